@@ -1,0 +1,64 @@
+// Parses model text (YAML or JSON) and validates it, reporting every problem with path and line.
+import { LineCounter, parseDocument, isNode } from 'yaml';
+import { modelSchema, type Model } from './model-schema.js';
+import { ModelError, problemsFromIssues, type ModelProblem } from './model-errors.js';
+
+export type ModelFormat = 'yaml' | 'json';
+
+/** Format from a file name: `.json` is JSON, `.yaml`/`.yml` YAML; anything else is refused. */
+export function modelFormatOf(fileName: string): ModelFormat | undefined {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.json')) return 'json';
+  if (lower.endsWith('.yaml') || lower.endsWith('.yml')) return 'yaml';
+  return undefined;
+}
+
+/**
+ * Parses and validates a model. Throws a ModelError listing every problem (not only the first);
+ * `source` names the file in messages. YAML is a superset of JSON, so one parser serves both
+ * and gives line numbers for either.
+ */
+export function parseModel(text: string, source = 'model'): Model {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ModelError(
+      source,
+      doc.errors.map((e) => ({
+        path: '',
+        message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''),
+        ...(e.linePos ? { line: e.linePos[0].line } : {}),
+      })),
+    );
+  }
+  return validateModel(doc.toJS(), source, (path) => {
+    const node = doc.getIn(path, true);
+    if (!isNode(node) || !node.range) return undefined;
+    return lineCounter.linePos(node.range[0]).line;
+  });
+}
+
+/** Validates an already-parsed value (e.g. a JSON request body) as a model. */
+export function validateModel(
+  value: unknown,
+  source = 'model',
+  lineOf?: (path: (string | number)[]) => number | undefined,
+): Model {
+  const result = modelSchema.safeParse(value, { reportInput: true });
+  if (result.success) return result.data;
+  const problems: ModelProblem[] = problemsFromIssues(result.error.issues).map((problem) => {
+    const line = lineOf?.(pathParts(problem.path));
+    return line === undefined ? problem : { ...problem, line };
+  });
+  throw new ModelError(source, problems);
+}
+
+function pathParts(path: string): (string | number)[] {
+  const parts: (string | number)[] = [];
+  for (const match of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (match[2] !== undefined) parts.push(Number(match[2]));
+    else if (match[1] !== undefined) parts.push(match[1]);
+  }
+  // An unknown key has no node of its own value in some cases; fall back to its parent.
+  return parts;
+}
