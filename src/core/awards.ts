@@ -20,7 +20,12 @@ export interface Award extends RuleMatch {
  * all earlier events for a lifetime cap.
  */
 export function awardMatches(compiled: CompiledModel, matches: readonly RuleMatch[]): Award[] {
-  const windows = compiled.rules.map(() => ({ times: [] as number[], amounts: [] as number[], left: 0, used: 0 }));
+  const windows = compiled.rules.map(() => ({
+    times: [] as number[],
+    amounts: [] as number[],
+    left: 0,
+    used: 0,
+  }));
   const awards: Award[] = new Array<Award>(matches.length);
   for (let i = 0; i < matches.length; i++) {
     const match = matches[i] as RuleMatch;

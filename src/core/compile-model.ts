@@ -79,7 +79,10 @@ export function compileModel(model: Model): CompiledModel {
       points: r.points,
       where: r.where ? compileCondition(r.where) : undefined,
       cap: r.cap
-        ? { points: r.cap.points, windowMs: r.cap.days === undefined ? undefined : r.cap.days * DAY_MS }
+        ? {
+            points: r.cap.points,
+            windowMs: r.cap.days === undefined ? undefined : r.cap.days * DAY_MS,
+          }
         : undefined,
       halfLifeMs: halfLifeDays === undefined ? undefined : halfLifeDays * DAY_MS,
       qualifies: r.qualifies === undefined ? undefined : segmentIndex.get(r.qualifies),

@@ -16,7 +16,9 @@ export class ModelError extends Error {
     readonly source: string,
     readonly problems: ModelProblem[],
   ) {
-    super(`${source}: ${problems.length} problem(s) in the model\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super(
+      `${source}: ${problems.length} problem(s) in the model\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
+    );
     this.name = 'ModelError';
   }
 }
@@ -98,11 +100,16 @@ function messageOf(issue: z.core.$ZodIssue): string {
       return `expected ${expected}, got ${describeValue(issue.input)}`;
     }
     case 'invalid_union':
+      // Every branch wanted a mapping (a condition): naming scalars would mislead.
+      if (issue.errors.every((branch) => branch.some(isRootMappingIssue))) {
+        return `expected ${TYPE_NAMES.object}, got ${describeValue(issue.input)}`;
+      }
       return `expected a text, number or true/false, got ${describeValue(issue.input)}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${describeValue(issue.input)}`;
     case 'too_small':
-      if (issue.origin === 'array') return `expected at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
+      if (issue.origin === 'array')
+        return `expected at least ${String(issue.minimum)} entr${issue.minimum === 1 ? 'y' : 'ies'}`;
       if (issue.origin === 'string') return 'expected a non-empty text';
       return `expected a number ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}, got ${describeValue(issue.input)}`;
     case 'too_big':
@@ -113,4 +120,8 @@ function messageOf(issue: z.core.$ZodIssue): string {
     default:
       return issue.message;
   }
+}
+
+function isRootMappingIssue(issue: z.core.$ZodIssue): boolean {
+  return issue.path.length === 0 && issue.code === 'invalid_type' && issue.expected === 'object';
 }

@@ -1,6 +1,8 @@
 // The scoring model file: fit criteria, grades, engagement rules, segments (zod, strict).
 import { z } from 'zod';
 import { conditionSchema } from './condition-schema.js';
+import { isRecord } from './fields.js';
+import { formatPath } from './model-errors.js';
 
 const id = z
   .string()
@@ -41,7 +43,7 @@ export const ruleSchema = z.strictObject({
   where: conditionSchema.optional().describe('Condition on the event, e.g. properties.type'),
   points,
   cap: capSchema.optional(),
-  halfLifeDays: positive.optional().describe("Overrides the engagement half-life for this rule"),
+  halfLifeDays: positive.optional().describe('Overrides the engagement half-life for this rule'),
   qualifies: id.optional().describe('Segment id this event fast-tracks the lead to'),
 });
 
@@ -73,7 +75,8 @@ export const modelSchema = z
       .default({ rules: [] }),
     segments: z.array(segmentSchema).min(1),
   })
-  .superRefine(checkReferences);
+  // Runs even when other parts failed, so one load reports every problem.
+  .superRefine(checkReferences, { when: () => true });
 
 export type Model = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
@@ -83,49 +86,77 @@ export type Segment = z.infer<typeof segmentSchema>;
 export type Grade = z.infer<typeof gradeSchema>;
 export type Stage = (typeof STAGES)[number];
 
-type RefinementContext = z.RefinementCtx;
-type ParsedModel = {
-  fit: { criteria: { id: string }[]; grades?: Grade[] | undefined };
-  engagement: { rules: { id: string; qualifies?: string | undefined }[] };
-  segments: Segment[];
-};
+/** The entries of a list that are mappings, with their indexes (the list may be partly invalid). */
+function entries(list: unknown): [number, Record<string, unknown>][] {
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item: unknown, i): [number, Record<string, unknown>][] =>
+    isRecord(item) ? [[i, item]] : [],
+  );
+}
 
-/** Cross-field rules: unique ids, references that resolve, catch-all last entries. */
-function checkReferences(model: ParsedModel, ctx: RefinementContext): void {
+/** The text values of `key` in a list, or undefined when an entry lacks one (then references can't be checked). */
+function namesOf(list: unknown, key: string): Set<string> | undefined {
+  if (list === undefined) return new Set();
+  if (!Array.isArray(list)) return undefined;
+  const names = new Set<string>();
+  for (const item of list as unknown[]) {
+    const name = isRecord(item) ? item[key] : undefined;
+    if (typeof name !== 'string') return undefined;
+    names.add(name);
+  }
+  return names;
+}
+
+/**
+ * Cross-field rules: unique ids, references that resolve, catch-all last entries. It also runs
+ * when other parts of the model are invalid (so every problem is reported at once), hence it
+ * reads the value defensively.
+ */
+function checkReferences(model: unknown, ctx: z.RefinementCtx): void {
+  if (!isRecord(model)) return;
   const issue = (path: (string | number)[], message: string) =>
     ctx.addIssue({ code: 'custom', path, message });
+  const fit = isRecord(model.fit) ? model.fit : {};
+  const engagement = isRecord(model.engagement) ? model.engagement : {};
 
   const ruleIds = new Map<string, (string | number)[]>();
-  const claim = (ruleId: string, path: (string | number)[]) => {
-    const first = ruleIds.get(ruleId);
-    if (first) issue([...path, 'id'], `duplicate id "${ruleId}" (first used at ${first.join('.')})`);
-    else ruleIds.set(ruleId, path);
+  const claim = (item: Record<string, unknown>, path: (string | number)[]) => {
+    if (typeof item.id !== 'string') return;
+    const first = ruleIds.get(item.id);
+    if (first)
+      issue([...path, 'id'], `duplicate id "${item.id}" (first used at ${formatPath(first)})`);
+    else ruleIds.set(item.id, path);
   };
-  model.fit.criteria.forEach((c, i) => claim(c.id, ['fit', 'criteria', i]));
-  model.engagement.rules.forEach((r, i) => claim(r.id, ['engagement', 'rules', i]));
+  for (const [i, c] of entries(fit.criteria)) claim(c, ['fit', 'criteria', i]);
+  for (const [i, r] of entries(engagement.rules)) claim(r, ['engagement', 'rules', i]);
 
-  const grades = model.fit.grades ?? [];
-  const gradeNames = new Set<string>();
-  grades.forEach((g, i) => {
-    if (gradeNames.has(g.grade)) issue(['fit', 'grades', i, 'grade'], `duplicate grade "${g.grade}"`);
-    gradeNames.add(g.grade);
-  });
+  const seenGrades = new Set<string>();
+  for (const [i, g] of entries(fit.grades)) {
+    if (typeof g.grade !== 'string') continue;
+    if (seenGrades.has(g.grade))
+      issue(['fit', 'grades', i, 'grade'], `duplicate grade "${g.grade}"`);
+    seenGrades.add(g.grade);
+  }
+  const grades = Array.isArray(fit.grades) ? (fit.grades as unknown[]) : [];
   const lastGrade = grades.at(-1);
-  if (lastGrade?.min !== undefined) {
+  if (isRecord(lastGrade) && lastGrade.min !== undefined) {
     issue(
       ['fit', 'grades', grades.length - 1, 'min'],
       'the last grade must have no min: it is the grade of every lead below the others',
     );
   }
 
-  const segmentIds = new Set<string>();
-  model.segments.forEach((s, i) => {
-    if (segmentIds.has(s.id)) issue(['segments', i, 'id'], `duplicate segment id "${s.id}"`);
-    segmentIds.add(s.id);
+  const gradeNames = namesOf(fit.grades, 'grade');
+  const seenSegments = new Set<string>();
+  for (const [i, s] of entries(model.segments)) {
+    if (typeof s.id === 'string') {
+      if (seenSegments.has(s.id)) issue(['segments', i, 'id'], `duplicate segment id "${s.id}"`);
+      seenSegments.add(s.id);
+    }
     if (s.min !== undefined && s.above !== undefined) {
       issue(['segments', i], 'give either min (score >= min) or above (score > above), not both');
     }
-    if (s.minGrade !== undefined && !gradeNames.has(s.minGrade)) {
+    if (typeof s.minGrade === 'string' && gradeNames && !gradeNames.has(s.minGrade)) {
       issue(
         ['segments', i, 'minGrade'],
         gradeNames.size === 0
@@ -133,22 +164,26 @@ function checkReferences(model: ParsedModel, ctx: RefinementContext): void {
           : `unknown grade "${s.minGrade}" (grades: ${[...gradeNames].join(', ')})`,
       );
     }
-  });
-  const lastIndex = model.segments.length - 1;
-  const last = model.segments[lastIndex];
-  if (last && (last.min !== undefined || last.above !== undefined || last.minGrade !== undefined)) {
+  }
+  const segments = Array.isArray(model.segments) ? (model.segments as unknown[]) : [];
+  const last = segments.at(-1);
+  if (
+    isRecord(last) &&
+    (last.min !== undefined || last.above !== undefined || last.minGrade !== undefined)
+  ) {
     issue(
-      ['segments', lastIndex],
+      ['segments', segments.length - 1],
       'the last segment must have no min, above or minGrade: it holds every lead the others do not',
     );
   }
 
-  model.engagement.rules.forEach((r, i) => {
-    if (r.qualifies !== undefined && !segmentIds.has(r.qualifies)) {
+  const segmentIds = namesOf(model.segments, 'id');
+  for (const [i, r] of entries(engagement.rules)) {
+    if (typeof r.qualifies === 'string' && segmentIds && !segmentIds.has(r.qualifies)) {
       issue(
         ['engagement', 'rules', i, 'qualifies'],
         `unknown segment "${r.qualifies}" (segments: ${[...segmentIds].join(', ')})`,
       );
     }
-  });
+  }
 }

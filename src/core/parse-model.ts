@@ -19,6 +19,17 @@ export function modelFormatOf(fileName: string): ModelFormat | undefined {
  * and gives line numbers for either.
  */
 export function parseModel(text: string, source = 'model'): Model {
+  return parseModelWithLines(text, source).model;
+}
+
+export interface ModelWithLines {
+  model: Model;
+  /** The 1-based line of a path such as `engagement.rules[3].points` in the text, if present. */
+  lineOf(path: string): number | undefined;
+}
+
+/** Like parseModel, and also maps paths to lines (e.g. to place warnings). */
+export function parseModelWithLines(text: string, source = 'model'): ModelWithLines {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -31,11 +42,13 @@ export function parseModel(text: string, source = 'model'): Model {
       })),
     );
   }
-  return validateModel(doc.toJS(), source, (path) => {
+  const lineOfParts = (path: (string | number)[]) => {
     const node = doc.getIn(path, true);
     if (!isNode(node) || !node.range) return undefined;
     return lineCounter.linePos(node.range[0]).line;
-  });
+  };
+  const model = validateModel(doc.toJS(), source, lineOfParts);
+  return { model, lineOf: (path) => lineOfParts(pathParts(path)) };
 }
 
 /** Validates an already-parsed value (e.g. a JSON request body) as a model. */

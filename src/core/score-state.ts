@@ -58,7 +58,11 @@ export type ApplyResult =
  * Absorbs one event (not yet seen: the caller dedupes by messageId). Uncapped rules take events
  * in any order; a capped rule needs its events in time order, equal times in arrival order.
  */
-export function applyEvent(compiled: CompiledModel, state: ScoreState, event: ScoringEvent): ApplyResult {
+export function applyEvent(
+  compiled: CompiledModel,
+  state: ScoreState,
+  event: ScoringEvent,
+): ApplyResult {
   const rules = matchRules(compiled, event);
   if (rules.length === 0) return { ok: true, state };
   for (const rule of rules) {

@@ -16,7 +16,9 @@ export async function loadModel(path: string): Promise<Model> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new ModelError(path, [{ path: '', message: `cannot read the file: ${(error as Error).message}` }]);
+    throw new ModelError(path, [
+      { path: '', message: `cannot read the file: ${(error as Error).message}` },
+    ]);
   }
   return parseModel(text, path);
 }

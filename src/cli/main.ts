@@ -1,0 +1,36 @@
+// The `leadscore` command line: one subcommand per file in this folder.
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { scoreCommand } from './score.js';
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('leadscore')
+    .description('Explainable lead scoring: fit and engagement scores, grades, segments, stages')
+    .version(version())
+    .showHelpAfterError();
+  program.addCommand(scoreCommand());
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    process.stderr.write(
+      `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    return 1;
+  }
+}
