@@ -1,7 +1,9 @@
 // The `leadscore` command line: one subcommand per file in this folder.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
+import { validateCommand } from './validate.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -16,6 +18,8 @@ export function buildProgram(): Command {
     .version(version())
     .showHelpAfterError();
   program.addCommand(scoreCommand());
+  program.addCommand(validateCommand());
+  program.addCommand(schemaCommand());
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;

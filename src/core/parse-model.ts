@@ -47,7 +47,16 @@ export function parseModelWithLines(text: string, source = 'model'): ModelWithLi
     if (!isNode(node) || !node.range) return undefined;
     return lineCounter.linePos(node.range[0]).line;
   };
-  const model = validateModel(doc.toJS(), source, lineOfParts);
+  // A missing key (or an unknown one whose name holds a dot) has no node: a problem there gets
+  // the line of the nearest enclosing node, the mapping it is missing from.
+  const nearestLine = (path: (string | number)[]) => {
+    for (let length = path.length; length > 0; length--) {
+      const line = lineOfParts(path.slice(0, length));
+      if (line !== undefined) return line;
+    }
+    return undefined;
+  };
+  const model = validateModel(doc.toJS(), source, nearestLine);
   return { model, lineOf: (path) => lineOfParts(pathParts(path)) };
 }
 
@@ -72,6 +81,5 @@ function pathParts(path: string): (string | number)[] {
     if (match[2] !== undefined) parts.push(Number(match[2]));
     else if (match[1] !== undefined) parts.push(match[1]);
   }
-  // An unknown key has no node of its own value in some cases; fall back to its parent.
   return parts;
 }
