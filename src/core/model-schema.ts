@@ -94,7 +94,7 @@ function entries(list: unknown): [number, Record<string, unknown>][] {
   );
 }
 
-/** The text values of `key` in a list, or undefined when an entry lacks one (then references can't be checked). */
+/** The text values of `key` in a list; undefined when an entry lacks one (then skip the check). */
 function namesOf(list: unknown, key: string): Set<string> | undefined {
   if (list === undefined) return new Set();
   if (!Array.isArray(list)) return undefined;
@@ -123,9 +123,8 @@ function checkReferences(model: unknown, ctx: z.RefinementCtx): void {
   const claim = (item: Record<string, unknown>, path: (string | number)[]) => {
     if (typeof item.id !== 'string') return;
     const first = ruleIds.get(item.id);
-    if (first)
-      issue([...path, 'id'], `duplicate id "${item.id}" (first used at ${formatPath(first)})`);
-    else ruleIds.set(item.id, path);
+    if (!first) ruleIds.set(item.id, path);
+    else issue([...path, 'id'], `duplicate id "${item.id}" (first used at ${formatPath(first)})`);
   };
   for (const [i, c] of entries(fit.criteria)) claim(c, ['fit', 'criteria', i]);
   for (const [i, r] of entries(engagement.rules)) claim(r, ['engagement', 'rules', i]);
@@ -133,8 +132,9 @@ function checkReferences(model: unknown, ctx: z.RefinementCtx): void {
   const seenGrades = new Set<string>();
   for (const [i, g] of entries(fit.grades)) {
     if (typeof g.grade !== 'string') continue;
-    if (seenGrades.has(g.grade))
+    if (seenGrades.has(g.grade)) {
       issue(['fit', 'grades', i, 'grade'], `duplicate grade "${g.grade}"`);
+    }
     seenGrades.add(g.grade);
   }
   const grades = Array.isArray(fit.grades) ? (fit.grades as unknown[]) : [];
