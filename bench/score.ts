@@ -24,8 +24,18 @@ const opts = new Command('bench/score.ts')
 
 const leads = Number(opts.leads);
 const events = Number(opts.events);
+// Cached data sets are keyed by the generator's source too, so a changed generator regenerates.
+const generatorHash = createHash('sha256')
+  .update(
+    ['synthetic.ts', 'synthetic-random.ts', 'synthetic-vocabulary.ts']
+      .map((f) => readFileSync(join(ROOT, 'bench', f)))
+      .join('\n'),
+  )
+  .digest('hex')
+  .slice(0, 8);
 const dir =
-  opts.dir ?? join(tmpdir(), `leadscore-bench-${leads}-${events}-${opts.seed}-${opts.format}`);
+  opts.dir ??
+  join(tmpdir(), `leadscore-bench-${leads}-${events}-${opts.seed}-${opts.format}-${generatorHash}`);
 const leadsPath = join(dir, 'leads.csv');
 const eventsPath = join(dir, `events.${opts.format}`);
 

@@ -6,21 +6,29 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { generateDataset } from '../bench/synthetic.js';
 import { compileModel, loadModel, scoreLead, type ScoringEvent } from '../src/index.js';
+import type { ScoreRow } from '../src/cli/score-output.js';
 import { eventFromSegment } from '../src/ingest/segment-event.js';
 import { ROOT, runCli, tempFiles } from './run-cli.js';
 
 const AS_OF = '2026-06-01T00:00:00Z';
 
-type Row = {
-  id: string;
-  score: number;
-  fit: number;
-  engagement: number;
-  grade: string | null;
-  segment: string;
-  stage: string;
-  categories: Record<string, number>;
-};
+type Row = ScoreRow;
+
+/** `leadscore score` on one model, leads and events file, as of AS_OF. */
+function score(model: string, leads: string, events: string, ...more: string[]) {
+  return runCli([
+    'score',
+    '--model',
+    model,
+    '--leads',
+    leads,
+    '--events',
+    events,
+    '--as-of',
+    AS_OF,
+    ...more,
+  ]);
+}
 
 async function replayExpectations(modelPath: string, leadsPath: string, eventsPath: string) {
   const compiled = compileModel(await loadModel(modelPath));
@@ -66,17 +74,11 @@ function expectSame(rows: Row[], expected: Awaited<ReturnType<typeof replayExpec
 
 describe('examples', () => {
   it('seed: the product brief worked example gives the hand-computed results', async () => {
-    const result = await runCli([
-      'score',
-      '--model',
+    const result = await score(
       'examples/models/seed.yaml',
-      '--leads',
       'examples/data/seed-leads.csv',
-      '--events',
       'examples/data/seed-events.csv',
-      '--as-of',
-      AS_OF,
-    ]);
+    );
     expect(result.code).toBe(0);
     const got = parse(result.stdout, { columns: true }) as Record<string, string>[];
     const expected = parse(await readFile(join(ROOT, 'examples/data/seed-expected.csv'), 'utf8'), {
@@ -88,20 +90,14 @@ describe('examples', () => {
   });
 
   it('b2b: the CLI agrees with replay for every example lead, with the explanation summing to the score', async () => {
-    const result = await runCli([
-      'score',
-      '--model',
+    const result = await score(
       'examples/models/b2b.yaml',
-      '--leads',
       'examples/data/leads.csv',
-      '--events',
       'examples/data/events.ndjson',
-      '--as-of',
-      AS_OF,
       '--format',
       'json',
       '--explain',
-    ]);
+    );
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as (Row & { contributions: { afterDecay: number }[] })[];
     expectSame(
@@ -119,17 +115,11 @@ describe('examples', () => {
   });
 
   it('bad-events: bad lines are reported with their line numbers and the good ones scored', async () => {
-    const result = await runCli([
-      'score',
-      '--model',
+    const result = await score(
       'examples/models/b2b.yaml',
-      '--leads',
       'examples/data/leads.csv',
-      '--events',
       'examples/data/bad-events.ndjson',
-      '--as-of',
-      AS_OF,
-    ]);
+    );
     expect(result.code).toBe(2);
     const reported = result.stderr.split('\n').filter((l) => l.includes('event rejected'));
     expect(reported).toHaveLength(4);
@@ -152,19 +142,7 @@ describe('examples', () => {
       eventsFormat: 'ndjson',
     });
     const model = join(ROOT, 'examples/models/b2b.yaml');
-    const result = await runCli([
-      'score',
-      '--model',
-      model,
-      '--leads',
-      leadsPath,
-      '--events',
-      eventsPath,
-      '--as-of',
-      AS_OF,
-      '--format',
-      'ndjson',
-    ]);
+    const result = await score(model, leadsPath, eventsPath, '--format', 'ndjson');
     expect(result.code).toBe(0);
     const rows = result.stdout
       .trim()

@@ -11,7 +11,7 @@ import { loadModel } from '../service/load-model.js';
 import { createProgress } from './progress.js';
 import { describeReject, rejectHeader, rejectLine, rejectsFormatOf } from './rejects-output.js';
 import { formatterFor, OUTPUT_FORMATS, toRow, type OutputFormat } from './score-output.js';
-import { finish, writeTo } from './write-stream.js';
+import { BufferedWriter, finish } from './write-stream.js';
 
 /** Rejects printed to stderr when no --rejects file is given; the count is always printed. */
 const STDERR_REJECT_LIMIT = 50;
@@ -82,8 +82,9 @@ export async function runScore(options: ScoreOptions): Promise<number> {
   const progress = createProgress();
   let first = true;
   let summary: ScoreFilesSummary;
+  const writer = new BufferedWriter(out);
   try {
-    out.write(formatter.open());
+    await writer.write(formatter.open());
     summary = await scoreFiles({
       compiled,
       leadsPath: options.leads,
@@ -97,14 +98,15 @@ export async function runScore(options: ScoreOptions): Promise<number> {
       onResult: (id, score) => {
         const text = formatter.row(toRow(id, score), first);
         first = false;
-        return writeTo(out, text);
+        return writer.write(text);
       },
       onPhase: (phase, total) =>
         progress.phase(phase, total, phase === 'scoring' ? 'leads' : 'bytes'),
       onProgress: (done) => progress.update(done),
     });
     progress.stop();
-    out.write(formatter.close());
+    await writer.write(formatter.close());
+    await writer.flush();
     await finish(out);
     if (rejectsOut) await finish(rejectsOut);
   } catch (error) {

@@ -26,3 +26,25 @@ export function finish(stream: Writable): Promise<void> {
     stream.end(() => resolve());
   });
 }
+
+/** Gathers small texts into large writes: one write per row costs more than the row itself. */
+export class BufferedWriter {
+  private pending = '';
+
+  constructor(
+    private readonly stream: Writable,
+    private readonly threshold = 1 << 16,
+  ) {}
+
+  write(text: string): void | Promise<void> {
+    this.pending += text;
+    if (this.pending.length < this.threshold) return;
+    return this.flush();
+  }
+
+  flush(): void | Promise<void> {
+    const text = this.pending;
+    this.pending = '';
+    return text === '' ? undefined : writeTo(this.stream, text);
+  }
+}

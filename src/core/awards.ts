@@ -9,6 +9,13 @@ export interface RuleMatch {
   messageId?: string | undefined;
 }
 
+interface CapWindow {
+  times: number[];
+  amounts: number[];
+  left: number;
+  used: number;
+}
+
 export interface Award extends RuleMatch {
   /** Points after the cap, with the sign of the rule's points. */
   afterCap: number;
@@ -20,12 +27,8 @@ export interface Award extends RuleMatch {
  * all earlier events for a lifetime cap.
  */
 export function awardMatches(compiled: CompiledModel, matches: readonly RuleMatch[]): Award[] {
-  const windows = compiled.rules.map(() => ({
-    times: [] as number[],
-    amounts: [] as number[],
-    left: 0,
-    used: 0,
-  }));
+  // Made on first use: most leads touch few capped rules, and this runs a million times a batch.
+  const windows: (CapWindow | undefined)[] = [];
   const awards: Award[] = new Array<Award>(matches.length);
   for (let i = 0; i < matches.length; i++) {
     const match = matches[i] as RuleMatch;
@@ -33,7 +36,11 @@ export function awardMatches(compiled: CompiledModel, matches: readonly RuleMatc
     if (!rule) throw new RangeError(`match ${i} names rule ${match.rule}, which the model lacks`);
     let afterCap = rule.points;
     if (rule.cap) {
-      const w = windows[match.rule] as (typeof windows)[number];
+      let w = windows[match.rule];
+      if (w === undefined) {
+        w = { times: [], amounts: [], left: 0, used: 0 };
+        windows[match.rule] = w;
+      }
       if (rule.cap.windowMs !== undefined) {
         const start = match.time - rule.cap.windowMs;
         while (w.left < w.times.length && (w.times[w.left] as number) <= start) {
@@ -49,7 +56,7 @@ export function awardMatches(compiled: CompiledModel, matches: readonly RuleMatc
         w.amounts.push(size);
       }
     }
-    awards[i] = { ...match, afterCap };
+    awards[i] = { rule: match.rule, time: match.time, messageId: match.messageId, afterCap };
   }
   return awards;
 }

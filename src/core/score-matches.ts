@@ -19,7 +19,9 @@ export function scoreMatches(
   asOf: number,
   options: ScoreOptions = {},
 ): LeadScore {
-  const due = inTimeOrder(matches.filter((m) => m.time <= asOf));
+  const due = inTimeOrder(
+    matches.every((m) => m.time <= asOf) ? matches.slice() : matches.filter((m) => m.time <= asOf),
+  );
   const awards = awardMatches(compiled, due);
   const categories: Record<string, number> = {};
   for (const name of compiled.categories) categories[name] = 0;
