@@ -42,7 +42,7 @@ async function replayExpectations(modelPath: string, leadsPath: string, eventsPa
     if (line.trim() === '') continue;
     const parsed = eventFromSegment(JSON.parse(line));
     if (!parsed.ok) throw new Error(parsed.reason);
-    // The batch run dedupes messageIds across the whole file, as the Segment spec does.
+    // A retry carries the same messageId for the same lead (the generator repeats whole lines).
     const id = parsed.value.event.messageId;
     if (id !== undefined) {
       if (seen.has(id)) continue;

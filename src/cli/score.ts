@@ -1,7 +1,7 @@
 // `leadscore score`: scores a leads CSV and its events with a model file, streaming the results.
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { compileModel } from '../core/compile-model.js';
 import { ModelError } from '../core/model-errors.js';
 import { CsvHeaderError } from '../ingest/read-csv.js';
@@ -25,6 +25,7 @@ interface ScoreOptions {
   format?: OutputFormat;
   explain?: boolean;
   rejects?: string;
+  threads?: number;
 }
 
 export function scoreCommand(): Command {
@@ -51,6 +52,11 @@ export function scoreCommand(): Command {
       'include every contribution (criterion or rule, points before and after cap and decay)',
     )
     .option('--rejects <file>', 'write rejected input rows here (CSV, or NDJSON for .ndjson)')
+    .option(
+      '--threads <n>',
+      'threads reading the events file (default: one per core, at most 2)',
+      parseThreads,
+    )
     .action(async (options: ScoreOptions) => {
       process.exitCode = await runScore(options);
     });
@@ -91,6 +97,7 @@ export async function runScore(options: ScoreOptions): Promise<number> {
       eventsPath: options.events,
       asOf,
       explain: options.explain === true,
+      threads: options.threads,
       onReject: (r) => {
         if (rejectsOut) rejectsOut.write(rejectLine(rejectsFormat, r));
         else if (shown++ < STDERR_REJECT_LIMIT) process.stderr.write(`${describeReject(r)}\n`);
@@ -125,6 +132,14 @@ export async function runScore(options: ScoreOptions): Promise<number> {
   }
   process.stderr.write(describeSummary(summary, options));
   return rejected > 0 ? 2 : 0;
+}
+
+function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    throw new InvalidArgumentError(`expected a whole number from 1 to 64, got "${value}"`);
+  }
+  return n;
 }
 
 function parseAsOf(text: string | undefined): number | string {

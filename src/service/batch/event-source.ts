@@ -25,21 +25,30 @@ export async function eventsFormatOf(path: string): Promise<EventsFormat> {
   }
 }
 
+/**
+ * Reads events (NDJSON: only the given byte range, if any, numbering its lines from 1);
+ * resolves to the number of lines read.
+ */
 export async function readEvents(
   path: string,
   onEvent: (parsed: Parsed<LeadEvent>, line: number) => void,
   onBytes?: (bytes: number) => void,
-): Promise<void> {
+  range?: { start: number; end: number },
+): Promise<number> {
+  let lines = 0;
   if ((await eventsFormatOf(path)) === 'csv') {
     await forEachCsvRecord(path, {
       required: EVENT_CSV_REQUIRED,
-      onRecord: (record, line) => onEvent(eventFromCsvRecord(record), line),
+      onRecord: (record, line) => {
+        lines = line;
+        onEvent(eventFromCsvRecord(record), line);
+      },
       onError: (line, reason) => onEvent({ ok: false, reason }, line),
-      ...(onBytes ? { onBytes } : {}),
+      onBytes,
     });
-    return;
+    return lines;
   }
-  await forEachLine(
+  return forEachLine(
     path,
     (line, number) => {
       let message: unknown;
@@ -52,5 +61,6 @@ export async function readEvents(
       onEvent(eventFromSegment(message), number);
     },
     onBytes,
+    range,
   );
 }

@@ -2,15 +2,13 @@
 // every refused record reported with its file and line, in input order, in bounded memory.
 import { stat } from 'node:fs/promises';
 import type { CompiledModel } from '../../core/compile-model.js';
-import { matchRules } from '../../core/event.js';
 import type { LeadScore } from '../../core/lead-score.js';
 import { scoreMatches } from '../../core/score-matches.js';
 import { forEachCsvRecord } from '../../ingest/read-csv.js';
 import type { Reject } from '../../ingest/reject.js';
-import { readEvents } from './event-source.js';
 import { LeadTable } from './lead-table.js';
-import { MatchTable } from './match-table.js';
-import { MessageIdSet } from './message-id-set.js';
+import { EventTable } from './event-table.js';
+import { readEventsParallel } from './read-events-parallel.js';
 
 export type Phase = 'leads' | 'events' | 'scoring';
 
@@ -21,6 +19,8 @@ export interface ScoreFilesOptions {
   /** Epoch ms; events after it are ignored. */
   asOf: number;
   explain: boolean;
+  /** Reader threads for the events file (default: up to 2, one per core). */
+  threads?: number | undefined;
   onReject: (reject: Reject) => void;
   /** Called once per scored lead, in input order; a returned promise is awaited (backpressure). */
   onResult: (id: string, score: LeadScore) => void | Promise<void>;
@@ -80,58 +80,28 @@ export async function scoreFiles(options: ScoreFilesOptions): Promise<ScoreFiles
     },
   });
 
-  const matches = new MatchTable(options.explain);
+  let events = new EventTable([]);
   if (options.eventsPath !== undefined) {
     const file = options.eventsPath;
-    const seen = new MessageIdSet(1 << 20);
-    const ruleIndexes: number[] = [];
     options.onPhase?.('events', (await stat(file)).size);
-    await readEvents(
-      file,
-      (parsed, line) => {
-        summary.events.read++;
-        if (!parsed.ok) {
-          reject({ file, line, kind: 'event', reason: parsed.reason, leadId: parsed.leadId });
-          return;
-        }
-        const { leadId, event } = parsed.value;
-        const lead = leads.indexOf(leadId);
-        if (lead === undefined) {
-          reject({
-            file,
-            line,
-            kind: 'event',
-            leadId,
-            reason: `lead "${leadId}" is not in the leads file`,
-          });
-          return;
-        }
-        if (event.messageId !== undefined && !seen.add(event.messageId)) {
-          summary.events.duplicates++;
-          return;
-        }
-        if (event.time > asOf) {
-          summary.events.afterAsOf++;
-          return;
-        }
-        const rules = matchRules(compiled, event);
-        if (rules.length === 0) {
-          summary.events.unmatched++;
-          return;
-        }
-        summary.events.matched++;
-        ruleIndexes.length = 0;
-        for (const rule of rules) ruleIndexes.push(rule.index);
-        matches.addEvent(lead, event.time, ruleIndexes, event.messageId);
-      },
-      options.onProgress,
-    );
+    const result = await readEventsParallel({
+      model: compiled.model,
+      leadIds: leads.ids,
+      path: file,
+      keepMessageIds: options.explain,
+      threads: options.threads,
+      onReject: reject,
+      onBytes: options.onProgress,
+    });
+    summary.events.read = result.read;
+    events = new EventTable(result.parts);
   }
 
-  matches.group(leads.size);
+  events.group(leads.size);
   options.onPhase?.('scoring', leads.size);
   for (let lead = 0; lead < leads.size; lead++) {
-    const score = scoreMatches(compiled, leads.fitOf(lead), matches.matchesOf(lead), asOf, {
+    const matches = events.matchesOf(lead, asOf, summary.events);
+    const score = scoreMatches(compiled, leads.fitOf(lead), matches, asOf, {
       explain: options.explain,
     });
     summary.leads.scored++;
