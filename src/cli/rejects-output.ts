@@ -1,5 +1,5 @@
 // Writes rejected records to a file (CSV, or NDJSON for .ndjson/.jsonl) and to stderr.
-import { stringify } from 'csv-stringify/sync';
+import { csvRow } from './csv-row.js';
 import type { Reject } from '../ingest/reject.js';
 
 export function rejectsFormatOf(path: string): 'csv' | 'ndjson' {
@@ -7,12 +7,12 @@ export function rejectsFormatOf(path: string): 'csv' | 'ndjson' {
 }
 
 export function rejectHeader(format: 'csv' | 'ndjson'): string {
-  return format === 'csv' ? stringify([['file', 'line', 'kind', 'lead_id', 'reason']]) : '';
+  return format === 'csv' ? csvRow(['file', 'line', 'kind', 'lead_id', 'reason']) : '';
 }
 
 export function rejectLine(format: 'csv' | 'ndjson', r: Reject): string {
   if (format === 'ndjson') return `${JSON.stringify(r)}\n`;
-  return stringify([[r.file, r.line, r.kind, r.leadId ?? '', r.reason]]);
+  return csvRow([r.file, r.line, r.kind, r.leadId ?? '', r.reason]);
 }
 
 /** The human form on stderr: `events.ndjson:12: event for lead "L9": timestamp ... `. */

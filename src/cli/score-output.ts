@@ -1,5 +1,5 @@
 // Formats scored leads as CSV, JSON or NDJSON rows, with the explanation on request.
-import { stringify } from 'csv-stringify/sync';
+import { csvRow } from './csv-row.js';
 import type { CompiledModel } from '../core/compile-model.js';
 import { round2, type Contribution, type LeadScore } from '../core/lead-score.js';
 
@@ -75,7 +75,7 @@ export function formatterFor(
   for (const name of compiled.categories) header.push(`category.${name}`);
   if (explain) header.push('contributions');
   return {
-    open: () => stringify([header]),
+    open: () => csvRow(header),
     row: (row) => {
       const cells: (string | number)[] = [
         row.id,
@@ -88,7 +88,7 @@ export function formatterFor(
       ];
       for (const name of compiled.categories) cells.push(row.categories[name] ?? 0);
       if (explain) cells.push(JSON.stringify(row.contributions ?? []));
-      return stringify([cells]);
+      return csvRow(cells);
     },
     close: () => '',
   };
