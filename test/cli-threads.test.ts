@@ -53,7 +53,7 @@ describe('leadscore score --threads', () => {
     expect(one.stdout.trim().split('\n')).toHaveLength(3000);
     const rejects = await readFile(join(dir, 'rejects-2.csv'), 'utf8');
     expect(rejects).toBe(await readFile(join(dir, 'rejects-1.csv'), 'utf8'));
-    expect(rejects).toContain(`${eventsPath},100001,event,,not JSON`);
+    expect(rejects).toContain(`${eventsPath},100001,event,,"not JSON`);
     expect(rejects).toContain(
       `${eventsPath},100002,event,nobody,"lead ""nobody"" is not in the leads file"`,
     );
