@@ -7,13 +7,14 @@ import { generateDataset } from '../bench/synthetic.js';
 import { ROOT, runCli, tempFiles } from './run-cli.js';
 
 describe('leadscore score --threads', () => {
-  it('splits a large NDJSON file between threads without changing any result', async () => {
+  it('splits reading and scoring between threads without changing any result', async () => {
     const dir = await tempFiles({});
     const leadsPath = join(dir, 'leads.csv');
     const eventsPath = join(dir, 'events.ndjson');
-    // 100,000 events make ~19 MB, above the size where the reader splits the file.
+    // 100,000 events make ~19 MB, above the size where the reader splits the file, and 60,000
+    // leads are enough for a second scoring thread.
     await generateDataset({
-      leads: 3000,
+      leads: 60_000,
       events: 100_000,
       seed: 11,
       start: new Date('2026-06-01T00:00:00Z'),
@@ -50,7 +51,7 @@ describe('leadscore score --threads', () => {
     expect(two.code).toBe(2);
     expect(two.stdout).toBe(one.stdout);
     expect(two.stderr.replace('rejects-2.csv', 'rejects-1.csv')).toBe(one.stderr);
-    expect(one.stdout.trim().split('\n')).toHaveLength(3000);
+    expect(one.stdout.trim().split('\n')).toHaveLength(60_000);
     const rejects = await readFile(join(dir, 'rejects-2.csv'), 'utf8');
     expect(rejects).toBe(await readFile(join(dir, 'rejects-1.csv'), 'utf8'));
     expect(rejects).toContain(`${eventsPath},100001,event,,"not JSON`);

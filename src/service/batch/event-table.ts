@@ -64,15 +64,39 @@ export interface LeadEventCounts {
   matched: number;
 }
 
+/** The events grouped per lead: lead i's events are order[offsets[i] .. offsets[i+1]). */
+export interface GroupedEvents {
+  columns: EventColumns;
+  offsets: Uint32Array;
+  order: Uint32Array;
+}
+
 export class EventTable {
   private readonly columns: EventColumns;
-  private offsets = new Uint32Array(1);
-  private order = new Uint32Array(0);
+  private offsets: Uint32Array = new Uint32Array(1);
+  private order: Uint32Array = new Uint32Array(0);
   private readonly seen = new Set<number>();
 
   /** Joins the readers' parts, which must come in file order. */
   constructor(parts: readonly EventColumns[]) {
     this.columns = join(parts);
+  }
+
+  /** A table already grouped elsewhere (by the thread that read the files). */
+  static fromGrouped(grouped: GroupedEvents): EventTable {
+    const table = new EventTable([grouped.columns]);
+    table.offsets = grouped.offsets;
+    table.order = grouped.order;
+    return table;
+  }
+
+  /** What another thread needs to score some of the leads (messageIds stay here). */
+  grouped(): GroupedEvents {
+    return {
+      columns: { ...this.columns, messageIds: undefined },
+      offsets: this.offsets,
+      order: this.order,
+    };
   }
 
   /** Counting sort by lead, stable, so each lead's events stay in file order. */

@@ -2,13 +2,13 @@
 // whose quoted fields may span lines, gets one reader) and joins the results in file order.
 import { availableParallelism } from 'node:os';
 import { stat } from 'node:fs/promises';
-import { Worker } from 'node:worker_threads';
 import type { Model } from '../../core/model-schema.js';
 import type { Reject } from '../../ingest/reject.js';
 import { lineAlignedRanges } from '../../ingest/read-lines.js';
 import { eventsFormatOf } from './event-source.js';
 import type { EventColumns } from './event-table.js';
 import type { WorkerInput, WorkerMessage } from './events-worker.js';
+import { resultOf, startThread } from './thread.js';
 
 /** Below this size one reader is faster than starting two. */
 const SPLIT_BYTES = 16 << 20;
@@ -75,28 +75,12 @@ export async function readEventsParallel(options: {
 type Done = Extract<WorkerMessage, { type: 'done' }>;
 
 function runWorker(input: WorkerInput, onBytes: (more: number) => void): Promise<Done> {
-  // From the TypeScript sources (tests, tsx) the worker is a .ts file and needs tsx's loader.
-  const fromSource = import.meta.url.endsWith('.ts');
-  const worker = new Worker(
-    new URL(fromSource ? './events-worker.ts' : './events-worker.js', import.meta.url),
-    {
-      workerData: input,
-      ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
-    },
-  );
-  return new Promise((resolve, reject) => {
-    let done: Done | undefined;
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'progress') onBytes(message.bytes);
-      else done = message;
-    });
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (done) resolve(done);
-      else
-        reject(
-          new Error(`the events reader thread stopped (exit code ${code}) before it finished`),
-        );
-    });
+  return resultOf(startThread('events-worker', input), (message) => {
+    const m = message as WorkerMessage;
+    if (m.type === 'progress') {
+      onBytes(m.bytes);
+      return undefined;
+    }
+    return m;
   });
 }

@@ -1,14 +1,21 @@
 // Batch scoring of a leads file and an events file: every lead scored by the core engine,
 // every refused record reported with its file and line, in input order, in bounded memory.
 import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { CompiledModel } from '../../core/compile-model.js';
 import type { LeadScore } from '../../core/lead-score.js';
-import { scoreMatches } from '../../core/score-matches.js';
 import { forEachCsvRecord } from '../../ingest/read-csv.js';
 import type { Reject } from '../../ingest/reject.js';
 import { LeadTable } from './lead-table.js';
+import { loadScore } from './compact-scores.js';
 import { EventTable } from './event-table.js';
+import { scoreRange } from './score-range.js';
+import type { ScoreWorkerInput, ScoreWorkerResult } from './score-worker.js';
+import { resultOf, startThread } from './thread.js';
 import { readEventsParallel } from './read-events-parallel.js';
+
+/** Below this many leads, starting a scoring thread costs more than it saves. */
+const PARALLEL_SCORING_LEADS = 50_000;
 
 export type Phase = 'leads' | 'events' | 'scoring';
 
@@ -19,7 +26,7 @@ export interface ScoreFilesOptions {
   /** Epoch ms; events after it are ignored. */
   asOf: number;
   explain: boolean;
-  /** Reader threads for the events file (default: up to 2, one per core). */
+  /** Threads for reading events and scoring (default: up to 2, one per core; 1: none). */
   threads?: number | undefined;
   onReject: (reject: Reject) => void;
   /** Called once per scored lead, in input order; a returned promise is awaited (backpressure). */
@@ -42,6 +49,7 @@ export interface ScoreFilesSummary {
 
 export async function scoreFiles(options: ScoreFilesOptions): Promise<ScoreFilesSummary> {
   const { compiled, asOf } = options;
+  const threads = options.threads ?? Math.min(2, availableParallelism());
   const summary: ScoreFilesSummary = {
     leads: { read: 0, scored: 0, rejected: 0 },
     events: { read: 0, rejected: 0, duplicates: 0, afterAsOf: 0, unmatched: 0, matched: 0 },
@@ -89,7 +97,7 @@ export async function scoreFiles(options: ScoreFilesOptions): Promise<ScoreFiles
       leadIds: leads.ids,
       path: file,
       keepMessageIds: options.explain,
-      threads: options.threads,
+      threads,
       onReject: reject,
       onBytes: options.onProgress,
     });
@@ -99,15 +107,39 @@ export async function scoreFiles(options: ScoreFilesOptions): Promise<ScoreFiles
 
   events.group(leads.size);
   options.onPhase?.('scoring', leads.size);
-  for (let lead = 0; lead < leads.size; lead++) {
-    const matches = events.matchesOf(lead, asOf, summary.events);
-    const score = scoreMatches(compiled, leads.fitOf(lead), matches, asOf, {
-      explain: options.explain,
-    });
+  const fits = leads.fitColumns();
+  const emit = (lead: number, score: LeadScore) => {
     summary.leads.scored++;
-    const pending = options.onResult(leads.ids[lead] as string, score);
-    if (pending) await pending;
     if ((lead & 0x3fff) === 0) options.onProgress?.(lead);
+    return options.onResult(leads.ids[lead] as string, score);
+  };
+  // The second half of the leads is scored on another thread while this one scores (and
+  // writes) the first; explanations stay on this thread, which keeps the messageIds.
+  const split = !options.explain && threads > 1 && leads.size >= PARALLEL_SCORING_LEADS;
+  const middle = split ? Math.floor(leads.size / 2) : leads.size;
+  const other = split
+    ? resultOf<ScoreWorkerResult>(
+        startThread('score-worker', {
+          model: compiled.model,
+          fits,
+          events: events.grouped(),
+          from: middle,
+          to: leads.size,
+          asOf,
+        } satisfies ScoreWorkerInput),
+      )
+    : undefined;
+  const range = { from: 0, to: middle, asOf, explain: options.explain };
+  await scoreRange(compiled, fits, events, range, summary.events, emit);
+  if (other) {
+    const { scores, counts } = await other;
+    for (const key of ['duplicates', 'afterAsOf', 'unmatched', 'matched'] as const) {
+      summary.events[key] += counts[key];
+    }
+    for (let lead = middle; lead < leads.size; lead++) {
+      const pending = emit(lead, loadScore(compiled, scores, lead - middle));
+      if (pending) await pending;
+    }
   }
   options.onProgress?.(leads.size);
   return summary;
