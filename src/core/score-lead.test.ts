@@ -397,3 +397,15 @@ segments: [ { id: all, stage: tofu } ]
     expect(contributions[11]).toMatchObject({ points: 2, afterCap: 0, messageId: 'open-6' });
   });
 });
+
+describe('scoreLead with a loaded (uncompiled) model', () => {
+  it('compiles it and scores exactly like the compiled model', () => {
+    const model = parseModel(
+      'name: m\nengagement:\n  rules: [ { id: open, event: Email Opened, points: 2 } ]\nsegments: [ { id: hot, above: 1, stage: mofu }, { id: cold, stage: tofu } ]\n',
+    );
+    const events = [{ event: 'Email Opened', time: 0, messageId: 'a' }];
+    const fromModel = scoreLead(model, {}, events, 10);
+    expect(fromModel).toEqual(scoreLead(compileModel(model), {}, events, 10));
+    expect(fromModel).toMatchObject({ score: 2, segment: 'hot' });
+  });
+});
