@@ -13,6 +13,7 @@ export function createProgress(enabled = process.stderr.isTTY === true): Progres
   if (!enabled) return SILENT;
   let bar: cliProgress.SingleBar | undefined;
   let unit: 'bytes' | 'leads' = 'leads';
+  let started = Date.now();
   const stop = () => {
     bar?.stop();
     bar = undefined;
@@ -24,19 +25,34 @@ export function createProgress(enabled = process.stderr.isTTY === true): Progres
       bar = new cliProgress.SingleBar(
         {
           stream: process.stderr,
-          format: `${label.padEnd(8)} [{bar}] {percentage}% | {amount} | ETA {eta_formatted}`,
+          format: `${label.padEnd(8)} [{bar}] {percentage}% | {amount} | {remaining}`,
           hideCursor: true,
           etaBuffer: 50,
         },
         cliProgress.Presets.shades_classic,
       );
-      bar.start(total, 0, { amount: describe(0, total, unit) });
+      started = Date.now();
+      bar.start(total, 0, { amount: describe(0, total, unit), remaining: '' });
     },
     update(done) {
-      bar?.update(done, { amount: describe(done, bar.getTotal(), unit) });
+      if (!bar) return;
+      bar.update(done, {
+        amount: describe(done, bar.getTotal(), unit),
+        remaining: remaining(started, done, bar.getTotal()),
+      });
     },
     stop,
   };
+}
+
+/** Time left at the rate so far; nothing until there is a rate to go by. */
+function remaining(started: number, done: number, total: number): string {
+  const elapsed = (Date.now() - started) / 1000;
+  if (done <= 0 || elapsed < 1) return '';
+  const seconds = Math.round((elapsed / done) * (total - done));
+  return seconds >= 60
+    ? `${Math.floor(seconds / 60)} min ${seconds % 60} s left`
+    : `${seconds} s left`;
 }
 
 function describe(done: number, total: number, unit: 'bytes' | 'leads'): string {
