@@ -1,0 +1,107 @@
+// Contract: the event log: dedupe by messageId, per-lead order, full streaming in pages.
+import { describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../port.js';
+import { event, T0, useContext, type MakeStore } from './harness.js';
+
+async function collect(stream: AsyncIterable<StoredEvent[]>): Promise<StoredEvent[][]> {
+  const batches: StoredEvent[][] = [];
+  for await (const batch of stream) batches.push(batch);
+  return batches;
+}
+
+export function eventsContract(makeStore: MakeStore): void {
+  describe('events', () => {
+    const ctx = useContext(makeStore);
+
+    it('stores an event once per messageId and answers the stored seq for a duplicate', async () => {
+      const { store, ws } = ctx();
+      const first = await store.insertEvent(ws, event('m1'));
+      expect(first.inserted).toBe(true);
+      const again = await store.insertEvent(ws, event('m1', { name: 'Other', time: T0 + 5 }));
+      expect(again).toEqual({ inserted: false, seq: first.seq });
+      const second = await store.insertEvent(ws, event('m2'));
+      expect(second.seq).toBeGreaterThan(first.seq);
+      const events = await store.eventsOfLead(ws, 'lead-1');
+      expect(events).toHaveLength(2);
+      expect(events[0]).toEqual({ ...event('m1'), seq: first.seq });
+      expect(await store.countEvents(ws)).toBe(2);
+    });
+
+    it('inserts a batch in input order, deduped within it and against stored events', async () => {
+      const { store, ws } = ctx();
+      const stored = await store.insertEvent(ws, event('old'));
+      const results = await store.insertEvents(ws, [
+        event('b1', { time: T0 + 1 }),
+        event('old'),
+        event('b2', { time: T0 + 1 }),
+        event('b1', { time: T0 + 9, name: 'Again' }),
+        event('b3', { time: T0 + 1 }),
+      ]);
+      expect(results.map((r) => r.inserted)).toEqual([true, false, true, false, true]);
+      expect(results[1]?.seq).toBe(stored.seq);
+      expect(results[3]?.seq).toBe(results[0]?.seq);
+      const [b1, , b2, , b3] = results.map((r) => r.seq);
+      expect((b1 ?? 0) < (b2 ?? 0) && (b2 ?? 0) < (b3 ?? 0)).toBe(true);
+      const events = await store.eventsOfLead(ws, 'lead-1');
+      expect(events.map((e) => e.messageId)).toEqual(['old', 'b1', 'b2', 'b3']);
+      expect(events[1]).toEqual({ ...event('b1', { time: T0 + 1 }), seq: b1 });
+      expect(await store.insertEvents(ws, [])).toEqual([]);
+    });
+
+    it('answers a lead’s events in time order, equal times in arrival order', async () => {
+      const { store, ws } = ctx();
+      await store.insertEvent(ws, event('late', { time: T0 + 100 }));
+      await store.insertEvent(ws, event('tie-1', { time: T0 + 50 }));
+      await store.insertEvent(ws, event('early', { time: T0 }));
+      await store.insertEvent(ws, event('tie-2', { time: T0 + 50 }));
+      await store.insertEvent(ws, event('someone-else', { leadId: 'lead-2' }));
+      const ids = (await store.eventsOfLead(ws, 'lead-1')).map((e) => e.messageId);
+      expect(ids).toEqual(['early', 'tie-1', 'tie-2', 'late']);
+    });
+
+    it('streams every attributed event exactly once, ordered, across batch boundaries', async () => {
+      const { store, ws } = ctx();
+      const leads = ['a', 'b', 'b2', 'c'];
+      let n = 0;
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 23; i++) {
+          const leadId = leads[(i * 7) % leads.length] ?? 'a';
+          // Few distinct times, so ties on time are broken by seq.
+          await tx.insertEvent(ws, event(`m${n++}`, { leadId, time: T0 + (i % 3) }));
+        }
+        await tx.insertEvent(ws, event('anon', { leadId: null, anonymousId: 'x' }));
+      });
+      const all = await Promise.all(leads.map((l) => store.eventsOfLead(ws, l)));
+      const expected = all.flat().map((e) => e.messageId);
+      expect(expected).toHaveLength(23);
+
+      for (const batchSize of [1, 4, 5, 23, 100]) {
+        const batches = await collect(store.streamEventsByLead(ws, { batchSize }));
+        expect(batches.every((b) => b.length > 0 && b.length <= batchSize)).toBe(true);
+        expect(batches.flat().map((e) => e.messageId)).toEqual(expected);
+      }
+      await store.transaction(async (tx) => {
+        const inTx = await collect(tx.streamEventsByLead(ws, { batchSize: 6 }));
+        expect(inTx.flat().map((e) => e.messageId)).toEqual(expected);
+      });
+    });
+
+    it('pages by keyset: next is null after the last page', async () => {
+      const { store, ws } = ctx();
+      await store.insertEvent(ws, event('m1', { leadId: 'a' }));
+      await store.insertEvent(ws, event('m2', { leadId: 'b' }));
+      const first = await store.eventsOfLeadsPage(ws, { limit: 2 });
+      expect(first.events.map((e) => e.messageId)).toEqual(['m1', 'm2']);
+      expect(first.next).toMatchObject({ leadId: 'b', time: T0 });
+      const second = await store.eventsOfLeadsPage(ws, { after: first.next, limit: 2 });
+      expect(second).toEqual({ events: [], next: null });
+      expect((await store.eventsOfLeadsPage(ws, { limit: 3 })).next).toBeNull();
+    });
+
+    it('streams nothing from an empty workspace', async () => {
+      const { store, ws } = ctx();
+      expect(await collect(store.streamEventsByLead(ws, { batchSize: 10 }))).toEqual([]);
+      expect(await store.countEvents(ws)).toBe(0);
+    });
+  });
+}

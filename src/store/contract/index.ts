@@ -1,0 +1,28 @@
+// The store contract: one suite every adapter must pass unchanged.
+import { describe } from 'vitest';
+import { accountsContract } from './accounts.contract.js';
+import { eventsContract } from './events.contract.js';
+import type { MakeStore } from './harness.js';
+import { isolationContract } from './isolation.contract.js';
+import { leadsContract } from './leads.contract.js';
+import { listLeadsContract } from './list-leads.contract.js';
+import { scoresContract } from './scores.contract.js';
+import { transactionsContract } from './transactions.contract.js';
+
+export type { MakeStore } from './harness.js';
+
+/**
+ * Registers the suite. makeStore opens a store for one test, on a new or a shared database: each
+ * test works in workspaces it creates. The suite runs migrate.
+ */
+export function runStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`store contract: ${name}`, () => {
+    accountsContract(makeStore);
+    leadsContract(makeStore);
+    eventsContract(makeStore);
+    scoresContract(makeStore);
+    transactionsContract(makeStore);
+    listLeadsContract(makeStore);
+    isolationContract(makeStore);
+  });
+}

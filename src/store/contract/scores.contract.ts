@@ -1,0 +1,122 @@
+// Contract: score rows (single and bulk), score history, model versions, jobs.
+import { describe, expect, it } from 'vitest';
+import type { HistoryEntry } from '../port.js';
+import { scoreRow, T0, useContext, type MakeStore } from './harness.js';
+
+const entry = (at: number, score: number): HistoryEntry => ({
+  leadId: 'u1',
+  at,
+  cause: 'event',
+  causeRef: `m${at}`,
+  modelVersion: 1,
+  score,
+  grade: null,
+  segment: 'nurture',
+  stage: 'tofu',
+  previous: { score: score - 1, grade: 'C', segment: 'cold', stage: 'tofu' },
+});
+
+export function scoresContract(makeStore: MakeStore): void {
+  describe('scores, history, models, jobs', () => {
+    const ctx = useContext(makeStore);
+
+    it('stores a score row with its state exactly and replaces it on upsert', async () => {
+      const { store, ws } = ctx();
+      expect(await store.getScore(ws, 'u1')).toBeUndefined();
+      const row = scoreRow('u1', { engagement: 0.1 + 0.2, lastEventTime: null, grade: null });
+      // Decayed values get tiny and long: the state must come back bit for bit.
+      row.state.rules[0] = { value: 1e-300, ref: T0, last: T0, used: 1 / 3, window: [] };
+      await store.putScore(ws, row);
+      expect(await store.getScore(ws, 'u1')).toEqual(row);
+      const updated = scoreRow('u1', { score: 42, modelVersion: 2, segment: 'sales' });
+      await store.putScore(ws, updated);
+      expect(await store.getScore(ws, 'u1')).toEqual(updated);
+    });
+
+    it('bulk-upserts 20,000 rows, the later row winning for a repeated lead', async () => {
+      const { store, ws } = ctx();
+      const rows = Array.from({ length: 20_000 }, (_, i) => scoreRow(`lead-${i}`, { score: i }));
+      await store.putScores(ws, rows);
+      await store.putScores(ws, [
+        scoreRow('lead-7', { score: -1 }),
+        scoreRow('lead-7', { score: 777, segment: 'sales' }),
+      ]);
+      expect(await store.getScore(ws, 'lead-19999')).toEqual(rows[19_999]);
+      expect(await store.getScore(ws, 'lead-7')).toMatchObject({ score: 777, segment: 'sales' });
+      await store.putScores(ws, []);
+    });
+
+    it('lists history newest first, limited', async () => {
+      const { store, ws } = ctx();
+      await store.appendHistory(ws, entry(T0 + 1, 1));
+      await store.appendHistory(ws, entry(T0 + 3, 3));
+      await store.appendHistory(ws, entry(T0 + 2, 2));
+      await store.appendHistory(ws, { ...entry(T0 + 3, 4), cause: 'model', previous: null });
+      const listed = await store.listHistory(ws, 'u1', { limit: 3 });
+      expect(listed.map((h) => h.score)).toEqual([4, 3, 2]);
+      expect(listed[0]).toEqual({ ...entry(T0 + 3, 4), cause: 'model', previous: null });
+      expect(listed[1]).toEqual(entry(T0 + 3, 3));
+    });
+
+    it('numbers model versions per workspace and activates one', async () => {
+      const { store, ws, other } = ctx();
+      const spec = { name: 'b2b', segments: [{ id: 'all', stage: 'tofu' }] };
+      expect(await store.addModel(ws, spec, T0)).toBe(1);
+      expect(await store.addModel(ws, { ...spec, name: 'v2' }, T0 + 1)).toBe(2);
+      expect(await store.addModel(other, spec, T0)).toBe(1);
+      expect(await store.getModel(ws, 1)).toEqual({ version: 1, spec, createdAt: T0 });
+      expect(await store.getModel(ws, 3)).toBeUndefined();
+      expect((await store.listModels(ws)).map((m) => m.version)).toEqual([1, 2]);
+      expect(await store.activeModel(ws)).toBeUndefined();
+      await store.activateModel(ws, 2, T0 + 5);
+      expect(await store.activeModel(ws)).toEqual({
+        version: 2,
+        spec: { ...spec, name: 'v2' },
+        activatedAt: T0 + 5,
+      });
+      await store.activateModel(ws, 1, T0 + 6);
+      expect(await store.activeModel(ws)).toMatchObject({ version: 1, activatedAt: T0 + 6 });
+      await expect(store.activateModel(ws, 9, T0)).rejects.toMatchObject({ code: 'not_found' });
+      expect(await store.activeModel(ws)).toMatchObject({ version: 1 });
+    });
+
+    it('hands out distinct versions to concurrent uploads', async () => {
+      const { store, ws } = ctx();
+      const versions = await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.addModel(ws, { name: `m${i}` }, T0)),
+      );
+      expect([...versions].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    });
+
+    it('creates, updates and reads jobs', async () => {
+      const { store, ws } = ctx();
+      const job = await store.createJob(ws, { kind: 'rescore', total: 100 }, T0);
+      expect(job).toEqual({
+        id: job.id,
+        kind: 'rescore',
+        status: 'queued',
+        progress: 0,
+        total: 100,
+        error: null,
+        createdAt: T0,
+        startedAt: null,
+        finishedAt: null,
+      });
+      const running = await store.updateJob(ws, job.id, { status: 'running', startedAt: T0 + 1 });
+      expect(running).toMatchObject({ status: 'running', startedAt: T0 + 1, progress: 0 });
+      await store.updateJob(ws, job.id, { progress: 60 });
+      const failed = await store.updateJob(ws, job.id, {
+        status: 'failed',
+        error: 'boom',
+        finishedAt: T0 + 2,
+      });
+      expect(failed).toMatchObject({ status: 'failed', progress: 60, error: 'boom' });
+      expect(await store.getJob(ws, job.id)).toEqual(failed);
+      expect(await store.updateJob(ws, job.id, {})).toEqual(failed);
+      await expect(store.updateJob(ws, 'missing', { progress: 1 })).rejects.toMatchObject({
+        code: 'not_found',
+      });
+      expect(await store.getJob(ws, 'missing')).toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,136 @@
+// The storage port: what the service needs from a store, whichever database is behind it.
+import type { LeadListQuery, LeadPage } from './lead-list.js';
+import type {
+  ActiveModel,
+  ApiKey,
+  Company,
+  ErasureCounts,
+  HistoryEntry,
+  Job,
+  JobPatch,
+  JsonObject,
+  Lead,
+  LeadScoreRow,
+  ModelRecord,
+  NewApiKey,
+  NewEvent,
+  StoredEvent,
+  Workspace,
+} from './records.js';
+
+export * from './records.js';
+export * from './lead-list.js';
+export { StoreError, type StoreErrorCode } from './errors.js';
+
+/** A position in the (leadId, time, seq) order of a workspace's attributed events. */
+export interface EventPosition {
+  leadId: string;
+  time: number;
+  seq: number;
+}
+
+export interface EventPage {
+  events: StoredEvent[];
+  /** Pass as `after` for the next page; null after the last page. */
+  next: EventPosition | null;
+}
+
+/**
+ * Every data method. Each takes the workspace id first and touches only that workspace's rows;
+ * the exceptions are the lookups that find the workspace (`listWorkspaces`, `findApiKeyByHash`).
+ * Times are epoch milliseconds (UTC).
+ */
+export interface StoreTx {
+  createWorkspace(name: string, now: number): Promise<Workspace>;
+  getWorkspace(id: string): Promise<Workspace | undefined>;
+  listWorkspaces(): Promise<Workspace[]>;
+  addApiKey(key: NewApiKey): Promise<ApiKey>;
+  /** Unrevoked keys only. */
+  findApiKeyByHash(hash: string): Promise<ApiKey | undefined>;
+  listApiKeys(workspaceId: string): Promise<ApiKey[]>;
+  /** True when the key was live and is now revoked. */
+  revokeApiKey(workspaceId: string, keyId: string, now: number): Promise<boolean>;
+
+  getLead(ws: string, id: string): Promise<Lead | undefined>;
+  /** Creates the lead if needed; merges traits shallowly (given keys overwrite, others stay). */
+  upsertLead(ws: string, id: string, traitsPatch: JsonObject, now: number): Promise<Lead>;
+  /** Throws StoreError 'not_found' for an unknown lead. */
+  setLeadCompany(ws: string, leadId: string, companyId: string | null, now: number): Promise<void>;
+  /** Erasure: the lead, its events (also unattributed ones of its anonymous ids), score, history, identities. */
+  deleteLead(ws: string, id: string): Promise<ErasureCounts>;
+
+  getCompany(ws: string, id: string): Promise<Company | undefined>;
+  upsertCompany(ws: string, id: string, traitsPatch: JsonObject, now: number): Promise<Company>;
+
+  /** Maps the anonymous id to the lead (a later link moves it to the new lead). */
+  linkIdentity(ws: string, anonymousId: string, leadId: string, now: number): Promise<void>;
+  resolveIdentity(ws: string, anonymousId: string): Promise<string | undefined>;
+  /** Attributes the anonymous id's unattributed events to the lead; answers how many. */
+  assignAnonymousEvents(ws: string, anonymousId: string, leadId: string): Promise<number>;
+
+  /** A duplicate messageId stores nothing and answers the stored event's seq. */
+  insertEvent(ws: string, event: NewEvent): Promise<{ inserted: boolean; seq: number }>;
+  /**
+   * insertEvent for many events (a Segment batch) in few statements; answers in input order. A
+   * messageId repeated within the batch is stored once, at its first occurrence.
+   */
+  insertEvents(
+    ws: string,
+    events: readonly NewEvent[],
+  ): Promise<{ inserted: boolean; seq: number }[]>;
+  /** In time order, equal times in arrival (seq) order. */
+  eventsOfLead(ws: string, leadId: string): Promise<StoredEvent[]>;
+  /** Attributed events in (leadId, time, seq) order after `after` (keyset, no OFFSET). */
+  eventsOfLeadsPage(
+    ws: string,
+    page: { after?: EventPosition | null; limit: number },
+  ): Promise<EventPage>;
+  /**
+   * All attributed events in (leadId, time, seq) order, read page by page: yields one array per
+   * page. Not a snapshot: events stored meanwhile after the current position are included.
+   */
+  streamEventsByLead(ws: string, options: { batchSize: number }): AsyncIterable<StoredEvent[]>;
+  countEvents(ws: string): Promise<number>;
+
+  getScore(ws: string, leadId: string): Promise<LeadScoreRow | undefined>;
+  putScore(ws: string, row: LeadScoreRow): Promise<void>;
+  /** Bulk upsert; with the same leadId twice the later row wins. */
+  putScores(ws: string, rows: readonly LeadScoreRow[]): Promise<void>;
+
+  appendHistory(ws: string, entry: HistoryEntry): Promise<void>;
+  /** Newest first. */
+  listHistory(ws: string, leadId: string, options: { limit: number }): Promise<HistoryEntry[]>;
+
+  /** Answers the new version: 1, 2, 3, ... per workspace. */
+  addModel(ws: string, spec: JsonObject, now: number): Promise<number>;
+  getModel(ws: string, version: number): Promise<ModelRecord | undefined>;
+  /** Oldest first. */
+  listModels(ws: string): Promise<ModelRecord[]>;
+  /** Throws StoreError 'not_found' for an unknown version. */
+  activateModel(ws: string, version: number, now: number): Promise<void>;
+  activeModel(ws: string): Promise<ActiveModel | undefined>;
+
+  createJob(ws: string, job: { kind: string; total: number }, now: number): Promise<Job>;
+  /** Throws StoreError 'not_found' for an unknown job. */
+  updateJob(ws: string, id: string, patch: JobPatch): Promise<Job>;
+  getJob(ws: string, id: string): Promise<Job | undefined>;
+
+  /**
+   * Leads with their stored score rows, keyset-paginated on (sort value, lead id). Score figures
+   * are as of each row's `scoredAt`: the caller applies decay to "now" when it reads them.
+   */
+  listLeads(ws: string, query: LeadListQuery): Promise<LeadPage>;
+}
+
+export interface Store extends StoreTx {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending migrations in order; answers the ids it applied (none the second time). */
+  migrate(): Promise<string[]>;
+  /**
+   * Runs fn in one transaction: all its writes commit together, or none if it throws. Inside fn
+   * use only `tx`: calling the store itself there would wait for fn (SQLite) or escape the
+   * transaction (PostgreSQL).
+   */
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}

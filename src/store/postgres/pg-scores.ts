@@ -1,0 +1,148 @@
+// PostgreSQL: the stored score per lead (bulk upserts via unnest) and its change history.
+import type { ScoreState } from '../../core/score-state.js';
+import type { StoreTx } from '../port.js';
+import type { HistoryEntry, LeadScoreRow } from '../records.js';
+import type { Query } from './pg-db.js';
+
+export interface ScoreRow {
+  lead_id: string;
+  model_version: number;
+  state: ScoreState;
+  score: number;
+  fit: number;
+  engagement: number;
+  grade: string | null;
+  segment: string;
+  stage: LeadScoreRow['stage'];
+  categories: Record<string, number>;
+  scored_at: number;
+  last_event_time: number | null;
+  updated_at: number;
+}
+
+export const toScore = (r: ScoreRow): LeadScoreRow => ({
+  leadId: r.lead_id,
+  modelVersion: r.model_version,
+  state: r.state,
+  score: r.score,
+  fit: r.fit,
+  engagement: r.engagement,
+  grade: r.grade,
+  segment: r.segment,
+  stage: r.stage,
+  categories: r.categories,
+  scoredAt: r.scored_at,
+  lastEventTime: r.last_event_time,
+  updatedAt: r.updated_at,
+});
+
+/** Column and type of each field, in the order of the row objects sent as one JSON array. */
+const FIELDS: [keyof ScoreRow, string][] = [
+  ['lead_id', 'text'],
+  ['model_version', 'int4'],
+  ['state', 'jsonb'],
+  ['score', 'float8'],
+  ['fit', 'float8'],
+  ['engagement', 'float8'],
+  ['grade', 'text'],
+  ['segment', 'text'],
+  ['stage', 'text'],
+  ['categories', 'jsonb'],
+  ['scored_at', 'int8'],
+  ['last_event_time', 'int8'],
+  ['updated_at', 'int8'],
+];
+
+const toRow = (s: LeadScoreRow): ScoreRow => ({
+  lead_id: s.leadId,
+  model_version: s.modelVersion,
+  state: s.state,
+  score: s.score,
+  fit: s.fit,
+  engagement: s.engagement,
+  grade: s.grade,
+  segment: s.segment,
+  stage: s.stage,
+  categories: s.categories,
+  scored_at: s.scoredAt,
+  last_event_time: s.lastEventTime,
+  updated_at: s.updatedAt,
+});
+
+// The rows travel as one JSON document: PostgreSQL parses it once, with no per-value escaping.
+const UPSERT = `INSERT INTO lead_scores (workspace_id, ${FIELDS.map(([c]) => c).join(', ')})
+  SELECT $1, * FROM json_to_recordset($2::json) AS t(${FIELDS.map(([c, t]) => `${c} ${t}`).join(', ')})
+  ON CONFLICT (workspace_id, lead_id) DO UPDATE SET
+  ${FIELDS.slice(1)
+    .map(([c]) => `${c} = excluded.${c}`)
+    .join(', ')}`;
+
+/** Rows per statement: large enough to amortise round trips, small enough to stay a few MB. */
+const CHUNK = 5000;
+
+async function upsert(q: Query, ws: string, rows: readonly LeadScoreRow[]): Promise<void> {
+  // One statement cannot update a row twice, so keep each lead's last row.
+  const latest = [...new Map(rows.map((r) => [r.leadId, r])).values()];
+  for (let start = 0; start < latest.length; start += CHUNK) {
+    await q(UPSERT, [ws, JSON.stringify(latest.slice(start, start + CHUNK).map(toRow))]);
+  }
+}
+
+interface HistoryRow extends Omit<HistoryEntry, 'leadId' | 'causeRef' | 'modelVersion'> {
+  lead_id: string;
+  cause_ref: string | null;
+  model_version: number;
+}
+
+type ScoreMethods = Pick<
+  StoreTx,
+  'getScore' | 'putScore' | 'putScores' | 'appendHistory' | 'listHistory'
+>;
+
+export function scoreMethods(q: Query): ScoreMethods {
+  return {
+    async getScore(ws, leadId) {
+      const { rows } = await q<ScoreRow>(
+        'SELECT * FROM lead_scores WHERE workspace_id = $1 AND lead_id = $2',
+        [ws, leadId],
+      );
+      return rows[0] && toScore(rows[0]);
+    },
+    putScore: (ws, row) => upsert(q, ws, [row]),
+    putScores: (ws, rows) => upsert(q, ws, rows),
+    async appendHistory(ws, e) {
+      await q(
+        `INSERT INTO score_history (workspace_id, lead_id, at, cause, cause_ref, model_version,
+           score, grade, segment, stage, previous)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+        [
+          ws,
+          e.leadId,
+          e.at,
+          e.cause,
+          e.causeRef,
+          e.modelVersion,
+          e.score,
+          e.grade,
+          e.segment,
+          e.stage,
+          e.previous === null ? null : JSON.stringify(e.previous),
+        ],
+      );
+    },
+    async listHistory(ws, leadId, { limit }) {
+      const { rows } = await q<HistoryRow>(
+        `SELECT lead_id, at, cause, cause_ref, model_version, score, grade, segment, stage, previous
+         FROM score_history WHERE workspace_id = $1 AND lead_id = $2
+         ORDER BY at DESC, id DESC LIMIT $3`,
+        [ws, leadId, limit],
+      );
+      return rows.map(({ lead_id, cause_ref, model_version, ...rest }) => ({
+        ...rest,
+        leadId: lead_id,
+        causeRef: cause_ref,
+        modelVersion: model_version,
+      }));
+    },
+  };
+}

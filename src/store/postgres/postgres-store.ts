@@ -1,0 +1,76 @@
+// The PostgreSQL store: a pool, and a dedicated client for each transaction.
+import pg from 'pg';
+import type { Store, StoreTx } from '../port.js';
+import { refuseNested, transactionPerCall } from '../store-methods.js';
+import { migrations } from './migrations/index.js';
+import { accountMethods } from './pg-accounts.js';
+import { queryOn, types } from './pg-db.js';
+import { eventMethods } from './pg-events.js';
+import { leadMethods } from './pg-leads.js';
+import { listLeadsMethod } from './pg-list-leads.js';
+import { migratePostgres } from './pg-migrate.js';
+import { modelJobMethods } from './pg-models-jobs.js';
+import { scoreMethods } from './pg-scores.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user@host:port/database */
+  connectionString: string;
+  /** Most connections at once (default 10). */
+  maxConnections?: number;
+}
+
+function txMethods(client: pg.ClientBase): StoreTx {
+  const q = queryOn(client);
+  return {
+    ...accountMethods(q),
+    ...leadMethods(q),
+    ...eventMethods(q),
+    ...scoreMethods(q),
+    ...modelJobMethods(q),
+    ...listLeadsMethod(q),
+  };
+}
+
+export function openPostgresStore(options: PostgresStoreOptions): Store {
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    types,
+  });
+
+  const transaction: Store['transaction'] = refuseNested(async (fn) => {
+    const client = await pool.connect();
+    let reusable = true;
+    try {
+      await client.query('BEGIN');
+      const result = await fn(txMethods(client));
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      // A client that cannot even roll back may hold a half-open transaction: discard it.
+      await client.query('ROLLBACK').catch(() => {
+        reusable = false;
+      });
+      throw error;
+    } finally {
+      client.release(!reusable);
+    }
+  });
+
+  const migrate = async () => {
+    const client = await pool.connect();
+    try {
+      return await migratePostgres(client, migrations, Date.now());
+    } finally {
+      client.release();
+    }
+  };
+
+  return {
+    ...transactionPerCall(transaction),
+    kind: 'postgres',
+    transaction,
+    migrate,
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,163 @@
+// The records the store keeps, as zod schemas: the one source of their TypeScript types.
+import { z } from 'zod';
+import { STAGES } from '../core/model-schema.js';
+import { scoreStateSchema } from '../core/score-state.js';
+
+/** Epoch milliseconds, UTC. */
+const millis = z.number();
+const jsonObject = z.record(z.string(), z.unknown());
+
+export const workspaceSchema = z.object({ id: z.string(), name: z.string(), createdAt: millis });
+
+export const API_KEY_KINDS = ['admin', 'write'] as const;
+
+export const newApiKeySchema = z.object({
+  workspaceId: z.string(),
+  kind: z.enum(API_KEY_KINDS),
+  /** The service's hash of the secret; the store never sees the secret itself. */
+  hash: z.string(),
+  /** The first characters of the secret, shown so people can tell keys apart. */
+  prefix: z.string(),
+  label: z.string().nullable().optional(),
+  rateLimitPerMinute: z.number().int().positive().nullable().optional(),
+  createdAt: millis,
+});
+
+export const apiKeySchema = newApiKeySchema.extend({
+  id: z.string(),
+  label: z.string().nullable(),
+  rateLimitPerMinute: z.number().int().nullable(),
+  revokedAt: millis.nullable(),
+});
+
+export const leadSchema = z.object({
+  id: z.string(),
+  traits: jsonObject,
+  companyId: z.string().nullable(),
+  createdAt: millis,
+  updatedAt: millis,
+});
+
+export const companySchema = z.object({
+  id: z.string(),
+  traits: jsonObject,
+  createdAt: millis,
+  updatedAt: millis,
+});
+
+export const EVENT_TYPES = ['track', 'page', 'screen', 'identify', 'group', 'alias'] as const;
+
+export const newEventSchema = z.object({
+  messageId: z.string(),
+  leadId: z.string().nullable(),
+  anonymousId: z.string().nullable(),
+  type: z.enum(EVENT_TYPES),
+  name: z.string(),
+  time: millis,
+  receivedAt: millis,
+  /** The whole original message. */
+  payload: jsonObject,
+});
+
+export const storedEventSchema = newEventSchema.extend({
+  /** Insertion order within the store: the tie-breaker after `time`. */
+  seq: z.number().int(),
+});
+
+export const leadScoreRowSchema = z.object({
+  leadId: z.string(),
+  modelVersion: z.number().int(),
+  state: scoreStateSchema,
+  score: z.number(),
+  fit: z.number(),
+  engagement: z.number(),
+  grade: z.string().nullable(),
+  segment: z.string(),
+  stage: z.enum(STAGES),
+  categories: z.record(z.string(), z.number()),
+  /** The time the figures above were read from `state` (before any later decay). */
+  scoredAt: millis,
+  lastEventTime: millis.nullable(),
+  updatedAt: millis,
+});
+
+export const HISTORY_CAUSES = ['event', 'traits', 'model', 'decay', 'merge'] as const;
+
+const scoreSnapshotSchema = z.object({
+  score: z.number(),
+  grade: z.string().nullable(),
+  segment: z.string(),
+  stage: z.enum(STAGES),
+});
+
+export const historyEntrySchema = scoreSnapshotSchema.extend({
+  leadId: z.string(),
+  at: millis,
+  cause: z.enum(HISTORY_CAUSES),
+  /** What caused it: a messageId, a model version, ... */
+  causeRef: z.string().nullable(),
+  modelVersion: z.number().int(),
+  previous: scoreSnapshotSchema.nullable(),
+});
+
+export const modelRecordSchema = z.object({
+  version: z.number().int().positive(),
+  spec: jsonObject,
+  createdAt: millis,
+});
+
+export const activeModelSchema = z.object({
+  version: z.number().int().positive(),
+  spec: jsonObject,
+  activatedAt: millis,
+});
+
+export const JOB_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
+
+export const jobSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  status: z.enum(JOB_STATUSES),
+  progress: z.number().int(),
+  total: z.number().int(),
+  error: z.string().nullable(),
+  createdAt: millis,
+  startedAt: millis.nullable(),
+  finishedAt: millis.nullable(),
+});
+
+export const jobPatchSchema = jobSchema
+  .pick({
+    status: true,
+    progress: true,
+    total: true,
+    error: true,
+    startedAt: true,
+    finishedAt: true,
+  })
+  .partial();
+
+/** What an erasure removed, per kind of record. */
+export const erasureCountsSchema = z.object({
+  leads: z.number().int(),
+  events: z.number().int(),
+  scores: z.number().int(),
+  history: z.number().int(),
+  identities: z.number().int(),
+});
+
+export type Workspace = z.infer<typeof workspaceSchema>;
+export type NewApiKey = z.infer<typeof newApiKeySchema>;
+export type ApiKey = z.infer<typeof apiKeySchema>;
+export type Lead = z.infer<typeof leadSchema>;
+export type Company = z.infer<typeof companySchema>;
+export type NewEvent = z.infer<typeof newEventSchema>;
+export type StoredEvent = z.infer<typeof storedEventSchema>;
+export type LeadScoreRow = z.infer<typeof leadScoreRowSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
+export type ModelRecord = z.infer<typeof modelRecordSchema>;
+export type ActiveModel = z.infer<typeof activeModelSchema>;
+export type Job = z.infer<typeof jobSchema>;
+export type JobPatch = z.infer<typeof jobPatchSchema>;
+export type ErasureCounts = z.infer<typeof erasureCountsSchema>;
+export type JsonObject = z.infer<typeof jsonObject>;

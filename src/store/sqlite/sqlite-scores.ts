@@ -1,0 +1,143 @@
+// SQLite: the stored score per lead and the history of its changes.
+import type { ScoreState } from '../../core/score-state.js';
+import type { StoreTx } from '../port.js';
+import type { HistoryEntry, LeadScoreRow } from '../records.js';
+import type { Params, Sql } from './sqlite-db.js';
+
+export interface ScoreRow {
+  lead_id: string;
+  model_version: number;
+  state: string;
+  score: number;
+  fit: number;
+  engagement: number;
+  grade: string | null;
+  segment: string;
+  stage: LeadScoreRow['stage'];
+  categories: string;
+  scored_at: number;
+  last_event_time: number | null;
+  updated_at: number;
+}
+
+export const toScore = (r: ScoreRow): LeadScoreRow => ({
+  leadId: r.lead_id,
+  modelVersion: r.model_version,
+  state: JSON.parse(r.state) as ScoreState,
+  score: r.score,
+  fit: r.fit,
+  engagement: r.engagement,
+  grade: r.grade,
+  segment: r.segment,
+  stage: r.stage,
+  categories: JSON.parse(r.categories) as Record<string, number>,
+  scoredAt: r.scored_at,
+  lastEventTime: r.last_event_time,
+  updatedAt: r.updated_at,
+});
+
+const scoreParams = (ws: string, s: LeadScoreRow): Params => ({
+  ws,
+  leadId: s.leadId,
+  modelVersion: s.modelVersion,
+  state: JSON.stringify(s.state),
+  score: s.score,
+  fit: s.fit,
+  engagement: s.engagement,
+  grade: s.grade,
+  segment: s.segment,
+  stage: s.stage,
+  categories: JSON.stringify(s.categories),
+  scoredAt: s.scoredAt,
+  lastEventTime: s.lastEventTime,
+  updatedAt: s.updatedAt,
+});
+
+const UPSERT = `INSERT INTO lead_scores (workspace_id, lead_id, model_version, state, score, fit,
+    engagement, grade, segment, stage, categories, scored_at, last_event_time, updated_at)
+  VALUES (@ws, @leadId, @modelVersion, @state, @score, @fit, @engagement, @grade, @segment,
+    @stage, @categories, @scoredAt, @lastEventTime, @updatedAt)
+  ON CONFLICT (workspace_id, lead_id) DO UPDATE SET model_version = excluded.model_version,
+    state = excluded.state, score = excluded.score, fit = excluded.fit,
+    engagement = excluded.engagement, grade = excluded.grade, segment = excluded.segment,
+    stage = excluded.stage, categories = excluded.categories, scored_at = excluded.scored_at,
+    last_event_time = excluded.last_event_time, updated_at = excluded.updated_at`;
+
+interface HistoryRow {
+  lead_id: string;
+  at: number;
+  cause: HistoryEntry['cause'];
+  cause_ref: string | null;
+  model_version: number;
+  score: number;
+  grade: string | null;
+  segment: string;
+  stage: HistoryEntry['stage'];
+  previous: string | null;
+}
+
+const toHistory = (r: HistoryRow): HistoryEntry => ({
+  leadId: r.lead_id,
+  at: r.at,
+  cause: r.cause,
+  causeRef: r.cause_ref,
+  modelVersion: r.model_version,
+  score: r.score,
+  grade: r.grade,
+  segment: r.segment,
+  stage: r.stage,
+  previous: r.previous === null ? null : (JSON.parse(r.previous) as HistoryEntry['previous']),
+});
+
+type ScoreMethods = Pick<
+  StoreTx,
+  'getScore' | 'putScore' | 'putScores' | 'appendHistory' | 'listHistory'
+>;
+
+export function scoreMethods(sql: Sql): ScoreMethods {
+  return {
+    async getScore(ws, leadId) {
+      const row = sql<ScoreRow>(
+        'SELECT * FROM lead_scores WHERE workspace_id = @ws AND lead_id = @leadId',
+      ).get({ ws, leadId });
+      return row && toScore(row);
+    },
+    async putScore(ws, row) {
+      sql(UPSERT).run(scoreParams(ws, row));
+    },
+    async putScores(ws, rows) {
+      // One prepared statement inside the caller's transaction: no per-row commit, so fast.
+      const upsert = sql(UPSERT);
+      for (const row of rows) upsert.run(scoreParams(ws, row));
+    },
+    async appendHistory(ws, e) {
+      sql(
+        `INSERT INTO score_history (workspace_id, lead_id, at, cause, cause_ref, model_version,
+           score, grade, segment, stage, previous)
+         VALUES (@ws, @leadId, @at, @cause, @causeRef, @modelVersion, @score, @grade, @segment,
+           @stage, @previous)`,
+      ).run({
+        ws,
+        leadId: e.leadId,
+        at: e.at,
+        cause: e.cause,
+        causeRef: e.causeRef,
+        modelVersion: e.modelVersion,
+        score: e.score,
+        grade: e.grade,
+        segment: e.segment,
+        stage: e.stage,
+        previous: e.previous === null ? null : JSON.stringify(e.previous),
+      });
+    },
+    async listHistory(ws, leadId, { limit }) {
+      return sql<HistoryRow>(
+        `SELECT lead_id, at, cause, cause_ref, model_version, score, grade, segment, stage, previous
+         FROM score_history WHERE workspace_id = @ws AND lead_id = @leadId
+         ORDER BY at DESC, id DESC LIMIT @limit`,
+      )
+        .all({ ws, leadId, limit })
+        .map(toHistory);
+    },
+  };
+}

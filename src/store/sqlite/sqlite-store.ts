@@ -1,0 +1,75 @@
+// The SQLite store: one better-sqlite3 connection in WAL mode, transactions taken in turn.
+import Database from 'better-sqlite3';
+import type { Store, StoreTx } from '../port.js';
+import { refuseNested, transactionPerCall } from '../store-methods.js';
+import { migrations } from './migrations/index.js';
+import { Mutex } from './mutex.js';
+import { accountMethods } from './sqlite-accounts.js';
+import { statements } from './sqlite-db.js';
+import { eventMethods } from './sqlite-events.js';
+import { leadMethods } from './sqlite-leads.js';
+import { listLeadsMethod } from './sqlite-list-leads.js';
+import { migrateSqlite } from './sqlite-migrate.js';
+import { modelJobMethods } from './sqlite-models-jobs.js';
+import { scoreMethods } from './sqlite-scores.js';
+
+export interface SqliteStoreOptions {
+  /** The database file (created if missing). */
+  file: string;
+  /**
+   * 'full' (default) survives power loss once a commit returns; 'normal' survives a crash of
+   * the process but may lose the last commits on power loss, for more write throughput.
+   */
+  synchronous?: 'full' | 'normal';
+}
+
+export function openSqliteStore(options: SqliteStoreOptions): Store {
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  db.pragma('foreign_keys = ON');
+  // Another process (a CLI command) may hold the write lock for a moment.
+  db.pragma('busy_timeout = 5000');
+
+  const mutex = new Mutex();
+  let tx: StoreTx | undefined;
+  // Built on first use: statements are prepared lazily, once the schema exists.
+  const txMethods = (): StoreTx => {
+    if (tx) return tx;
+    const sql = statements(db);
+    tx = {
+      ...accountMethods(sql),
+      ...leadMethods(sql),
+      ...eventMethods(sql),
+      ...scoreMethods(sql),
+      ...modelJobMethods(sql),
+      ...listLeadsMethod(sql),
+    };
+    return tx;
+  };
+
+  const transaction: Store['transaction'] = refuseNested((fn) =>
+    mutex.run(async () => {
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await fn(txMethods());
+        db.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec('ROLLBACK');
+        throw error;
+      }
+    }),
+  );
+
+  return {
+    ...transactionPerCall(transaction),
+    kind: 'sqlite',
+    transaction,
+    migrate: () => mutex.run(async () => migrateSqlite(db, migrations, Date.now())),
+    close: () =>
+      mutex.run(async () => {
+        db.close();
+      }),
+  };
+}

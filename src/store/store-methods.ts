@@ -1,0 +1,101 @@
+// Shared adapter plumbing: one-transaction-per-call wrappers, nesting guard, event paging.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { StoreError } from './errors.js';
+import type { EventPage, EventPosition, Store, StoreTx } from './port.js';
+import type { StoredEvent } from './records.js';
+
+type TxMethodName = Exclude<keyof StoreTx, 'streamEventsByLead'>;
+
+/** Every StoreTx method that answers a promise: the Record type makes the list complete. */
+const TX_METHODS: Record<TxMethodName, true> = {
+  createWorkspace: true,
+  getWorkspace: true,
+  listWorkspaces: true,
+  addApiKey: true,
+  findApiKeyByHash: true,
+  listApiKeys: true,
+  revokeApiKey: true,
+  getLead: true,
+  upsertLead: true,
+  setLeadCompany: true,
+  deleteLead: true,
+  getCompany: true,
+  upsertCompany: true,
+  linkIdentity: true,
+  resolveIdentity: true,
+  assignAnonymousEvents: true,
+  insertEvent: true,
+  insertEvents: true,
+  eventsOfLead: true,
+  eventsOfLeadsPage: true,
+  countEvents: true,
+  getScore: true,
+  putScore: true,
+  putScores: true,
+  appendHistory: true,
+  listHistory: true,
+  addModel: true,
+  getModel: true,
+  listModels: true,
+  activateModel: true,
+  activeModel: true,
+  createJob: true,
+  updateJob: true,
+  getJob: true,
+  listLeads: true,
+};
+
+/**
+ * Refuses a store call made inside one of its own transactions: on SQLite it would wait for the
+ * transaction forever, on PostgreSQL it would silently run outside it. Work started inside a
+ * transaction that runs after it ended (a timer, a queued job) is not refused.
+ */
+export function refuseNested(transaction: Store['transaction']): Store['transaction'] {
+  const scope = new AsyncLocalStorage<{ open: boolean }>();
+  return (fn) => {
+    if (scope.getStore()?.open) {
+      const message = 'the store was called inside its own transaction: use the tx argument';
+      return Promise.reject(new StoreError('invalid', message));
+    }
+    const marker = { open: true };
+    return transaction((tx) => scope.run(marker, () => fn(tx))).finally(() => {
+      marker.open = false;
+    });
+  };
+}
+
+type AnyMethod = (...args: unknown[]) => Promise<unknown>;
+
+/** The data methods of a Store, each call run in its own transaction. */
+export function transactionPerCall(transaction: Store['transaction']): StoreTx {
+  const methods: Record<string, unknown> = {};
+  for (const name of Object.keys(TX_METHODS) as TxMethodName[]) {
+    methods[name] = (...args: unknown[]) =>
+      transaction((tx) => (tx[name] as AnyMethod).apply(tx, args));
+  }
+  const partial = methods as Omit<StoreTx, 'streamEventsByLead'>;
+  return {
+    ...partial,
+    streamEventsByLead: (ws, options) =>
+      streamEvents((after) => partial.eventsOfLeadsPage(ws, { after, limit: options.batchSize })),
+  };
+}
+
+/** Walks keyset pages until the last one. */
+export async function* streamEvents(
+  page: (after: EventPosition | null) => Promise<EventPage>,
+): AsyncGenerator<StoredEvent[]> {
+  let after: EventPosition | null = null;
+  do {
+    const result: EventPage = await page(after);
+    if (result.events.length > 0) yield result.events;
+    after = result.next;
+  } while (after !== null);
+}
+
+/** The page's `next`: the last event's position when the page was full, else null. */
+export function eventPage(events: StoredEvent[], limit: number): EventPage {
+  const last = events[events.length - 1];
+  if (!last || events.length < limit || last.leadId === null) return { events, next: null };
+  return { events, next: { leadId: last.leadId, time: last.time, seq: last.seq } };
+}
