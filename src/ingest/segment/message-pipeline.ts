@@ -1,0 +1,33 @@
+// The per-message steps in order: validate, identify, time, normalise.
+import { createIdentityStep } from './identity-step.js';
+import type { SegmentMessage } from './message.js';
+import { createNormaliseStep } from './normalise-step.js';
+import type { SegmentCallType } from './schemas.js';
+import { pipe, type Step } from './step.js';
+import { createTimestampStep } from './timestamp-step.js';
+import { createValidateTypeStep } from './validate-step.js';
+
+export interface MessagePipelineOptions {
+  receivedAt: number;
+  routeType?: SegmentCallType;
+  /** From the batch envelope: defaults for messages that carry none. */
+  sentAt?: number | undefined;
+  context?: Record<string, unknown> | null | undefined;
+}
+
+/** Expects a value already checked for size and depth. */
+export function createMessagePipeline(
+  options: MessagePipelineOptions,
+): Step<unknown, SegmentMessage> {
+  const { receivedAt, routeType, sentAt, context } = options;
+  return pipe(
+    pipe(
+      pipe(
+        createValidateTypeStep(routeType === undefined ? {} : { routeType }),
+        createIdentityStep(),
+      ),
+      createTimestampStep({ receivedAt, sentAt }),
+    ),
+    createNormaliseStep({ receivedAt, context }),
+  );
+}
