@@ -1,0 +1,157 @@
+// Stores accepted Segment messages and brings every affected lead's score up to date, all in
+// one transaction: when this resolves, the calls are durable and scored; if it throws, none is.
+import {
+  deriveMessageId,
+  toScoringEvent,
+  type SegmentMessage,
+} from '../../ingest/segment/index.js';
+import type { NewEvent, Store, StoreTx } from '../../store/port.js';
+import type { ActiveModels, ActiveScoring } from '../scoring/active-model.js';
+import { refit, rescoreLead, scoreNewEvent } from '../scoring/lead-scoring.js';
+import { eventToStore } from '../scoring/stored-events.js';
+
+export interface IngestOutcome {
+  messageId: string;
+  /** `duplicate`: this messageId was stored before, so the call changed nothing. */
+  status: 'stored' | 'duplicate';
+}
+
+export async function ingestMessages(
+  store: Store,
+  models: ActiveModels,
+  ws: string,
+  messages: readonly SegmentMessage[],
+  now: number,
+): Promise<IngestOutcome[]> {
+  return store.transaction(async (tx) => {
+    const scoring = await models.get(tx, ws);
+    const outcomes: IngestOutcome[] = [];
+    for (const message of messages) outcomes.push(await ingestOne(tx, ws, scoring, message, now));
+    return outcomes;
+  });
+}
+
+async function ingestOne(
+  tx: StoreTx,
+  ws: string,
+  scoring: ActiveScoring | undefined,
+  message: SegmentMessage,
+  now: number,
+): Promise<IngestOutcome> {
+  const messageId = message.messageId ?? deriveMessageId(message.raw);
+  // A device clock ahead of ours must not put an event in the future: it happened by the time
+  // it reached us.
+  const time = Math.min(message.time, message.receivedAt);
+  const leadId = await leadIdOf(tx, ws, message);
+  if (leadId !== null) await ensureLead(tx, ws, leadId, now);
+
+  const stored = await tx.insertEvent(ws, toStore(message, messageId, leadId, time));
+  if (!stored.inserted) return { messageId, status: 'duplicate' };
+
+  switch (message.type) {
+    case 'track':
+    case 'page':
+      if (leadId !== null && scoring) {
+        await scoreNewEvent(
+          tx,
+          ws,
+          leadId,
+          scoring,
+          { ...toScoringEvent(message), time, messageId },
+          now,
+        );
+      }
+      break;
+    case 'identify':
+      if (message.userId !== null) {
+        await tx.upsertLead(ws, message.userId, message.traits, now);
+        const merged =
+          message.anonymousId !== null &&
+          (await merge(tx, ws, message.anonymousId, message.userId, now)) > 0;
+        if (scoring)
+          await rescore(
+            tx,
+            ws,
+            message.userId,
+            scoring,
+            now,
+            merged ? 'merge' : 'traits',
+            messageId,
+          );
+      }
+      break;
+    case 'group':
+      await tx.upsertCompany(ws, message.groupId, message.traits, now);
+      if (leadId !== null) {
+        await tx.setLeadCompany(ws, leadId, message.groupId, now);
+        if (scoring)
+          await refit(tx, ws, leadId, scoring, now, { cause: 'traits', causeRef: messageId });
+      }
+      break;
+    case 'alias':
+      if ((await merge(tx, ws, message.previousId, message.userId, now)) > 0 && scoring) {
+        await rescoreLead(tx, ws, message.userId, scoring, now, {
+          cause: 'merge',
+          causeRef: messageId,
+        });
+      }
+      break;
+  }
+  return { messageId, status: 'stored' };
+}
+
+/** The known lead a call is about: its userId, else the lead its anonymousId was merged into. */
+async function leadIdOf(tx: StoreTx, ws: string, message: SegmentMessage): Promise<string | null> {
+  if (message.userId !== null) return message.userId;
+  if (message.anonymousId === null) return null;
+  return (await tx.resolveIdentity(ws, message.anonymousId)) ?? null;
+}
+
+async function ensureLead(tx: StoreTx, ws: string, leadId: string, now: number): Promise<void> {
+  if (!(await tx.getLead(ws, leadId))) await tx.upsertLead(ws, leadId, {}, now);
+}
+
+/** Maps the anonymous id to the lead and moves its anonymous history; answers how many events moved. */
+async function merge(
+  tx: StoreTx,
+  ws: string,
+  anonymousId: string,
+  leadId: string,
+  now: number,
+): Promise<number> {
+  await tx.linkIdentity(ws, anonymousId, leadId, now);
+  return tx.assignAnonymousEvents(ws, anonymousId, leadId);
+}
+
+async function rescore(
+  tx: StoreTx,
+  ws: string,
+  leadId: string,
+  scoring: ActiveScoring,
+  now: number,
+  cause: 'merge' | 'traits',
+  causeRef: string,
+): Promise<void> {
+  if (cause === 'merge') await rescoreLead(tx, ws, leadId, scoring, now, { cause, causeRef });
+  else await refit(tx, ws, leadId, scoring, now, { cause, causeRef });
+}
+
+function toStore(
+  message: SegmentMessage,
+  messageId: string,
+  leadId: string | null,
+  time: number,
+): NewEvent {
+  if (message.type === 'track' || message.type === 'page')
+    return eventToStore(message, messageId, leadId, time);
+  return {
+    messageId,
+    leadId,
+    anonymousId: message.anonymousId,
+    type: message.type,
+    name: message.type,
+    time,
+    receivedAt: message.receivedAt,
+    payload: message.raw,
+  };
+}
