@@ -1,0 +1,50 @@
+// Builds the HTTP app from its dependencies (no listen): routes as plugins, coded errors,
+// OpenAPI generated from the same zod schemas the routes validate with, served at /openapi.json
+// and browsable at /docs.
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { AppDeps } from './deps.js';
+import { installErrorHandling } from './errors.js';
+import { healthRoutes } from './routes/health.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { leadRoutes } from './routes/leads.js';
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: deps.logger ?? false });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'leadscore',
+        version: '0.1.0',
+        description:
+          'Explainable lead scoring: Segment-compatible ingestion and the management API.',
+      },
+      components: {
+        securitySchemes: {
+          writeKey: {
+            type: 'http',
+            scheme: 'basic',
+            description: 'The write key as the user name',
+          },
+          adminKey: { type: 'http', scheme: 'bearer', description: 'The admin key' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register((scope) => healthRoutes(scope, deps));
+  await app.register((scope) => ingestRoutes(scope, deps));
+  await app.register((scope) => leadRoutes(scope, deps));
+  return app;
+}

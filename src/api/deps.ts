@@ -1,0 +1,11 @@
+// What the HTTP app is built from: passed in, so tests build it over any store and clock.
+import type { ActiveModels } from '../service/scoring/active-model.js';
+import type { Store } from '../store/port.js';
+
+export interface AppDeps {
+  store: Store;
+  models: ActiveModels;
+  /** Epoch ms now; tests pass a fixed clock. */
+  clock: () => number;
+  logger?: boolean;
+}

@@ -1,0 +1,96 @@
+// The Segment-compatible ingestion routes: /v1/identify, track, page, group, alias and batch.
+import cors from '@fastify/cors';
+import type { FastifyInstance } from 'fastify';
+import {
+  MAX_BATCH_BYTES,
+  parseSegmentBatch,
+  parseSegmentCall,
+  SEGMENT_CALL_TYPES,
+  type SegmentMessage,
+} from '../../ingest/segment/index.js';
+import { ingestMessages } from '../../service/ingest/ingest-messages.js';
+import { requireWriteKey } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+
+export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // Browser SDKs send a preflight from any site that embeds the write key.
+  await app.register(cors, {
+    origin: true,
+    methods: ['POST'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+  });
+  requireWriteKey(app, deps.store);
+  // The raw text, so the Segment limits (32 KB a call, 500 KB a batch) apply to the bytes sent;
+  // Fastify's own limit sits above them so that the answer says which limit was passed.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser(
+    '*',
+    { parseAs: 'string', bodyLimit: 2 * MAX_BATCH_BYTES },
+    (_request, body, done) => done(null, body),
+  );
+
+  for (const type of SEGMENT_CALL_TYPES) {
+    app.post(
+      `/v1/${type}`,
+      { schema: { tags: ['ingestion'], summary: `Segment ${type} call` } },
+      async (request) => {
+        const receivedAt = deps.clock();
+        const result = parseSegmentCall(type, request.body, { receivedAt });
+        if (result.kind === 'rejected') throw rejection(result.field, result.reason);
+        const [outcome] = await ingestMessages(
+          deps.store,
+          deps.models,
+          request.workspaceId,
+          [result.message],
+          receivedAt,
+        );
+        return { success: true, ...outcome };
+      },
+    );
+  }
+
+  app.post(
+    '/v1/batch',
+    { schema: { tags: ['ingestion'], summary: 'Segment batch of calls' } },
+    async (request) => {
+      const receivedAt = deps.clock();
+      const result = parseSegmentBatch(request.body, { receivedAt });
+      if (result.kind === 'rejected') throw rejection(result.field, result.reason);
+      const accepted: SegmentMessage[] = [];
+      const rejected = [];
+      for (const item of result.items) {
+        if (item.kind === 'accepted') accepted.push(item.message);
+        else
+          rejected.push({
+            index: item.index,
+            messageId: item.messageId,
+            field: item.field,
+            reason: item.reason,
+          });
+      }
+      const outcomes = await ingestMessages(
+        deps.store,
+        deps.models,
+        request.workspaceId,
+        accepted,
+        receivedAt,
+      );
+      return {
+        success: true,
+        stored: outcomes.filter((o) => o.status === 'stored').length,
+        duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
+        rejected,
+      };
+    },
+  );
+}
+
+function rejection(field: string | null, reason: string): ApiError {
+  const tooLarge = /\b(KB|bytes)\b/.test(reason) && /limit|larger|exceeds|over/i.test(reason);
+  return new ApiError(
+    tooLarge ? 'payload_too_large' : 'invalid_request',
+    field ? `${field}: ${reason}` : reason,
+    field ? { field } : undefined,
+  );
+}
