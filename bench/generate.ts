@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { generateDataset } from './synthetic.js';
+import { generateDataset } from '../src/service/demo/synthetic.js';
 
 interface Args {
   leads: number;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import { generateDataset } from './synthetic.js';
+import { generateDataset } from '../src/service/demo/synthetic.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -36,7 +36,7 @@ const events = Number(opts.events);
 const generatorHash = createHash('sha256')
   .update(
     ['synthetic.ts', 'synthetic-random.ts', 'synthetic-vocabulary.ts']
-      .map((f) => readFileSync(join(ROOT, 'bench', f)))
+      .map((f) => readFileSync(join(ROOT, 'src/service/demo', f)))
       .join('\n'),
   )
   .digest('hex')

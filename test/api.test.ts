@@ -30,9 +30,7 @@ async function workspace(store: Store, name: string) {
   };
 }
 
-async function setup(
-  open: () => Promise<Store>,
-): Promise<{
+async function setup(open: () => Promise<Store>): Promise<{
   app: FastifyInstance;
   a: Awaited<ReturnType<typeof workspace>>;
   b: Awaited<ReturnType<typeof workspace>>;

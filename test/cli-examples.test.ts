@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from '../bench/synthetic.js';
+import { generateDataset } from '../src/service/demo/synthetic.js';
 import { compileModel, loadModel, scoreLead, type ScoringEvent } from '../src/index.js';
 import type { ScoreRow } from '../src/cli/score-output.js';
 import { eventFromSegment } from '../src/ingest/segment-event.js';

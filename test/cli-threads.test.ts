@@ -3,7 +3,7 @@
 import { appendFile, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from '../bench/synthetic.js';
+import { generateDataset } from '../src/service/demo/synthetic.js';
 import { ROOT, runCli, tempFiles } from './run-cli.js';
 
 describe('leadscore score --threads', () => {

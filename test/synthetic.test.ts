@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDataset, LEADS_HEADER, EVENTS_CSV_HEADER } from '../bench/synthetic.js';
+import { generateDataset, LEADS_HEADER, EVENTS_CSV_HEADER } from '../src/service/demo/synthetic.js';
 
 const LEADS = 2_000;
 const EVENTS = 20_000;

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
+import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
 
 function version(): string {
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   program.addCommand(scoreCommand());
   program.addCommand(validateCommand());
   program.addCommand(schemaCommand());
+  program.addCommand(serveCommand());
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,0 +1,27 @@
+// The one place that reads the environment: parsed once, frozen.
+import { z } from 'zod';
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
+    .optional(),
+  LEADSCORE_ADMIN_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  LEADSCORE_WRITE_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+});
+
+export type Config = Readonly<z.infer<typeof envSchema>>;
+
+/** Reads the environment, or throws naming every variable that is wrong. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid environment: ${problems.join('; ')}`);
+  }
+  return Object.freeze(parsed.data);
+}

@@ -1,0 +1,98 @@
+// The demo workspace: the example B2B model active and a few thousand synthetic leads with
+// months of seeded activity, so that a newcomer sees ranked, explained leads at once.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseModel } from '../../core/parse-model.js';
+import { forEachCsvRecord } from '../../ingest/read-csv.js';
+import { forEachLine } from '../../ingest/read-lines.js';
+import { eventFromSegment } from '../../ingest/segment-event.js';
+import type { JsonObject, NewEvent, Store } from '../../store/port.js';
+import type { ActiveModels } from '../scoring/active-model.js';
+import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
+import { generateDataset } from './synthetic.js';
+
+export const DEMO_MODEL = new URL('../../../examples/models/b2b.yaml', import.meta.url);
+
+export interface DemoSize {
+  leads: number;
+  events: number;
+}
+
+export async function seedDemo(
+  store: Store,
+  models: ActiveModels,
+  ws: string,
+  now: number,
+  size: DemoSize = { leads: 3000, events: 45_000 },
+  onProgress?: (step: string) => void,
+): Promise<{ leads: number; events: number; version: number }> {
+  const dir = await mkdtemp(join(tmpdir(), 'leadscore-demo-'));
+  try {
+    const leadsPath = join(dir, 'leads.csv');
+    const eventsPath = join(dir, 'events.ndjson');
+    onProgress?.('generating synthetic leads and events');
+    await generateDataset({
+      ...size,
+      seed: 42,
+      start: new Date(now),
+      days: 180,
+      leadsPath,
+      eventsPath,
+      eventsFormat: 'ndjson',
+    });
+
+    onProgress?.('storing leads');
+    const traits: [string, JsonObject][] = [];
+    await forEachCsvRecord(leadsPath, {
+      required: ['id'],
+      onRecord: (row) => traits.push([row.id ?? '', leadTraits(row)]),
+      onError: () => {},
+    });
+    await store.transaction(async (tx) => {
+      for (const [id, t] of traits) await tx.upsertLead(ws, id, t, now);
+    });
+
+    onProgress?.('storing events');
+    const events: NewEvent[] = [];
+    await forEachLine(eventsPath, (line) => {
+      const parsed = eventFromSegment(JSON.parse(line));
+      if (!parsed.ok) return;
+      const { leadId, event } = parsed.value;
+      events.push({
+        messageId: event.messageId ?? `${leadId}-${event.time}`,
+        leadId,
+        anonymousId: null,
+        type: 'track',
+        name: event.event,
+        time: event.time,
+        receivedAt: event.time,
+        payload: { ...event },
+      });
+    });
+    for (let i = 0; i < events.length; i += 1000)
+      await store.insertEvents(ws, events.slice(i, i + 1000));
+
+    onProgress?.('scoring every lead');
+    const model = parseModel(await readFile(DEMO_MODEL, 'utf8'), 'examples/models/b2b.yaml');
+    const version = await store.addModel(ws, model as unknown as JsonObject, now);
+    const done = await rescoreWorkspace(store, models, ws, version, now);
+    return { leads: done.leads, events: await store.countEvents(ws), version };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** A CSV lead row as identify traits: `company.*` columns become the Segment `company` object. */
+function leadTraits(row: Record<string, string>): JsonObject {
+  const traits: JsonObject = {};
+  const company: JsonObject = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column === 'id' || value === '') continue;
+    const numeric = /^\d+$/.test(value) ? Number(value) : value;
+    if (column.startsWith('company.')) company[column.slice('company.'.length)] = numeric;
+    else traits[column] = numeric;
+  }
+  if (Object.keys(company).length > 0) traits.company = company;
+  return traits;
+}

@@ -1,0 +1,81 @@
+// `leadscore serve` as a user runs it: keys printed once on first start, Segment calls in,
+// explained leads out, the same keys still valid after a restart, a clean exit on SIGTERM;
+// and the demo seed scores every synthetic lead.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seedDemo } from '../src/service/demo/seed-demo.js';
+import { ActiveModels } from '../src/service/scoring/active-model.js';
+import { freshStores } from './fresh-stores.js';
+import { ROOT, tempFiles } from './run-cli.js';
+
+function start(db: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/leadscore.js'), 'serve', '--db', db, '--port', '0'],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let log = '';
+  return new Promise((resolve, reject) => {
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      log += d;
+      const url = /listening on (http:\/\/\S+)/.exec(log)?.[1];
+      if (url) resolve({ child, url, log: () => log });
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${log}`)));
+  });
+}
+
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+describe('leadscore serve', () => {
+  it('prints keys once, ingests and explains, keeps the keys across a restart, exits cleanly on SIGTERM', async () => {
+    const dir = await tempFiles({});
+    const db = join(dir, 'leadscore.db');
+    const first = await start(db);
+    const admin = /admin key .*: (\S+)/.exec(first.log())?.[1];
+    const write = /write key .*: (\S+)/.exec(first.log())?.[1];
+    expect(admin).toMatch(/^ls_admin_/);
+    expect(write).toMatch(/^ls_write_/);
+    const track = await fetch(`${first.url}/v1/track`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${write}:`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ userId: 'u1', messageId: 'm1', event: 'Email Opened' }),
+    });
+    expect(track.status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await exited(first.child)).toBe(0);
+
+    const second = await start(db);
+    expect(second.log()).not.toContain('admin key');
+    const lead = await fetch(`${second.url}/v1/leads/u1`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(lead.status).toBe(200);
+    expect(await lead.json()).toMatchObject({ id: 'u1', modelVersion: null });
+    second.child.kill('SIGTERM');
+    expect(await exited(second.child)).toBe(0);
+  });
+});
+
+describe.each(freshStores())('demo seed on $name', ({ open }) => {
+  it('stores synthetic leads and events and scores every lead with the example model', async () => {
+    const store = await open();
+    const ws = (await store.createWorkspace('demo', Date.UTC(2026, 5, 1))).id;
+    const seeded = await seedDemo(store, new ActiveModels(), ws, Date.UTC(2026, 5, 1), {
+      leads: 150,
+      events: 2000,
+    });
+    expect(seeded.leads).toBe(150);
+    expect(seeded.events).toBeGreaterThan(1900);
+    expect((await store.activeModel(ws))?.version).toBe(seeded.version);
+    const page = await store.listLeads(ws, { sort: 'score', direction: 'desc', limit: 200 });
+    expect(page.items).toHaveLength(150);
+    expect(page.items.every((i) => i.score?.modelVersion === seeded.version)).toBe(true);
+    expect(new Set(page.items.map((i) => i.score?.segment)).size).toBeGreaterThanOrEqual(3);
+  });
+});
