@@ -14,6 +14,7 @@ import { installErrorHandling } from './errors.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { leadRoutes } from './routes/leads.js';
+import { modelRoutes } from './routes/models.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: deps.logger ?? false });
@@ -46,5 +47,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => healthRoutes(scope, deps));
   await app.register((scope) => ingestRoutes(scope, deps));
   await app.register((scope) => leadRoutes(scope, deps));
+  await app.register((scope) => modelRoutes(scope, deps));
   return app;
 }

@@ -49,8 +49,11 @@ export async function seedDemo(
       onRecord: (row) => traits.push([row.id ?? '', leadTraits(row)]),
       onError: () => {},
     });
+    // Written a millisecond before the scoring job starts, so the job sees nothing as changed
+    // while it ran and takes its bulk path.
+    const written = now - 1;
     await store.transaction(async (tx) => {
-      for (const [id, t] of traits) await tx.upsertLead(ws, id, t, now);
+      for (const [id, t] of traits) await tx.upsertLead(ws, id, t, written);
     });
 
     onProgress?.('storing events');
@@ -75,7 +78,7 @@ export async function seedDemo(
 
     onProgress?.('scoring every lead');
     const model = parseModel(await readFile(DEMO_MODEL, 'utf8'), 'examples/models/b2b.yaml');
-    const version = await store.addModel(ws, model as unknown as JsonObject, now);
+    const version = await store.addModel(ws, model as unknown as JsonObject, written);
     const done = await rescoreWorkspace(store, models, ws, version, now);
     return { leads: done.leads, events: await store.countEvents(ws), version };
   } finally {

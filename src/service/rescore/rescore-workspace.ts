@@ -6,7 +6,7 @@ import type { JsonObject, Lead, LeadScoreRow, Store } from '../../store/port.js'
 import type { ActiveModels, ActiveScoring } from '../scoring/active-model.js';
 import { stateFromHistory } from '../scoring/advance-state.js';
 import { leadRecord } from '../scoring/lead-record.js';
-import { readAt } from '../scoring/lead-scoring.js';
+import { readAt, rescoreLead } from '../scoring/lead-scoring.js';
 import { isScoredType, scoringEventOf } from '../scoring/stored-events.js';
 
 export interface RescoreProgress {
@@ -22,6 +22,7 @@ export async function rescoreWorkspace(
   now: number,
   onProgress?: (progress: RescoreProgress) => void,
 ): Promise<{ leads: number; events: number }> {
+  const startedAt = now;
   const stored = await store.getModel(ws, version);
   if (!stored) throw new Error(`model version ${version} does not exist`);
   const scoring: ActiveScoring = { version, compiled: models.compile(ws, version, stored.spec) };
@@ -77,12 +78,37 @@ export async function rescoreWorkspace(
   if (current) await score(current.lead, current.history);
   for (const lead of [...leads.values()]) await score(lead, []);
 
+  const total = rows.length;
   await store.transaction(async (tx) => {
-    await tx.putScores(ws, rows);
+    // Calls ingested while this ran were scored with the old version: those leads (and leads
+    // new since the start) are scored again here, inside the switch-over transaction.
+    const computed = new Map(rows.map((row) => [row.leadId, row]));
+    const again: string[] = [];
+    let after: string | undefined;
+    do {
+      const page = await tx.listLeads(ws, {
+        sort: 'updatedAt',
+        direction: 'asc',
+        limit: 1000,
+        ...(after ? { after } : {}),
+      });
+      for (const { lead, score } of page.items) {
+        const touched =
+          (score !== null && score.updatedAt >= startedAt) || lead.updatedAt >= startedAt;
+        if (touched || !computed.has(lead.id)) {
+          again.push(lead.id);
+          computed.delete(lead.id);
+        }
+      }
+      after = page.next ?? undefined;
+    } while (after);
+    await tx.putScores(ws, [...computed.values()]);
+    for (const id of again)
+      await rescoreLead(tx, ws, id, scoring, now, { cause: 'model', causeRef: String(version) });
     await tx.activateModel(ws, version, now);
   });
-  onProgress?.({ leads: rows.length, total: rows.length });
-  return { leads: rows.length, events };
+  onProgress?.({ leads: total, total });
+  return { leads: total, events };
 }
 
 async function allLeads(store: Store, ws: string): Promise<Map<string, Lead>> {

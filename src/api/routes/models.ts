@@ -1,0 +1,129 @@
+// Scoring models over the management API: upload a version (JSON or YAML), list and read
+// versions, activate one (a background rescore job), and follow jobs.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { parseModel, validateModel } from '../../core/parse-model.js';
+import { startActivation } from '../../service/models/activation.js';
+import type { JsonObject, Job } from '../../store/port.js';
+import { requireAdminKey } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+
+const versionParams = z.object({ version: z.coerce.number().int().positive() });
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const jobView = (job: Job) => ({
+  ...job,
+  createdAt: iso(job.createdAt),
+  startedAt: iso(job.startedAt),
+  finishedAt: iso(job.finishedAt),
+});
+
+export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  requireAdminKey(app, deps.store);
+  // YAML arrives as text; JSON is parsed by Fastify as usual.
+  app.addContentTypeParser(
+    ['application/yaml', 'application/x-yaml', 'text/yaml'],
+    { parseAs: 'string' },
+    (_request, body, done) => done(null, body),
+  );
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post(
+    '/v1/models',
+    {
+      schema: {
+        tags: ['models'],
+        summary:
+          'Upload a model (JSON, or YAML with Content-Type: application/yaml) as a new version',
+      },
+    },
+    async (request, reply) => {
+      const model =
+        typeof request.body === 'string'
+          ? parseModel(request.body, 'request body')
+          : validateModel(request.body, 'request body');
+      const version = await deps.store.addModel(
+        request.workspaceId,
+        model as unknown as JsonObject,
+        deps.clock(),
+      );
+      return reply.code(201).send({ version, name: model.name });
+    },
+  );
+
+  typed.get(
+    '/v1/models',
+    { schema: { tags: ['models'], summary: 'Model versions, oldest first' } },
+    async (request) => {
+      const [versions, active] = await Promise.all([
+        deps.store.listModels(request.workspaceId),
+        deps.store.activeModel(request.workspaceId),
+      ]);
+      return {
+        active: active?.version ?? null,
+        items: versions.map((m) => ({
+          version: m.version,
+          name: m.spec.name,
+          createdAt: iso(m.createdAt),
+          active: m.version === active?.version,
+        })),
+      };
+    },
+  );
+
+  typed.get(
+    '/v1/models/:version',
+    { schema: { tags: ['models'], summary: 'One model version', params: versionParams } },
+    async (request) => {
+      const ws = request.workspaceId;
+      const model = await deps.store.getModel(ws, request.params.version);
+      if (!model) throw new ApiError('not_found', `no model version ${request.params.version}`);
+      const active = await deps.store.activeModel(ws);
+      return {
+        version: model.version,
+        spec: model.spec,
+        createdAt: iso(model.createdAt),
+        active: active?.version === model.version,
+      };
+    },
+  );
+
+  typed.post(
+    '/v1/models/:version/activate',
+    {
+      schema: {
+        tags: ['models'],
+        summary:
+          'Activate a version: rescores every lead in the background (an older version is the rollback)',
+        params: versionParams,
+      },
+    },
+    async (request, reply) => {
+      const { job } = await startActivation(
+        deps.store,
+        deps.models,
+        request.workspaceId,
+        request.params.version,
+        deps.clock,
+      );
+      return reply.code(202).send({ jobId: job.id, job: jobView(job) });
+    },
+  );
+
+  typed.get(
+    '/v1/jobs/:id',
+    {
+      schema: {
+        tags: ['jobs'],
+        summary: 'A background job and its progress',
+        params: z.object({ id: z.string().min(1) }),
+      },
+    },
+    async (request) => {
+      const job = await deps.store.getJob(request.workspaceId, request.params.id);
+      if (!job) throw new ApiError('not_found', `no job "${request.params.id}"`);
+      return jobView(job);
+    },
+  );
+}
