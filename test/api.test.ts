@@ -239,3 +239,91 @@ describe.each(freshStores())('HTTP API on $name', ({ open }) => {
     expect((await app.inject({ method: 'GET', url: '/docs' })).statusCode).toBeLessThan(400);
   });
 });
+
+describe.each(freshStores())('lead management on $name', ({ open }) => {
+  it('lists with filters and cursors, updates traits with a new score, and erases a lead', async () => {
+    const { app, a, b } = await setup(open);
+    const titles = ['VP Sales', 'Engineer', 'Student', 'Director of Marketing', 'Analyst'];
+    const batch = titles.map((title, i) => ({
+      type: 'identify',
+      userId: `u${i}`,
+      messageId: `i${i}`,
+      timestamp: at(5),
+      traits: { title, email: `p${i}@example.com`, first_name: `P${i}`, country: 'US' },
+    }));
+    batch.push({
+      type: 'track',
+      userId: 'u1',
+      messageId: 'd1',
+      timestamp: at(1),
+      event: 'Demo Requested',
+    } as never);
+    expect(
+      (await app.inject({ method: 'POST', url: '/v1/batch', headers: a.write, payload: { batch } }))
+        .statusCode,
+    ).toBe(200);
+
+    const seen: string[] = [];
+    type Page = { items: { id: string; score: number }[]; next: string | null };
+    let cursor: string | null = null;
+    do {
+      const url: string = `/v1/leads?limit=2&sort=-score${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await app.inject({ method: 'GET', url, headers: a.admin });
+      expect(res.statusCode).toBe(200);
+      const page: Page = res.json<Page>();
+      seen.push(...page.items.map((item) => item.id));
+      cursor = page.next;
+    } while (cursor);
+    expect([...seen].sort()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4']);
+    expect(seen[0]).toBe('u1');
+
+    const mql = (
+      await app.inject({ method: 'GET', url: '/v1/leads?segment=mql', headers: a.admin })
+    ).json<{ items: { id: string }[] }>();
+    expect(mql.items.map((i) => i.id)).toEqual(['u1']);
+    const search = (
+      await app.inject({ method: 'GET', url: '/v1/leads?search=p3%40example', headers: a.admin })
+    ).json<{ items: { id: string; name: string }[] }>();
+    expect(search.items).toMatchObject([{ id: 'u3', name: 'P3' }]);
+    expect(
+      (await app.inject({ method: 'GET', url: '/v1/leads', headers: b.admin })).json<{
+        items: unknown[];
+      }>().items,
+    ).toEqual([]);
+    expect(
+      (await app.inject({ method: 'GET', url: '/v1/leads?sort=sideways', headers: a.admin }))
+        .statusCode,
+    ).toBe(400);
+
+    const patched = await app.inject({
+      method: 'PATCH',
+      url: '/v1/leads/u4',
+      headers: a.admin,
+      payload: { traits: { title: 'Chief Marketing Officer' } },
+    });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({
+      traits: { title: 'Chief Marketing Officer', email: 'p4@example.com' },
+      fit: 20,
+    });
+    expect(
+      (
+        await app.inject({
+          method: 'PATCH',
+          url: '/v1/leads/u4',
+          headers: a.admin,
+          payload: { title: 'x' },
+        })
+      ).statusCode,
+    ).toBe(400);
+
+    const erased = await app.inject({ method: 'DELETE', url: '/v1/leads/u1', headers: a.admin });
+    expect(erased.json()).toMatchObject({ id: 'u1', removed: { leads: 1, events: 2, scores: 1 } });
+    expect(
+      (await app.inject({ method: 'GET', url: '/v1/leads/u1', headers: a.admin })).statusCode,
+    ).toBe(404);
+    expect(
+      (await app.inject({ method: 'DELETE', url: '/v1/leads/u1', headers: a.admin })).statusCode,
+    ).toBe(404);
+  });
+});

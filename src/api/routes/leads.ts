@@ -2,7 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { eraseLead, updateTraits } from '../../service/leads/lead-changes.js';
+import { listLeads } from '../../service/leads/lead-list.js';
 import { leadView } from '../../service/leads/lead-view.js';
+import { STAGES } from '../../core/model-schema.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -32,6 +35,83 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       );
       if (!view) throw new ApiError('not_found', `no lead "${request.params.id}"`);
       return view;
+    },
+  );
+
+  typed.get(
+    '/v1/leads',
+    {
+      schema: {
+        tags: ['leads'],
+        summary: 'Leads, filtered and sorted, with cursor pagination',
+        querystring: z.object({
+          segment: z.string().min(1).optional(),
+          grade: z.string().min(1).optional(),
+          stage: z.enum(STAGES).optional(),
+          minScore: z.coerce.number().optional(),
+          maxScore: z.coerce.number().optional(),
+          search: z
+            .string()
+            .min(1)
+            .max(200)
+            .optional()
+            .describe('Text in name, email or company name'),
+          sort: z.enum(['score', '-score', 'updatedAt', '-updatedAt']).default('-score'),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          cursor: z.string().min(1).optional().describe('The `next` of the previous page'),
+        }),
+      },
+    },
+    async (request) => {
+      const { sort, cursor, ...filters } = request.query;
+      const query = {
+        ...filters,
+        sort: sort.replace('-', '') as 'score' | 'updatedAt',
+        direction: sort.startsWith('-') ? ('desc' as const) : ('asc' as const),
+        ...(cursor ? { after: cursor } : {}),
+      };
+      return listLeads(deps.store, deps.models, request.workspaceId, query, deps.clock());
+    },
+  );
+
+  typed.patch(
+    '/v1/leads/:id',
+    {
+      schema: {
+        tags: ['leads'],
+        summary: 'Update traits (given keys overwrite, others stay); the score follows at once',
+        params: idParams,
+        body: z.object({ traits: z.record(z.string(), z.unknown()) }).strict(),
+      },
+    },
+    async (request) => {
+      const ws = request.workspaceId;
+      const found = await updateTraits(
+        deps.store,
+        deps.models,
+        ws,
+        request.params.id,
+        request.body.traits,
+        deps.clock(),
+      );
+      if (!found) throw new ApiError('not_found', `no lead "${request.params.id}"`);
+      return leadView(deps.store, deps.models, ws, request.params.id, deps.clock());
+    },
+  );
+
+  typed.delete(
+    '/v1/leads/:id',
+    {
+      schema: {
+        tags: ['leads'],
+        summary: 'Erase a lead and everything about it; answers what was removed',
+        params: idParams,
+      },
+    },
+    async (request) => {
+      const removed = await eraseLead(deps.store, request.workspaceId, request.params.id);
+      if (!removed) throw new ApiError('not_found', `no lead "${request.params.id}"`);
+      return { id: request.params.id, removed };
     },
   );
 

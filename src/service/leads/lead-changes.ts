@@ -1,0 +1,34 @@
+// Changing a lead over the management API: new traits (rescored at once) and erasure.
+import type { ErasureCounts, JsonObject, Store } from '../../store/port.js';
+import type { ActiveModels } from '../scoring/active-model.js';
+import { refit } from '../scoring/lead-scoring.js';
+
+/** Merges the traits (given keys overwrite) and rescores the fit; false for an unknown lead. */
+export async function updateTraits(
+  store: Store,
+  models: ActiveModels,
+  ws: string,
+  id: string,
+  traits: JsonObject,
+  now: number,
+): Promise<boolean> {
+  return store.transaction(async (tx) => {
+    if (!(await tx.getLead(ws, id))) return false;
+    await tx.upsertLead(ws, id, traits, now);
+    const scoring = await models.get(tx, ws);
+    if (scoring) await refit(tx, ws, id, scoring, now, { cause: 'traits', causeRef: null });
+    return true;
+  });
+}
+
+/** Erasure request: the lead and everything about it; undefined for an unknown lead. */
+export async function eraseLead(
+  store: Store,
+  ws: string,
+  id: string,
+): Promise<ErasureCounts | undefined> {
+  return store.transaction(async (tx) => {
+    if (!(await tx.getLead(ws, id))) return undefined;
+    return tx.deleteLead(ws, id);
+  });
+}

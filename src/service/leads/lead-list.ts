@@ -1,0 +1,65 @@
+// The lead list: filtered, sorted and paged by the store on the stored scores, each shown as of
+// now (decay applied when read).
+import type { LeadListQuery, Store } from '../../store/port.js';
+import type { ActiveModels } from '../scoring/active-model.js';
+import { readAt } from '../scoring/lead-scoring.js';
+
+export interface LeadListEntry {
+  id: string;
+  name: string | null;
+  email: string | null;
+  company: string | null;
+  score: number | null;
+  /** The stored score the list is ordered by (as of `scoredAt`); `score` is that decayed to now. */
+  storedScore: number | null;
+  scoredAt: string | null;
+  grade: string | null;
+  segment: string | null;
+  stage: string | null;
+  modelVersion: number | null;
+  updatedAt: string;
+}
+
+export async function listLeads(
+  store: Store,
+  models: ActiveModels,
+  ws: string,
+  query: LeadListQuery,
+  now: number,
+): Promise<{ items: LeadListEntry[]; next: string | null }> {
+  return store.transaction(async (tx) => {
+    const page = await tx.listLeads(ws, query);
+    const scoring = await models.get(tx, ws);
+    const items = page.items.map(({ lead, score: row }): LeadListEntry => {
+      const traits = lead.traits;
+      const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
+      const name =
+        text(traits.name) ??
+        ([text(traits.first_name), text(traits.last_name)].filter(Boolean).join(' ') || null);
+      const companyTraits = traits.company;
+      const company =
+        typeof companyTraits === 'object' && companyTraits !== null
+          ? text((companyTraits as Record<string, unknown>).name)
+          : null;
+      const current =
+        row && scoring && row.modelVersion === scoring.version
+          ? readAt(scoring, row.state, now).score
+          : undefined;
+      return {
+        id: lead.id,
+        name,
+        email: text(traits.email),
+        company,
+        score: current?.score ?? row?.score ?? null,
+        storedScore: row?.score ?? null,
+        scoredAt: row ? new Date(row.scoredAt).toISOString() : null,
+        grade: current?.grade ?? row?.grade ?? null,
+        segment: current?.segment ?? row?.segment ?? null,
+        stage: current?.stage ?? row?.stage ?? null,
+        modelVersion: row?.modelVersion ?? null,
+        updatedAt: new Date(lead.updatedAt).toISOString(),
+      };
+    });
+    return { items, next: page.next };
+  });
+}
