@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { seedDemo } from '../src/service/demo/seed-demo.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { freshStores } from './fresh-stores.js';
-import { ROOT, tempFiles } from './run-cli.js';
+import { ROOT, runCli, tempFiles } from './run-cli.js';
 
 function start(db: string): Promise<{ child: ChildProcess; url: string; log: () => string }> {
   const child = spawn(
@@ -59,6 +59,39 @@ describe('leadscore serve', () => {
     expect(await lead.json()).toMatchObject({ id: 'u1', modelVersion: null });
     second.child.kill('SIGTERM');
     expect(await exited(second.child)).toBe(0);
+  });
+});
+
+describe('leadscore workspaces create', () => {
+  it('adds a workspace whose keys the server accepts, isolated from the first one', async () => {
+    const dir = await tempFiles({});
+    const db = join(dir, 'leadscore.db');
+    const server = await start(db);
+    const firstAdmin = /admin key .*: (\S+)/.exec(server.log())?.[1];
+    const created = await runCli(['workspaces', 'create', 'Second team', '--db', db]);
+    expect(created.code).toBe(0);
+    const admin = /admin key: (\S+)/.exec(created.stdout)?.[1];
+    const write = /write key: (\S+)/.exec(created.stdout)?.[1];
+    expect(created.stdout).toContain('workspace "Second team"');
+    const track = await fetch(`${server.url}/v1/track`, {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${write}:`).toString('base64')}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ userId: 'second-lead', messageId: 's1', event: 'Email Opened' }),
+    });
+    expect(track.status).toBe(200);
+    const own = await fetch(`${server.url}/v1/leads/second-lead`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(own.status).toBe(200);
+    const other = await fetch(`${server.url}/v1/leads/second-lead`, {
+      headers: { authorization: `Bearer ${firstAdmin}` },
+    });
+    expect(other.status).toBe(404);
+    server.child.kill('SIGTERM');
+    expect(await exited(server.child)).toBe(0);
   });
 });
 

@@ -4,10 +4,9 @@ import type { Config } from '../config.js';
 import { seedDemo } from '../service/demo/seed-demo.js';
 import { createWorkspaceWithKeys } from '../service/keys.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
-import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import type { Store } from '../store/port.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { buildApp } from './app.js';
+import { openConfiguredStore } from './open-store.js';
 
 export interface ServeOptions {
   port: number;
@@ -24,9 +23,7 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
-  const store: Store = config.DATABASE_URL
-    ? openPostgresStore({ connectionString: config.DATABASE_URL })
-    : openSqliteStore({ file: options.db });
+  const store: Store = openConfiguredStore(config, options.db);
   const applied = await store.migrate();
   if (applied.length > 0) options.log(`migrations applied: ${applied.join(', ')}`);
   const models = new ActiveModels();

@@ -5,6 +5,7 @@ import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
 import { serveCommand } from './serve.js';
 import { validateCommand } from './validate.js';
+import { workspacesCommand } from './workspaces.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   program.addCommand(validateCommand());
   program.addCommand(schemaCommand());
   program.addCommand(serveCommand());
+  program.addCommand(workspacesCommand());
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;
