@@ -10,6 +10,8 @@ const envSchema = z.object({
     .optional(),
   LEADSCORE_ADMIN_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   LEADSCORE_WRITE_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  /** Calls a minute per write key (a key's own setting wins). */
+  LEADSCORE_WRITE_KEY_RATE_LIMIT: z.coerce.number().int().positive().optional(),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;

@@ -327,3 +327,38 @@ describe.each(freshStores())('lead management on $name', ({ open }) => {
     ).toBe(404);
   });
 });
+
+describe('write key rate limit', () => {
+  const sqlite = freshStores().find((kind) => kind.name === 'sqlite');
+  it('answers 429 with Retry-After past the limit, per key', async () => {
+    if (!sqlite) throw new Error('no SQLite store kind');
+    const store = await sqlite.open();
+    const app = await buildApp({
+      store,
+      models: new ActiveModels(),
+      clock: () => NOW,
+      writeKeyRateLimit: 3,
+    });
+    const a = await workspace(store, 'a');
+    const b = await workspace(store, 'b');
+    const send = (headers: Record<string, string>, i: number) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/track',
+        headers,
+        payload: {
+          userId: 'u1',
+          messageId: `r${i}-${headers.authorization}`,
+          event: 'Email Opened',
+        },
+      });
+    for (let i = 0; i < 3; i++) expect((await send(a.write, i)).statusCode).toBe(200);
+    const limited = await send(a.write, 3);
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(limited.json()).toMatchObject({
+      error: { code: 'rate_limited', details: { limit: 3 } },
+    });
+    expect((await send(b.write, 0)).statusCode).toBe(200);
+  });
+});

@@ -2,12 +2,14 @@
 // (Bearer) for the management API. Either way the request is then bound to its workspace.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { findKey } from '../service/keys.js';
-import type { Store } from '../store/port.js';
+import type { ApiKey, Store } from '../store/port.js';
 import { ApiError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
     workspaceId: string;
+    /** The key that authenticated the request. */
+    apiKey: ApiKey | null;
   }
 }
 
@@ -27,6 +29,7 @@ function bearerSecret(header: string): string | undefined {
 /** Ingestion: a write key, or an admin key (it may do anything a write key may). */
 export function requireWriteKey(app: FastifyInstance, store: Store): void {
   app.decorateRequest('workspaceId', '');
+  app.decorateRequest('apiKey', null);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.method === 'OPTIONS') return;
     const header = request.headers.authorization ?? '';
@@ -36,6 +39,7 @@ export function requireWriteKey(app: FastifyInstance, store: Store): void {
     const key = await findKey(store, secret);
     if (!key) throw new ApiError('unauthorized', 'unknown or revoked key');
     request.workspaceId = key.workspaceId;
+    request.apiKey = key;
   });
 }
 

@@ -8,4 +8,6 @@ export interface AppDeps {
   /** Epoch ms now; tests pass a fixed clock. */
   clock: () => number;
   logger?: boolean;
+  /** Calls a minute per write key, unless the key has its own limit (write keys end up in browsers). */
+  writeKeyRateLimit?: number;
 }

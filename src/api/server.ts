@@ -49,7 +49,12 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     }
   }
 
-  const app = await buildApp({ store, models, clock });
+  const app = await buildApp({
+    store,
+    models,
+    clock,
+    writeKeyRateLimit: config.LEADSCORE_WRITE_KEY_RATE_LIMIT,
+  });
   const url = await app.listen({ port: options.port, host: options.host });
   options.log(
     `leadscore listening on ${url} (${config.DATABASE_URL ? 'PostgreSQL' : `SQLite ${options.db}`}); API reference at ${url}/docs`,

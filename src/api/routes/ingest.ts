@@ -1,5 +1,6 @@
 // The Segment-compatible ingestion routes: /v1/identify, track, page, group, alias and batch.
 import cors from '@fastify/cors';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import {
   MAX_BATCH_BYTES,
@@ -13,6 +14,9 @@ import { requireWriteKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 
+/** Calls a minute per write key when neither the key nor the server sets one. */
+export const DEFAULT_WRITE_KEY_RATE_LIMIT = 6000;
+
 export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // Browser SDKs send a preflight from any site that embeds the write key.
   await app.register(cors, {
@@ -21,6 +25,20 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
     allowedHeaders: ['Authorization', 'Content-Type'],
   });
   requireWriteKey(app, deps.store);
+  // After authentication (onRequest), so that the limit is per key and its own setting counts.
+  await app.register(rateLimit, {
+    hook: 'preHandler',
+    timeWindow: 60_000,
+    keyGenerator: (request) => request.apiKey?.id ?? request.ip,
+    max: (request) =>
+      request.apiKey?.rateLimitPerMinute ?? deps.writeKeyRateLimit ?? DEFAULT_WRITE_KEY_RATE_LIMIT,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(
+        'rate_limited',
+        `more than ${context.max} calls a minute with this write key: retry in ${context.after}`,
+        { limit: context.max },
+      ),
+  });
   // The raw text, so the Segment limits (32 KB a call, 500 KB a batch) apply to the bytes sent;
   // Fastify's own limit sits above them so that the answer says which limit was passed.
   app.removeAllContentTypeParsers();

@@ -1,0 +1,40 @@
+// `leadscore serve` as a child process for end-to-end tests: started on a free port with the
+// given environment, its address read from the log, stopped by a signal.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { ROOT } from './run-cli.js';
+
+export interface ServeProcess {
+  child: ChildProcess;
+  url: string;
+  log(): string;
+  /** Sends the signal and resolves with the exit code (null when killed by it). */
+  stop(signal: NodeJS.Signals): Promise<number | null>;
+}
+
+export function startServe(db: string, env: Record<string, string>): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/leadscore.js'), 'serve', '--db', db, '--port', '0'],
+    { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } },
+  );
+  let log = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    child.stderr?.setEncoding('utf8').on('data', (d: string) => {
+      log += d;
+      const url = /listening on (http:\/\/\S+)/.exec(log)?.[1];
+      if (url)
+        resolve({
+          child,
+          url,
+          log: () => log,
+          stop: (signal) => {
+            child.kill(signal);
+            return exited;
+          },
+        });
+    });
+    void exited.then((code) => reject(new Error(`serve exited with ${code}: ${log}`)));
+  });
+}
