@@ -1,6 +1,6 @@
 // Coded API errors: every failure answers `{ error: { code, message, details } }` with a stable
 // code, and bad input is a 4xx that says which field and why, never a 5xx.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ModelError } from '../core/model-errors.js';
 import { StoreError } from '../store/port.js';
@@ -48,6 +48,11 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_request',
 };
 
+/** Errors Fastify raises before routing (a malformed URL), in the same coded shape. */
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  void reply.code(400).send(errorBody('invalid_request', error.message));
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url}`));
@@ -84,6 +89,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof StoreError && error.code === 'not_found')
       return reply.code(404).send(errorBody('not_found', error.message));
+    if (error instanceof StoreError && error.code === 'invalid') {
+      return reply.code(400).send(errorBody('invalid_request', error.message));
+    }
     const code = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (code) return reply.code(ERROR_CODES[code]).send(errorBody(code, error.message));
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {

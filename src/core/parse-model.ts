@@ -56,7 +56,16 @@ export function parseModelWithLines(text: string, source = 'model'): ModelWithLi
     }
     return undefined;
   };
-  const model = validateModel(doc.toJS(), source, nearestLine);
+  let value: unknown;
+  try {
+    // A model needs no aliases to speak of; a low count also stops alias bombs.
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    throw new ModelError(source, [
+      { path: '', message: `cannot read the YAML: ${(error as Error).message}` },
+    ]);
+  }
+  const model = validateModel(value, source, nearestLine);
   return { model, lineOf: (path) => lineOfParts(pathParts(path)) };
 }
 

@@ -51,6 +51,14 @@ export interface StoreTx {
   /** True when the key was live and is now revoked. */
   revokeApiKey(workspaceId: string, keyId: string, now: number): Promise<boolean>;
 
+  /**
+   * Holds the given ids (lead ids, anonymous ids) for the rest of the transaction, so that two
+   * transactions never read-modify-write the same lead's score at once. Take them all at the
+   * start, in one call (they are taken in sorted order). A no-op where transactions already run
+   * one at a time (SQLite).
+   */
+  lockLeads(ws: string, ids: readonly string[]): Promise<void>;
+
   getLead(ws: string, id: string): Promise<Lead | undefined>;
   /** Creates the lead if needed; merges traits shallowly (given keys overwrite, others stay). */
   upsertLead(ws: string, id: string, traitsPatch: JsonObject, now: number): Promise<Lead>;

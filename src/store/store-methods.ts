@@ -15,6 +15,7 @@ const TX_METHODS: Record<TxMethodName, true> = {
   findApiKeyByHash: true,
   listApiKeys: true,
   revokeApiKey: true,
+  lockLeads: true,
   getLead: true,
   upsertLead: true,
   setLeadCompany: true,

@@ -24,6 +24,15 @@ export async function ingestMessages(
   now: number,
 ): Promise<IngestOutcome[]> {
   return store.transaction(async (tx) => {
+    await tx.lockLeads(ws, idsOf(messages));
+    // Anonymous calls of already-merged visitors score their lead: hold it too.
+    const resolved: string[] = [];
+    for (const m of messages) {
+      if (m.userId !== null || m.anonymousId === null) continue;
+      const leadId = await tx.resolveIdentity(ws, m.anonymousId);
+      if (leadId !== undefined) resolved.push(leadId);
+    }
+    await tx.lockLeads(ws, resolved);
     const scoring = await models.get(tx, ws);
     const outcomes: IngestOutcome[] = [];
     for (const message of messages) outcomes.push(await ingestOne(tx, ws, scoring, message, now));
@@ -98,6 +107,17 @@ async function ingestOne(
       break;
   }
   return { messageId, status: 'stored' };
+}
+
+/** Every id a batch may touch a lead through: user ids, anonymous ids, alias previous ids. */
+function idsOf(messages: readonly SegmentMessage[]): string[] {
+  const ids: string[] = [];
+  for (const m of messages) {
+    if (m.userId !== null) ids.push(m.userId);
+    if (m.anonymousId !== null) ids.push(m.anonymousId);
+    if (m.type === 'alias') ids.push(m.previousId);
+  }
+  return ids;
 }
 
 /** The known lead a call is about: its userId, else the lead its anonymousId was merged into. */

@@ -13,6 +13,7 @@ export async function updateTraits(
   now: number,
 ): Promise<boolean> {
   return store.transaction(async (tx) => {
+    await tx.lockLeads(ws, [id]);
     if (!(await tx.getLead(ws, id))) return false;
     await tx.upsertLead(ws, id, traits, now);
     const scoring = await models.get(tx, ws);
@@ -28,6 +29,7 @@ export async function eraseLead(
   id: string,
 ): Promise<ErasureCounts | undefined> {
   return store.transaction(async (tx) => {
+    await tx.lockLeads(ws, [id]);
     if (!(await tx.getLead(ws, id))) return undefined;
     return tx.deleteLead(ws, id);
   });

@@ -78,6 +78,22 @@ export function transactionsContract(makeStore: MakeStore): void {
       expect(await later).toMatchObject({ id: 'u1' });
     });
 
+    it('makes read-modify-write of a lead safe across concurrent transactions with lockLeads', async () => {
+      const { store, ws } = ctx();
+      await store.upsertLead(ws, 'u1', { n: 0 }, T0);
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          store.transaction(async (tx) => {
+            // Overlapping sets in different orders must queue, not deadlock.
+            await tx.lockLeads(ws, i % 2 === 0 ? ['u1', 'u2'] : ['u2', 'u1']);
+            const n = Number((await tx.getLead(ws, 'u1'))?.traits.n);
+            await tx.upsertLead(ws, 'u1', { n: n + 1 }, T0);
+          }),
+        ),
+      );
+      expect((await store.getLead(ws, 'u1'))?.traits.n).toBe(10);
+    });
+
     it('dedupes the same messageId sent by concurrent transactions', async () => {
       const { store, ws } = ctx();
       const results = await Promise.all(

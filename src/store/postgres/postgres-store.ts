@@ -28,8 +28,22 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...scoreMethods(q),
     ...modelJobMethods(q),
     ...listLeadsMethod(q),
+    async lockLeads(ws, ids) {
+      const keys = [...new Set(ids)].map((id) => `${ws}\u001f${id}`).sort();
+      if (keys.length === 0) return;
+      // Sorted, so that two transactions wanting the same leads queue instead of deadlocking.
+      await q(
+        `SELECT pg_advisory_xact_lock(k) FROM
+           (SELECT hashtextextended(key, 0) AS k FROM unnest($1::text[]) WITH ORDINALITY AS t(key, n) ORDER BY n) s`,
+        [keys],
+      );
+    },
   };
 }
+
+/** Deadlocks and serialisation failures: the whole transaction may simply run again. */
+const RETRYABLE = new Set(['40P01', '40001']);
+const ATTEMPTS = 4;
 
 export function openPostgresStore(options: PostgresStoreOptions): Store {
   const pool = new pg.Pool({
@@ -39,6 +53,17 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
   });
 
   const transaction: Store['transaction'] = refuseNested(async (fn) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await once(fn);
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (attempt >= ATTEMPTS || typeof code !== 'string' || !RETRYABLE.has(code)) throw error;
+      }
+    }
+  });
+
+  const once: Store['transaction'] = async (fn) => {
     const client = await pool.connect();
     let reusable = true;
     try {
@@ -55,7 +80,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     } finally {
       client.release(!reusable);
     }
-  });
+  };
 
   const migrate = async () => {
     const client = await pool.connect();
