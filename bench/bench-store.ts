@@ -1,0 +1,143 @@
+// Helpers shared by the store benchmarks: a throwaway SQLite file or PostgreSQL database, and
+// loading the synthetic leads (CSV) and events (NDJSON) into a workspace.
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import pg from 'pg';
+import { forEachCsvRecord } from '../src/ingest/read-csv.js';
+import { eventFromSegment } from '../src/ingest/segment-event.js';
+import type { JsonObject, NewEvent, Store } from '../src/store/port.js';
+import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** The server the PostgreSQL runs use; each run makes its own database there and drops it. */
+export const POSTGRES_ADMIN_URL =
+  process.env.LEADSCORE_BENCH_POSTGRES ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface BenchStore {
+  store: Store;
+  /** Closes the store and deletes its file or database. */
+  dispose(): Promise<void>;
+  /** PostgreSQL: refreshes the planner statistics (ANALYZE); SQLite: nothing. */
+  analyze(): Promise<void>;
+}
+
+export async function openBenchStore(kind: StoreKind): Promise<BenchStore> {
+  if (kind === 'sqlite') {
+    const dir = await mkdtemp(join(tmpdir(), 'leadscore-bench-db-'));
+    const store = openSqliteStore({ file: join(dir, 'bench.db') });
+    await store.migrate();
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        await rm(dir, { recursive: true, force: true });
+      },
+      analyze: async () => {},
+    };
+  }
+  const name = `leadscore_bench_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(POSTGRES_ADMIN_URL, `CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  const store = openPostgresStore({ connectionString: url.toString() });
+  await store.migrate();
+  return {
+    store,
+    dispose: async () => {
+      await store.close();
+      await adminQuery(POSTGRES_ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+    analyze: () => adminQuery(url.toString(), 'ANALYZE'),
+  };
+}
+
+async function adminQuery(connectionString: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A CSV lead row as identify traits: `company.*` columns become the Segment `company` object. */
+function leadTraits(row: Record<string, string>): JsonObject {
+  const traits: JsonObject = {};
+  const company: JsonObject = {};
+  for (const [column, value] of Object.entries(row)) {
+    if (column === 'id' || value === '') continue;
+    const numeric = /^\d+$/.test(value) ? Number(value) : value;
+    if (column.startsWith('company.')) company[column.slice('company.'.length)] = numeric;
+    else traits[column] = numeric;
+  }
+  if (Object.keys(company).length > 0) traits.company = company;
+  return traits;
+}
+
+/** Stores every lead of the CSV, 10,000 to a transaction; answers how many. */
+export async function loadLeads(
+  store: Store,
+  ws: string,
+  path: string,
+  now: number,
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  const rows: [string, JsonObject][] = [];
+  await forEachCsvRecord(path, {
+    required: ['id'],
+    onRecord: (row) => rows.push([row.id ?? '', leadTraits(row)]),
+    onError: () => {},
+  });
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const slice = rows.slice(i, i + 10_000);
+    await store.transaction(async (tx) => {
+      for (const [id, traits] of slice) await tx.upsertLead(ws, id, traits, now);
+    });
+    onProgress?.(i + slice.length);
+  }
+  return rows.length;
+}
+
+/** Stores the NDJSON Segment track calls with insertEvents, `batch` at a time; answers how many lines. */
+export async function loadEvents(
+  store: Store,
+  ws: string,
+  path: string,
+  batch: number,
+  onProgress?: (done: number) => void,
+): Promise<number> {
+  let pending: NewEvent[] = [];
+  let lines = 0;
+  const lineReader = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const line of lineReader) {
+    if (line.trim() === '') continue;
+    lines++;
+    const parsed = eventFromSegment(JSON.parse(line));
+    if (!parsed.ok) continue;
+    const { leadId, event } = parsed.value;
+    pending.push({
+      messageId: event.messageId ?? `${leadId}-${event.time}`,
+      leadId,
+      anonymousId: null,
+      type: 'track',
+      name: event.event,
+      time: event.time,
+      receivedAt: event.time,
+      payload: { ...event },
+    });
+    if (pending.length >= batch) {
+      await store.insertEvents(ws, pending);
+      pending = [];
+      onProgress?.(lines);
+    }
+  }
+  if (pending.length > 0) await store.insertEvents(ws, pending);
+  onProgress?.(lines);
+  return lines;
+}

@@ -1,0 +1,233 @@
+// Benchmark of HTTP ingestion: events/s through /v1/batch and /v1/track on SQLite and PostgreSQL
+// with autocannon on loopback, against a bare Fastify route (the ceiling), checking no losses.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { Command } from 'commander';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { buildApp } from '../src/api/app.js';
+import { parseModel } from '../src/core/parse-model.js';
+import { generateDataset } from '../src/service/demo/synthetic.js';
+import { createWorkspaceWithKeys } from '../src/service/keys.js';
+import { ActiveModels } from '../src/service/scoring/active-model.js';
+import type { JsonObject } from '../src/store/port.js';
+import { loadLeads, openBenchStore, type StoreKind } from './bench-store.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const opts = new Command('bench/ingest.ts')
+  .option('--duration <s>', 'seconds of load per measured run', '10')
+  .option('--warmup <s>', 'seconds of load before each measured run', '2')
+  .option('--connections <n>', 'concurrent connections', '20')
+  .option('--batch <n>', 'track events per /v1/batch request', '100')
+  .option('--leads <n>', 'leads the events are spread over', '10000')
+  .option('--stores <list>', 'comma-separated: sqlite,postgres', 'sqlite,postgres')
+  .parse()
+  .opts<{
+    duration: string;
+    warmup: string;
+    connections: string;
+    batch: string;
+    leads: string;
+    stores: string;
+  }>();
+
+const duration = Number(opts.duration);
+const warmup = Number(opts.warmup);
+const connections = Number(opts.connections);
+const perBatch = Number(opts.batch);
+const leadCount = Number(opts.leads);
+const stores = opts.stores.split(',') as StoreKind[];
+
+type Endpoint = 'batch' | 'track';
+const eventsPer = (endpoint: Endpoint) => (endpoint === 'batch' ? perBatch : 1);
+
+interface Measured {
+  target: string;
+  endpoint: Endpoint;
+  requestsPerSecond: number;
+  eventsPerSecond: number;
+  p50: number;
+  p99: number;
+  failures: number;
+}
+
+/** Stored-event counts reported by the autocannon worker's onResponse hook. */
+const acknowledged = { stored: 0, duplicates: 0, failed: 0 };
+const channel = new BroadcastChannel('leadscore-bench-ingest');
+channel.onmessage = (message) => {
+  const data = (message as MessageEvent<typeof acknowledged>).data;
+  acknowledged.stored += data.stored;
+  acknowledged.duplicates += data.duplicates;
+  acknowledged.failed += data.failed;
+};
+
+let runs = 0;
+async function load(
+  url: string,
+  endpoint: Endpoint,
+  seconds: number,
+  authorization: string,
+  countAnswers: boolean,
+): Promise<autocannon.Result> {
+  // The worker hook reads its settings from the environment (a worker gets a copy at start).
+  process.env.LEADSCORE_BENCH_EVENTS_PER_REQUEST = String(eventsPer(endpoint));
+  process.env.LEADSCORE_BENCH_LEADS = String(leadCount);
+  process.env.LEADSCORE_BENCH_RUN = `r${++runs}`;
+  // One worker thread fires the requests, so the server keeps the main thread to itself.
+  const options = {
+    url,
+    workers: 1,
+    connections,
+    duration: seconds,
+    headers: { authorization, 'content-type': 'application/json' },
+    requests: [
+      {
+        method: 'POST' as const,
+        path: `/v1/${endpoint}`,
+        setupRequest: join(ROOT, 'bench/ingest-request.cjs'),
+        ...(countAnswers ? { onResponse: join(ROOT, 'bench/ingest-response.cjs') } : {}),
+      },
+    ],
+  };
+  // With workers the hooks are file paths, which the type definitions do not know.
+  return autocannon(options as unknown as autocannon.Options);
+}
+
+function measured(target: string, endpoint: Endpoint, result: autocannon.Result): Measured {
+  const requestsPerSecond = result['2xx'] / result.duration;
+  return {
+    target,
+    endpoint,
+    requestsPerSecond,
+    eventsPerSecond: requestsPerSecond * eventsPer(endpoint),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until the requests still in flight are done: the event count holds for a second (30 s at most). */
+async function settle(count: () => Promise<number>): Promise<number> {
+  let last = await count();
+  for (let waited = 0; waited < 30_000; waited += 1000) {
+    await sleep(1000);
+    const now = await count();
+    if (now === last) return now;
+    last = now;
+  }
+  return last;
+}
+
+async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[]> {
+  const { store, dispose } = await openBenchStore(kind);
+  let app: FastifyInstance | undefined;
+  try {
+    const now = Date.now();
+    const made = await createWorkspaceWithKeys(store, 'bench', now);
+    const ws = made.workspace.id;
+    const modelPath = join(ROOT, 'examples/models/b2b.yaml');
+    const model = parseModel(await readFile(modelPath, 'utf8'), 'examples/models/b2b.yaml');
+    const version = await store.addModel(ws, model as unknown as JsonObject, now);
+    await store.activateModel(ws, version, now);
+    await loadLeads(store, ws, leadsPath, now);
+
+    // Unlimited: the benchmark measures throughput, not the per-key rate limit.
+    app = await buildApp({
+      store,
+      models: new ActiveModels(),
+      clock: () => Date.now(),
+      writeKeyRateLimit: Number.MAX_SAFE_INTEGER,
+    });
+    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const authorization = `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}`;
+
+    const results: Measured[] = [];
+    for (const endpoint of ['batch', 'track'] as const) {
+      if (warmup > 0) await load(url, endpoint, warmup, authorization, false);
+      const count = () => store.countEvents(ws);
+      const before = await settle(count);
+      Object.assign(acknowledged, { stored: 0, duplicates: 0, failed: 0 });
+      const result = await load(url, endpoint, duration, authorization, true);
+      const after = await settle(count);
+      const stored = after - before;
+      const sent = result.requests.sent * eventsPer(endpoint);
+      process.stdout.write(
+        `${kind} /v1/${endpoint}: ${acknowledged.stored.toLocaleString('en-US')} events acknowledged stored, ` +
+          `${stored.toLocaleString('en-US')} in the store (${(stored - acknowledged.stored).toLocaleString('en-US')} ` +
+          `more: answers cut off at the end), ${acknowledged.duplicates} duplicates, ` +
+          `${acknowledged.failed} failed answers, ${sent.toLocaleString('en-US')} events sent; ` +
+          `${stored >= acknowledged.stored ? 'no acknowledged event lost' : `LOST ${acknowledged.stored - stored}`}\n`,
+      );
+      results.push(measured(kind, endpoint, result));
+    }
+    return results;
+  } finally {
+    await app?.close();
+    await dispose();
+  }
+}
+
+async function benchBare(): Promise<Measured[]> {
+  const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
+  for (const endpoint of ['batch', 'track']) app.post(`/v1/${endpoint}`, async () => ({}));
+  const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  try {
+    const results: Measured[] = [];
+    for (const endpoint of ['batch', 'track'] as const) {
+      if (warmup > 0) await load(url, endpoint, warmup, 'Basic eDo=', false);
+      results.push(
+        measured('bare route', endpoint, await load(url, endpoint, duration, 'Basic eDo=', false)),
+      );
+    }
+    return results;
+  } finally {
+    await app.close();
+  }
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'leadscore-bench-ingest-'));
+try {
+  const leadsPath = join(dir, 'leads.csv');
+  await generateDataset({
+    leads: leadCount,
+    events: 1,
+    seed: 1,
+    start: new Date(),
+    days: 30,
+    leadsPath,
+    eventsPath: join(dir, 'events.ndjson'),
+    eventsFormat: 'ndjson',
+  });
+  const all: Measured[] = [...(await benchBare())];
+  for (const kind of stores) all.push(...(await benchStore(kind, leadsPath)));
+
+  const bare = new Map(all.filter((m) => m.target === 'bare route').map((m) => [m.endpoint, m]));
+  const fmt = (n: number, digits = 0) =>
+    n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const lines = [
+    '| store | endpoint | requests/s | events/s | p50 ms | p99 ms | failed | requests/s % of bare |',
+    '|---|---|---|---|---|---|---|---|',
+    ...all.map((m) => {
+      const ceiling = bare.get(m.endpoint)?.requestsPerSecond ?? NaN;
+      return `| ${m.target} | /v1/${m.endpoint} | ${fmt(m.requestsPerSecond)} | ${fmt(m.eventsPerSecond)} | ${fmt(m.p50, 1)} | ${fmt(m.p99, 1)} | ${m.failures} | ${fmt((100 * m.requestsPerSecond) / ceiling, 1)}% |`;
+    }),
+  ];
+  process.stdout.write(
+    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} track events per batch, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml\n`,
+  );
+  process.stdout.write(`${lines.join('\n')}\n`);
+  for (const m of all.filter((x) => x.target !== 'bare route' && x.endpoint === 'track')) {
+    const ceiling = bare.get('track')?.requestsPerSecond ?? NaN;
+    process.stdout.write(
+      `ratio ${m.target} /v1/track / bare route: ${(m.requestsPerSecond / ceiling).toFixed(2)}\n`,
+    );
+  }
+} finally {
+  channel.close();
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,138 @@
+// Benchmark of the full rescore on model activation (default 100k leads, 2M stored events) on
+// SQLite and PostgreSQL, against a bare read of all events from the same store (the floor).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { parseModel } from '../src/core/parse-model.js';
+import { generateDataset } from '../src/service/demo/synthetic.js';
+import { startActivation } from '../src/service/models/activation.js';
+import { ActiveModels } from '../src/service/scoring/active-model.js';
+import type { JsonObject, Store } from '../src/store/port.js';
+import { loadEvents, loadLeads, openBenchStore, type StoreKind } from './bench-store.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const opts = new Command('bench/rescore.ts')
+  .option('--leads <n>', 'leads to generate', '100000')
+  .option('--events <n>', 'events to generate', '2000000')
+  .option('--seed <n>', 'generator seed', '1')
+  .option('--stores <list>', 'comma-separated: sqlite,postgres', 'sqlite,postgres')
+  .option('--analyze', 'PostgreSQL: ANALYZE after loading (autovacuum may be off or not yet run)')
+  .parse()
+  .opts<{ leads: string; events: string; seed: string; stores: string; analyze?: boolean }>();
+
+const leadCount = Number(opts.leads);
+const eventCount = Number(opts.events);
+const stores = opts.stores.split(',') as StoreKind[];
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
+
+/** The floor: every attributed event read page by page, only counted. */
+async function bareRead(store: Store, ws: string): Promise<{ seconds: number; events: number }> {
+  const started = process.hrtime.bigint();
+  let events = 0;
+  for await (const page of store.streamEventsByLead(ws, { batchSize: 5000 })) events += page.length;
+  return { seconds: seconds(started), events };
+}
+
+interface Row {
+  kind: StoreKind;
+  leads: number;
+  events: number;
+  rescore: number;
+  floor: number;
+}
+
+async function benchStore(kind: StoreKind, leadsPath: string, eventsPath: string): Promise<Row> {
+  const { store, dispose, analyze } = await openBenchStore(kind);
+  try {
+    const now = Date.now();
+    const ws = (await store.createWorkspace('bench', now)).id;
+    let started = process.hrtime.bigint();
+    const leads = await loadLeads(store, ws, leadsPath, now, (done) =>
+      log(`${kind}: ${done.toLocaleString('en-US')} leads stored`),
+    );
+    let reported = 0;
+    await loadEvents(store, ws, eventsPath, 2000, (done) => {
+      if (done === reported || (done - reported < 200_000 && done < eventCount)) return;
+      reported = done;
+      log(
+        `${kind}: ${done.toLocaleString('en-US')} event lines stored (${seconds(started).toFixed(0)} s)`,
+      );
+    });
+    const events = await store.countEvents(ws);
+    log(`${kind}: loaded ${leads} leads, ${events} events in ${seconds(started).toFixed(1)} s`);
+    if (opts.analyze) await analyze();
+
+    const model = parseModel(
+      await readFile(join(ROOT, 'examples/models/b2b.yaml'), 'utf8'),
+      'examples/models/b2b.yaml',
+    );
+    const version = await store.addModel(ws, model as unknown as JsonObject, Date.now());
+    const first = await bareRead(store, ws);
+    log(`${kind}: bare read ${first.events} events in ${first.seconds.toFixed(1)} s`);
+
+    started = process.hrtime.bigint();
+    const { job, running } = await startActivation(store, new ActiveModels(), ws, version, () =>
+      Date.now(),
+    );
+    await running;
+    const rescore = seconds(started);
+    const ended = await store.getJob(ws, job.id);
+    log(
+      `${kind}: rescore job ${ended?.status} (${ended?.progress} leads) in ${rescore.toFixed(1)} s${ended?.error ? `: ${ended.error}` : ''}`,
+    );
+
+    const second = await bareRead(store, ws);
+    log(`${kind}: bare read again in ${second.seconds.toFixed(1)} s`);
+    return {
+      kind,
+      leads,
+      events,
+      rescore,
+      floor: Math.min(first.seconds, second.seconds),
+    };
+  } finally {
+    await dispose();
+  }
+}
+
+const dir = await mkdtemp(join(tmpdir(), 'leadscore-bench-rescore-'));
+try {
+  const leadsPath = join(dir, 'leads.csv');
+  const eventsPath = join(dir, 'events.ndjson');
+  log(`generating ${leadCount} leads and ${eventCount} events in ${dir}`);
+  await generateDataset({
+    leads: leadCount,
+    events: eventCount,
+    seed: Number(opts.seed),
+    start: new Date(),
+    days: 180,
+    leadsPath,
+    eventsPath,
+    eventsFormat: 'ndjson',
+  });
+  const rows: Row[] = [];
+  for (const kind of stores) rows.push(await benchStore(kind, leadsPath, eventsPath));
+
+  const fmt = (n: number) => n.toLocaleString('en-US');
+  process.stdout.write(
+    `${fmt(leadCount)} leads, ${fmt(eventCount)} event lines generated, model examples/models/b2b.yaml, ` +
+      `${opts.analyze ? 'ANALYZE after loading' : 'no ANALYZE after loading'}\n`,
+  );
+  process.stdout.write(
+    [
+      '| store | leads | events | rescore s | bare read s (floor) | ratio rescore / read |',
+      '|---|---|---|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${r.kind} | ${fmt(r.leads)} | ${fmt(r.events)} | ${r.rescore.toFixed(1)} | ${r.floor.toFixed(1)} | ${(r.rescore / r.floor).toFixed(2)} |`,
+      ),
+    ].join('\n') + '\n',
+  );
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
