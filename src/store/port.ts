@@ -140,5 +140,11 @@ export interface Store extends StoreTx {
    * transaction (PostgreSQL).
    */
   transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
+  /**
+   * Refreshes the planner's statistics. Call before reading a whole workspace after bulk
+   * writes: PostgreSQL without them (autovacuum off, or not yet run) pages through events with
+   * a plan 25 times slower.
+   */
+  analyze(): Promise<void>;
   close(): Promise<void>;
 }

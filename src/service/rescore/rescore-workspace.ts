@@ -25,6 +25,8 @@ export async function rescoreWorkspace(
   const startedAt = now;
   const stored = await store.getModel(ws, version);
   if (!stored) throw new Error(`model version ${version} does not exist`);
+  // The job reads every event in order: with stale statistics PostgreSQL pages it far slower.
+  await store.analyze();
   const scoring: ActiveScoring = { version, compiled: models.compile(ws, version, stored.spec) };
   const leads = await allLeads(store, ws);
   const companies = new Map<string, JsonObject | undefined>();

@@ -13,6 +13,13 @@ export function accountsContract(makeStore: MakeStore): void {
       expect(await store.getWorkspace(ws)).toMatchObject({ id: ws, name: 'main', createdAt: T0 });
     });
 
+    it('refreshes planner statistics without touching data', async () => {
+      const { store, ws } = ctx();
+      await store.upsertLead(ws, 'u1', { a: 1 }, T0);
+      await store.analyze();
+      expect((await store.getLead(ws, 'u1'))?.traits).toEqual({ a: 1 });
+    });
+
     it('creates, reads and lists workspaces', async () => {
       const { store, ws, other } = ctx();
       const created = await store.createWorkspace('third', T0 + 1);

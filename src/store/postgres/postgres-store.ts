@@ -96,6 +96,9 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     kind: 'postgres',
     transaction,
     migrate,
+    analyze: async () => {
+      await pool.query('ANALYZE');
+    },
     close: () => pool.end(),
   };
 }

@@ -69,6 +69,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     kind: 'sqlite',
     transaction,
     migrate: () => mutex.run(async () => migrateSqlite(db, migrations, Date.now())),
+    analyze: () =>
+      mutex.run(async () => {
+        db.exec('ANALYZE');
+      }),
     close: () =>
       mutex.run(async () => {
         db.close();
