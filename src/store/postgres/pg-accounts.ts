@@ -2,44 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { StoreError } from '../errors.js';
 import type { StoreTx } from '../port.js';
-import type { ApiKey, Workspace } from '../records.js';
+import { toApiKey, toWorkspace, type ApiKeyRow, type WorkspaceRow } from '../account-rows.js';
 import type { Query } from './pg-db.js';
-
-interface WorkspaceRow {
-  id: string;
-  name: string;
-  created_at: number;
-}
-
-interface ApiKeyRow {
-  id: string;
-  workspace_id: string;
-  kind: ApiKey['kind'];
-  hash: string;
-  prefix: string;
-  label: string | null;
-  rate_limit_per_minute: number | null;
-  created_at: number;
-  revoked_at: number | null;
-}
-
-const toWorkspace = (r: WorkspaceRow): Workspace => ({
-  id: r.id,
-  name: r.name,
-  createdAt: r.created_at,
-});
-
-const toApiKey = (r: ApiKeyRow): ApiKey => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  kind: r.kind,
-  hash: r.hash,
-  prefix: r.prefix,
-  label: r.label,
-  rateLimitPerMinute: r.rate_limit_per_minute,
-  createdAt: r.created_at,
-  revokedAt: r.revoked_at,
-});
 
 type AccountMethods = Pick<
   StoreTx,
