@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import pg from 'pg';
 import { forEachCsvRecord } from '../src/ingest/read-csv.js';
-import { eventFromSegment } from '../src/ingest/segment-event.js';
+import { leadTraits, storedEventOf } from '../src/service/demo/seed-demo.js';
 import type { JsonObject, NewEvent, Store } from '../src/store/port.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
@@ -66,21 +66,6 @@ async function adminQuery(connectionString: string, sql: string): Promise<void> 
   }
 }
 
-/** A CSV lead row as identify traits: `company.*` columns become the Segment `company` object. */
-function leadTraits(row: Record<string, string>): JsonObject {
-  const traits: JsonObject = {};
-  const company: JsonObject = {};
-  for (const [column, value] of Object.entries(row)) {
-    if (column === 'id' || value === '') continue;
-    const numeric = /^\d+$/.test(value) ? Number(value) : value;
-    if (column.startsWith('company.')) company[column.slice('company.'.length)] = numeric;
-    else traits[column] = numeric;
-  }
-  if (Object.keys(company).length > 0) traits.company = company;
-  return traits;
-}
-
-/** Stores every lead of the CSV, 10,000 to a transaction; answers how many. */
 export async function loadLeads(
   store: Store,
   ws: string,
@@ -118,19 +103,8 @@ export async function loadEvents(
   for await (const line of lineReader) {
     if (line.trim() === '') continue;
     lines++;
-    const parsed = eventFromSegment(JSON.parse(line));
-    if (!parsed.ok) continue;
-    const { leadId, event } = parsed.value;
-    pending.push({
-      messageId: event.messageId ?? `${leadId}-${event.time}`,
-      leadId,
-      anonymousId: null,
-      type: 'track',
-      name: event.event,
-      time: event.time,
-      receivedAt: event.time,
-      payload: { ...event },
-    });
+    const stored = storedEventOf(line);
+    if (stored) pending.push(stored);
     if (pending.length >= batch) {
       await store.insertEvents(ws, pending);
       pending = [];

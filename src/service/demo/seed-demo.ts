@@ -59,19 +59,8 @@ export async function seedDemo(
     onProgress?.('storing events');
     const events: NewEvent[] = [];
     await forEachLine(eventsPath, (line) => {
-      const parsed = eventFromSegment(JSON.parse(line));
-      if (!parsed.ok) return;
-      const { leadId, event } = parsed.value;
-      events.push({
-        messageId: event.messageId ?? `${leadId}-${event.time}`,
-        leadId,
-        anonymousId: null,
-        type: 'track',
-        name: event.event,
-        time: event.time,
-        receivedAt: event.time,
-        payload: { ...event },
-      });
+      const stored = storedEventOf(line);
+      if (stored) events.push(stored);
     });
     for (let i = 0; i < events.length; i += 1000)
       await store.insertEvents(ws, events.slice(i, i + 1000));
@@ -86,8 +75,25 @@ export async function seedDemo(
   }
 }
 
+/** An NDJSON Segment track call as the store keeps it; undefined for a line that is not one. */
+export function storedEventOf(line: string): NewEvent | undefined {
+  const parsed = eventFromSegment(JSON.parse(line));
+  if (!parsed.ok) return undefined;
+  const { leadId, event } = parsed.value;
+  return {
+    messageId: event.messageId ?? `${leadId}-${event.time}`,
+    leadId,
+    anonymousId: null,
+    type: 'track',
+    name: event.event,
+    time: event.time,
+    receivedAt: event.time,
+    payload: { ...event },
+  };
+}
+
 /** A CSV lead row as identify traits: `company.*` columns become the Segment `company` object. */
-function leadTraits(row: Record<string, string>): JsonObject {
+export function leadTraits(row: Record<string, string>): JsonObject {
   const traits: JsonObject = {};
   const company: JsonObject = {};
   for (const [column, value] of Object.entries(row)) {
