@@ -44,7 +44,7 @@ describe('sqlite store', () => {
   it('keeps data across reopening the file, and uses WAL', async () => {
     const file = join(dir, 'reopen.db');
     const first = openSqliteStore({ file });
-    expect(await first.migrate()).toEqual(['001-initial']);
+    expect(await first.migrate()).toEqual(['001-initial', '002-lead-scores-rowid']);
     const ws = await first.createWorkspace('kept', 1);
     await first.close();
     const second = openSqliteStore({ file });
@@ -55,5 +55,77 @@ describe('sqlite store', () => {
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     raw.close();
+  });
+
+  it('commits transactions that queue up together, each undone alone when it throws', async () => {
+    const { store, cleanup } = await makeStore();
+    await store.migrate();
+    const ws = (await store.createWorkspace('w', 0)).id;
+    const calls = Array.from({ length: 20 }, (_, i) =>
+      store.transaction(async (tx) => {
+        await tx.upsertLead(ws, `u${i}`, { i }, i);
+        if (i % 5 === 3) throw new Error(`refused ${i}`);
+        return i;
+      }),
+    );
+    const settled = await Promise.allSettled(calls);
+    settled.forEach((outcome, i) => {
+      if (i % 5 === 3)
+        expect(outcome).toMatchObject({ status: 'rejected', reason: { message: `refused ${i}` } });
+      else expect(outcome).toEqual({ status: 'fulfilled', value: i });
+    });
+    for (let i = 0; i < 20; i++) {
+      const lead = await store.getLead(ws, `u${i}`);
+      if (i % 5 === 3) expect(lead).toBeUndefined();
+      else expect(lead?.traits).toEqual({ i });
+    }
+    await cleanup();
+  });
+
+  it('answers a transaction only once its group is committed, so a reader in another connection sees it', async () => {
+    const file = join(dir, 'visible.db');
+    const store = openSqliteStore({ file });
+    await store.migrate();
+    const ws = (await store.createWorkspace('w', 0)).id;
+    const { default: Database } = await import('better-sqlite3');
+    const other = new Database(file, { readonly: true });
+    const count = other.prepare('SELECT count(*) AS n FROM leads WHERE workspace_id = ?');
+    const seen = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store
+          .transaction((tx) => tx.upsertLead(ws, `u${i}`, {}, i))
+          .then(() => (count.get(ws) as { n: number }).n),
+      ),
+    );
+    // Whichever group held call i, its commit had happened when the call was answered.
+    seen.forEach((n, i) => expect(n).toBeGreaterThanOrEqual(i + 1));
+    other.close();
+    await store.close();
+  });
+
+  it('keeps stored scores through the migration that makes lead_scores a rowid table', async () => {
+    const file = join(dir, 'migrate-scores.db');
+    const { default: Database } = await import('better-sqlite3');
+    const { migrateSqlite } = await import('./sqlite-migrate.js');
+    const { migrations } = await import('./migrations/index.js');
+    const raw = new Database(file);
+    migrateSqlite(raw, migrations.slice(0, 1), 0);
+    raw.exec(`INSERT INTO workspaces (id, name, created_at) VALUES ('w1', 'w', 0);
+      INSERT INTO lead_scores VALUES ('w1', 'u1', 3, '{"fit":1}', 12.5, 1, 11.5, 'B', 'mql',
+        'mofu', '{"email":11.5}', 10, 9, 11);`);
+    raw.close();
+    const store = openSqliteStore({ file });
+    expect(await store.migrate()).toEqual(['002-lead-scores-rowid']);
+    expect(await store.getScore('w1', 'u1')).toMatchObject({
+      modelVersion: 3,
+      state: { fit: 1 },
+      score: 12.5,
+      grade: 'B',
+      segment: 'mql',
+      stage: 'mofu',
+      categories: { email: 11.5 },
+      lastEventTime: 9,
+    });
+    await store.close();
   });
 });

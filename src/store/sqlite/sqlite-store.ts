@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Store, StoreTx } from '../port.js';
 import { refuseNested, transactionPerCall } from '../store-methods.js';
 import { migrations } from './migrations/index.js';
+import { GroupCommit } from './group-commit.js';
 import { Mutex } from './mutex.js';
 import { accountMethods } from './sqlite-accounts.js';
 import { statements } from './sqlite-db.js';
@@ -21,6 +22,8 @@ export interface SqliteStoreOptions {
    * the process but may lose the last commits on power loss, for more write throughput.
    */
   synchronous?: 'full' | 'normal';
+  /** Most transactions that share one commit (default 64); 1 commits each on its own. */
+  maxGroup?: number;
 }
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
@@ -50,19 +53,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     return tx;
   };
 
-  const transaction: Store['transaction'] = refuseNested((fn) =>
-    mutex.run(async () => {
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await fn(txMethods());
-        db.exec('COMMIT');
-        return result;
-      } catch (error) {
-        if (db.inTransaction) db.exec('ROLLBACK');
-        throw error;
-      }
-    }),
-  );
+  const group = new GroupCommit(db, mutex, { maxGroup: options.maxGroup ?? 64 });
+  const transaction: Store['transaction'] = refuseNested((fn) => group.run(() => fn(txMethods())));
 
   return {
     ...transactionPerCall(transaction),

@@ -1,0 +1,97 @@
+// Group commit for the SQLite store: transactions that queue up while one commits share the
+// next commit. Each still stands alone (a savepoint of its own, rolled back alone on error) and
+// each caller hears back only once the commit holding its work is durable; what the group saves
+// is the fsync and the pages that many small transactions would each write to the WAL again.
+import type { Db } from './sqlite-db.js';
+import type { Mutex } from './mutex.js';
+
+interface Pending<T = unknown> {
+  fn: () => Promise<T>;
+  resolve: (value: T) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+export interface GroupCommitOptions {
+  /** At most this many transactions share one commit (bounds the latency of the first). */
+  maxGroup: number;
+}
+
+export class GroupCommit {
+  private readonly queue: Pending[] = [];
+  private draining = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly mutex: Mutex,
+    private readonly options: GroupCommitOptions,
+  ) {}
+
+  /** Runs fn inside a transaction; resolves with its result once that transaction is committed. */
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ fn, resolve, reject } as Pending);
+      if (!this.draining) {
+        this.draining = true;
+        void this.drain();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, this.options.maxGroup);
+        await this.mutex.run(() => this.commitGroup(group));
+        // Let the event loop read the requests that arrived meanwhile: they form the next group.
+        if (this.queue.length > 0) await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async commitGroup(group: Pending[]): Promise<void> {
+    const { db } = this;
+    let outcomes: Outcome[];
+    try {
+      db.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const pending of group) pending.reject(error);
+      return;
+    }
+    try {
+      outcomes = [];
+      for (const pending of group) outcomes.push(await this.runOne(pending));
+      db.exec('COMMIT');
+    } catch (error) {
+      // The commit itself failed (disk full, I/O error): nothing of the group is stored.
+      if (db.inTransaction) db.exec('ROLLBACK');
+      for (const pending of group) pending.reject(error);
+      return;
+    }
+    group.forEach((pending, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome.error);
+    });
+  }
+
+  /** One transaction of the group, undone alone when it throws. */
+  private async runOne(pending: Pending): Promise<Outcome> {
+    const { db } = this;
+    db.exec('SAVEPOINT one');
+    try {
+      const value = await pending.fn();
+      db.exec('RELEASE one');
+      return { ok: true, value };
+    } catch (error) {
+      // A failed statement may already have ended the whole transaction (SQLITE_FULL, ...).
+      if (!db.inTransaction) throw error;
+      db.exec('ROLLBACK TO one');
+      db.exec('RELEASE one');
+      return { ok: false, error };
+    }
+  }
+}
