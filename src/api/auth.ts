@@ -1,7 +1,7 @@
 // Who is calling: a write key (HTTP Basic, as Segment SDKs send it) for ingestion, an admin key
 // (Bearer) for the management API. Either way the request is then bound to its workspace.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { findKey } from '../service/keys.js';
+import { KeyCache } from '../service/key-cache.js';
 import type { ApiKey, Store } from '../store/port.js';
 import { ApiError } from './errors.js';
 
@@ -30,13 +30,14 @@ function bearerSecret(header: string): string | undefined {
 export function requireWriteKey(app: FastifyInstance, store: Store): void {
   app.decorateRequest('workspaceId', '');
   app.decorateRequest('apiKey', null);
+  const keys = new KeyCache(store);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.method === 'OPTIONS') return;
     const header = request.headers.authorization ?? '';
     const secret = basicSecret(header) ?? bearerSecret(header);
     if (!secret)
       throw new ApiError('unauthorized', 'send the write key as the user name of HTTP Basic auth');
-    const key = await findKey(store, secret);
+    const key = await keys.find(secret);
     if (!key) throw new ApiError('unauthorized', 'unknown or revoked key');
     request.workspaceId = key.workspaceId;
     request.apiKey = key;
@@ -46,11 +47,12 @@ export function requireWriteKey(app: FastifyInstance, store: Store): void {
 /** Management: an admin key only; a write key is refused (it ends up in browsers). */
 export function requireAdminKey(app: FastifyInstance, store: Store): void {
   app.decorateRequest('workspaceId', '');
+  const keys = new KeyCache(store);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const secret = bearerSecret(request.headers.authorization ?? '');
     if (!secret)
       throw new ApiError('unauthorized', 'send the admin key as `Authorization: Bearer <key>`');
-    const key = await findKey(store, secret);
+    const key = await keys.find(secret);
     if (!key) throw new ApiError('unauthorized', 'unknown or revoked key');
     if (key.kind !== 'admin')
       throw new ApiError('forbidden', 'a write key cannot use the management API');

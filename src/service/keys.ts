@@ -68,8 +68,3 @@ export async function createWorkspaceWithKeys(
   );
   return { workspace, admin, write };
 }
-
-/** The live key with this secret, if any. */
-export function findKey(store: Store, secret: string): Promise<ApiKey | undefined> {
-  return store.findApiKeyByHash(hashKey(secret));
-}
