@@ -24,6 +24,7 @@ const opts = new Command('bench/ingest.ts')
   .option('--batch <n>', 'track events per /v1/batch request', '100')
   .option('--leads <n>', 'leads the events are spread over', '10000')
   .option('--stores <list>', 'comma-separated: sqlite,postgres', 'sqlite,postgres')
+  .option('--endpoints <list>', 'comma-separated: batch,track', 'batch,track')
   .parse()
   .opts<{
     duration: string;
@@ -32,6 +33,7 @@ const opts = new Command('bench/ingest.ts')
     batch: string;
     leads: string;
     stores: string;
+    endpoints: string;
   }>();
 
 const duration = Number(opts.duration);
@@ -42,6 +44,7 @@ const leadCount = Number(opts.leads);
 const stores = opts.stores.split(',') as StoreKind[];
 
 type Endpoint = 'batch' | 'track';
+const endpoints = opts.endpoints.split(',') as Endpoint[];
 const eventsPer = (endpoint: Endpoint) => (endpoint === 'batch' ? perBatch : 1);
 
 interface Measured {
@@ -147,7 +150,7 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
     const authorization = `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}`;
 
     const results: Measured[] = [];
-    for (const endpoint of ['batch', 'track'] as const) {
+    for (const endpoint of endpoints) {
       if (warmup > 0) await load(url, endpoint, warmup, authorization, false);
       const count = () => store.countEvents(ws);
       const before = await settle(count);
@@ -174,11 +177,11 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
 
 async function benchBare(): Promise<Measured[]> {
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024 });
-  for (const endpoint of ['batch', 'track']) app.post(`/v1/${endpoint}`, async () => ({}));
+  for (const endpoint of endpoints) app.post(`/v1/${endpoint}`, async () => ({}));
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   try {
     const results: Measured[] = [];
-    for (const endpoint of ['batch', 'track'] as const) {
+    for (const endpoint of endpoints) {
       if (warmup > 0) await load(url, endpoint, warmup, 'Basic eDo=', false);
       results.push(
         measured('bare route', endpoint, await load(url, endpoint, duration, 'Basic eDo=', false)),
