@@ -60,6 +60,8 @@ export interface StoreTx {
   lockLeads(ws: string, ids: readonly string[]): Promise<void>;
 
   getLead(ws: string, id: string): Promise<Lead | undefined>;
+  /** Creates each lead that does not exist yet, with no traits; existing leads are left as they are. */
+  ensureLeads(ws: string, ids: readonly string[], now: number): Promise<void>;
   /** Creates the lead if needed; merges traits shallowly (given keys overwrite, others stay). */
   upsertLead(ws: string, id: string, traitsPatch: JsonObject, now: number): Promise<Lead>;
   /** Throws StoreError 'not_found' for an unknown lead. */
@@ -101,11 +103,15 @@ export interface StoreTx {
   countEvents(ws: string): Promise<number>;
 
   getScore(ws: string, leadId: string): Promise<LeadScoreRow | undefined>;
+  /** The stored scores of these leads (leads without one are absent from the map). */
+  getScores(ws: string, leadIds: readonly string[]): Promise<Map<string, LeadScoreRow>>;
   putScore(ws: string, row: LeadScoreRow): Promise<void>;
   /** Bulk upsert; with the same leadId twice the later row wins. */
   putScores(ws: string, rows: readonly LeadScoreRow[]): Promise<void>;
 
   appendHistory(ws: string, entry: HistoryEntry): Promise<void>;
+  /** appendHistory for many entries in few statements, kept in the given order. */
+  appendHistories(ws: string, entries: readonly HistoryEntry[]): Promise<void>;
   /** Newest first. */
   listHistory(ws: string, leadId: string, options: { limit: number }): Promise<HistoryEntry[]>;
 

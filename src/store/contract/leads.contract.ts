@@ -29,6 +29,28 @@ export function leadsContract(makeStore: MakeStore): void {
       expect(await store.getLead(ws, 'u1')).toEqual(expected);
     });
 
+    it('creates missing leads without traits and leaves existing ones as they are', async () => {
+      const { store, ws } = ctx();
+      await store.upsertLead(ws, 'known', { title: 'CTO' }, T0);
+      await store.ensureLeads(ws, ['known', 'new-1', 'new-2', 'new-1'], T0 + 5);
+      expect(await store.getLead(ws, 'known')).toEqual({
+        id: 'known',
+        traits: { title: 'CTO' },
+        companyId: null,
+        createdAt: T0,
+        updatedAt: T0,
+      });
+      expect(await store.getLead(ws, 'new-1')).toEqual({
+        id: 'new-1',
+        traits: {},
+        companyId: null,
+        createdAt: T0 + 5,
+        updatedAt: T0 + 5,
+      });
+      expect(await store.getLead(ws, 'new-2')).toMatchObject({ traits: {} });
+      await store.ensureLeads(ws, [], T0);
+    });
+
     it('links a lead to a company and reads company traits', async () => {
       const { store, ws } = ctx();
       await store.upsertLead(ws, 'u1', {}, T0);

@@ -46,6 +46,36 @@ export function scoresContract(makeStore: MakeStore): void {
       await store.putScores(ws, []);
     });
 
+    it('reads many score rows at once, leaving out leads without one', async () => {
+      const { store, ws } = ctx();
+      const rows = Array.from({ length: 50 }, (_, i) => scoreRow(`lead-${i}`, { score: i }));
+      await store.putScores(ws, rows);
+      const found = await store.getScores(ws, ['lead-3', 'nobody', 'lead-49', 'lead-3']);
+      expect([...found.keys()].sort()).toEqual(['lead-3', 'lead-49']);
+      expect(found.get('lead-3')).toEqual(rows[3]);
+      expect(found.get('lead-49')).toEqual(rows[49]);
+      expect((await store.getScores(ws, [])).size).toBe(0);
+    });
+
+    it('appends many history entries at once, in the given order', async () => {
+      const { store, ws } = ctx();
+      const entries = [
+        entry(T0 + 5, 1),
+        { ...entry(T0 + 5, 2), previous: null },
+        { ...entry(T0 + 5, 3), leadId: 'u2', grade: 'A' },
+        entry(T0 + 5, 4),
+      ];
+      await store.appendHistories(ws, entries);
+      await store.appendHistories(ws, []);
+      // Equal times: newest first means the reverse of the order they were given in.
+      expect(await store.listHistory(ws, 'u1', { limit: 10 })).toEqual([
+        entries[3],
+        entries[1],
+        entries[0],
+      ]);
+      expect(await store.listHistory(ws, 'u2', { limit: 10 })).toEqual([entries[2]]);
+    });
+
     it('lists history newest first, limited', async () => {
       const { store, ws } = ctx();
       await store.appendHistory(ws, entry(T0 + 1, 1));

@@ -33,6 +33,7 @@ const toCompany = (r: CompanyRow): Company => ({
 type LeadMethods = Pick<
   StoreTx,
   | 'getLead'
+  | 'ensureLeads'
   | 'upsertLead'
   | 'setLeadCompany'
   | 'deleteLead'
@@ -53,6 +54,15 @@ export function leadMethods(q: Query): LeadMethods {
         [ws, id],
       );
       return rows[0] && toLead(rows[0]);
+    },
+    async ensureLeads(ws, ids, now) {
+      if (ids.length === 0) return;
+      await q(
+        `INSERT INTO leads (workspace_id, id, traits, company_id, created_at, updated_at)
+         SELECT $1, id, '{}'::jsonb, NULL, $3, $3 FROM unnest($2::text[]) AS id
+         ON CONFLICT (workspace_id, id) DO NOTHING`,
+        [ws, [...new Set(ids)], now],
+      );
     },
     async upsertLead(ws, id, patch, now) {
       // jsonb || merges top-level keys in one statement: concurrent identifies lose nothing.

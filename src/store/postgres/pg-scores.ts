@@ -88,6 +88,38 @@ async function upsert(q: Query, ws: string, rows: readonly LeadScoreRow[]): Prom
   }
 }
 
+// Entries travel as one JSON array; WITH ORDINALITY keeps their order in the serial ids.
+const INSERT_HISTORIES = `INSERT INTO score_history (workspace_id, lead_id, at, cause, cause_ref,
+    model_version, score, grade, segment, stage, previous)
+  SELECT $1, e.lead_id, e.at, e.cause, e.cause_ref, e.model_version, e.score, e.grade, e.segment,
+    e.stage, e.previous
+  FROM json_array_elements($2::json) WITH ORDINALITY AS t(entry, ord),
+    json_to_record(t.entry) AS e(lead_id text, at int8, cause text, cause_ref text,
+      model_version int4, score float8, grade text, segment text, stage text, previous jsonb)
+  ORDER BY t.ord`;
+
+async function appendHistories(
+  q: Query,
+  ws: string,
+  entries: readonly HistoryEntry[],
+): Promise<void> {
+  for (let start = 0; start < entries.length; start += CHUNK) {
+    const chunk = entries.slice(start, start + CHUNK).map((e) => ({
+      lead_id: e.leadId,
+      at: e.at,
+      cause: e.cause,
+      cause_ref: e.causeRef,
+      model_version: e.modelVersion,
+      score: e.score,
+      grade: e.grade,
+      segment: e.segment,
+      stage: e.stage,
+      previous: e.previous,
+    }));
+    await q(INSERT_HISTORIES, [ws, JSON.stringify(chunk)]);
+  }
+}
+
 interface HistoryRow extends Omit<HistoryEntry, 'leadId' | 'causeRef' | 'modelVersion'> {
   lead_id: string;
   cause_ref: string | null;
@@ -96,7 +128,13 @@ interface HistoryRow extends Omit<HistoryEntry, 'leadId' | 'causeRef' | 'modelVe
 
 type ScoreMethods = Pick<
   StoreTx,
-  'getScore' | 'putScore' | 'putScores' | 'appendHistory' | 'listHistory'
+  | 'getScore'
+  | 'getScores'
+  | 'putScore'
+  | 'putScores'
+  | 'appendHistory'
+  | 'appendHistories'
+  | 'listHistory'
 >;
 
 export function scoreMethods(q: Query): ScoreMethods {
@@ -108,28 +146,20 @@ export function scoreMethods(q: Query): ScoreMethods {
       );
       return rows[0] && toScore(rows[0]);
     },
+    async getScores(ws, leadIds) {
+      const found = new Map<string, LeadScoreRow>();
+      if (leadIds.length === 0) return found;
+      const { rows } = await q<ScoreRow>(
+        'SELECT * FROM lead_scores WHERE workspace_id = $1 AND lead_id = ANY($2::text[])',
+        [ws, [...new Set(leadIds)]],
+      );
+      for (const row of rows) found.set(row.lead_id, toScore(row));
+      return found;
+    },
     putScore: (ws, row) => upsert(q, ws, [row]),
     putScores: (ws, rows) => upsert(q, ws, rows),
-    async appendHistory(ws, e) {
-      await q(
-        `INSERT INTO score_history (workspace_id, lead_id, at, cause, cause_ref, model_version,
-           score, grade, segment, stage, previous)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
-        [
-          ws,
-          e.leadId,
-          e.at,
-          e.cause,
-          e.causeRef,
-          e.modelVersion,
-          e.score,
-          e.grade,
-          e.segment,
-          e.stage,
-          e.previous === null ? null : JSON.stringify(e.previous),
-        ],
-      );
-    },
+    appendHistory: (ws, e) => appendHistories(q, ws, [e]),
+    appendHistories: (ws, entries) => appendHistories(q, ws, entries),
     async listHistory(ws, leadId, { limit }) {
       const { rows } = await q<HistoryRow>(
         `SELECT lead_id, at, cause, cause_ref, model_version, score, grade, segment, stage, previous

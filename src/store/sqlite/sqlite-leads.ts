@@ -32,6 +32,7 @@ const toCompany = (r: CompanyRow): Company => ({
 type LeadMethods = Pick<
   StoreTx,
   | 'getLead'
+  | 'ensureLeads'
   | 'upsertLead'
   | 'setLeadCompany'
   | 'deleteLead'
@@ -58,6 +59,14 @@ export function leadMethods(sql: Sql): LeadMethods {
     async getLead(ws, id) {
       const row = getLead(ws, id);
       return row && toLead(row);
+    },
+    async ensureLeads(ws, ids, now) {
+      const insert = sql(
+        `INSERT INTO leads (workspace_id, id, traits, company_id, created_at, updated_at)
+         VALUES (@ws, @id, '{}', NULL, @now, @now)
+         ON CONFLICT (workspace_id, id) DO NOTHING`,
+      );
+      for (const id of new Set(ids)) insert.run({ ws, id, now });
     },
     async upsertLead(ws, id, patch, now) {
       const old = getLead(ws, id);

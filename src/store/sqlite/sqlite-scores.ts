@@ -63,6 +63,27 @@ const UPSERT = `INSERT INTO lead_scores (workspace_id, lead_id, model_version, s
     stage = excluded.stage, categories = excluded.categories, scored_at = excluded.scored_at,
     last_event_time = excluded.last_event_time, updated_at = excluded.updated_at`;
 
+const GET_SCORE = 'SELECT * FROM lead_scores WHERE workspace_id = @ws AND lead_id = @leadId';
+
+const INSERT_HISTORY = `INSERT INTO score_history (workspace_id, lead_id, at, cause, cause_ref,
+    model_version, score, grade, segment, stage, previous)
+  VALUES (@ws, @leadId, @at, @cause, @causeRef, @modelVersion, @score, @grade, @segment, @stage,
+    @previous)`;
+
+const historyParams = (ws: string, e: HistoryEntry): Params => ({
+  ws,
+  leadId: e.leadId,
+  at: e.at,
+  cause: e.cause,
+  causeRef: e.causeRef,
+  modelVersion: e.modelVersion,
+  score: e.score,
+  grade: e.grade,
+  segment: e.segment,
+  stage: e.stage,
+  previous: e.previous === null ? null : JSON.stringify(e.previous),
+});
+
 interface HistoryRow {
   lead_id: string;
   at: number;
@@ -91,16 +112,29 @@ const toHistory = (r: HistoryRow): HistoryEntry => ({
 
 type ScoreMethods = Pick<
   StoreTx,
-  'getScore' | 'putScore' | 'putScores' | 'appendHistory' | 'listHistory'
+  | 'getScore'
+  | 'getScores'
+  | 'putScore'
+  | 'putScores'
+  | 'appendHistory'
+  | 'appendHistories'
+  | 'listHistory'
 >;
 
 export function scoreMethods(sql: Sql): ScoreMethods {
   return {
     async getScore(ws, leadId) {
-      const row = sql<ScoreRow>(
-        'SELECT * FROM lead_scores WHERE workspace_id = @ws AND lead_id = @leadId',
-      ).get({ ws, leadId });
+      const row = sql<ScoreRow>(GET_SCORE).get({ ws, leadId });
       return row && toScore(row);
+    },
+    async getScores(ws, leadIds) {
+      const select = sql<ScoreRow>(GET_SCORE);
+      const found = new Map<string, LeadScoreRow>();
+      for (const leadId of leadIds) {
+        const row = select.get({ ws, leadId });
+        if (row) found.set(leadId, toScore(row));
+      }
+      return found;
     },
     async putScore(ws, row) {
       sql(UPSERT).run(scoreParams(ws, row));
@@ -111,24 +145,11 @@ export function scoreMethods(sql: Sql): ScoreMethods {
       for (const row of rows) upsert.run(scoreParams(ws, row));
     },
     async appendHistory(ws, e) {
-      sql(
-        `INSERT INTO score_history (workspace_id, lead_id, at, cause, cause_ref, model_version,
-           score, grade, segment, stage, previous)
-         VALUES (@ws, @leadId, @at, @cause, @causeRef, @modelVersion, @score, @grade, @segment,
-           @stage, @previous)`,
-      ).run({
-        ws,
-        leadId: e.leadId,
-        at: e.at,
-        cause: e.cause,
-        causeRef: e.causeRef,
-        modelVersion: e.modelVersion,
-        score: e.score,
-        grade: e.grade,
-        segment: e.segment,
-        stage: e.stage,
-        previous: e.previous === null ? null : JSON.stringify(e.previous),
-      });
+      sql(INSERT_HISTORY).run(historyParams(ws, e));
+    },
+    async appendHistories(ws, entries) {
+      const insert = sql(INSERT_HISTORY);
+      for (const e of entries) insert.run(historyParams(ws, e));
     },
     async listHistory(ws, leadId, { limit }) {
       return sql<HistoryRow>(
