@@ -2,13 +2,14 @@
 // one transaction: when this resolves, the calls are durable and scored; if it throws, none is.
 import {
   deriveMessageId,
-  toScoringEvent,
+  type PageMessage,
   type SegmentMessage,
+  type TrackMessage,
 } from '../../ingest/segment/index.js';
 import type { NewEvent, Store, StoreTx } from '../../store/port.js';
 import type { ActiveModels, ActiveScoring } from '../scoring/active-model.js';
-import { refit, rescoreLead, scoreNewEvent } from '../scoring/lead-scoring.js';
-import { eventToStore } from '../scoring/stored-events.js';
+import { refit, rescoreLead } from '../scoring/lead-scoring.js';
+import { ingestEventRun, type EventCall } from './ingest-event-run.js';
 
 export interface IngestOutcome {
   messageId: string;
@@ -35,22 +36,50 @@ export async function ingestMessages(
     await tx.lockLeads(ws, resolved);
     const scoring = await models.get(tx, ws);
     const outcomes: IngestOutcome[] = [];
-    for (const message of messages) outcomes.push(await ingestOne(tx, ws, scoring, message, now));
+    // Consecutive track and page calls go in together; the others one by one, in order.
+    let run: EventCall[] = [];
+    const flush = async () => {
+      if (run.length === 0) return;
+      const stored = await ingestEventRun(tx, ws, scoring, run, now);
+      run.forEach((call, i) =>
+        outcomes.push({ messageId: call.messageId, status: stored[i] ? 'stored' : 'duplicate' }),
+      );
+      run = [];
+    };
+    for (const message of messages) {
+      if (message.type === 'track' || message.type === 'page') {
+        run.push({
+          message,
+          messageId: messageIdOf(message),
+          leadId: await leadIdOf(tx, ws, message),
+          time: eventTimeOf(message),
+        });
+        continue;
+      }
+      await flush();
+      outcomes.push(await ingestOne(tx, ws, scoring, message, now));
+    }
+    await flush();
     return outcomes;
   });
 }
 
+const messageIdOf = (message: SegmentMessage) => message.messageId ?? deriveMessageId(message.raw);
+
+// A device clock ahead of ours must not put an event in the future: it happened by the time it
+// reached us.
+const eventTimeOf = (message: SegmentMessage) => Math.min(message.time, message.receivedAt);
+
+/** An identify, group or alias call. */
 async function ingestOne(
   tx: StoreTx,
   ws: string,
   scoring: ActiveScoring | undefined,
-  message: SegmentMessage,
+  message: Exclude<SegmentMessage, TrackMessage | PageMessage>,
   now: number,
 ): Promise<IngestOutcome> {
-  const messageId = message.messageId ?? deriveMessageId(message.raw);
-  // A device clock ahead of ours must not put an event in the future: it happened by the time
-  // it reached us.
-  const time = Math.min(message.time, message.receivedAt);
+  const messageId = messageIdOf(message);
+  const time = eventTimeOf(message);
   const leadId = await leadIdOf(tx, ws, message);
   if (leadId !== null) await ensureLead(tx, ws, leadId, now);
 
@@ -58,19 +87,6 @@ async function ingestOne(
   if (!stored.inserted) return { messageId, status: 'duplicate' };
 
   switch (message.type) {
-    case 'track':
-    case 'page':
-      if (leadId !== null && scoring) {
-        await scoreNewEvent(
-          tx,
-          ws,
-          leadId,
-          scoring,
-          { ...toScoringEvent(message), time, messageId },
-          now,
-        );
-      }
-      break;
     case 'identify':
       if (message.userId !== null) {
         await tx.upsertLead(ws, message.userId, message.traits, now);
@@ -157,13 +173,11 @@ async function rescore(
 }
 
 function toStore(
-  message: SegmentMessage,
+  message: Exclude<SegmentMessage, TrackMessage | PageMessage>,
   messageId: string,
   leadId: string | null,
   time: number,
 ): NewEvent {
-  if (message.type === 'track' || message.type === 'page')
-    return eventToStore(message, messageId, leadId, time);
   return {
     messageId,
     leadId,

@@ -2,12 +2,12 @@
 // event, by a replay of its stored history when that is needed, with a history entry for every
 // change a user would see.
 import type { ScoringEvent } from '../../core/event.js';
-import { evaluateFit, type FitResult } from '../../core/fit.js';
+import { evaluateFit } from '../../core/fit.js';
 import type { LeadScore } from '../../core/lead-score.js';
 import { readState, withFit, type ScoreState } from '../../core/score-state.js';
 import type { HistoryEntry, LeadScoreRow, StoreTx } from '../../store/port.js';
 import type { ActiveScoring } from './active-model.js';
-import { advanceState, stateFromHistory } from './advance-state.js';
+import { stateFromHistory } from './advance-state.js';
 import { leadRecord } from './lead-record.js';
 import { isVisibleChange, summarize, type ScoreSummary } from './score-change.js';
 import { isScoredType, scoringEventOf } from './stored-events.js';
@@ -25,13 +25,15 @@ export async function recordOf(tx: StoreTx, ws: string, leadId: string) {
   return leadRecord(lead.id, lead.traits, company?.traits);
 }
 
+/** The lead's scored events in time order; with `upToSeq`, only those stored up to that one. */
 export async function scoringHistory(
   tx: StoreTx,
   ws: string,
   leadId: string,
+  upToSeq = Infinity,
 ): Promise<ScoringEvent[]> {
   return (await tx.eventsOfLead(ws, leadId))
-    .filter((e) => isScoredType(e.type))
+    .filter((e) => isScoredType(e.type) && e.seq <= upToSeq)
     .map(scoringEventOf);
 }
 
@@ -49,26 +51,6 @@ export async function rescoreLead(
   const fit = evaluateFit(scoring.compiled, record);
   const state = stateFromHistory(scoring.compiled, fit, await scoringHistory(tx, ws, leadId));
   return save(tx, ws, leadId, scoring, state, now, cause);
-}
-
-/** Absorbs one new (already stored) event into the lead's score. */
-export async function scoreNewEvent(
-  tx: StoreTx,
-  ws: string,
-  leadId: string,
-  scoring: ActiveScoring,
-  event: ScoringEvent,
-  now: number,
-): Promise<LeadScore | undefined> {
-  const cause: Cause = { cause: 'event', causeRef: event.messageId ?? null };
-  const row = await tx.getScore(ws, leadId);
-  if (!row || row.modelVersion !== scoring.version)
-    return rescoreLead(tx, ws, leadId, scoring, now, cause);
-  const fit: FitResult = { fit: row.state.fit, matched: row.state.fitMatched };
-  const advanced = await advanceState(scoring.compiled, row.state, fit, event, () =>
-    scoringHistory(tx, ws, leadId),
-  );
-  return save(tx, ws, leadId, scoring, advanced.state, now, cause, row);
 }
 
 /** The lead's traits or company changed: a new fit on the same engagement. */
@@ -109,9 +91,27 @@ async function save(
   cause: Cause,
   previousRow?: LeadScoreRow,
 ): Promise<LeadScore> {
+  const next = scoredRow(scoring, leadId, state, now);
+  await tx.putScore(ws, next.row);
+  const entry = changeEntry(scoring, previousRow, next, now, cause);
+  if (entry) await tx.appendHistory(ws, entry);
+  return next.score;
+}
+
+export interface ScoredRow {
+  row: LeadScoreRow;
+  score: LeadScore;
+}
+
+/** The row to store for a lead's state, read as of now (or its latest event). */
+export function scoredRow(
+  scoring: ActiveScoring,
+  leadId: string,
+  state: ScoreState,
+  now: number,
+): ScoredRow {
   const { score, asOf } = readAt(scoring, state, now);
-  const previous = previousRow ? previousSummary(scoring, previousRow, asOf) : undefined;
-  await tx.putScore(ws, {
+  const row: LeadScoreRow = {
     leadId,
     modelVersion: scoring.version,
     state,
@@ -125,19 +125,31 @@ async function save(
     scoredAt: asOf,
     lastEventTime: state.lastEventTime,
     updatedAt: now,
-  });
-  const next = summarize(score);
-  if (isVisibleChange(previous, next)) {
-    await tx.appendHistory(ws, {
-      leadId,
-      at: now,
-      ...cause,
-      modelVersion: scoring.version,
-      ...next,
-      previous: previous ?? null,
-    });
-  }
-  return score;
+  };
+  return { row, score };
+}
+
+/** The history entry for going from `previousRow` to `next`, if a user would see the change. */
+export function changeEntry(
+  scoring: ActiveScoring,
+  previousRow: LeadScoreRow | undefined,
+  next: ScoredRow,
+  now: number,
+  cause: Cause,
+): HistoryEntry | undefined {
+  const previous = previousRow
+    ? previousSummary(scoring, previousRow, next.row.scoredAt)
+    : undefined;
+  const summary = summarize(next.score);
+  if (!isVisibleChange(previous, summary)) return undefined;
+  return {
+    leadId: next.row.leadId,
+    at: now,
+    ...cause,
+    modelVersion: scoring.version,
+    ...summary,
+    previous: previous ?? null,
+  };
 }
 
 /** What the lead showed just before this change: its stored state, decayed to the same time. */
