@@ -4,6 +4,7 @@ import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ModelError } from '../core/model-errors.js';
 import { StoreError } from '../store/port.js';
+import type { ApiErrorBody } from './schemas/error.js';
 
 export const ERROR_CODES = {
   invalid_request: 400,
@@ -35,7 +36,7 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown) {
+export function errorBody(code: ErrorCode, message: string, details?: unknown): ApiErrorBody {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
 

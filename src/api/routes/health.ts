@@ -1,10 +1,27 @@
 // Liveness and the store behind it, for load balancers and people.
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppDeps } from '../deps.js';
+import { errorResponses } from '../schemas/error.js';
+import { healthSchema } from '../schemas/health.js';
 
 export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  app.get('/health', { schema: { tags: ['health'], summary: 'Liveness' } }, async () => {
-    await deps.store.listWorkspaces();
-    return { status: 'ok', store: deps.store.kind, time: new Date(deps.clock()).toISOString() };
-  });
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/health',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'Liveness',
+        response: { 200: healthSchema, ...errorResponses() },
+      },
+    },
+    async () => {
+      await deps.store.listWorkspaces();
+      return {
+        status: 'ok' as const,
+        store: deps.store.kind,
+        time: new Date(deps.clock()).toISOString(),
+      };
+    },
+  );
 }

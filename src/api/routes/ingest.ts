@@ -2,6 +2,7 @@
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   MAX_BATCH_BYTES,
   parseSegmentBatch,
@@ -13,6 +14,12 @@ import { ingestMessages } from '../../service/ingest/ingest-messages.js';
 import { requireWriteKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { errorResponses } from '../schemas/error.js';
+import {
+  ingestBatchResponseSchema,
+  ingestCallResponseSchema,
+  type IngestBatchResponse,
+} from '../schemas/ingest.js';
 
 /** Calls a minute per write key when neither the key nor the server sets one. */
 export const DEFAULT_WRITE_KEY_RATE_LIMIT = 6000;
@@ -47,11 +54,23 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
     { parseAs: 'string', bodyLimit: 2 * MAX_BATCH_BYTES },
     (_request, body, done) => done(null, body),
   );
+  // The zod schemas below document the answers; serialising through zod would cost ~10x
+  // JSON.stringify on every call, so these routes answer as they did without a schema (the
+  // shapes are checked by the handlers' types and test/openapi.test.ts instead).
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const errors = errorResponses(400, 401, 413, 429);
 
   for (const type of SEGMENT_CALL_TYPES) {
-    app.post(
+    typed.post(
       `/v1/${type}`,
-      { schema: { tags: ['ingestion'], summary: `Segment ${type} call` } },
+      {
+        schema: {
+          tags: ['ingestion'],
+          summary: `Segment ${type} call`,
+          response: { 200: ingestCallResponseSchema, ...errors },
+        },
+      },
       async (request) => {
         const receivedAt = deps.clock();
         const result = parseSegmentCall(type, request.body, { receivedAt });
@@ -63,20 +82,28 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
           [result.message],
           receivedAt,
         );
-        return { success: true, ...outcome };
+        // One message in, one outcome out.
+        if (!outcome) throw new Error('no ingest outcome for the call');
+        return { success: true as const, ...outcome };
       },
     );
   }
 
-  app.post(
+  typed.post(
     '/v1/batch',
-    { schema: { tags: ['ingestion'], summary: 'Segment batch of calls' } },
+    {
+      schema: {
+        tags: ['ingestion'],
+        summary: 'Segment batch of calls',
+        response: { 200: ingestBatchResponseSchema, ...errors },
+      },
+    },
     async (request) => {
       const receivedAt = deps.clock();
       const result = parseSegmentBatch(request.body, { receivedAt });
       if (result.kind === 'rejected') throw rejection(result.field, result.reason);
       const accepted: SegmentMessage[] = [];
-      const rejected = [];
+      const rejected: IngestBatchResponse['rejected'] = [];
       for (const item of result.items) {
         if (item.kind === 'accepted') accepted.push(item.message);
         else
@@ -95,7 +122,7 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
         receivedAt,
       );
       return {
-        success: true,
+        success: true as const,
         stored: outcomes.filter((o) => o.status === 'stored').length,
         duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
         rejected,

@@ -9,12 +9,25 @@ import { STAGES } from '../../core/model-schema.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { errorResponses } from '../schemas/error.js';
+import { jsonResponse } from '../schemas/json-response.js';
+import { leadSchema, type LeadResponse } from '../schemas/lead.js';
+import { leadErasureSchema } from '../schemas/lead-erasure.js';
+import { leadHistorySchema } from '../schemas/lead-history.js';
+import { leadListPageSchema, type LeadListPage } from '../schemas/lead-list.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('The lead id: the Segment userId') });
 
 export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  // service/leads types `stage` as a string; it is always one of STAGES, and the response
+  // serializer checks it against the schema.
+  const viewOf = async (ws: string, id: string): Promise<LeadResponse> => {
+    const view = await leadView(deps.store, deps.models, ws, id, deps.clock());
+    if (!view) throw new ApiError('not_found', `no lead "${id}"`);
+    return view as LeadResponse;
+  };
 
   typed.get(
     '/v1/leads/:id',
@@ -23,19 +36,13 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         tags: ['leads'],
         summary: 'A lead with its score as of now and every contribution',
         params: idParams,
+        response: {
+          200: jsonResponse('The lead, scored as of now', leadSchema),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
-    async (request) => {
-      const view = await leadView(
-        deps.store,
-        deps.models,
-        request.workspaceId,
-        request.params.id,
-        deps.clock(),
-      );
-      if (!view) throw new ApiError('not_found', `no lead "${request.params.id}"`);
-      return view;
-    },
+    async (request) => viewOf(request.workspaceId, request.params.id),
   );
 
   typed.get(
@@ -60,6 +67,7 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
           limit: z.coerce.number().int().min(1).max(500).default(50),
           cursor: z.string().min(1).optional().describe('The `next` of the previous page'),
         }),
+        response: { 200: leadListPageSchema, ...errorResponses(400, 401, 403) },
       },
     },
     async (request) => {
@@ -70,7 +78,14 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         direction: sort.startsWith('-') ? ('desc' as const) : ('asc' as const),
         ...(cursor ? { after: cursor } : {}),
       };
-      return listLeads(deps.store, deps.models, request.workspaceId, query, deps.clock());
+      const page = await listLeads(
+        deps.store,
+        deps.models,
+        request.workspaceId,
+        query,
+        deps.clock(),
+      );
+      return page as LeadListPage;
     },
   );
 
@@ -82,6 +97,10 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         summary: 'Update traits (given keys overwrite, others stay); the score follows at once',
         params: idParams,
         body: z.object({ traits: z.record(z.string(), z.unknown()) }).strict(),
+        response: {
+          200: jsonResponse('The lead with its new traits, rescored', leadSchema),
+          ...errorResponses(400, 401, 403, 404, 413, 415),
+        },
       },
     },
     async (request) => {
@@ -95,7 +114,8 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         deps.clock(),
       );
       if (!found) throw new ApiError('not_found', `no lead "${request.params.id}"`);
-      return leadView(deps.store, deps.models, ws, request.params.id, deps.clock());
+      // Erased since the update: a 404 too, not an empty answer.
+      return viewOf(ws, request.params.id);
     },
   );
 
@@ -106,6 +126,7 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         tags: ['leads'],
         summary: 'Erase a lead and everything about it; answers what was removed',
         params: idParams,
+        response: { 200: leadErasureSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
@@ -123,6 +144,7 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         summary: 'Score history, newest first: every visible change with its cause',
         params: idParams,
         querystring: z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: { 200: leadHistorySchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {

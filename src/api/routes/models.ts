@@ -9,14 +9,19 @@ import type { JsonObject, Job } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { errorResponses } from '../schemas/error.js';
+import { jsonResponse } from '../schemas/json-response.js';
+import { activationSchema, jobViewSchema, type JobView } from '../schemas/job.js';
+import { modelListSchema, modelUploadSchema, modelVersionSchema } from '../schemas/model.js';
 
 const versionParams = z.object({ version: z.coerce.number().int().positive() });
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const jobView = (job: Job) => ({
+const iso = (ms: number) => new Date(ms).toISOString();
+const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
+const jobView = (job: Job): JobView => ({
   ...job,
   createdAt: iso(job.createdAt),
-  startedAt: iso(job.startedAt),
-  finishedAt: iso(job.finishedAt),
+  startedAt: isoOrNull(job.startedAt),
+  finishedAt: isoOrNull(job.finishedAt),
 });
 
 export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
@@ -36,6 +41,7 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         tags: ['models'],
         summary:
           'Upload a model (JSON, or YAML with Content-Type: application/yaml) as a new version',
+        response: { 201: modelUploadSchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
     },
     async (request, reply) => {
@@ -54,7 +60,13 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
 
   typed.get(
     '/v1/models',
-    { schema: { tags: ['models'], summary: 'Model versions, oldest first' } },
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'Model versions, oldest first',
+        response: { 200: modelListSchema, ...errorResponses(401, 403) },
+      },
+    },
     async (request) => {
       const [versions, active] = await Promise.all([
         deps.store.listModels(request.workspaceId),
@@ -64,7 +76,8 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         active: active?.version ?? null,
         items: versions.map((m) => ({
           version: m.version,
-          name: m.spec.name,
+          // Stored specs passed validation, so `name` is a string.
+          name: String(m.spec.name),
           createdAt: iso(m.createdAt),
           active: m.version === active?.version,
         })),
@@ -74,7 +87,14 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
 
   typed.get(
     '/v1/models/:version',
-    { schema: { tags: ['models'], summary: 'One model version', params: versionParams } },
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'One model version',
+        params: versionParams,
+        response: { 200: modelVersionSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
     async (request) => {
       const ws = request.workspaceId;
       const model = await deps.store.getModel(ws, request.params.version);
@@ -97,6 +117,7 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         summary:
           'Activate a version: rescores every lead in the background (an older version is the rollback)',
         params: versionParams,
+        response: { 202: activationSchema, ...errorResponses(400, 401, 403, 404, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -118,6 +139,10 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         tags: ['jobs'],
         summary: 'A background job and its progress',
         params: z.object({ id: z.string().min(1) }),
+        response: {
+          200: jsonResponse('The job', jobViewSchema),
+          ...errorResponses(400, 401, 403, 404),
+        },
       },
     },
     async (request) => {

@@ -1,0 +1,50 @@
+// The one error shape every route answers with (see ../errors.ts), and the error responses a
+// route declares: one per status it really answers, each saying when it happens.
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors.js';
+import { jsonResponse } from './json-response.js';
+
+const codes = Object.keys(ERROR_CODES) as [
+  keyof typeof ERROR_CODES,
+  ...(keyof typeof ERROR_CODES)[],
+];
+
+export const apiErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(codes).describe('Stable code, one per kind of failure'),
+      message: z.string().describe('What was wrong and where, for people'),
+      details: z
+        .unknown()
+        .optional()
+        .describe('More about it: the fields at fault, the model problems, the limit, ...'),
+    }),
+  })
+  .meta({ id: 'ApiError', description: 'A coded error' });
+
+export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
+
+const WHEN = {
+  400: 'Invalid request: a parameter, the query or the body is wrong (`details` says which field)',
+  401: 'No key, or an unknown or revoked one',
+  403: 'A write key on the management API, which needs the admin key',
+  404: 'No such resource in this workspace',
+  413: 'The body is over its size limit',
+  415: 'A Content-Type the route does not accept',
+  422: 'The model is invalid (`details` lists every problem with its path)',
+  429: 'Over the rate limit of the write key (see Retry-After)',
+  500: 'Internal error',
+} as const;
+
+type ErrorStatus = keyof typeof WHEN;
+
+const errorResponse = (status: ErrorStatus) => jsonResponse(WHEN[status], apiErrorSchema);
+
+/** The route's error responses: the statuses given, plus 500, which any route may answer. */
+export function errorResponses<S extends ErrorStatus>(...statuses: S[]) {
+  const all = [...statuses, 500 as const];
+  return Object.fromEntries(all.map((s) => [s, errorResponse(s)])) as Record<
+    S | 500,
+    ReturnType<typeof errorResponse>
+  >;
+}

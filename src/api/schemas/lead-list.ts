@@ -1,0 +1,28 @@
+// A page of the lead list: one line per lead, its score as of now (see service/leads/lead-list.ts).
+import { z } from 'zod';
+import { STAGES } from '../../core/model-schema.js';
+import { isoTime } from './iso-time.js';
+
+const leadListEntrySchema = z.object({
+  id: z.string(),
+  name: z.string().nullable().describe('From the traits name, or first_name and last_name'),
+  email: z.string().nullable(),
+  company: z.string().nullable().describe('The company name in the traits'),
+  score: z.number().nullable().describe('As of now (decay applied); null before scoring'),
+  storedScore: z.number().nullable().describe('The stored score the list is ordered by'),
+  scoredAt: isoTime.nullable().describe('The time `storedScore` is as of'),
+  grade: z.string().nullable(),
+  segment: z.string().nullable(),
+  stage: z.enum(STAGES).nullable(),
+  modelVersion: z.number().int().nullable(),
+  updatedAt: isoTime,
+});
+
+export const leadListPageSchema = z
+  .object({
+    items: z.array(leadListEntrySchema),
+    next: z.string().nullable().describe('The cursor of the next page; null on the last one'),
+  })
+  .describe('A page of leads');
+
+export type LeadListPage = z.infer<typeof leadListPageSchema>;

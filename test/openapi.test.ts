@@ -1,0 +1,373 @@
+// The OpenAPI document at /openapi.json: a well-formed OpenAPI 3 document in which every route
+// documents its success and error responses, and real answers validate against those schemas.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/api/app.js';
+import { parseModel } from '../src/core/parse-model.js';
+import { createWorkspaceWithKeys } from '../src/service/keys.js';
+import { ActiveModels } from '../src/service/scoring/active-model.js';
+import type { Store } from '../src/store/port.js';
+import { freshStores } from './fresh-stores.js';
+import { ROOT } from './run-cli.js';
+
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const b2bYaml = readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8');
+const seedYaml = readFileSync(join(ROOT, 'examples/models/seed.yaml'), 'utf8');
+const at = (daysAgo: number) => new Date(NOW - daysAgo * 86_400_000).toISOString();
+
+interface Schema {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  required?: string[];
+}
+interface Response {
+  description: string;
+  content?: Record<string, { schema: Schema }>;
+}
+interface Operation {
+  responses: Record<string, Response>;
+}
+interface Document {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, Schema> };
+}
+
+const CALLS = ['identify', 'track', 'page', 'group', 'alias'] as const;
+const LEAD_KEYS = [
+  'id',
+  'traits',
+  'company',
+  'score',
+  'fit',
+  'engagement',
+  'grade',
+  'segment',
+  'stage',
+  'categories',
+  'contributions',
+  'modelVersion',
+];
+const INGEST_ERRORS = ['400', '401', '413', '429'];
+const BY_ID_ERRORS = ['400', '401', '403', '404'];
+const BODY_ERRORS = ['413', '415'];
+
+/** Every documented route: its success status, the keys of that answer, its error statuses. */
+const ROUTES: [method: string, path: string, status: string, keys: string[], errors: string[]][] = [
+  ['get', '/health', '200', ['status', 'store', 'time'], []],
+  ...CALLS.map((call): (typeof ROUTES)[number] => [
+    'post',
+    `/v1/${call}`,
+    '200',
+    ['success', 'messageId', 'status'],
+    INGEST_ERRORS,
+  ]),
+  ['post', '/v1/batch', '200', ['success', 'stored', 'duplicates', 'rejected'], INGEST_ERRORS],
+  ['get', '/v1/leads', '200', ['items', 'next'], ['400', '401', '403']],
+  ['get', '/v1/leads/{id}', '200', LEAD_KEYS, BY_ID_ERRORS],
+  ['patch', '/v1/leads/{id}', '200', LEAD_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS]],
+  ['delete', '/v1/leads/{id}', '200', ['id', 'removed'], BY_ID_ERRORS],
+  ['get', '/v1/leads/{id}/history', '200', ['items'], BY_ID_ERRORS],
+  ['post', '/v1/models', '201', ['version', 'name'], ['400', '401', '403', ...BODY_ERRORS, '422']],
+  ['get', '/v1/models', '200', ['active', 'items'], ['401', '403']],
+  ['get', '/v1/models/{version}', '200', ['version', 'spec', 'createdAt', 'active'], BY_ID_ERRORS],
+  [
+    'post',
+    '/v1/models/{version}/activate',
+    '202',
+    ['jobId', 'job'],
+    [...BY_ID_ERRORS, ...BODY_ERRORS],
+  ],
+  ['get', '/v1/jobs/{id}', '200', ['id', 'kind', 'status', 'progress', 'total'], BY_ID_ERRORS],
+];
+
+async function documentOf(app: FastifyInstance): Promise<Document> {
+  const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  return res.json<Document>();
+}
+
+function resolve(doc: Document, schema: Schema): Schema {
+  if (schema.$ref === undefined) return schema;
+  const id = schema.$ref.replace('#/components/schemas/', '');
+  const found = doc.components.schemas[id];
+  if (!found) throw new Error(`unresolved ${schema.$ref}`);
+  return found;
+}
+
+function jsonSchemaOf(doc: Document, method: string, path: string, status: string): Schema {
+  const response = doc.paths[path]?.[method]?.responses[status];
+  if (!response) throw new Error(`${method.toUpperCase()} ${path} documents no ${status}`);
+  const schema = response.content?.['application/json']?.schema;
+  if (!schema) throw new Error(`${method.toUpperCase()} ${path} ${status} has no JSON schema`);
+  return schema;
+}
+
+/**
+ * OpenAPI 3.0 schemas write exclusive bounds as draft 4 did (`minimum: 0, exclusiveMinimum:
+ * true`); ajv reads draft 7 (`exclusiveMinimum: 0`). The rest, `nullable` included, it reads.
+ */
+function toDraft7(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toDraft7);
+  if (typeof node !== 'object' || node === null) return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) out[key] = toDraft7(value);
+  for (const [exclusive, bound] of [
+    ['exclusiveMinimum', 'minimum'],
+    ['exclusiveMaximum', 'maximum'],
+  ] as const) {
+    if (out[exclusive] === true) out[exclusive] = out[bound];
+    if (typeof out[exclusive] === 'number') delete out[bound];
+    else delete out[exclusive];
+  }
+  return out;
+}
+
+/** Validates real answers against the document's schemas, resolving its component refs. */
+function responseValidator(doc: Document) {
+  const ajv = new Ajv({ allErrors: true });
+  // Date-times carry zod's pattern too; the format itself is checked by parsing.
+  ajv.addFormat('date-time', (value: string) => !Number.isNaN(Date.parse(value)));
+  ajv.addVocabulary(['components']);
+  const compiled = new Map<string, ValidateFunction>();
+  return (res: LightMyRequestResponse, method: string, path: string): void => {
+    const status = String(res.statusCode);
+    const key = `${method} ${path} ${status}`;
+    let validate = compiled.get(key);
+    if (!validate) {
+      const schema = jsonSchemaOf(doc, method, path, status);
+      validate = ajv.compile(toDraft7({ ...schema, components: doc.components }) as object);
+      compiled.set(key, validate);
+    }
+    const body: unknown = res.json();
+    expect(validate(body), `${key}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  };
+}
+
+describe('the OpenAPI document', () => {
+  const sqlite = freshStores().find((kind) => kind.name === 'sqlite');
+  let doc: Document;
+  beforeAll(async () => {
+    if (!sqlite) throw new Error('no SQLite store kind');
+    const store = await sqlite.open();
+    doc = await documentOf(await buildApp({ store, models: new ActiveModels(), clock: () => NOW }));
+  });
+
+  it('is an OpenAPI 3 document whose every operation describes its JSON responses', () => {
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    expect(doc.info).toMatchObject({ title: 'leadscore', version: expect.any(String) });
+    const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method} ${path}`),
+    );
+    expect(documented.sort()).toEqual(ROUTES.map(([method, path]) => `${method} ${path}`).sort());
+    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
+    for (const operation of operations) {
+      const responses = Object.entries(operation.responses);
+      expect(responses.length).toBeGreaterThan(1);
+      for (const [status, response] of responses) {
+        expect(status).toMatch(/^[1-5]\d\d$/);
+        expect(response.description.length).toBeGreaterThan(0);
+        expect(response.content?.['application/json']?.schema).toBeTypeOf('object');
+      }
+    }
+    // Every reference resolves, and every component is referenced.
+    const text = JSON.stringify(doc);
+    const refs = new Set([...text.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]));
+    const components = Object.keys(doc.components.schemas).map(
+      (id) => `#/components/schemas/${id}`,
+    );
+    expect([...refs].sort()).toEqual(components.sort());
+  });
+
+  it.each(ROUTES)('documents %s %s %s with its key properties', (method, path, status, keys) => {
+    const schema = resolve(doc, jsonSchemaOf(doc, method, path, status));
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties ?? {})).toEqual(expect.arrayContaining(keys));
+    expect(schema.required).toEqual(expect.arrayContaining(keys));
+  });
+
+  it('documents the list entries and the batch rejections', () => {
+    const page = jsonSchemaOf(doc, 'get', '/v1/leads', '200');
+    expect(Object.keys(page.properties?.items?.items?.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'name', 'email', 'score', 'grade', 'segment', 'stage']),
+    );
+    const batch = jsonSchemaOf(doc, 'post', '/v1/batch', '200');
+    expect(Object.keys(batch.properties?.rejected?.items?.properties ?? {})).toEqual([
+      'index',
+      'messageId',
+      'field',
+      'reason',
+    ]);
+  });
+
+  it.each(ROUTES)(
+    '%s %s answers its errors in the coded error shape',
+    (method, path, status, _k, errors) => {
+      const responses = Object.keys(doc.paths[path]?.[method]?.responses ?? {});
+      // 500 too: any route may fail inside.
+      expect(responses.sort()).toEqual([status, ...errors, '500'].sort());
+      for (const error of [...errors, '500']) {
+        expect(jsonSchemaOf(doc, method, path, error)).toEqual({
+          $ref: '#/components/schemas/ApiError',
+        });
+      }
+    },
+  );
+
+  it('describes the error shape once, as a component', () => {
+    const error = doc.components.schemas.ApiError?.properties?.error;
+    expect(Object.keys(error?.properties ?? {})).toEqual(['code', 'message', 'details']);
+    expect(error?.required).toEqual(['code', 'message']);
+  });
+});
+
+/** A workspace with its keys as request headers, and the model active when one is given. */
+async function workspace(store: Store, name: string, modelYaml?: string) {
+  const made = await createWorkspaceWithKeys(store, name, NOW);
+  if (modelYaml !== undefined) {
+    const version = await store.addModel(
+      made.workspace.id,
+      parseModel(modelYaml) as unknown as Record<string, unknown>,
+      NOW,
+    );
+    await store.activateModel(made.workspace.id, version, NOW);
+  }
+  return {
+    write: { authorization: `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}` },
+    admin: { authorization: `Bearer ${made.admin.secret}` },
+    writeAsBearer: { authorization: `Bearer ${made.write.secret}` },
+  };
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+describe.each(freshStores())('real answers on $name', ({ open }) => {
+  it('validate against the documented schemas, errors included', async () => {
+    const store = await open();
+    const app = await buildApp({ store, models: new ActiveModels(), clock: () => NOW });
+    const check = responseValidator(await documentOf(app));
+    const a = await workspace(store, 'a', b2bYaml);
+    /** Sends, expects the status, and validates the answer against the route's documented one. */
+    const send = async (
+      status: number,
+      [method, url]: [Method, string],
+      path: string,
+      headers: Record<string, string>,
+      payload?: string | object,
+    ) => {
+      const res = await app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
+      check(res, method.toLowerCase(), path);
+      return res;
+    };
+
+    await send(200, ['GET', '/health'], '/health', {});
+    const calls = {
+      identify: { userId: 'u1', traits: { title: 'VP Sales', email: 'u1@example.com' } },
+      track: { userId: 'u1', event: 'Email Opened', timestamp: at(2) },
+      page: { userId: 'u1', properties: { path: '/pricing' }, timestamp: at(1) },
+      group: { userId: 'u1', groupId: 'acme', traits: { name: 'Acme', employees: 800 } },
+      alias: { userId: 'u1', previousId: 'anon-1' },
+    };
+    for (const call of CALLS) {
+      const url = `/v1/${call}`;
+      const res = await send(200, ['POST', url], url, a.write, { messageId: call, ...calls[call] });
+      expect(res.json()).toEqual({ success: true, messageId: call, status: 'stored' });
+    }
+    const track = ['POST', '/v1/track'] as [Method, string];
+    const again = await send(200, track, '/v1/track', a.write, {
+      messageId: 'track',
+      ...calls.track,
+    });
+    expect(again.json()).toMatchObject({ status: 'duplicate' });
+    const batch = await send(200, ['POST', '/v1/batch'], '/v1/batch', a.write, {
+      batch: [
+        { type: 'track', messageId: 'track', ...calls.track },
+        { type: 'track', messageId: 'bad', userId: 'u2', event: 'E', timestamp: 'never' },
+        { type: 'identify', userId: 'u2', traits: { title: 'Engineer' } },
+      ],
+    });
+    expect(batch.json()).toMatchObject({ stored: 1, duplicates: 1, rejected: [{ index: 1 }] });
+    await send(400, track, '/v1/track', a.write, { userId: 'u1' });
+    const blob = { userId: 'u1', event: 'E', properties: { blob: 'x'.repeat(40_000) } };
+    await send(413, track, '/v1/track', a.write, blob);
+    await send(401, ['POST', '/v1/batch'], '/v1/batch', {}, { batch: [] });
+
+    const lead = '/v1/leads/{id}';
+    const view = await send(200, ['GET', '/v1/leads/u1'], lead, a.admin);
+    expect(view.json<{ contributions: unknown[] }>().contributions.length).toBeGreaterThan(0);
+    await send(200, ['GET', '/v1/leads?limit=1'], '/v1/leads', a.admin);
+    await send(400, ['GET', '/v1/leads?sort=sideways'], '/v1/leads', a.admin);
+    await send(404, ['GET', '/v1/leads/nobody'], lead, a.admin);
+    await send(403, ['GET', '/v1/leads/u1'], lead, a.writeAsBearer);
+    await send(401, ['GET', '/v1/leads/u1'], lead, {});
+    const patch = ['PATCH', '/v1/leads/u2'] as [Method, string];
+    await send(200, patch, lead, a.admin, { traits: { title: 'CMO' } });
+    await send(400, patch, lead, a.admin, { title: 'CMO' });
+    await send(415, patch, lead, { ...a.admin, 'content-type': 'application/xml' }, '<traits/>');
+    const history = '/v1/leads/{id}/history';
+    await send(200, ['GET', '/v1/leads/u1/history'], history, a.admin);
+    await send(400, ['GET', '/v1/leads/u1/history?limit=0'], history, a.admin);
+
+    const yaml = { ...a.admin, 'content-type': 'application/yaml' };
+    const upload = ['POST', '/v1/models'] as [Method, string];
+    await send(422, upload, '/v1/models', yaml, seedYaml.replace('points: 2', 'points: x'));
+    const { version } = (await send(201, upload, '/v1/models', yaml, seedYaml)).json<{
+      version: number;
+    }>();
+    await send(200, ['GET', '/v1/models'], '/v1/models', a.admin);
+    await send(200, ['GET', `/v1/models/${version}`], '/v1/models/{version}', a.admin);
+    await send(400, ['GET', '/v1/models/first'], '/v1/models/{version}', a.admin);
+    const activate = '/v1/models/{version}/activate';
+    const started = await send(202, ['POST', `/v1/models/${version}/activate`], activate, a.admin);
+    await send(404, ['POST', '/v1/models/99/activate'], activate, a.admin);
+    const job = ['GET', `/v1/jobs/${started.json<{ jobId: string }>().jobId}`] as [Method, string];
+    for (let i = 0; i < 200; i++) {
+      const res = await send(200, job, '/v1/jobs/{id}', a.admin);
+      if (res.json<{ status: string }>().status === 'succeeded') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await send(404, ['GET', '/v1/jobs/nope'], '/v1/jobs/{id}', a.admin);
+    await send(200, ['GET', '/v1/leads/u1'], lead, a.admin);
+    await send(200, ['DELETE', '/v1/leads/u1'], lead, a.admin);
+
+    // No model active: a lead without a score, every figure null.
+    const b = await workspace(store, 'b');
+    await send(200, ['POST', '/v1/identify'], '/v1/identify', b.write, { userId: 'v1' });
+    const unscored = await send(200, ['GET', '/v1/leads/v1'], lead, b.admin);
+    expect(unscored.json()).toMatchObject({ score: null, stage: null, modelVersion: null });
+    await send(200, ['GET', '/v1/leads'], '/v1/leads', b.admin);
+    await send(200, ['GET', '/v1/models'], '/v1/models', b.admin);
+  });
+
+  it('validate when the write key is over its rate limit', async () => {
+    const store = await open();
+    const app = await buildApp({
+      store,
+      models: new ActiveModels(),
+      clock: () => NOW,
+      writeKeyRateLimit: 1,
+    });
+    const check = responseValidator(await documentOf(app));
+    const { write } = await workspace(store, 'w');
+    for (const [messageId, status] of [
+      ['r1', 200],
+      ['r2', 429],
+    ] as const) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/track',
+        headers: write,
+        payload: { userId: 'v1', event: 'E', messageId },
+      });
+      expect(res.statusCode).toBe(status);
+      check(res, 'post', '/v1/track');
+    }
+  });
+});
