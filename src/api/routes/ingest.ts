@@ -74,7 +74,7 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
       async (request) => {
         const receivedAt = deps.clock();
         const result = parseSegmentCall(type, request.body, { receivedAt });
-        if (result.kind === 'rejected') throw rejection(result.field, result.reason);
+        if (result.kind === 'rejected') throw rejection(result);
         const [outcome] = await ingestMessages(
           deps.store,
           deps.models,
@@ -101,7 +101,7 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
     async (request) => {
       const receivedAt = deps.clock();
       const result = parseSegmentBatch(request.body, { receivedAt });
-      if (result.kind === 'rejected') throw rejection(result.field, result.reason);
+      if (result.kind === 'rejected') throw rejection(result);
       const accepted: SegmentMessage[] = [];
       const rejected: IngestBatchResponse['rejected'] = [];
       for (const item of result.items) {
@@ -131,10 +131,10 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
   );
 }
 
-function rejection(field: string | null, reason: string): ApiError {
-  const tooLarge = /\b(KB|bytes)\b/.test(reason) && /limit|larger|exceeds|over/i.test(reason);
+function rejection(result: { field: string | null; reason: string; tooLarge: boolean }): ApiError {
+  const { field, reason } = result;
   return new ApiError(
-    tooLarge ? 'payload_too_large' : 'invalid_request',
+    result.tooLarge ? 'payload_too_large' : 'invalid_request',
     field ? `${field}: ${reason}` : reason,
     field ? { field } : undefined,
   );

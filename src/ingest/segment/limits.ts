@@ -1,5 +1,5 @@
 // Size and nesting limits from the Segment HTTP API, checked before anything walks the body.
-import { ok, rejected, type Step } from './step.js';
+import { ok, rejected, tooLarge, type Step } from './step.js';
 
 /** Segment refuses a single call over 32 KB and a batch over 500 KB; SDKs split to fit. */
 export const MAX_CALL_BYTES = 32 * 1024;
@@ -28,7 +28,7 @@ export interface SizeLimit {
 export function createSizeStep(limit: SizeLimit): Step<number, number> {
   return (bytes) =>
     bytes > limit.maxBytes
-      ? rejected(
+      ? tooLarge(
           `${limit.what} is ${bytes} bytes, over the ${limit.maxBytes / 1024} KB limit (${limit.maxBytes} bytes)`,
           limit.field,
         )

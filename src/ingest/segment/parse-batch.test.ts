@@ -34,6 +34,7 @@ describe('parseSegmentBatch', () => {
       messageId: 'm3',
       field: 'batch[3].timestamp',
       reason: 'batch[3].timestamp: timestamp "2026-13-01T00:00:00Z" is not a real date and time',
+      tooLarge: false,
     });
   });
   it('refuses elements that are not calls, each on its own', () => {
@@ -76,6 +77,7 @@ describe('parseSegmentBatch', () => {
       kind: 'rejected',
       field: null,
       reason: `batch is ${body.length} bytes, over the 500 KB limit (512000 bytes)`,
+      tooLarge: true,
     });
     expect(parseSegmentBatch({ batch }, { receivedAt })).toMatchObject({
       kind: 'rejected',
@@ -92,6 +94,7 @@ describe('parseSegmentBatch', () => {
       messageId: 'm1',
       field: 'batch[1]',
       reason: expect.stringMatching(/^batch\[1\]: message is \d+ bytes, over the 32 KB limit/),
+      tooLarge: true,
     });
   });
   it('refuses one deeply nested message, keeping the others', () => {
@@ -110,6 +113,7 @@ describe('parseSegmentBatch', () => {
       kind: 'rejected',
       field: 'batch',
       reason: 'batch: a batch needs a "batch" array of calls',
+      tooLarge: false,
     });
     expect(
       parseSegmentBatch({ batch: [], sentAt: 'yesterday' }, { receivedAt, bodyBytes: 12 }),

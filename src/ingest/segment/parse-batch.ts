@@ -21,7 +21,7 @@ export type SegmentBatchItem = SegmentCallResult & { index: number };
 
 export type SegmentBatchResult =
   | { kind: 'ok'; items: SegmentBatchItem[] }
-  | { kind: 'rejected'; field: string | null; reason: string };
+  | { kind: 'rejected'; field: string | null; reason: string; tooLarge: boolean };
 
 const batchSize = createSizeStep({ maxBytes: MAX_BATCH_BYTES, what: 'batch' });
 const messageSize = createSizeStep({ maxBytes: MAX_CALL_BYTES, what: 'message' });
@@ -77,5 +77,6 @@ function whole(rejection: Rejected): SegmentBatchResult {
     kind: 'rejected',
     field,
     reason: field === null ? rejection.reason : `${field}: ${rejection.reason}`,
+    tooLarge: rejection.tooLarge === true,
   };
 }

@@ -148,6 +148,7 @@ describe('parseSegmentCall refuses, saying where and why', () => {
       messageId: 'm1',
       field: 'timestamp',
       reason: 'timestamp: timestamp "2026-13-01T00:00:00Z" is not a real date and time',
+      tooLarge: false,
     });
     expect(bad('track', { userId: 'u' })).toMatchObject({ field: 'event', messageId: null });
     expect(bad('identify', { traits: {} })).toMatchObject({
@@ -179,6 +180,7 @@ describe('parseSegmentCall refuses, saying where and why', () => {
       messageId: null,
       field: null,
       reason: `call is ${body.length} bytes, over the 32 KB limit (32768 bytes)`,
+      tooLarge: true,
     });
     expect(parseSegmentCall('track', {}, { receivedAt, bodyBytes: 32_769 })).toMatchObject({
       reason: expect.stringContaining('over the 32 KB limit'),

@@ -13,6 +13,8 @@ export type SegmentCallResult =
       field: string | null;
       /** Starts with the path when there is one: `batch[3].timestamp: timestamp "..." is not ...`. */
       reason: string;
+      /** True when it was refused for its size (over the 32 KB or 500 KB limit). */
+      tooLarge: boolean;
     };
 
 export type SegmentCallRejection = Extract<SegmentCallResult, { kind: 'rejected' }>;
@@ -30,6 +32,7 @@ export function toRejection(
     messageId: peekMessageId(message),
     field: field === '' ? null : field,
     reason: field === '' ? rejection.reason : `${field}: ${rejection.reason}`,
+    tooLarge: rejection.tooLarge === true,
   };
 }
 

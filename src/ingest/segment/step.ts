@@ -5,7 +5,14 @@
  * tests assert on results directly. `field` is the path of the offending field in the message.
  */
 export type StepResult<T> =
-  { kind: 'ok'; value: T } | { kind: 'rejected'; reason: string; field?: string };
+  | { kind: 'ok'; value: T }
+  | {
+      kind: 'rejected';
+      reason: string;
+      field?: string;
+      /** Set when the refusal is about size (HTTP 413 rather than 400). */
+      tooLarge?: true;
+    };
 
 export type Rejected = Extract<StepResult<unknown>, { kind: 'rejected' }>;
 
@@ -18,6 +25,11 @@ export function ok<T>(value: T): StepResult<T> {
 
 export function rejected(reason: string, field?: string): Rejected {
   return field === undefined ? { kind: 'rejected', reason } : { kind: 'rejected', reason, field };
+}
+
+/** A refusal because the input is over a size limit. */
+export function tooLarge(reason: string, field?: string): Rejected {
+  return { ...rejected(reason, field), tooLarge: true };
 }
 
 /** Runs `second` on what `first` accepted; the first refusal wins. */

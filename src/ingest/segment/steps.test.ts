@@ -38,6 +38,7 @@ describe('createSizeStep and createDepthStep', () => {
     expect(size(1025)).toEqual({
       kind: 'rejected',
       reason: 'call is 1025 bytes, over the 1 KB limit (1024 bytes)',
+      tooLarge: true,
     });
   });
   it('counts nesting without recursion, even 100 000 levels deep', () => {
