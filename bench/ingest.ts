@@ -12,7 +12,7 @@ import { parseModel } from '../src/core/parse-model.js';
 import { generateDataset } from '../src/service/demo/synthetic.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
-import type { JsonObject } from '../src/store/port.js';
+import { NOTIFICATION_TYPES, type JsonObject } from '../src/store/port.js';
 import { loadLeads, openBenchStore, type StoreKind } from './bench-store.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -25,6 +25,10 @@ const opts = new Command('bench/ingest.ts')
   .option('--leads <n>', 'leads the events are spread over', '10000')
   .option('--stores <list>', 'comma-separated: sqlite,postgres', 'sqlite,postgres')
   .option('--endpoints <list>', 'comma-separated: batch,track', 'batch,track')
+  .option(
+    '--webhook',
+    'subscribe a webhook to every notification type, so transitions also fill the outbox',
+  )
   .parse()
   .opts<{
     duration: string;
@@ -34,6 +38,7 @@ const opts = new Command('bench/ingest.ts')
     leads: string;
     stores: string;
     endpoints: string;
+    webhook?: boolean;
   }>();
 
 const duration = Number(opts.duration);
@@ -138,6 +143,18 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
     const version = await store.addModel(ws, model as unknown as JsonObject, now);
     await store.activateModel(ws, version, now);
     await loadLeads(store, ws, leadsPath, now);
+    if (opts.webhook) {
+      // Nothing delivers during the run (no worker): this measures writing the outbox.
+      await store.createWebhook(
+        ws,
+        {
+          url: 'http://127.0.0.1:9/hook',
+          eventTypes: [...NOTIFICATION_TYPES],
+          secret: 'whsec_YmVuY2g=',
+        },
+        now,
+      );
+    }
 
     // Unlimited: the benchmark measures throughput, not the per-key rate limit.
     app = await buildApp({
@@ -221,7 +238,7 @@ try {
     }),
   ];
   process.stdout.write(
-    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} track events per batch, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml\n`,
+    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} track events per batch, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml${opts.webhook ? ', a webhook subscribed to every notification type' : ''}\n`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const m of all.filter((x) => x.target !== 'bare route' && x.endpoint === 'track')) {

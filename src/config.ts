@@ -12,6 +12,17 @@ const envSchema = z.object({
   LEADSCORE_WRITE_KEY: z.string().min(16, 'use at least 16 characters').optional(),
   /** Calls a minute per write key (a key's own setting wins). */
   LEADSCORE_WRITE_KEY_RATE_LIMIT: z.coerce.number().int().positive().optional(),
+  /** Webhook delivery worker (defaults in service/webhooks/worker-options.ts). */
+  LEADSCORE_WEBHOOK_POLL_MS: z.coerce.number().int().positive().optional(),
+  LEADSCORE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  LEADSCORE_WEBHOOK_RETRY_PERIOD_MS: z.coerce.number().int().positive().optional(),
+  LEADSCORE_WEBHOOK_BACKOFF_BASE_MS: z.coerce.number().int().positive().optional(),
+  LEADSCORE_WEBHOOK_BACKOFF_MAX_MS: z.coerce.number().int().positive().optional(),
+  LEADSCORE_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().positive().optional(),
+  LEADSCORE_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  LEADSCORE_WEBHOOK_LEASE_MS: z.coerce.number().int().positive().optional(),
+  /** How often the decay sweep runs (seconds); a decay transition is made within one interval. */
+  LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;

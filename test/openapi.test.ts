@@ -58,6 +58,55 @@ const INGEST_ERRORS = ['400', '401', '413', '429'];
 const BY_ID_ERRORS = ['400', '401', '403', '404'];
 const BODY_ERRORS = ['413', '415'];
 
+const WEBHOOK_KEYS = ['id', 'url', 'eventTypes', 'enabled', 'disabledReason', 'createdAt'];
+const DELIVERY_KEYS = ['id', 'messageId', 'type', 'leadId', 'status', 'attemptCount'];
+const WEBHOOK_ROUTES: [string, string, string, string[], string[]][] = [
+  [
+    'post',
+    '/v1/webhooks',
+    '201',
+    [...WEBHOOK_KEYS, 'secret'],
+    ['400', '401', '403', ...BODY_ERRORS],
+  ],
+  ['get', '/v1/webhooks', '200', ['items'], ['401', '403']],
+  ['get', '/v1/webhooks/{id}', '200', WEBHOOK_KEYS, BY_ID_ERRORS],
+  ['patch', '/v1/webhooks/{id}', '200', WEBHOOK_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS]],
+  ['delete', '/v1/webhooks/{id}', '200', ['id', 'deleted'], BY_ID_ERRORS],
+  ['get', '/v1/webhooks/{id}/deliveries', '200', ['items', 'next'], BY_ID_ERRORS],
+  [
+    'get',
+    '/v1/webhooks/{id}/deliveries/{deliveryId}',
+    '200',
+    [...DELIVERY_KEYS, 'data', 'attempts'],
+    BY_ID_ERRORS,
+  ],
+  [
+    'post',
+    '/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver',
+    '202',
+    DELIVERY_KEYS,
+    [...BY_ID_ERRORS, ...BODY_ERRORS, '409'],
+  ],
+  [
+    'post',
+    '/v1/webhooks/{id}/redeliver-failed',
+    '202',
+    ['redelivered'],
+    [...BY_ID_ERRORS, ...BODY_ERRORS],
+  ],
+];
+
+const LIFECYCLE_KEYS = ['leadId', 'stage', 'since', 'handover', 'moves'];
+const MOVE_ERRORS = [...BY_ID_ERRORS, ...BODY_ERRORS, '409'];
+const LIFECYCLE_ROUTES: [string, string, string, string[], string[]][] = [
+  ['get', '/v1/leads/{id}/lifecycle', '200', LIFECYCLE_KEYS, BY_ID_ERRORS],
+  ['post', '/v1/leads/{id}/feedback', '200', LIFECYCLE_KEYS, MOVE_ERRORS],
+  ['post', '/v1/leads/{id}/outcome', '200', LIFECYCLE_KEYS, MOVE_ERRORS],
+  ['post', '/v1/leads/{id}/lifecycle', '200', LIFECYCLE_KEYS, MOVE_ERRORS],
+  ['post', '/v1/leads/{id}/lifecycle/reset', '200', LIFECYCLE_KEYS, MOVE_ERRORS],
+  ['get', '/v1/reports/handover', '200', ['from', 'to', 'segments'], ['400', '401', '403']],
+];
+
 /** Every documented route: its success status, the keys of that answer, its error statuses. */
 const ROUTES: [method: string, path: string, status: string, keys: string[], errors: string[]][] = [
   ['get', '/health', '200', ['status', 'store', 'time'], []],
@@ -70,6 +119,8 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ]),
   ['post', '/v1/batch', '200', ['success', 'stored', 'duplicates', 'rejected'], INGEST_ERRORS],
   ['get', '/v1/leads', '200', ['items', 'next'], ['400', '401', '403']],
+  ['get', '/v1/accounts', '200', ['items', 'next'], ['400', '401', '403']],
+  ['get', '/v1/accounts/{id}', '200', ['id', 'score', 'contributions', 'aggregate'], BY_ID_ERRORS],
   ['get', '/v1/leads/{id}', '200', LEAD_KEYS, BY_ID_ERRORS],
   ['patch', '/v1/leads/{id}', '200', LEAD_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS]],
   ['delete', '/v1/leads/{id}', '200', ['id', 'removed'], BY_ID_ERRORS],
@@ -85,6 +136,8 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
     [...BY_ID_ERRORS, ...BODY_ERRORS],
   ],
   ['get', '/v1/jobs/{id}', '200', ['id', 'kind', 'status', 'progress', 'total'], BY_ID_ERRORS],
+  ...WEBHOOK_ROUTES,
+  ...LIFECYCLE_ROUTES,
 ];
 
 async function documentOf(app: FastifyInstance): Promise<Document> {

@@ -11,10 +11,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
+import { accountRoutes } from './routes/accounts.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { leadRoutes } from './routes/leads.js';
+import { lifecycleRoutes } from './routes/lifecycle.js';
 import { modelRoutes } from './routes/models.js';
+import { reportRoutes } from './routes/reports.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { finishDocument } from './schemas/document.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -54,6 +58,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => healthRoutes(scope, deps));
   await app.register((scope) => ingestRoutes(scope, deps));
   await app.register((scope) => leadRoutes(scope, deps));
+  await app.register((scope) => lifecycleRoutes(scope, deps));
+  await app.register((scope) => reportRoutes(scope, deps));
   await app.register((scope) => modelRoutes(scope, deps));
+  await app.register((scope) => accountRoutes(scope, deps));
+  await app.register((scope) => webhookRoutes(scope, deps));
   return app;
 }

@@ -10,4 +10,6 @@ export interface AppDeps {
   logger?: boolean;
   /** Calls a minute per write key, unless the key has its own limit (write keys end up in browsers). */
   writeKeyRateLimit?: number;
+  /** The webhook delivery worker, woken when a request makes deliveries due (absent in tests). */
+  webhooks?: { wake(): void };
 }

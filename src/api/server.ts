@@ -1,12 +1,19 @@
 // Runs the server: opens the store the configuration names, migrates it, makes the first
 // workspace (printing its keys once), optionally seeds the demo, listens, and drains on SIGTERM.
 import type { Config } from '../config.js';
+import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { seedDemo } from '../service/demo/seed-demo.js';
 import { createWorkspaceWithKeys } from '../service/keys.js';
+import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
+import { WebhookWorker } from '../service/webhooks/worker.js';
+import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
 import { openConfiguredStore } from './open-store.js';
+
+/** The decay sweep's default interval: transitions are made within a minute of their time. */
+export const DEFAULT_DECAY_SWEEP_SECONDS = 60;
 
 export interface ServeOptions {
   port: number;
@@ -28,6 +35,11 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   if (applied.length > 0) options.log(`migrations applied: ${applied.join(', ')}`);
   const models = new ActiveModels();
   const clock = () => Date.now();
+  // Jobs run in this process: any left unfinished were cut short when the last one died.
+  const resumed = await resumeActivations(store, models, clock);
+  for (const job of resumed.resumed)
+    options.log(`resuming job ${job.id} (${job.kind}), left unfinished by the previous process`);
+  for (const job of resumed.failed) options.log(`job ${job.id} (${job.kind}) failed: ${job.error}`);
 
   if ((await store.listWorkspaces()).length === 0) {
     const made = await createWorkspaceWithKeys(store, options.demo ? 'demo' : 'default', clock(), {
@@ -49,13 +61,28 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     }
   }
 
+  // Delivers the webhook outbox: what a previous process left pending goes out too.
+  const webhooks = new WebhookWorker(
+    { store, clock, random: Math.random, log: options.log },
+    webhookSettingsFrom(config),
+  );
   const app = await buildApp({
     store,
     models,
     clock,
     writeKeyRateLimit: config.LEADSCORE_WRITE_KEY_RATE_LIMIT,
+    webhooks,
   });
   const url = await app.listen({ port: options.port, host: options.host });
+  webhooks.start();
+  // Leads whose segment decay has changed are moved on time, not on their next read.
+  const decay = new DecayScheduler(store, models, {
+    intervalMs: (config.LEADSCORE_DECAY_SWEEP_SECONDS ?? DEFAULT_DECAY_SWEEP_SECONDS) * 1000,
+    clock,
+    onSweep: (r) => options.log(`decay: ${r.leads} due leads scored again, ${r.changes} changes`),
+    onError: (error) => options.log(`decay sweep failed (retried next interval): ${String(error)}`),
+  });
+  decay.start();
   options.log(
     `leadscore listening on ${url} (${config.DATABASE_URL ? 'PostgreSQL' : `SQLite ${options.db}`}); API reference at ${url}/docs`,
   );
@@ -64,6 +91,9 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     // Fastify's close stops accepting connections and waits for in-flight requests.
     close: async () => {
       await app.close();
+      await decay.stop();
+      // Attempts in flight are recorded first (each ends by its timeout).
+      await webhooks.stop();
       await store.close();
     },
   };

@@ -36,6 +36,8 @@ export interface CompiledSegment {
   above: number | undefined;
   /** Rank of the lowest admitted grade (0 = best); undefined admits every grade. */
   minGradeRank: number | undefined;
+  /** Entering it hands the lead to sales. */
+  qualified: boolean;
 }
 
 export interface CompiledModel {
@@ -102,6 +104,7 @@ export function compileModel(model: Model): CompiledModel {
     min: s.min,
     above: s.above,
     minGradeRank: s.minGrade === undefined ? undefined : gradeRank.get(s.minGrade),
+    qualified: s.qualified === true,
   }));
   return { model, criteria, rules, rulesByEvent, grades, segments, categories };
 }

@@ -1,6 +1,7 @@
 // Turns schema issues into messages that name the path and the problem, e.g.
 // `engagement.rules[3].points: expected a number, got "five"`.
 import type { z } from 'zod';
+import { isRecord } from './fields.js';
 
 export interface ModelProblem {
   /** Dotted path with indexes, e.g. `engagement.rules[3].points`; empty for the whole model. */
@@ -100,6 +101,13 @@ function messageOf(issue: z.core.$ZodIssue): string {
       return `expected ${expected}, got ${describeValue(issue.input)}`;
     }
     case 'invalid_union':
+      // A tagged union (segment actions) whose tag names no branch.
+      if ('discriminator' in issue) {
+        const { options, discriminator } = issue as { options?: unknown; discriminator?: unknown };
+        const listed = Array.isArray(options) ? options.map((o) => JSON.stringify(o)) : [];
+        const tag = isRecord(issue.input) ? issue.input[String(discriminator)] : undefined;
+        return `expected one of ${listed.join(', ')}, got ${describeValue(tag)}`;
+      }
       // Every branch wanted a mapping (a condition): naming scalars would mislead.
       if (issue.errors.every((branch) => branch.some(isRootMappingIssue))) {
         return `expected ${TYPE_NAMES.object}, got ${describeValue(issue.input)}`;

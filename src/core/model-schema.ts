@@ -47,6 +47,40 @@ export const ruleSchema = z.strictObject({
   qualifies: id.optional().describe('Segment id this event fast-tracks the lead to'),
 });
 
+const owner = z.string().min(1).describe('A sales rep (an email address or a CRM user id)');
+const once = z
+  .boolean()
+  .optional()
+  .describe('Fire at most once per lead, however often it enters the segment again');
+
+/** What happens when a lead enters a segment. */
+export const actionSchema = z.discriminatedUnion('type', [
+  z
+    .strictObject({
+      type: z.literal('assign'),
+      owners: z.array(owner).min(1).optional().describe('Round robin over these reps'),
+      byField: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('Lead field whose value picks the rep from `map` (e.g. country)'),
+      map: z.record(z.string(), owner).optional().describe('Field value -> rep'),
+      default: owner.optional().describe('Rep for a value `map` does not list'),
+      once,
+    })
+    .describe('Give the lead an owner'),
+  z
+    .strictObject({ type: z.literal('tag'), tag: z.string().min(1), once })
+    .describe('Add a tag to the lead'),
+  z
+    .strictObject({
+      type: z.literal('notify'),
+      message: z.string().optional().describe('Carried in the webhook payload'),
+      once,
+    })
+    .describe('Send a lead.segment_entered webhook notification'),
+]);
+
 export const segmentSchema = z.strictObject({
   id,
   description: z.string().optional(),
@@ -54,6 +88,49 @@ export const segmentSchema = z.strictObject({
   above: z.number().optional().describe('Score > above'),
   minGrade: z.string().min(1).optional().describe('Lowest fit grade admitted'),
   stage: z.enum(STAGES),
+  qualified: z
+    .boolean()
+    .optional()
+    .describe('A lead entering this segment is qualified for sales (webhook lead.qualified)'),
+  actions: z
+    .array(actionSchema)
+    .optional()
+    .describe('Run when a lead enters the segment: every group should have one'),
+});
+
+/**
+ * Account (company) scoring: a company's score is its contacts' scores taken together plus its
+ * own fit, with its own grades and segments. Criteria read the company's traits (`employees`).
+ */
+export const accountsSchema = z.strictObject({
+  aggregate: z
+    .enum(['sum', 'max', 'average'])
+    .describe("How the contacts' scores (as of now) make the account's engagement"),
+  fit: z
+    .strictObject({
+      criteria: z.array(criterionSchema).default([]),
+      grades: z.array(gradeSchema).min(1).optional(),
+    })
+    .default({ criteria: [] }),
+  segments: z.array(segmentSchema).min(1),
+});
+
+/** Which ingested event is a purchase: each one records a converted outcome with its value. */
+export const conversionsSchema = z.strictObject({
+  event: z
+    .string()
+    .min(1)
+    .describe('Event name, matched ignoring case and surrounding spaces (e.g. Order Completed)'),
+  valueField: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Event field holding the amount; defaults to properties.revenue'),
+  currencyField: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Event field holding the currency code; defaults to properties.currency'),
 });
 
 export const modelSchema = z
@@ -74,15 +151,22 @@ export const modelSchema = z
       })
       .default({ rules: [] }),
     segments: z.array(segmentSchema).min(1),
+    accounts: accountsSchema.optional(),
+    conversions: conversionsSchema
+      .optional()
+      .describe('The event that tells of a purchase, for the sales loop'),
   })
   // Runs even when other parts failed, so one load reports every problem.
-  .superRefine(checkReferences, { when: () => true });
+  .superRefine(checkReferences, { when: () => true })
+  .superRefine(checkAccounts, { when: () => true });
 
 export type Model = z.infer<typeof modelSchema>;
 export type ModelInput = z.input<typeof modelSchema>;
 export type Criterion = z.infer<typeof criterionSchema>;
 export type Rule = z.infer<typeof ruleSchema>;
 export type Segment = z.infer<typeof segmentSchema>;
+export type Accounts = z.infer<typeof accountsSchema>;
+export type SegmentAction = z.infer<typeof actionSchema>;
 export type Grade = z.infer<typeof gradeSchema>;
 export type Stage = (typeof STAGES)[number];
 
@@ -156,6 +240,17 @@ function checkReferences(model: unknown, ctx: z.RefinementCtx): void {
     if (s.min !== undefined && s.above !== undefined) {
       issue(['segments', i], 'give either min (score >= min) or above (score > above), not both');
     }
+    for (const [j, a] of entries(s.actions)) {
+      if (a.type !== 'assign') continue;
+      const path = ['segments', i, 'actions', j];
+      if ((a.owners === undefined) === (a.byField === undefined)) {
+        issue(path, 'an assign action needs either owners (round robin) or byField with map');
+      } else if (a.byField !== undefined && a.map === undefined) {
+        issue([...path, 'map'], 'byField needs a map of field values to owners');
+      } else if (a.owners !== undefined && (a.map !== undefined || a.default !== undefined)) {
+        issue(path, 'map and default go with byField, not with owners');
+      }
+    }
     if (typeof s.minGrade === 'string' && gradeNames && !gradeNames.has(s.minGrade)) {
       issue(
         ['segments', i, 'minGrade'],
@@ -186,4 +281,15 @@ function checkReferences(model: unknown, ctx: z.RefinementCtx): void {
       );
     }
   }
+}
+
+/** The account part follows the rules of the lead part: ids, grades, a catch-all last segment. */
+function checkAccounts(model: unknown, ctx: z.RefinementCtx): void {
+  if (!isRecord(model) || !isRecord(model.accounts)) return;
+  const { fit, segments } = model.accounts;
+  const nested = {
+    addIssue: (issue: { code: 'custom'; path: (string | number)[]; message: string }) =>
+      ctx.addIssue({ ...issue, path: ['accounts', ...issue.path] }),
+  };
+  checkReferences({ fit: fit ?? {}, segments }, nested as unknown as z.RefinementCtx);
 }

@@ -4,6 +4,7 @@ import type {
   ActiveModel,
   ApiKey,
   Company,
+  DueLead,
   ErasureCounts,
   HistoryEntry,
   Job,
@@ -14,11 +15,23 @@ import type {
   ModelRecord,
   NewApiKey,
   NewEvent,
+  NewNotification,
+  ScoringEventRow,
   StoredEvent,
   Workspace,
 } from './records.js';
+import type { AccountMethods } from './account-port.js';
+import type { LifecycleMethods } from './lifecycle-port.js';
+import type { RoutingMethods } from './routing-port.js';
+import type { WebhookMethods } from './webhook-port.js';
 
 export * from './records.js';
+export * from './webhook-records.js';
+export type { WebhookDeliveryPage, WebhookMethods } from './webhook-port.js';
+export type { RoutingMethods } from './routing-port.js';
+export * from './lifecycle-records.js';
+export type { LifecycleMethods } from './lifecycle-port.js';
+export type { AccountMethods, AccountPage } from './account-port.js';
 export * from './lead-list.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
@@ -35,12 +48,19 @@ export interface EventPage {
   next: EventPosition | null;
 }
 
+export interface ScoringEventPage {
+  events: ScoringEventRow[];
+  /** Pass as `after` for the next page; null after the last page. */
+  next: EventPosition | null;
+}
+
 /**
  * Every data method. Each takes the workspace id first and touches only that workspace's rows;
- * the exceptions are the lookups that find the workspace (`listWorkspaces`, `findApiKeyByHash`).
+ * the exceptions are the lookups that find the workspace (`listWorkspaces`, `findApiKeyByHash`)
+ * and the webhook worker's `claimWebhookDeliveries`.
  * Times are epoch milliseconds (UTC).
  */
-export interface StoreTx {
+export interface StoreTx extends WebhookMethods, RoutingMethods, AccountMethods, LifecycleMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;
@@ -66,7 +86,7 @@ export interface StoreTx {
   upsertLead(ws: string, id: string, traitsPatch: JsonObject, now: number): Promise<Lead>;
   /** Throws StoreError 'not_found' for an unknown lead. */
   setLeadCompany(ws: string, leadId: string, companyId: string | null, now: number): Promise<void>;
-  /** Erasure: the lead, its events (also unattributed ones of its anonymous ids), score, history, identities. */
+  /** Erasure: the lead, its events (also unattributed ones of its anonymous ids), score, history, identities, routing, lifecycle. */
   deleteLead(ws: string, id: string): Promise<ErasureCounts>;
 
   getCompany(ws: string, id: string): Promise<Company | undefined>;
@@ -100,6 +120,19 @@ export interface StoreTx {
    * page. Not a snapshot: events stored meanwhile after the current position are included.
    */
   streamEventsByLead(ws: string, options: { batchSize: number }): AsyncIterable<StoredEvent[]>;
+  /**
+   * eventsOfLeadsPage narrowed to what scoring reads, for a full rescore: only events of the given
+   * types, and of each payload only the given top-level keys (see ScoringEventRow).
+   */
+  scoringEventsPage(
+    ws: string,
+    page: {
+      after?: EventPosition | null;
+      limit: number;
+      types: readonly StoredEvent['type'][];
+      payloadKeys: readonly string[];
+    },
+  ): Promise<ScoringEventPage>;
   countEvents(ws: string): Promise<number>;
 
   getScore(ws: string, leadId: string): Promise<LeadScoreRow | undefined>;
@@ -112,6 +145,11 @@ export interface StoreTx {
   appendHistory(ws: string, entry: HistoryEntry): Promise<void>;
   /** appendHistory for many entries in few statements, kept in the given order. */
   appendHistories(ws: string, entries: readonly HistoryEntry[]): Promise<void>;
+  /**
+   * Leads of every workspace whose dueAt is at or before `before`, earliest first: the decay
+   * scheduler's work list (an index range scan, however many leads there are).
+   */
+  listDueLeads(before: number, limit: number): Promise<DueLead[]>;
   /** Newest first. */
   listHistory(ws: string, leadId: string, options: { limit: number }): Promise<HistoryEntry[]>;
 
@@ -128,12 +166,25 @@ export interface StoreTx {
   /** Throws StoreError 'not_found' for an unknown job. */
   updateJob(ws: string, id: string, patch: JobPatch): Promise<Job>;
   getJob(ws: string, id: string): Promise<Job | undefined>;
+  /** The workspace's jobs in any of the given statuses, oldest first. */
+  listJobs(ws: string, filter: { status: readonly Job['status'][] }): Promise<Job[]>;
 
   /**
    * Leads with their stored score rows, keyset-paginated on (sort value, lead id). Score figures
    * are as of each row's `scoredAt`: the caller applies decay to "now" when it reads them.
    */
   listLeads(ws: string, query: LeadListQuery): Promise<LeadPage>;
+  /**
+   * Every lead id of the workspace in id order, each with whether its lead row or its score row
+   * was written at or after `changedSince` (their `updatedAt`).
+   */
+  listLeadIds(
+    ws: string,
+    options: { changedSince: number },
+  ): Promise<{ id: string; changed: boolean }[]>;
+
+  /** Writes notifications to the outbox in the caller's transaction, one delivery per subscription of the workspace that wants the type. Nothing is sent here. */
+  enqueueNotifications(ws: string, notifications: readonly NewNotification[]): Promise<void>;
 }
 
 export interface Store extends StoreTx {

@@ -64,6 +64,14 @@ export const storedEventSchema = newEventSchema.extend({
   seq: z.number().int(),
 });
 
+/**
+ * An attributed event with only what scoring reads: of its payload, just the top-level keys asked
+ * for (a key whose value is missing or null is left out).
+ */
+export const scoringEventRowSchema = storedEventSchema
+  .pick({ seq: true, messageId: true, type: true, name: true, time: true, payload: true })
+  .extend({ leadId: z.string() });
+
 export const leadScoreRowSchema = z.object({
   leadId: z.string(),
   modelVersion: z.number().int(),
@@ -79,6 +87,18 @@ export const leadScoreRowSchema = z.object({
   scoredAt: millis,
   lastEventTime: millis.nullable(),
   updatedAt: millis,
+  /**
+   * When decay alone will move the lead to another segment (epoch ms), so that the transition is
+   * made on time; null when it never will. Absent is read as null.
+   */
+  dueAt: millis.nullable().optional(),
+});
+
+/** A lead whose segment is due to change by decay. */
+export const dueLeadSchema = z.object({
+  workspaceId: z.string(),
+  leadId: z.string(),
+  dueAt: millis,
 });
 
 export const HISTORY_CAUSES = ['event', 'traits', 'model', 'decay', 'merge'] as const;
@@ -137,13 +157,62 @@ export const jobPatchSchema = jobSchema
   })
   .partial();
 
+/** What webhooks can tell a subscriber about; a subscription names the ones it wants. */
+export const NOTIFICATION_TYPES = [
+  'lead.segment_changed',
+  'lead.stage_changed',
+  'lead.grade_changed',
+  'lead.qualified',
+  'lead.assigned',
+  'lead.feedback_recorded',
+  'model.activated',
+  'lead.segment_entered',
+] as const;
+
+/** A notification for the webhook outbox, written in the transaction of the change it tells of. */
+export const newNotificationSchema = z.object({
+  type: z.enum(NOTIFICATION_TYPES),
+  /** The lead it is about: notifications of one lead reach each subscriber in order. */
+  leadId: z.string().nullable(),
+  data: jsonObject,
+  /** When the change happened (the payload's `timestamp`). */
+  at: millis,
+});
+
 /** What an erasure removed, per kind of record. */
+/** A company's stored account score (as of `scoredAt`; contacts' decay is applied on read). */
+export const accountScoreRowSchema = z.object({
+  companyId: z.string(),
+  modelVersion: z.number().int(),
+  score: z.number(),
+  fit: z.number(),
+  engagement: z.number(),
+  grade: z.string().nullable(),
+  segment: z.string(),
+  stage: z.enum(STAGES),
+  contacts: z.number().int(),
+  scoredAt: millis,
+  updatedAt: millis,
+});
+
+/** Where a lead was routed: its owner (a sales rep) and its tags. */
+export const leadRoutingSchema = z.object({
+  owner: z.string().nullable(),
+  tags: z.array(z.string()),
+});
+
 export const erasureCountsSchema = z.object({
   leads: z.number().int(),
   events: z.number().int(),
   scores: z.number().int(),
   history: z.number().int(),
   identities: z.number().int(),
+  /** Owner and tags, and the markers of once-only actions. */
+  routing: z.number().int(),
+  /** Webhook messages about the lead, with their deliveries (pending ones are not sent). */
+  notifications: z.number().int(),
+  /** The lifecycle stage and the history of its moves. */
+  lifecycle: z.number().int(),
 });
 
 export type Workspace = z.infer<typeof workspaceSchema>;
@@ -153,11 +222,17 @@ export type Lead = z.infer<typeof leadSchema>;
 export type Company = z.infer<typeof companySchema>;
 export type NewEvent = z.infer<typeof newEventSchema>;
 export type StoredEvent = z.infer<typeof storedEventSchema>;
+export type ScoringEventRow = z.infer<typeof scoringEventRowSchema>;
 export type LeadScoreRow = z.infer<typeof leadScoreRowSchema>;
+export type DueLead = z.infer<typeof dueLeadSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 export type ModelRecord = z.infer<typeof modelRecordSchema>;
 export type ActiveModel = z.infer<typeof activeModelSchema>;
 export type Job = z.infer<typeof jobSchema>;
 export type JobPatch = z.infer<typeof jobPatchSchema>;
 export type ErasureCounts = z.infer<typeof erasureCountsSchema>;
+export type LeadRouting = z.infer<typeof leadRoutingSchema>;
+export type AccountScoreRow = z.infer<typeof accountScoreRowSchema>;
 export type JsonObject = z.infer<typeof jsonObject>;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export type NewNotification = z.infer<typeof newNotificationSchema>;

@@ -30,6 +30,7 @@ const TX_METHODS: Record<TxMethodName, true> = {
   insertEvents: true,
   eventsOfLead: true,
   eventsOfLeadsPage: true,
+  scoringEventsPage: true,
   countEvents: true,
   getScore: true,
   getScores: true,
@@ -37,6 +38,7 @@ const TX_METHODS: Record<TxMethodName, true> = {
   putScores: true,
   appendHistory: true,
   appendHistories: true,
+  listDueLeads: true,
   listHistory: true,
   addModel: true,
   getModel: true,
@@ -46,7 +48,36 @@ const TX_METHODS: Record<TxMethodName, true> = {
   createJob: true,
   updateJob: true,
   getJob: true,
+  listJobs: true,
   listLeads: true,
+  listLeadIds: true,
+  enqueueNotifications: true,
+  getLeadRouting: true,
+  setLeadOwner: true,
+  addLeadTags: true,
+  claimOnce: true,
+  nextRoundRobin: true,
+  getLifecycles: true,
+  putLifecycles: true,
+  appendLifecycleEntries: true,
+  listLifecycleEntries: true,
+  listHandoverEntries: true,
+  leadsOfCompany: true,
+  companiesOfLeads: true,
+  putAccountScores: true,
+  getAccountScore: true,
+  listAccountScores: true,
+  createWebhook: true,
+  getWebhook: true,
+  listWebhooks: true,
+  updateWebhook: true,
+  deleteWebhook: true,
+  listWebhookDeliveries: true,
+  getWebhookDelivery: true,
+  redeliverWebhookDelivery: true,
+  redeliverFailedWebhookDeliveries: true,
+  claimWebhookDeliveries: true,
+  recordWebhookAttempt: true,
 };
 
 /**
@@ -99,7 +130,15 @@ export async function* streamEvents(
 
 /** The page's `next`: the last event's position when the page was full, else null. */
 export function eventPage(events: StoredEvent[], limit: number): EventPage {
+  return { events, next: nextPosition(events, limit) };
+}
+
+/** The last event's position when the page was full, else null (for any page of events). */
+export function nextPosition(
+  events: readonly { leadId: string | null; time: number; seq: number }[],
+  limit: number,
+): EventPosition | null {
   const last = events[events.length - 1];
-  if (!last || events.length < limit || last.leadId === null) return { events, next: null };
-  return { events, next: { leadId: last.leadId, time: last.time, seq: last.seq } };
+  if (!last || events.length < limit || last.leadId === null) return null;
+  return { leadId: last.leadId, time: last.time, seq: last.seq };
 }

@@ -130,7 +130,13 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       },
     },
     async (request) => {
-      const removed = await eraseLead(deps.store, request.workspaceId, request.params.id);
+      const removed = await eraseLead(
+        deps.store,
+        deps.models,
+        request.workspaceId,
+        request.params.id,
+        deps.clock(),
+      );
       if (!removed) throw new ApiError('not_found', `no lead "${request.params.id}"`);
       return { id: request.params.id, removed };
     },

@@ -7,6 +7,9 @@ import type { ScoringEvent } from '../../core/event.js';
 import type { ScoreState } from '../../core/score-state.js';
 import { toScoringEvent, type PageMessage, type TrackMessage } from '../../ingest/segment/index.js';
 import type { HistoryEntry, LeadScoreRow, StoreTx } from '../../store/port.js';
+import { refreshAccountsOfLeads } from '../accounts/account-scoring.js';
+import { recordChanges } from '../changes/record-changes.js';
+import { recordConversions } from '../lifecycle/conversions.js';
 import type { ActiveScoring } from '../scoring/active-model.js';
 import { advanceState, stateFromHistory } from '../scoring/advance-state.js';
 import {
@@ -68,7 +71,9 @@ export async function ingestEventRun(
       if (row) changed.push(row);
     }
     await tx.putScores(ws, changed);
-    await tx.appendHistories(ws, history);
+    await recordChanges(tx, ws, scoring, history);
+    await recordConversions(tx, ws, scoring.compiled, calls, stored);
+    await refreshAccountsOfLeads(tx, ws, scoring, [...byLead.keys()], now);
   }
   return stored.map((s) => s.inserted);
 }

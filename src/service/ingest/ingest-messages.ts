@@ -8,6 +8,7 @@ import {
 } from '../../ingest/segment/index.js';
 import type { NewEvent, Store, StoreTx } from '../../store/port.js';
 import type { ActiveModels, ActiveScoring } from '../scoring/active-model.js';
+import { refreshAccounts } from '../accounts/account-scoring.js';
 import { refit, rescoreLead } from '../scoring/lead-scoring.js';
 import { ingestEventRun, type EventCall } from './ingest-event-run.js';
 
@@ -105,14 +106,22 @@ async function ingestOne(
           );
       }
       break;
-    case 'group':
+    case 'group': {
       await tx.upsertCompany(ws, message.groupId, message.traits, now);
+      // The company the lead leaves loses a contact; the one it joins (or whose traits changed)
+      // is scored again too.
+      const left = leadId === null ? undefined : (await tx.getLead(ws, leadId))?.companyId;
       if (leadId !== null) {
         await tx.setLeadCompany(ws, leadId, message.groupId, now);
         if (scoring)
           await refit(tx, ws, leadId, scoring, now, { cause: 'traits', causeRef: messageId });
       }
+      if (scoring) {
+        const companies = [message.groupId, ...(left && left !== message.groupId ? [left] : [])];
+        await refreshAccounts(tx, ws, scoring, companies, now);
+      }
       break;
+    }
     case 'alias':
       if ((await merge(tx, ws, message.previousId, message.userId, now)) > 0 && scoring) {
         await rescoreLead(tx, ws, message.userId, scoring, now, {

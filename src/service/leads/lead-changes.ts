@@ -1,6 +1,7 @@
 // Changing a lead over the management API: new traits (rescored at once) and erasure.
 import type { ErasureCounts, JsonObject, Store } from '../../store/port.js';
 import type { ActiveModels } from '../scoring/active-model.js';
+import { refreshAccounts } from '../accounts/account-scoring.js';
 import { refit } from '../scoring/lead-scoring.js';
 
 /** Merges the traits (given keys overwrite) and rescores the fit; false for an unknown lead. */
@@ -25,12 +26,19 @@ export async function updateTraits(
 /** Erasure request: the lead and everything about it; undefined for an unknown lead. */
 export async function eraseLead(
   store: Store,
+  models: ActiveModels,
   ws: string,
   id: string,
+  now: number,
 ): Promise<ErasureCounts | undefined> {
   return store.transaction(async (tx) => {
     await tx.lockLeads(ws, [id]);
-    if (!(await tx.getLead(ws, id))) return undefined;
-    return tx.deleteLead(ws, id);
+    const lead = await tx.getLead(ws, id);
+    if (!lead) return undefined;
+    const removed = await tx.deleteLead(ws, id);
+    // Its company has one contact fewer now.
+    const scoring = lead.companyId ? await models.get(tx, ws) : undefined;
+    if (scoring && lead.companyId) await refreshAccounts(tx, ws, scoring, [lead.companyId], now);
+    return removed;
   });
 }

@@ -1,5 +1,6 @@
 // Activating a model version: a background job that rescores every lead with it and switches
-// all leads over at once, its progress and outcome kept on the job record.
+// all leads over at once, its progress and outcome kept on the job record; jobs a dead process
+// left unfinished are run again when the next one starts.
 import type { Job, Store } from '../../store/port.js';
 import { StoreError } from '../../store/port.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
@@ -7,9 +8,24 @@ import type { ActiveModels } from '../scoring/active-model.js';
 
 export const ACTIVATION_JOB = 'activate-model';
 
+/** The job's kind names the version (`activate-model:3`), so that it can be run again. */
+export function activationKind(version: number): string {
+  return `${ACTIVATION_JOB}:${version}`;
+}
+
+/**
+ * The version an activation job's kind names; null for a job of another kind, undefined for one
+ * made before kinds named their version.
+ */
+export function activationVersion(kind: string): number | null | undefined {
+  if (kind === ACTIVATION_JOB) return undefined;
+  const match = /^activate-model:([1-9]\d*)$/.exec(kind);
+  return match ? Number(match[1]) : null;
+}
+
 /**
  * Answers the queued job at once; `running` resolves when the job has ended (tests and
- * shutdown wait on it; the API does not).
+ * shutdown wait on it; the API does not). It never rejects: the job record tells the outcome.
  */
 export async function startActivation(
   store: Store,
@@ -20,9 +36,70 @@ export async function startActivation(
 ): Promise<{ job: Job; running: Promise<void> }> {
   if (!(await store.getModel(ws, version)))
     throw new StoreError('not_found', `no model version ${version}`);
-  const job = await store.createJob(ws, { kind: ACTIVATION_JOB, total: 0 }, clock());
+  const job = await store.createJob(ws, { kind: activationKind(version), total: 0 }, clock());
   const running = run(store, models, ws, version, job.id, clock);
   return { job, running };
+}
+
+export interface Resumed {
+  /** Jobs run again from the start, in the background. */
+  resumed: Job[];
+  /** Jobs marked failed: there is nothing left to run. */
+  failed: Job[];
+  /** Resolves when every resumed job has ended. */
+  running: Promise<void>;
+}
+
+/**
+ * Jobs run inside the server process, so a job still queued or running when the process starts
+ * was cut short by the previous one dying. Each activation job is run again from the start (safe:
+ * a rescore switches leads over only at its end, in one transaction), or marked failed when its
+ * model version is gone. Per workspace they run one after another in the order they were
+ * started, so the version activated last ends up active, as it would have.
+ */
+export async function resumeActivations(
+  store: Store,
+  models: ActiveModels,
+  clock: () => number,
+): Promise<Resumed> {
+  const resumed: Job[] = [];
+  const failed: Job[] = [];
+  const queues: Promise<void>[] = [];
+  for (const { id: ws } of await store.listWorkspaces()) {
+    const toRun: { job: Job; version: number }[] = [];
+    for (const job of await store.listJobs(ws, { status: ['queued', 'running'] })) {
+      const version = activationVersion(job.kind);
+      if (version === null) continue;
+      const missing = await whyNotResumable(store, ws, version);
+      if (missing === undefined && version !== undefined) {
+        toRun.push({ job, version });
+        resumed.push(job);
+      } else {
+        const error = `interrupted by a restart and not run again: ${missing}`;
+        failed.push(
+          await store.updateJob(ws, job.id, { status: 'failed', error, finishedAt: clock() }),
+        );
+      }
+    }
+    if (toRun.length > 0)
+      queues.push(
+        (async () => {
+          for (const { job, version } of toRun)
+            await run(store, models, ws, version, job.id, clock);
+        })(),
+      );
+  }
+  return { resumed, failed, running: Promise.all(queues).then(() => undefined) };
+}
+
+async function whyNotResumable(
+  store: Store,
+  ws: string,
+  version: number | undefined,
+): Promise<string | undefined> {
+  if (version === undefined) return 'the job does not record which model version it activates';
+  if (!(await store.getModel(ws, version))) return `model version ${version} no longer exists`;
+  return undefined;
 }
 
 async function run(
@@ -36,12 +113,12 @@ async function run(
   // Let the request that started the job answer first.
   await new Promise((resolve) => setImmediate(resolve));
   try {
-    await store.updateJob(ws, jobId, { status: 'running', startedAt: clock() });
+    await store.updateJob(ws, jobId, { status: 'running', progress: 0, startedAt: clock() });
     let reported = 0;
     const done = await rescoreWorkspace(store, models, ws, version, clock(), (p) => {
       if (p.leads - reported < 1000 && p.leads !== p.total) return;
       reported = p.leads;
-      void store.updateJob(ws, jobId, { progress: p.leads, total: p.total });
+      store.updateJob(ws, jobId, { progress: p.leads, total: p.total }).catch(() => undefined);
     });
     await store.updateJob(ws, jobId, {
       status: 'succeeded',
@@ -50,10 +127,14 @@ async function run(
       finishedAt: clock(),
     });
   } catch (error) {
-    await store.updateJob(ws, jobId, {
-      status: 'failed',
-      error: error instanceof Error ? error.message : String(error),
-      finishedAt: clock(),
-    });
+    await store
+      .updateJob(ws, jobId, {
+        status: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+        finishedAt: clock(),
+      })
+      // The store itself is gone (closed at shutdown): the job stays unfinished and is run
+      // again at the next start.
+      .catch(() => undefined);
   }
 }

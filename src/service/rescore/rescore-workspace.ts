@@ -1,17 +1,30 @@
 // Scores every lead of a workspace with one model version, from the stored traits and events,
 // and makes that version active for all leads at once, in one transaction at the end.
+import { eventKey } from '../../core/compile-model.js';
 import type { ScoringEvent } from '../../core/event.js';
 import { evaluateFit } from '../../core/fit.js';
-import type { JsonObject, Lead, LeadScoreRow, Store } from '../../store/port.js';
+import type { EventPosition, JsonObject, Lead, ScoringEventPage, Store } from '../../store/port.js';
 import type { ActiveModels, ActiveScoring } from '../scoring/active-model.js';
 import { stateFromHistory } from '../scoring/advance-state.js';
 import { leadRecord } from '../scoring/lead-record.js';
-import { readAt, rescoreLead } from '../scoring/lead-scoring.js';
-import { isScoredType, scoringEventOf } from '../scoring/stored-events.js';
+import { scoredRow } from '../scoring/lead-scoring.js';
+import type { ScoreSummary } from '../scoring/score-change.js';
+import { modelChangeEntry, PreviousScores } from './model-change.js';
+import { payloadKeysRead, SCORED_TYPES, scoringEventOfRow } from './scoring-reads.js';
+import { switchOver, type Rescored } from './switch-over.js';
 
 export interface RescoreProgress {
   leads: number;
   total: number;
+}
+
+/** Events per page: large enough that round trips to PostgreSQL do not show. */
+const PAGE = 5000;
+
+/** A lead as the job found it: its traits, and what it showed before (none if unscored). */
+interface Found {
+  lead: Lead;
+  previous: ScoreSummary | undefined;
 }
 
 export async function rescoreWorkspace(
@@ -22,18 +35,18 @@ export async function rescoreWorkspace(
   now: number,
   onProgress?: (progress: RescoreProgress) => void,
 ): Promise<{ leads: number; events: number }> {
-  const startedAt = now;
   const stored = await store.getModel(ws, version);
   if (!stored) throw new Error(`model version ${version} does not exist`);
   // The job reads every event in order: with stale statistics PostgreSQL pages it far slower.
   await store.analyze();
   const scoring: ActiveScoring = { version, compiled: models.compile(ws, version, stored.spec) };
-  const leads = await allLeads(store, ws);
+  const previous = new PreviousScores(models, ws, now);
+  const found = await findLeads(store, ws, previous);
+  const total = found.size;
+  const rescored = new Map<string, Rescored>();
   const companies = new Map<string, JsonObject | undefined>();
-  const rows: LeadScoreRow[] = [];
-  let events = 0;
 
-  const score = async (lead: Lead, history: ScoringEvent[]) => {
+  const score = async ({ lead, previous: before }: Found, history: ScoringEvent[]) => {
     let company: JsonObject | undefined;
     if (lead.companyId) {
       if (!companies.has(lead.companyId))
@@ -41,80 +54,61 @@ export async function rescoreWorkspace(
       company = companies.get(lead.companyId);
     }
     const fit = evaluateFit(scoring.compiled, leadRecord(lead.id, lead.traits, company));
-    const state = stateFromHistory(scoring.compiled, fit, history);
-    const { score: s, asOf } = readAt(scoring, state, now);
-    rows.push({
-      leadId: lead.id,
-      modelVersion: version,
-      state,
-      score: s.score,
-      fit: s.fit,
-      engagement: s.engagement,
-      grade: s.grade,
-      segment: s.segment,
-      stage: s.stage,
-      categories: s.categories,
-      scoredAt: asOf,
-      lastEventTime: state.lastEventTime,
-      updatedAt: now,
-    });
-    leads.delete(lead.id);
-    if (rows.length % 1000 === 0)
-      onProgress?.({ leads: rows.length, total: rows.length + leads.size });
+    const next = scoredRow(scoring, lead.id, stateFromHistory(scoring.compiled, fit, history), now);
+    rescored.set(lead.id, { row: next.row, entry: modelChangeEntry(scoring, before, next, now) });
+    found.delete(lead.id);
+    if (rescored.size % 1000 === 0) onProgress?.({ leads: rescored.size, total });
   };
 
+  const { rulesByEvent } = scoring.compiled;
+  const payloadKeys = payloadKeysRead(scoring.compiled);
+  const page = (after: EventPosition | null) => {
+    const read = store.scoringEventsPage(ws, {
+      after,
+      limit: PAGE,
+      types: SCORED_TYPES,
+      payloadKeys,
+    });
+    // Awaited on the next turn of the loop; this only keeps a failure from going unhandled.
+    read.catch(() => undefined);
+    return read;
+  };
+  let events = 0;
   // Events come ordered by lead; a lead's events may straddle two pages.
-  let current: { lead: Lead; history: ScoringEvent[] } | undefined;
-  for await (const page of store.streamEventsByLead(ws, { batchSize: 5000 })) {
-    for (const event of page) {
+  let current: { found: Found | undefined; history: ScoringEvent[] } | undefined;
+  let currentId: string | undefined;
+  let pending: Promise<ScoringEventPage> | undefined = page(null);
+  while (pending) {
+    const { events: rows, next }: ScoringEventPage = await pending;
+    // Ask for the next page before scoring this one: PostgreSQL reads it meanwhile.
+    pending = next ? page(next) : undefined;
+    for (const row of rows) {
       events++;
-      if (event.leadId === null || !isScoredType(event.type)) continue;
-      if (current?.lead.id !== event.leadId) {
-        if (current) await score(current.lead, current.history);
-        const lead = leads.get(event.leadId);
-        current = lead ? { lead, history: [] } : undefined;
+      if (row.leadId !== currentId) {
+        if (current?.found) await score(current.found, current.history);
+        currentId = row.leadId;
+        current = { found: found.get(row.leadId), history: [] };
       }
-      current?.history.push(scoringEventOf(event));
+      // An event no rule matches changes no state: it need not be built.
+      if (current?.found && rulesByEvent.has(eventKey(row.name)))
+        current.history.push(scoringEventOfRow(row));
     }
   }
-  if (current) await score(current.lead, current.history);
-  for (const lead of [...leads.values()]) await score(lead, []);
+  if (current?.found) await score(current.found, current.history);
+  for (const lead of [...found.values()]) await score(lead, []);
 
-  const total = rows.length;
-  await store.transaction(async (tx) => {
-    // Calls ingested while this ran were scored with the old version: those leads (and leads
-    // new since the start) are scored again here, inside the switch-over transaction.
-    const computed = new Map(rows.map((row) => [row.leadId, row]));
-    const again: string[] = [];
-    let after: string | undefined;
-    do {
-      const page = await tx.listLeads(ws, {
-        sort: 'updatedAt',
-        direction: 'asc',
-        limit: 1000,
-        ...(after ? { after } : {}),
-      });
-      for (const { lead, score } of page.items) {
-        const touched =
-          (score !== null && score.updatedAt >= startedAt) || lead.updatedAt >= startedAt;
-        if (touched || !computed.has(lead.id)) {
-          again.push(lead.id);
-          computed.delete(lead.id);
-        }
-      }
-      after = page.next ?? undefined;
-    } while (after);
-    await tx.putScores(ws, [...computed.values()]);
-    for (const id of again)
-      await rescoreLead(tx, ws, id, scoring, now, { cause: 'model', causeRef: String(version) });
-    await tx.activateModel(ws, version, now);
-  });
-  onProgress?.({ leads: total, total });
-  return { leads: total, events };
+  const switched = await switchOver(store, { ws, scoring, now, previous, rescored });
+  onProgress?.({ leads: switched, total: switched });
+  return { leads: switched, events };
 }
 
-async function allLeads(store: Store, ws: string): Promise<Map<string, Lead>> {
-  const leads = new Map<string, Lead>();
+/** Every lead of the workspace, with the summary its stored score shows now. */
+async function findLeads(
+  store: Store,
+  ws: string,
+  previous: PreviousScores,
+): Promise<Map<string, Found>> {
+  const found = new Map<string, Found>();
   let after: string | undefined;
   do {
     const page = await store.listLeads(ws, {
@@ -123,8 +117,9 @@ async function allLeads(store: Store, ws: string): Promise<Map<string, Lead>> {
       limit: 1000,
       ...(after ? { after } : {}),
     });
-    for (const item of page.items) leads.set(item.lead.id, item.lead);
+    for (const { lead, score } of page.items)
+      found.set(lead.id, { lead, previous: score ? await previous.of(store, score) : undefined });
     after = page.next ?? undefined;
   } while (after);
-  return leads;
+  return found;
 }

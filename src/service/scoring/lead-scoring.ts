@@ -5,10 +5,14 @@ import type { ScoringEvent } from '../../core/event.js';
 import { evaluateFit } from '../../core/fit.js';
 import type { LeadScore } from '../../core/lead-score.js';
 import { readState, withFit, type ScoreState } from '../../core/score-state.js';
+import { nextSegmentChange } from '../../core/segment-due.js';
 import type { HistoryEntry, LeadScoreRow, StoreTx } from '../../store/port.js';
+import { refreshAccountsOfLeads } from '../accounts/account-scoring.js';
+import { recordChanges } from '../changes/record-changes.js';
 import type { ActiveScoring } from './active-model.js';
 import { stateFromHistory } from './advance-state.js';
 import { leadRecord } from './lead-record.js';
+import { round2 } from '../../core/lead-score.js';
 import { isVisibleChange, summarize, type ScoreSummary } from './score-change.js';
 import { isScoredType, scoringEventOf } from './stored-events.js';
 
@@ -94,7 +98,8 @@ async function save(
   const next = scoredRow(scoring, leadId, state, now);
   await tx.putScore(ws, next.row);
   const entry = changeEntry(scoring, previousRow, next, now, cause);
-  if (entry) await tx.appendHistory(ws, entry);
+  if (entry) await recordChanges(tx, ws, scoring, [entry]);
+  await refreshAccountsOfLeads(tx, ws, scoring, [leadId], now);
   return next.score;
 }
 
@@ -125,21 +130,29 @@ export function scoredRow(
     scoredAt: asOf,
     lastEventTime: state.lastEventTime,
     updatedAt: now,
+    dueAt: nextSegmentChange(scoring.compiled, state, asOf),
   };
   return { row, score };
 }
 
-/** The history entry for going from `previousRow` to `next`, if a user would see the change. */
+/**
+ * The history entry for going from `previousRow` to `next`, if a user would see the change. The
+ * previous side is the old state decayed to the same moment, so that an event is credited only
+ * with its own effect; for a change made by decay alone (`asStored`), it is what was stored.
+ */
 export function changeEntry(
   scoring: ActiveScoring,
   previousRow: LeadScoreRow | undefined,
   next: ScoredRow,
   now: number,
   cause: Cause,
+  asStored = false,
 ): HistoryEntry | undefined {
-  const previous = previousRow
-    ? previousSummary(scoring, previousRow, next.row.scoredAt)
-    : undefined;
+  const previous = !previousRow
+    ? undefined
+    : asStored
+      ? storedSummary(previousRow)
+      : previousSummary(scoring, previousRow, next.row.scoredAt);
   const summary = summarize(next.score);
   if (!isVisibleChange(previous, summary)) return undefined;
   return {
@@ -154,7 +167,10 @@ export function changeEntry(
 
 /** What the lead showed just before this change: its stored state, decayed to the same time. */
 function previousSummary(scoring: ActiveScoring, row: LeadScoreRow, asOf: number): ScoreSummary {
-  if (row.modelVersion !== scoring.version)
-    return { score: row.score, grade: row.grade, segment: row.segment, stage: row.stage };
+  if (row.modelVersion !== scoring.version) return storedSummary(row);
   return summarize(readAt(scoring, row.state, asOf).score);
+}
+
+function storedSummary(row: LeadScoreRow): ScoreSummary {
+  return { score: round2(row.score), grade: row.grade, segment: row.segment, stage: row.stage };
 }

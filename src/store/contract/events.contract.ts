@@ -98,6 +98,90 @@ export function eventsContract(makeStore: MakeStore): void {
       expect((await store.eventsOfLeadsPage(ws, { limit: 3 })).next).toBeNull();
     });
 
+    it('pages scoring rows: chosen types, chosen payload keys exactly, keyset order', async () => {
+      const { store, ws } = ctx();
+      const properties = {
+        path: '/pricing',
+        n: 0.1 + 0.2,
+        tiny: 1e-300,
+        big: 2 ** 60,
+        text: 'é \u2028 "quoted" \\ \ud83d\ude00',
+        list: [1, 'two', { three: null }],
+        nested: { deep: { deeper: true } },
+      };
+      await store.insertEvents(ws, [
+        event('p1', { leadId: 'b', time: T0 + 2, payload: { properties, context: { ip: '1' } } }),
+        event('p2', { leadId: 'a', type: 'page', payload: { properties: 'not an object' } }),
+        event('p3', { leadId: 'a', type: 'identify', payload: { traits: { x: 1 } } }),
+        event('p4', { leadId: 'b', time: T0 + 1, payload: { properties: null, 'odd "key"': 5 } }),
+        event('p5', { leadId: null, anonymousId: 'anon', payload: { properties } }),
+        event('p6', { leadId: 'b', time: T0 + 1, payload: {} }),
+      ]);
+      const types = ['track', 'page'] as const;
+      const first = await store.scoringEventsPage(ws, {
+        limit: 3,
+        types,
+        payloadKeys: ['properties', 'odd "key"'],
+      });
+      const seqOf = async (id: string) =>
+        (await store.eventsOfLeadsPage(ws, { limit: 10 })).events.find((e) => e.messageId === id)
+          ?.seq;
+      expect(first.events).toEqual([
+        {
+          seq: await seqOf('p2'),
+          messageId: 'p2',
+          leadId: 'a',
+          type: 'page',
+          name: 'Webinar Registered',
+          time: T0,
+          payload: { properties: 'not an object' },
+        },
+        {
+          seq: await seqOf('p4'),
+          messageId: 'p4',
+          leadId: 'b',
+          type: 'track',
+          name: 'Webinar Registered',
+          time: T0 + 1,
+          payload: { 'odd "key"': 5 },
+        },
+        {
+          seq: await seqOf('p6'),
+          messageId: 'p6',
+          leadId: 'b',
+          type: 'track',
+          name: 'Webinar Registered',
+          time: T0 + 1,
+          payload: {},
+        },
+      ]);
+      expect(first.next).toMatchObject({ leadId: 'b', time: T0 + 1 });
+      const second = await store.scoringEventsPage(ws, {
+        after: first.next,
+        limit: 3,
+        types,
+        payloadKeys: ['properties', 'context'],
+      });
+      expect(second.events.map((e) => [e.messageId, e.payload])).toEqual([
+        ['p1', { properties, context: { ip: '1' } }],
+      ]);
+      expect(second.next).toBeNull();
+      const bare = await store.scoringEventsPage(ws, {
+        limit: 10,
+        types: ['track'],
+        payloadKeys: [],
+      });
+      expect(bare.events.map((e) => [e.messageId, e.payload])).toEqual([
+        ['p4', {}],
+        ['p6', {}],
+        ['p1', {}],
+      ]);
+      await store.transaction(async (tx) => {
+        const inTx = await tx.scoringEventsPage(ws, { limit: 10, types: [], payloadKeys: [] });
+        expect(inTx).toEqual({ events: [], next: null });
+      });
+    });
+
     it('streams nothing from an empty workspace', async () => {
       const { store, ws } = ctx();
       expect(await collect(store.streamEventsByLead(ws, { batchSize: 10 }))).toEqual([]);

@@ -71,6 +71,7 @@ export function scoreRow(leadId: string, fields: Partial<LeadScoreRow> = {}): Le
     scoredAt: T0,
     lastEventTime: T0,
     updatedAt: T0,
+    dueAt: null,
     ...fields,
   };
 }

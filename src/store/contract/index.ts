@@ -5,9 +5,14 @@ import { eventsContract } from './events.contract.js';
 import type { MakeStore } from './harness.js';
 import { isolationContract } from './isolation.contract.js';
 import { leadsContract } from './leads.contract.js';
+import { lifecycleContract } from './lifecycle.contract.js';
 import { listLeadsContract } from './list-leads.contract.js';
+import { routingContract } from './routing.contract.js';
+import { accountScoresContract } from './account-scores.contract.js';
 import { scoresContract } from './scores.contract.js';
 import { transactionsContract } from './transactions.contract.js';
+import { webhookDeliveriesContract } from './webhook-deliveries.contract.js';
+import { webhooksContract } from './webhooks.contract.js';
 
 export type { MakeStore } from './harness.js';
 
@@ -21,8 +26,13 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     leadsContract(makeStore);
     eventsContract(makeStore);
     scoresContract(makeStore);
+    routingContract(makeStore);
+    lifecycleContract(makeStore);
+    accountScoresContract(makeStore);
     transactionsContract(makeStore);
     listLeadsContract(makeStore);
     isolationContract(makeStore);
+    webhooksContract(makeStore);
+    webhookDeliveriesContract(makeStore);
   });
 }

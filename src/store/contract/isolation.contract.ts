@@ -36,6 +36,13 @@ async function snapshot(store: Store, ws: string, jobId: string) {
     job: await store.getJob(ws, jobId),
     keys: await store.listApiKeys(ws),
     list: await store.listLeads(ws, { sort: 'score', direction: 'desc', limit: 10 }),
+    scoring: await store.scoringEventsPage(ws, {
+      limit: 10,
+      types: ['track'],
+      payloadKeys: ['properties'],
+    }),
+    jobs: await store.listJobs(ws, { status: ['queued'] }),
+    ids: await store.listLeadIds(ws, { changedSince: T0 }),
   };
 }
 
@@ -83,6 +90,9 @@ export function isolationContract(makeStore: MakeStore): void {
         job: undefined,
         keys: [],
         list: { items: [], next: null },
+        scoring: { events: [], next: null },
+        jobs: [],
+        ids: [],
       });
 
       // Nothing done through the other workspace changes this one, even with the same ids.
@@ -101,6 +111,9 @@ export function isolationContract(makeStore: MakeStore): void {
         scores: 0,
         history: 0,
         identities: 0,
+        routing: 0,
+        lifecycle: 0,
+        notifications: 0,
       });
       await store.upsertLead(other, 'u1', { email: 'b@y.io' }, T0 + 1);
       await store.upsertCompany(other, 'c1', { name: 'Other' }, T0 + 1);

@@ -118,6 +118,9 @@ export function leadsContract(makeStore: MakeStore): void {
         scores: 1,
         history: 2,
         identities: 2,
+        routing: 0,
+        lifecycle: 0,
+        notifications: 0,
       });
       expect(await store.getLead(ws, 'u1')).toBeUndefined();
       expect(await store.eventsOfLead(ws, 'u1')).toEqual([]);
@@ -135,6 +138,9 @@ export function leadsContract(makeStore: MakeStore): void {
         scores: 0,
         history: 0,
         identities: 0,
+        routing: 0,
+        lifecycle: 0,
+        notifications: 0,
       });
     });
   });

@@ -74,6 +74,25 @@ export function listLeadsContract(makeStore: MakeStore): void {
       }
     });
 
+    it('lists every lead id with whether its lead or score row changed since a time', async () => {
+      const { store, ws, other } = ctx();
+      await seed(store, ws);
+      await store.upsertLead(other, 'lead-00', {}, T0 + 100);
+      // A later score row only (lead-03), a later lead row only (lead-05, unscored).
+      await store.putScore(ws, scoreRow('lead-03', { updatedAt: T0 + 50 }));
+      await store.upsertLead(ws, 'lead-05', { touched: true }, T0 + 50);
+      const ids = await store.listLeadIds(ws, { changedSince: T0 + 9 });
+      expect(ids.map((r) => r.id)).toEqual(
+        Array.from({ length: 30 }, (_, i) => `lead-${String(i).padStart(2, '0')}`),
+      );
+      // The seed wrote leads at T0 + (i % 10) and score rows at T0.
+      const changed = ids.filter((r) => r.changed).map((r) => r.id);
+      expect(changed).toEqual(['lead-03', 'lead-05', 'lead-09', 'lead-19', 'lead-29']);
+      expect((await store.listLeadIds(ws, { changedSince: T0 + 51 })).some((r) => r.changed)).toBe(
+        false,
+      );
+    });
+
     it('ends with next = null on an exactly full last page', async () => {
       const { store, ws } = ctx();
       await seed(store, ws);

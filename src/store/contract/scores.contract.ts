@@ -46,6 +46,32 @@ export function scoresContract(makeStore: MakeStore): void {
       await store.putScores(ws, []);
     });
 
+    it('lists the leads due by a time, of every workspace, earliest first', async () => {
+      const { store, ws } = ctx();
+      const other = (await store.createWorkspace('other', T0)).id;
+      await store.putScores(ws, [
+        scoreRow('late', { dueAt: T0 + 300 }),
+        scoreRow('never', { dueAt: null }),
+        scoreRow('early', { dueAt: T0 + 100 }),
+        scoreRow('later', { dueAt: T0 + 900 }),
+      ]);
+      await store.putScore(other, scoreRow('elsewhere', { dueAt: T0 + 200 }));
+      expect(await store.listDueLeads(T0 + 300, 10)).toEqual([
+        { workspaceId: ws, leadId: 'early', dueAt: T0 + 100 },
+        { workspaceId: other, leadId: 'elsewhere', dueAt: T0 + 200 },
+        { workspaceId: ws, leadId: 'late', dueAt: T0 + 300 },
+      ]);
+      expect(await store.listDueLeads(T0 + 300, 1)).toHaveLength(1);
+      expect(await store.listDueLeads(T0 + 99, 10)).toEqual([]);
+      // A new score without a due time takes the lead off the list.
+      await store.putScore(ws, scoreRow('early', { dueAt: null }));
+      expect((await store.listDueLeads(T0 + 300, 10)).map((d) => d.leadId)).toEqual([
+        'elsewhere',
+        'late',
+      ]);
+      expect((await store.getScore(ws, 'late'))?.dueAt).toBe(T0 + 300);
+    });
+
     it('reads many score rows at once, leaving out leads without one', async () => {
       const { store, ws } = ctx();
       const rows = Array.from({ length: 50 }, (_, i) => scoreRow(`lead-${i}`, { score: i }));
@@ -147,6 +173,27 @@ export function scoresContract(makeStore: MakeStore): void {
         code: 'not_found',
       });
       expect(await store.getJob(ws, 'missing')).toBeUndefined();
+    });
+
+    it('lists the jobs in given statuses, oldest first', async () => {
+      const { store, ws, other } = ctx();
+      const make = (kind: string, at: number) => store.createJob(ws, { kind, total: 0 }, at);
+      const late = await make('late', T0 + 9);
+      const done = await make('done', T0 + 1);
+      const early = await make('early', T0);
+      const running = await make('running', T0 + 5);
+      await store.updateJob(ws, done.id, { status: 'succeeded' });
+      await store.updateJob(ws, running.id, { status: 'running', startedAt: T0 + 6 });
+      await store.createJob(other, { kind: 'theirs', total: 0 }, T0);
+      const unfinished = await store.listJobs(ws, { status: ['queued', 'running'] });
+      expect(unfinished.map((j) => j.kind)).toEqual(['early', 'running', 'late']);
+      expect(unfinished[1]).toEqual(await store.getJob(ws, running.id));
+      expect((await store.listJobs(ws, { status: ['succeeded'] })).map((j) => j.id)).toEqual([
+        done.id,
+      ]);
+      expect(await store.listJobs(ws, { status: [] })).toEqual([]);
+      expect(late.status).toBe('queued');
+      expect(early.status).toBe('queued');
     });
   });
 }

@@ -1,7 +1,7 @@
 // PostgreSQL: the append-only event log, deduplicated per workspace by messageId.
 import type { StoreTx } from '../port.js';
-import type { JsonObject, NewEvent, StoredEvent } from '../records.js';
-import { eventPage, streamEvents } from '../store-methods.js';
+import type { JsonObject, NewEvent, ScoringEventRow, StoredEvent } from '../records.js';
+import { eventPage, nextPosition, streamEvents } from '../store-methods.js';
 import type { Query } from './pg-db.js';
 import { one } from './pg-db.js';
 import { insertEvents } from './pg-insert-events.js';
@@ -39,8 +39,14 @@ type EventMethods = Pick<
   | 'eventsOfLead'
   | 'eventsOfLeadsPage'
   | 'streamEventsByLead'
+  | 'scoringEventsPage'
   | 'countEvents'
 >;
+
+/** A scoring row: payload key i comes as column `p<i>` (null when missing or JSON null). */
+type ScoringRow = Pick<EventRow, 'seq' | 'message_id' | 'type' | 'name' | 'time'> & {
+  lead_id: string;
+} & Record<`p${number}`, unknown>;
 
 export function eventMethods(q: Query): EventMethods {
   const methods: EventMethods = {
@@ -74,6 +80,40 @@ export function eventMethods(q: Query): EventMethods {
     },
     streamEventsByLead(ws, { batchSize }) {
       return streamEvents((after) => methods.eventsOfLeadsPage(ws, { after, limit: batchSize }));
+    },
+    async scoringEventsPage(ws, { after, limit, types, payloadKeys }) {
+      // `->` hands over only the keys asked for; the driver parses each one as JSON.
+      const values: unknown[] = [ws, [...types], limit, ...payloadKeys];
+      const picks = payloadKeys.map((_, i) => `, payload -> $${i + 4}::text AS p${i}`).join('');
+      let keyset = '';
+      if (after) {
+        const at = values.length;
+        keyset = `AND (lead_id, time, seq) > ($${at + 1}, $${at + 2}, $${at + 3})`;
+        values.push(after.leadId, after.time, after.seq);
+      }
+      const { rows } = await q<ScoringRow>(
+        `SELECT seq, message_id, lead_id, type, name, time${picks} FROM events
+         WHERE workspace_id = $1 AND lead_id IS NOT NULL AND type = ANY($2::text[]) ${keyset}
+         ORDER BY lead_id, time, seq LIMIT $3`,
+        values,
+      );
+      const events = rows.map((r): ScoringEventRow => {
+        const payload: JsonObject = {};
+        payloadKeys.forEach((key, i) => {
+          const value = r[`p${i}`];
+          if (value !== null && value !== undefined) payload[key] = value;
+        });
+        return {
+          seq: r.seq,
+          messageId: r.message_id,
+          leadId: r.lead_id,
+          type: r.type,
+          name: r.name,
+          time: r.time,
+          payload,
+        };
+      });
+      return { events, next: nextPosition(events, limit) };
     },
     async countEvents(ws) {
       const result = await q<{ n: number }>(

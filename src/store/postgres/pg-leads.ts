@@ -99,6 +99,11 @@ export function leadMethods(q: Query): LeadMethods {
         scores: await del('lead_scores', 'lead_id'),
         history: await del('score_history', 'lead_id'),
         identities: await del('identities', 'lead_id'),
+        routing: (await del('lead_routing', 'lead_id')) + (await del('lead_once', 'lead_id')),
+        lifecycle:
+          (await del('lead_lifecycle', 'lead_id')) + (await del('lifecycle_history', 'lead_id')),
+        // Its webhook messages (their deliveries and attempts go with them): sent or not.
+        notifications: await del('webhook_messages', 'lead_id'),
       };
     },
     async getCompany(ws, id) {

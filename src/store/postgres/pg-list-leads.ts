@@ -22,8 +22,18 @@ const SEARCHED = [
   "c.traits->>'name'",
 ];
 
-export function listLeadsMethod(q: Query): Pick<StoreTx, 'listLeads'> {
+export function listLeadsMethod(q: Query): Pick<StoreTx, 'listLeads' | 'listLeadIds'> {
   return {
+    async listLeadIds(ws, { changedSince }) {
+      const { rows } = await q<{ id: string; changed: boolean }>(
+        `SELECT l.id, (l.updated_at >= $2 OR coalesce(s.updated_at >= $2, false)) AS changed
+         FROM leads l
+         LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id
+         WHERE l.workspace_id = $1 ORDER BY l.id`,
+        [ws, changedSince],
+      );
+      return rows;
+    },
     async listLeads(ws, query) {
       const values: unknown[] = [];
       const param = (value: unknown) => `$${values.push(value)}`;
@@ -48,7 +58,7 @@ export function listLeadsMethod(q: Query): Pick<StoreTx, 'listLeads'> {
       const { rows } = await q<Row>(
         `SELECT l.id, l.traits, l.company_id, l.created_at, l.updated_at, s.lead_id,
            s.model_version, s.state, s.score, s.fit, s.engagement, s.grade, s.segment, s.stage,
-           s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at
+           s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at, s.due_at
          FROM leads l
          LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id
          LEFT JOIN companies c ON c.workspace_id = l.workspace_id AND c.id = l.company_id

@@ -59,6 +59,7 @@ type ModelJobMethods = Pick<
   | 'createJob'
   | 'updateJob'
   | 'getJob'
+  | 'listJobs'
 >;
 
 export function modelJobMethods(q: Query): ModelJobMethods {
@@ -132,6 +133,14 @@ export function modelJobMethods(q: Query): ModelJobMethods {
       );
       if (!rows[0]) throw new StoreError('not_found', `job ${id} not found`);
       return toJob(rows[0]);
+    },
+    async listJobs(ws, { status }) {
+      const { rows } = await q<JobRow>(
+        `SELECT ${JOB_COLUMNS} FROM jobs WHERE workspace_id = $1 AND status = ANY($2::text[])
+         ORDER BY created_at, id`,
+        [ws, [...status]],
+      );
+      return rows.map(toJob);
     },
     async getJob(ws, id) {
       const { rows } = await q<JobRow>(

@@ -18,6 +18,7 @@ export interface ScoreRow {
   scored_at: number;
   last_event_time: number | null;
   updated_at: number;
+  due_at: number | null;
 }
 
 export const toScore = (r: ScoreRow): LeadScoreRow => ({
@@ -34,6 +35,7 @@ export const toScore = (r: ScoreRow): LeadScoreRow => ({
   scoredAt: r.scored_at,
   lastEventTime: r.last_event_time,
   updatedAt: r.updated_at,
+  dueAt: r.due_at,
 });
 
 /** Column and type of each field, in the order of the row objects sent as one JSON array. */
@@ -51,6 +53,7 @@ const FIELDS: [keyof ScoreRow, string][] = [
   ['scored_at', 'int8'],
   ['last_event_time', 'int8'],
   ['updated_at', 'int8'],
+  ['due_at', 'int8'],
 ];
 
 const toRow = (s: LeadScoreRow): ScoreRow => ({
@@ -67,6 +70,7 @@ const toRow = (s: LeadScoreRow): ScoreRow => ({
   scored_at: s.scoredAt,
   last_event_time: s.lastEventTime,
   updated_at: s.updatedAt,
+  due_at: s.dueAt ?? null,
 });
 
 // The rows travel as one JSON document: PostgreSQL parses it once, with no per-value escaping.
@@ -134,6 +138,7 @@ type ScoreMethods = Pick<
   | 'putScores'
   | 'appendHistory'
   | 'appendHistories'
+  | 'listDueLeads'
   | 'listHistory'
 >;
 
@@ -160,6 +165,14 @@ export function scoreMethods(q: Query): ScoreMethods {
     putScores: (ws, rows) => upsert(q, ws, rows),
     appendHistory: (ws, e) => appendHistories(q, ws, [e]),
     appendHistories: (ws, entries) => appendHistories(q, ws, entries),
+    async listDueLeads(before, limit) {
+      const { rows } = await q<{ workspace_id: string; lead_id: string; due_at: number }>(
+        `SELECT workspace_id, lead_id, due_at FROM lead_scores
+         WHERE due_at IS NOT NULL AND due_at <= $1 ORDER BY due_at LIMIT $2`,
+        [before, limit],
+      );
+      return rows.map((r) => ({ workspaceId: r.workspace_id, leadId: r.lead_id, dueAt: r.due_at }));
+    },
     async listHistory(ws, leadId, { limit }) {
       const { rows } = await q<HistoryRow>(
         `SELECT lead_id, at, cause, cause_ref, model_version, score, grade, segment, stage, previous

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStoreContract } from '../contract/index.js';
+import { migrations } from './migrations/index.js';
 import { openPostgresStore } from './postgres-store.js';
 
 const serverUrl =
@@ -42,7 +43,7 @@ describe('postgres store', () => {
     try {
       const stores = [0, 1].map(() => openPostgresStore({ connectionString: databaseUrl(fresh) }));
       const applied = await Promise.all(stores.map((s) => s.migrate()));
-      expect(applied.flat()).toEqual(['001-initial']);
+      expect(applied.flat()).toEqual(migrations.map((m) => m.id));
       await Promise.all(stores.map((s) => s.close()));
     } finally {
       await admin(`DROP DATABASE IF EXISTS ${fresh} WITH (FORCE)`);

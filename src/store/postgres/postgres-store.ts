@@ -7,10 +7,15 @@ import { accountMethods } from './pg-accounts.js';
 import { queryOn, types } from './pg-db.js';
 import { eventMethods } from './pg-events.js';
 import { leadMethods } from './pg-leads.js';
+import { routingMethods } from './pg-routing.js';
+import { lifecycleMethods } from './pg-lifecycle.js';
+import { accountScoreMethods } from './pg-account-scores.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
 import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
+import { deliveryMethods } from './pg-webhook-deliveries.js';
+import { webhookMethods } from './pg-webhooks.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -24,10 +29,15 @@ function txMethods(client: pg.ClientBase): StoreTx {
   return {
     ...accountMethods(q),
     ...leadMethods(q),
+    ...routingMethods(q),
+    ...lifecycleMethods(q),
+    ...accountScoreMethods(q),
     ...eventMethods(q),
     ...scoreMethods(q),
     ...modelJobMethods(q),
     ...listLeadsMethod(q),
+    ...webhookMethods(q),
+    ...deliveryMethods(q),
     async lockLeads(ws, ids) {
       const keys = [...new Set(ids)].map((id) => `${ws}\u001f${id}`).sort();
       if (keys.length === 0) return;

@@ -1,8 +1,8 @@
 // SQLite: the append-only event log, deduplicated per workspace by messageId.
 import type { StoreTx } from '../port.js';
-import type { NewEvent, StoredEvent } from '../records.js';
-import { eventPage, streamEvents } from '../store-methods.js';
-import { parseObject, type Sql } from './sqlite-db.js';
+import type { JsonObject, NewEvent, ScoringEventRow, StoredEvent } from '../records.js';
+import { eventPage, nextPosition, streamEvents } from '../store-methods.js';
+import { parseObject, type Params, type Sql } from './sqlite-db.js';
 
 interface EventRow {
   seq: number;
@@ -30,6 +30,20 @@ const toEvent = (r: EventRow): StoredEvent => ({
 
 const COLUMNS = 'seq, message_id, lead_id, anonymous_id, type, name, time, received_at, payload';
 
+/**
+ * A scoring row, read as an array (no object per row): seq, message_id, lead_id, type, name,
+ * time, then payload key i as JSON text (SQL NULL when missing).
+ */
+type ScoringTuple = [
+  number,
+  string,
+  string,
+  NewEvent['type'],
+  string,
+  number,
+  ...(string | null)[],
+];
+
 type EventMethods = Pick<
   StoreTx,
   | 'insertEvent'
@@ -37,6 +51,7 @@ type EventMethods = Pick<
   | 'eventsOfLead'
   | 'eventsOfLeadsPage'
   | 'streamEventsByLead'
+  | 'scoringEventsPage'
   | 'countEvents'
 >;
 
@@ -99,6 +114,46 @@ export function eventMethods(sql: Sql): EventMethods {
     },
     streamEventsByLead(ws, { batchSize }) {
       return streamEvents((after) => methods.eventsOfLeadsPage(ws, { after, limit: batchSize }));
+    },
+    async scoringEventsPage(ws, { after, limit, types, payloadKeys }) {
+      if (types.length === 0) return { events: [], next: null };
+      const params: Params = { ws, limit };
+      types.forEach((type, i) => (params[`t${i}`] = type));
+      // `->` reads one key without handing the whole payload to JavaScript; json_quote makes any
+      // key a valid path, and SQLite evaluates it once per statement.
+      payloadKeys.forEach((key, i) => (params[`k${i}`] = key));
+      const picks = payloadKeys.map((_, i) => `, payload -> ('$.' || json_quote(@k${i})) AS p${i}`);
+      let keyset = '';
+      if (after) {
+        keyset = 'AND (lead_id, time, seq) > (@leadId, @time, @seq)';
+        Object.assign(params, { leadId: after.leadId, time: after.time, seq: after.seq });
+      }
+      const rows = sql<ScoringTuple>(
+        `SELECT seq, message_id, lead_id, type, name, time${picks.join('')} FROM events
+         WHERE workspace_id = @ws AND lead_id IS NOT NULL
+           AND type IN (${types.map((_, i) => `@t${i}`).join(', ')}) ${keyset}
+         ORDER BY lead_id, time, seq LIMIT @limit`,
+      )
+        .raw(true)
+        .all(params);
+      const events = rows.map((r): ScoringEventRow => {
+        const payload: JsonObject = {};
+        payloadKeys.forEach((key, i) => {
+          const value: unknown = r[6 + i];
+          // SQL NULL is a missing key, 'null' JSON null: both left out.
+          if (typeof value === 'string' && value !== 'null') payload[key] = JSON.parse(value);
+        });
+        return {
+          seq: r[0],
+          messageId: r[1],
+          leadId: r[2],
+          type: r[3],
+          name: r[4],
+          time: r[5],
+          payload,
+        };
+      });
+      return { events, next: nextPosition(events, limit) };
     },
     async countEvents(ws) {
       const row = sql<{ n: number }>(

@@ -107,6 +107,10 @@ export function leadMethods(sql: Sql): LeadMethods {
         scores: del('lead_scores', 'lead_id'),
         history: del('score_history', 'lead_id'),
         identities: del('identities', 'lead_id'),
+        routing: del('lead_routing', 'lead_id') + del('lead_once', 'lead_id'),
+        lifecycle: del('lead_lifecycle', 'lead_id') + del('lifecycle_history', 'lead_id'),
+        // Its webhook messages (their deliveries and attempts go with them): sent or not.
+        notifications: del('webhook_messages', 'lead_id'),
       };
     },
     async getCompany(ws, id) {

@@ -25,8 +25,18 @@ const SEARCHED = [
   "c.traits, '$.name'",
 ];
 
-export function listLeadsMethod(sql: Sql): Pick<StoreTx, 'listLeads'> {
+export function listLeadsMethod(sql: Sql): Pick<StoreTx, 'listLeads' | 'listLeadIds'> {
   return {
+    async listLeadIds(ws, { changedSince }) {
+      return sql<{ id: string; changed: number }>(
+        `SELECT l.id, (l.updated_at >= @since OR coalesce(s.updated_at >= @since, 0)) AS changed
+         FROM leads l
+         LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id
+         WHERE l.workspace_id = @ws ORDER BY l.id`,
+      )
+        .all({ ws, since: changedSince })
+        .map((r) => ({ id: r.id, changed: r.changed === 1 }));
+    },
     async listLeads(ws, query) {
       const params: Params = { ws, limit: query.limit + 1 };
       const where = ['l.workspace_id = @ws'];
@@ -57,7 +67,7 @@ export function listLeadsMethod(sql: Sql): Pick<StoreTx, 'listLeads'> {
       const rows = sql<Row>(
         `SELECT l.id, l.traits, l.company_id, l.created_at, l.updated_at, s.lead_id,
            s.model_version, s.state, s.score, s.fit, s.engagement, s.grade, s.segment, s.stage,
-           s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at
+           s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at, s.due_at
          FROM leads l
          LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id
          LEFT JOIN companies c ON c.workspace_id = l.workspace_id AND c.id = l.company_id

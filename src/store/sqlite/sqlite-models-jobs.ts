@@ -54,6 +54,7 @@ type ModelJobMethods = Pick<
   | 'createJob'
   | 'updateJob'
   | 'getJob'
+  | 'listJobs'
 >;
 
 export function modelJobMethods(sql: Sql): ModelJobMethods {
@@ -148,6 +149,15 @@ export function modelJobMethods(sql: Sql): ModelJobMethods {
     async getJob(ws, id) {
       const row = getJob(ws, id);
       return row && toJob(row);
+    },
+    async listJobs(ws, { status }) {
+      return sql<JobRow>(
+        `SELECT * FROM jobs WHERE workspace_id = @ws
+           AND status IN (SELECT value FROM json_each(@status))
+         ORDER BY created_at, rowid`,
+      )
+        .all({ ws, status: JSON.stringify(status) })
+        .map(toJob);
     },
   };
 }

@@ -18,6 +18,7 @@ export interface ScoreRow {
   scored_at: number;
   last_event_time: number | null;
   updated_at: number;
+  due_at: number | null;
 }
 
 export const toScore = (r: ScoreRow): LeadScoreRow => ({
@@ -34,6 +35,7 @@ export const toScore = (r: ScoreRow): LeadScoreRow => ({
   scoredAt: r.scored_at,
   lastEventTime: r.last_event_time,
   updatedAt: r.updated_at,
+  dueAt: r.due_at,
 });
 
 const scoreParams = (ws: string, s: LeadScoreRow): Params => ({
@@ -51,17 +53,19 @@ const scoreParams = (ws: string, s: LeadScoreRow): Params => ({
   scoredAt: s.scoredAt,
   lastEventTime: s.lastEventTime,
   updatedAt: s.updatedAt,
+  dueAt: s.dueAt ?? null,
 });
 
 const UPSERT = `INSERT INTO lead_scores (workspace_id, lead_id, model_version, state, score, fit,
-    engagement, grade, segment, stage, categories, scored_at, last_event_time, updated_at)
+    engagement, grade, segment, stage, categories, scored_at, last_event_time, updated_at, due_at)
   VALUES (@ws, @leadId, @modelVersion, @state, @score, @fit, @engagement, @grade, @segment,
-    @stage, @categories, @scoredAt, @lastEventTime, @updatedAt)
+    @stage, @categories, @scoredAt, @lastEventTime, @updatedAt, @dueAt)
   ON CONFLICT (workspace_id, lead_id) DO UPDATE SET model_version = excluded.model_version,
     state = excluded.state, score = excluded.score, fit = excluded.fit,
     engagement = excluded.engagement, grade = excluded.grade, segment = excluded.segment,
     stage = excluded.stage, categories = excluded.categories, scored_at = excluded.scored_at,
-    last_event_time = excluded.last_event_time, updated_at = excluded.updated_at`;
+    last_event_time = excluded.last_event_time, updated_at = excluded.updated_at,
+    due_at = excluded.due_at`;
 
 const GET_SCORE = 'SELECT * FROM lead_scores WHERE workspace_id = @ws AND lead_id = @leadId';
 
@@ -118,6 +122,7 @@ type ScoreMethods = Pick<
   | 'putScores'
   | 'appendHistory'
   | 'appendHistories'
+  | 'listDueLeads'
   | 'listHistory'
 >;
 
@@ -150,6 +155,14 @@ export function scoreMethods(sql: Sql): ScoreMethods {
     async appendHistories(ws, entries) {
       const insert = sql(INSERT_HISTORY);
       for (const e of entries) insert.run(historyParams(ws, e));
+    },
+    async listDueLeads(before, limit) {
+      return sql<{ workspace_id: string; lead_id: string; due_at: number }>(
+        `SELECT workspace_id, lead_id, due_at FROM lead_scores
+         WHERE due_at IS NOT NULL AND due_at <= @before ORDER BY due_at LIMIT @limit`,
+      )
+        .all({ before, limit })
+        .map((r) => ({ workspaceId: r.workspace_id, leadId: r.lead_id, dueAt: r.due_at }));
     },
     async listHistory(ws, leadId, { limit }) {
       return sql<HistoryRow>(

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStoreContract } from '../contract/index.js';
+import { migrations } from './migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-sqlite-'));
@@ -44,7 +45,7 @@ describe('sqlite store', () => {
   it('keeps data across reopening the file, and uses WAL', async () => {
     const file = join(dir, 'reopen.db');
     const first = openSqliteStore({ file });
-    expect(await first.migrate()).toEqual(['001-initial', '002-lead-scores-rowid']);
+    expect(await first.migrate()).toEqual(migrations.map((m) => m.id));
     const ws = await first.createWorkspace('kept', 1);
     await first.close();
     const second = openSqliteStore({ file });
@@ -107,7 +108,6 @@ describe('sqlite store', () => {
     const file = join(dir, 'migrate-scores.db');
     const { default: Database } = await import('better-sqlite3');
     const { migrateSqlite } = await import('./sqlite-migrate.js');
-    const { migrations } = await import('./migrations/index.js');
     const raw = new Database(file);
     migrateSqlite(raw, migrations.slice(0, 1), 0);
     raw.exec(`INSERT INTO workspaces (id, name, created_at) VALUES ('w1', 'w', 0);
@@ -115,7 +115,7 @@ describe('sqlite store', () => {
         'mofu', '{"email":11.5}', 10, 9, 11);`);
     raw.close();
     const store = openSqliteStore({ file });
-    expect(await store.migrate()).toEqual(['002-lead-scores-rowid']);
+    expect(await store.migrate()).toEqual(migrations.slice(1).map((m) => m.id));
     expect(await store.getScore('w1', 'u1')).toMatchObject({
       modelVersion: 3,
       state: { fit: 1 },

@@ -9,10 +9,15 @@ import { accountMethods } from './sqlite-accounts.js';
 import { statements } from './sqlite-db.js';
 import { eventMethods } from './sqlite-events.js';
 import { leadMethods } from './sqlite-leads.js';
+import { routingMethods } from './sqlite-routing.js';
+import { lifecycleMethods } from './sqlite-lifecycle.js';
+import { accountScoreMethods } from './sqlite-account-scores.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { modelJobMethods } from './sqlite-models-jobs.js';
 import { scoreMethods } from './sqlite-scores.js';
+import { deliveryMethods } from './sqlite-webhook-deliveries.js';
+import { webhookMethods } from './sqlite-webhooks.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created if missing). */
@@ -35,6 +40,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('busy_timeout = 5000');
   // 64 MB of page cache instead of 2: scores and index pages stay in memory between requests.
   db.pragma('cache_size = -65536');
+  // Pages are read from a mapping of the file instead of one system call each: a full rescore
+  // reads events in lead order, all over a file of a gigabyte or more (2 GB: SQLite's maximum).
+  db.pragma('mmap_size = 2147418112');
 
   const mutex = new Mutex();
   let tx: StoreTx | undefined;
@@ -45,10 +53,15 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     tx = {
       ...accountMethods(sql),
       ...leadMethods(sql),
+      ...routingMethods(sql),
+      ...lifecycleMethods(sql),
+      ...accountScoreMethods(sql),
       ...eventMethods(sql),
       ...scoreMethods(sql),
       ...modelJobMethods(sql),
       ...listLeadsMethod(sql),
+      ...webhookMethods(sql),
+      ...deliveryMethods(sql),
       // Transactions already run one at a time here (the mutex and BEGIN IMMEDIATE).
       lockLeads: async () => {},
     };
@@ -65,6 +78,9 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     migrate: () => mutex.run(async () => migrateSqlite(db, migrations, Date.now())),
     analyze: () =>
       mutex.run(async () => {
+        // Sampled statistics, as SQLite advises: a full ANALYZE reads every index entry, seconds
+        // for millions of events, and the plans do not need more.
+        db.exec('PRAGMA analysis_limit = 1000');
         db.exec('ANALYZE');
       }),
     close: () =>

@@ -1,5 +1,19 @@
 // The PostgreSQL migrations in the order they apply; append new ones, never edit applied ones.
 import type { Migration } from '../../migration.js';
 import { initial } from './001-initial.js';
+import { webhooks } from './002-webhooks.js';
+import { scoreDue } from './003-score-due.js';
+import { leadRouting } from './004-lead-routing.js';
+import { lifecycle } from './005-lifecycle.js';
+import { accountScores } from './006-account-scores.js';
+import { webhookMessagesLead } from './007-webhook-messages-lead.js';
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [
+  initial,
+  webhooks,
+  scoreDue,
+  leadRouting,
+  lifecycle,
+  accountScores,
+  webhookMessagesLead,
+];

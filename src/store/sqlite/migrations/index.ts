@@ -2,5 +2,20 @@
 import type { Migration } from '../../migration.js';
 import { initial } from './001-initial.js';
 import { leadScoresRowid } from './002-lead-scores-rowid.js';
+import { webhooks } from './003-webhooks.js';
+import { scoreDue } from './004-score-due.js';
+import { leadRouting } from './005-lead-routing.js';
+import { lifecycle } from './006-lifecycle.js';
+import { accountScores } from './007-account-scores.js';
+import { webhookMessagesLead } from './008-webhook-messages-lead.js';
 
-export const migrations: readonly Migration[] = [initial, leadScoresRowid];
+export const migrations: readonly Migration[] = [
+  initial,
+  leadScoresRowid,
+  webhooks,
+  scoreDue,
+  leadRouting,
+  lifecycle,
+  accountScores,
+  webhookMessagesLead,
+];

@@ -1,0 +1,225 @@
+// The sales loop over the management API: a lead's lifecycle, sales feedback on a hand-over,
+// outcomes (converted, lost), plain forward moves and explicit resets. A move the lifecycle
+// rules refuse answers 409 saying from which stage to which, and why not.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { MoveContext } from '../../service/lifecycle/apply-move.js';
+import { lifecyclesOf } from '../../service/lifecycle/apply-move.js';
+import type { LifecycleAction } from '../../service/lifecycle/moves.js';
+import { recordMove } from '../../service/lifecycle/record-move.js';
+import type { Lead, StoreTx } from '../../store/port.js';
+import { requireAdminKey } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { apiErrorSchema, errorResponses } from '../schemas/error.js';
+import { jsonResponse } from '../schemas/json-response.js';
+import {
+  feedbackBodySchema,
+  leadLifecycleSchema,
+  lifecycleView,
+  moveBodySchema,
+  outcomeBodySchema,
+  resetBodySchema,
+  type LeadLifecycleView,
+} from '../schemas/lifecycle.js';
+
+const idParams = z.object({ id: z.string().min(1).describe('The lead id: the Segment userId') });
+const MOVES_SHOWN = 100;
+const notFound = (id: string) => new ApiError('not_found', `no lead "${id}"`);
+
+const moved = jsonResponse(
+  'Recorded: the lead’s lifecycle now, newest move first',
+  leadLifecycleSchema,
+);
+const moveErrors = {
+  ...errorResponses(400, 401, 403, 404, 413, 415),
+  409: jsonResponse(
+    'The lifecycle rules do not allow this move from the lead’s stage (`details`: from, to)',
+    apiErrorSchema,
+  ),
+};
+
+async function viewOf(
+  tx: StoreTx,
+  ws: string,
+  lead: Lead,
+  limit: number,
+): Promise<LeadLifecycleView> {
+  const state = (await lifecyclesOf(tx, ws, [lead.id], lead.createdAt)).get(lead.id);
+  if (!state) throw notFound(lead.id);
+  return lifecycleView(state, await tx.listLifecycleEntries(ws, lead.id, { limit }));
+}
+
+export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  requireAdminKey(app, deps.store);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  /** Makes one move in its own transaction, its notifications enqueued with it. */
+  const move = async (
+    ws: string,
+    id: string,
+    action: LifecycleAction,
+    context: Omit<MoveContext, 'cause' | 'causeRef'>,
+  ): Promise<LeadLifecycleView> => {
+    const { view, notified } = await deps.store.transaction(async (tx) => {
+      await tx.lockLeads(ws, [id]);
+      const lead = await tx.getLead(ws, id);
+      if (!lead) throw notFound(id);
+      const result = await recordMove(tx, ws, lead, action, {
+        ...context,
+        cause: 'api',
+        causeRef: null,
+      });
+      if (!result.ok)
+        throw new ApiError('conflict', result.message, { from: result.from, to: result.to });
+      if (result.notifications.length > 0) await tx.enqueueNotifications(ws, result.notifications);
+      return {
+        view: await viewOf(tx, ws, lead, MOVES_SHOWN),
+        notified: result.notifications.length > 0,
+      };
+    });
+    if (notified) deps.webhooks?.wake();
+    return view;
+  };
+
+  typed.get(
+    '/v1/leads/:id/lifecycle',
+    {
+      schema: {
+        tags: ['lifecycle'],
+        summary: 'The lead’s lifecycle stage and its moves, newest first',
+        params: idParams,
+        querystring: z.object({
+          limit: z.coerce.number().int().min(1).max(1000).default(MOVES_SHOWN),
+        }),
+        response: {
+          200: jsonResponse('The lifecycle', leadLifecycleSchema),
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => {
+      const ws = request.workspaceId;
+      const lead = await deps.store.getLead(ws, request.params.id);
+      if (!lead) throw notFound(request.params.id);
+      return viewOf(deps.store, ws, lead, request.query.limit);
+    },
+  );
+
+  typed.post(
+    '/v1/leads/:id/feedback',
+    {
+      schema: {
+        tags: ['lifecycle'],
+        summary:
+          'Sales accepts a handed-over lead (mql -> sal) or rejects it with a reason (-> lead)',
+        params: idParams,
+        body: feedbackBodySchema,
+        response: { 200: moved, ...moveErrors },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const action: LifecycleAction = { type: body.decision === 'accepted' ? 'accept' : 'reject' };
+      return move(request.workspaceId, request.params.id, action, {
+        at: deps.clock(),
+        reason: body.reason ?? null,
+        actor: body.by ?? null,
+      });
+    },
+  );
+
+  typed.post(
+    '/v1/leads/:id/outcome',
+    {
+      schema: {
+        tags: ['lifecycle'],
+        summary: 'Record an outcome: converted (with value and date) or lost (with a reason)',
+        params: idParams,
+        body: outcomeBodySchema,
+        response: { 200: moved, ...moveErrors },
+      },
+    },
+    async (request) => {
+      const body = request.body;
+      const now = deps.clock();
+      if (body.outcome === 'lost') {
+        return move(
+          request.workspaceId,
+          request.params.id,
+          { type: 'lose' },
+          {
+            at: now,
+            reason: body.reason,
+            actor: body.by ?? null,
+          },
+        );
+      }
+      const at = body.at === undefined ? now : Date.parse(body.at);
+      if (at > now)
+        throw new ApiError('invalid_request', 'body.at: a conversion cannot be in the future');
+      return move(
+        request.workspaceId,
+        request.params.id,
+        { type: 'convert' },
+        {
+          at,
+          reason: body.reason ?? null,
+          actor: body.by ?? null,
+          value: body.value ?? null,
+          currency: body.currency ?? null,
+        },
+      );
+    },
+  );
+
+  typed.post(
+    '/v1/leads/:id/lifecycle',
+    {
+      schema: {
+        tags: ['lifecycle'],
+        summary:
+          'Move the lead forward (to lead, sql or opportunity) or disqualify it with a reason',
+        params: idParams,
+        body: moveBodySchema,
+        response: { 200: moved, ...moveErrors },
+      },
+    },
+    async (request) =>
+      move(
+        request.workspaceId,
+        request.params.id,
+        { type: 'advance', to: request.body.stage },
+        {
+          at: deps.clock(),
+          reason: request.body.reason ?? null,
+          actor: request.body.by ?? null,
+        },
+      ),
+  );
+
+  typed.post(
+    '/v1/leads/:id/lifecycle/reset',
+    {
+      schema: {
+        tags: ['lifecycle'],
+        summary: 'Put the lead at any other stage, earlier ones included, saying why',
+        params: idParams,
+        body: resetBodySchema,
+        response: { 200: moved, ...moveErrors },
+      },
+    },
+    async (request) =>
+      move(
+        request.workspaceId,
+        request.params.id,
+        { type: 'reset', to: request.body.stage },
+        {
+          at: deps.clock(),
+          reason: request.body.reason,
+          actor: request.body.by ?? null,
+        },
+      ),
+  );
+}

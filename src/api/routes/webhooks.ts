@@ -1,0 +1,252 @@
+// Webhook subscriptions over the management API: create (answering the signing secret once),
+// list, read, change, pause or resume, delete; their deliveries with every attempt; and
+// redelivery of one delivery or of all failed ones.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { generateSecret } from '../../service/webhooks/secret.js';
+import { StoreError, WEBHOOK_DELIVERY_STATUSES } from '../../store/port.js';
+import { requireAdminKey } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { apiErrorSchema, errorResponses } from '../schemas/error.js';
+import { jsonResponse } from '../schemas/json-response.js';
+import {
+  webhookCreatedSchema,
+  webhookCreateSchema,
+  webhookDeletedSchema,
+  webhookListSchema,
+  webhookUpdateSchema,
+  webhookView,
+  webhookViewSchema,
+} from '../schemas/webhook.js';
+import {
+  deliveryDetailView,
+  deliveryView,
+  redeliveredSchema,
+  webhookDeliveryDetailSchema,
+  webhookDeliveryPageSchema,
+  webhookDeliveryViewSchema,
+} from '../schemas/webhook-delivery.js';
+
+const idParams = z.object({ id: z.string().min(1).describe('The subscription id') });
+const deliveryParams = idParams.extend({
+  deliveryId: z.string().min(1).describe('The delivery id'),
+});
+const notFound = (id: string) => new ApiError('not_found', `no webhook "${id}"`);
+const BY_ID = [400, 401, 403, 404] as const;
+const WITH_BODY = [...BY_ID, 413, 415] as const;
+
+export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  requireAdminKey(app, deps.store);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  const { store } = deps;
+
+  typed.post(
+    '/v1/webhooks',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Subscribe a URL to notifications; answers the signing secret this once',
+        body: webhookCreateSchema,
+        response: { 201: webhookCreatedSchema, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { url, eventTypes, secret } = request.body;
+      const webhook = await store.createWebhook(
+        request.workspaceId,
+        { url, eventTypes, secret: secret ?? generateSecret() },
+        deps.clock(),
+      );
+      return reply.code(201).send({ ...webhookView(webhook), secret: webhook.secret });
+    },
+  );
+
+  typed.get(
+    '/v1/webhooks',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Webhook subscriptions, oldest first',
+        response: { 200: webhookListSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => ({
+      items: (await store.listWebhooks(request.workspaceId)).map(webhookView),
+    }),
+  );
+
+  typed.get(
+    '/v1/webhooks/:id',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'One webhook subscription',
+        params: idParams,
+        response: {
+          200: jsonResponse('The subscription', webhookViewSchema),
+          ...errorResponses(...BY_ID),
+        },
+      },
+    },
+    async (request) => {
+      const webhook = await store.getWebhook(request.workspaceId, request.params.id);
+      if (!webhook) throw notFound(request.params.id);
+      return webhookView(webhook);
+    },
+  );
+
+  typed.patch(
+    '/v1/webhooks/:id',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Change the URL or event types, or pause (enabled: false) and resume',
+        params: idParams,
+        body: webhookUpdateSchema,
+        response: {
+          200: jsonResponse('The changed subscription', webhookViewSchema),
+          ...errorResponses(...WITH_BODY),
+        },
+      },
+    },
+    async (request) => {
+      const patch = request.body;
+      const webhook = await store
+        .updateWebhook(
+          request.workspaceId,
+          request.params.id,
+          patch.enabled === false ? { ...patch, disabledReason: 'disabled over the API' } : patch,
+          deps.clock(),
+        )
+        .catch(rethrowNotFound(request.params.id));
+      if (patch.enabled) deps.webhooks?.wake();
+      return webhookView(webhook);
+    },
+  );
+
+  typed.delete(
+    '/v1/webhooks/:id',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Delete a subscription with its deliveries; nothing more is sent to it',
+        params: idParams,
+        response: { 200: webhookDeletedSchema, ...errorResponses(...BY_ID) },
+      },
+    },
+    async (request) => {
+      if (!(await store.deleteWebhook(request.workspaceId, request.params.id)))
+        throw notFound(request.params.id);
+      return { id: request.params.id, deleted: true as const };
+    },
+  );
+
+  typed.get(
+    '/v1/webhooks/:id/deliveries',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Deliveries of a subscription, newest first, with cursor pagination',
+        params: idParams,
+        querystring: z.object({
+          status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          cursor: z.string().min(1).optional().describe('The `next` of the previous page'),
+        }),
+        response: { 200: webhookDeliveryPageSchema, ...errorResponses(...BY_ID) },
+      },
+    },
+    async (request) => {
+      const { status, limit, cursor } = request.query;
+      const page = await store
+        .listWebhookDeliveries(request.workspaceId, request.params.id, {
+          ...(status ? { status: [status] } : {}),
+          before: cursor ?? null,
+          limit,
+        })
+        .catch((error: unknown) => {
+          if (error instanceof StoreError && error.code === 'invalid')
+            throw new ApiError('invalid_request', `querystring.cursor: ${error.message}`);
+          return rethrowNotFound(request.params.id)(error);
+        });
+      return { items: page.items.map(deliveryView), next: page.next };
+    },
+  );
+
+  typed.get(
+    '/v1/webhooks/:id/deliveries/:deliveryId',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'One delivery with every attempt: status, latency, response excerpt',
+        params: deliveryParams,
+        response: { 200: webhookDeliveryDetailSchema, ...errorResponses(...BY_ID) },
+      },
+    },
+    async (request) => {
+      const { id, deliveryId } = request.params;
+      const found = await store.getWebhookDelivery(request.workspaceId, id, deliveryId);
+      if (!found) throw new ApiError('not_found', `no delivery "${deliveryId}" of webhook "${id}"`);
+      return deliveryDetailView(found);
+    },
+  );
+
+  typed.post(
+    '/v1/webhooks/:id/deliveries/:deliveryId/redeliver',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Send a finished delivery again (same webhook-id), after any pending of its lead',
+        params: deliveryParams,
+        response: {
+          202: jsonResponse('Accepted: the delivery is pending again', webhookDeliveryViewSchema),
+          409: jsonResponse('The delivery is still pending', apiErrorSchema),
+          ...errorResponses(...WITH_BODY),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { id, deliveryId } = request.params;
+      const delivery = await store
+        .redeliverWebhookDelivery(request.workspaceId, id, deliveryId, deps.clock())
+        .catch((error: unknown) => {
+          if (error instanceof StoreError && error.code === 'conflict')
+            throw new ApiError('conflict', error.message);
+          if (error instanceof StoreError && error.code === 'not_found')
+            throw new ApiError('not_found', `no delivery "${deliveryId}" of webhook "${id}"`);
+          throw error;
+        });
+      deps.webhooks?.wake();
+      return reply.code(202).send(deliveryView(delivery));
+    },
+  );
+
+  typed.post(
+    '/v1/webhooks/:id/redeliver-failed',
+    {
+      schema: {
+        tags: ['webhooks'],
+        summary: 'Send every failed delivery of the subscription again, each lead in order',
+        params: idParams,
+        response: { 202: redeliveredSchema, ...errorResponses(...WITH_BODY) },
+      },
+    },
+    async (request, reply) => {
+      const redelivered = await store
+        .redeliverFailedWebhookDeliveries(request.workspaceId, request.params.id, deps.clock())
+        .catch(rethrowNotFound(request.params.id));
+      deps.webhooks?.wake();
+      return reply.code(202).send({ redelivered });
+    },
+  );
+}
+
+/** The store's not_found names its own ids; the API answers in its words. */
+function rethrowNotFound(id: string) {
+  return (error: unknown): never => {
+    if (error instanceof StoreError && error.code === 'not_found') throw notFound(id);
+    throw error;
+  };
+}

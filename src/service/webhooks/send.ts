@@ -1,0 +1,85 @@
+// One webhook attempt over HTTP: POST the signed payload, wait at most the timeout, and say what
+// came of it (status, error, latency, the start of the response body).
+import type { WebhookAttempt } from '../../store/port.js';
+
+/** How much of the response body an attempt keeps. */
+export const EXCERPT_BYTES = 1024;
+
+export interface WebhookRequest {
+  url: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** What came of an attempt: `error` is null exactly when it succeeded (a 2xx answer). */
+export type AttemptReport = Omit<WebhookAttempt, 'at'>;
+
+/** Sends the request; never throws: a refusal, a reset or the timeout is an error in the report. */
+export async function sendWebhook(
+  request: WebhookRequest,
+  timeoutMs: number,
+): Promise<AttemptReport> {
+  const started = performance.now();
+  const signal = AbortSignal.timeout(timeoutMs);
+  const latency = () => Math.round(performance.now() - started);
+  try {
+    const response = await fetch(request.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'user-agent': 'leadscore-webhooks',
+        ...request.headers,
+      },
+      body: request.body,
+      // A redirect is an answer other than 2xx: following it could lead anywhere.
+      redirect: 'manual',
+      signal,
+    });
+    const excerpt = await readExcerpt(response);
+    const ok = response.status >= 200 && response.status < 300;
+    return {
+      statusCode: response.status,
+      error: ok ? null : `HTTP ${response.status}`,
+      latencyMs: latency(),
+      responseExcerpt: excerpt,
+    };
+  } catch (error) {
+    return {
+      statusCode: null,
+      error: signal.aborted ? `timed out after ${timeoutMs} ms` : describeFailure(error),
+      latencyMs: latency(),
+      responseExcerpt: null,
+    };
+  }
+}
+
+/** The first EXCERPT_BYTES of the body as text (null when empty); the rest is not read. */
+async function readExcerpt(response: Response): Promise<string | null> {
+  if (!response.body) return null;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    while (size < EXCERPT_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.length;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+  if (size === 0) return null;
+  return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8');
+}
+
+/** fetch's own message is "fetch failed": the cause says what really happened. */
+function describeFailure(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  if (code === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED)';
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `connection reset (${code})`;
+  if (code === 'ENOTFOUND') return 'host not found (ENOTFOUND)';
+  const message = typeof cause?.message === 'string' ? cause.message : String(error);
+  return code ? `${message} (${code})` : message;
+}

@@ -1,0 +1,241 @@
+// Activation jobs survive the process: a job left queued or running by a process that died is
+// run again when the next one starts (in the order the jobs were started), or failed with the
+// reason when it cannot be; and `leadscore serve` killed with SIGKILL mid-job finishes it.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseModel } from '../src/core/parse-model.js';
+import { seedDemo } from '../src/service/demo/seed-demo.js';
+import { createWorkspaceWithKeys } from '../src/service/keys.js';
+import { resumeActivations } from '../src/service/models/activation.js';
+import { ActiveModels } from '../src/service/scoring/active-model.js';
+import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
+import type { JsonObject, NewEvent, Store } from '../src/store/port.js';
+import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { freshStores } from './fresh-stores.js';
+import { ROOT } from './run-cli.js';
+import { startServe } from './serve-process.js';
+
+const T0 = Date.parse('2026-03-01T00:00:00Z');
+const b2b = parseModel(readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8'));
+const v1Spec = b2b as unknown as JsonObject;
+const v2Spec: JsonObject = {
+  ...v1Spec,
+  name: 'b2b-doubled',
+  engagement: {
+    ...b2b.engagement,
+    rules: b2b.engagement.rules.map((r) => ({ ...r, points: r.points * 2 })),
+  },
+};
+
+function events(leads: number): NewEvent[] {
+  return Array.from({ length: leads * 3 }, (_, n) => ({
+    messageId: `m${n}`,
+    leadId: `u${n % leads}`,
+    anonymousId: null,
+    type: 'track',
+    name: n % 2 ? 'Webinar Registered' : 'Email Opened',
+    time: T0 - n * 60_000,
+    receivedAt: T0,
+    payload: {},
+  }));
+}
+
+describe.each(freshStores())('resuming activation jobs on $name', ({ open }) => {
+  it('runs again those a dead process left unfinished, in order, and fails those it cannot', async () => {
+    const store = await open();
+    const ws = (await store.createWorkspace('w', T0)).id;
+    const other = (await store.createWorkspace('o', T0)).id;
+    for (const w of [ws, other]) {
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 30; i++) await tx.upsertLead(w, `u${i}`, { title: 'VP Sales' }, T0);
+      });
+      await store.insertEvents(w, events(30));
+    }
+    expect(await store.addModel(ws, v1Spec, T0)).toBe(1);
+    expect(await store.addModel(ws, v2Spec, T0)).toBe(2);
+    expect(await store.addModel(other, v2Spec, T0)).toBe(1);
+
+    // What a process killed in the middle leaves behind.
+    const job = async (
+      w: string,
+      kind: string,
+      at: number,
+      status: 'running' | 'succeeded' | 'queued',
+    ) => {
+      const made = await store.createJob(w, { kind, total: 0 }, at);
+      if (status === 'queued') return made;
+      return store.updateJob(w, made.id, { status, startedAt: at, progress: 20, total: 30 });
+    };
+    const first = await job(ws, 'activate-model:1', T0, 'running');
+    const second = await job(ws, 'activate-model:2', T0 + 1, 'queued');
+    const gone = await job(ws, 'activate-model:9', T0 + 2, 'running');
+    const legacy = await job(ws, 'activate-model', T0 + 3, 'queued');
+    const foreign = await job(ws, 'train', T0 + 4, 'running');
+    const finished = await job(ws, 'activate-model:1', T0 - 1, 'succeeded');
+    const theirs = await job(other, 'activate-model:1', T0, 'queued');
+
+    const now = T0 + 86_400_000;
+    const models = new ActiveModels();
+    const { resumed, failed, running } = await resumeActivations(store, models, () => now);
+    expect(resumed.map((j) => j.id).sort()).toEqual([first.id, second.id, theirs.id].sort());
+    expect(failed.map((j) => [j.id, j.status, j.error, j.finishedAt])).toEqual([
+      [
+        gone.id,
+        'failed',
+        'interrupted by a restart and not run again: model version 9 no longer exists',
+        now,
+      ],
+      [
+        legacy.id,
+        'failed',
+        'interrupted by a restart and not run again: the job does not record which model version it activates',
+        now,
+      ],
+    ]);
+    await running;
+
+    for (const [w, id] of [
+      [ws, first.id],
+      [ws, second.id],
+      [other, theirs.id],
+    ] as const)
+      expect(await store.getJob(w, id)).toMatchObject({
+        status: 'succeeded',
+        progress: 30,
+        total: 30,
+        startedAt: now,
+        finishedAt: now,
+        error: null,
+      });
+    // Run in the order they were started: the later version is the active one.
+    expect(await store.activeModel(ws)).toMatchObject({ version: 2 });
+    expect(await store.activeModel(other)).toMatchObject({ version: 1 });
+    expect((await store.getScore(ws, 'u7'))?.modelVersion).toBe(2);
+    const history = await store.listHistory(ws, 'u7', { limit: 5 });
+    expect(history.map((h) => [h.cause, h.causeRef])).toEqual([
+      ['model', '2'],
+      ['model', '1'],
+    ]);
+    expect(await store.getJob(ws, foreign.id)).toEqual(foreign);
+    expect(await store.getJob(ws, finished.id)).toEqual(finished);
+
+    const again = await resumeActivations(store, models, () => now);
+    expect([again.resumed, again.failed]).toEqual([[], []]);
+  });
+});
+
+// `leadscore serve` itself, killed with SIGKILL right after it accepted an activation.
+const ADMIN = 'ls_admin_resume-test-admin-key';
+const WRITE = 'ls_write_resume-test-write-key';
+const pgServer =
+  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const dir = mkdtempSync(join(tmpdir(), 'leadscore-resume-'));
+const databases: string[] = [];
+
+async function pgAdmin(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: pgServer });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+afterAll(async () => {
+  for (const name of databases) await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const targets = [
+  {
+    name: 'sqlite',
+    make: async () => {
+      const db = join(dir, `${randomBytes(4).toString('hex')}.db`);
+      return { db, env: { DATABASE_URL: '' }, open: (): Store => openSqliteStore({ file: db }) };
+    },
+  },
+  {
+    name: 'postgres',
+    make: async () => {
+      const name = `leadscore_resume_${randomBytes(6).toString('hex')}`;
+      await pgAdmin(`CREATE DATABASE ${name}`);
+      databases.push(name);
+      const url = new URL(pgServer);
+      url.pathname = `/${name}`;
+      const connectionString = url.toString();
+      return {
+        db: join(dir, 'unused.db'),
+        env: { DATABASE_URL: connectionString },
+        open: (): Store => openPostgresStore({ connectionString }),
+      };
+    },
+  },
+];
+
+async function api(url: string, path: string, body?: unknown): Promise<Response> {
+  return fetch(`${url}${path}`, {
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      authorization: `Bearer ${ADMIN}`,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+describe.each(targets)('serve on $name', ({ make }) => {
+  it('finishes after a restart the activation it was killed in the middle of', async () => {
+    const target = await make();
+    const env = { ...target.env, LEADSCORE_ADMIN_KEY: ADMIN, LEADSCORE_WRITE_KEY: WRITE };
+    // Enough leads that the job is still running when the kill lands.
+    const seeded = target.open();
+    await seeded.migrate();
+    const made = await createWorkspaceWithKeys(seeded, 'w', Date.now(), {
+      admin: ADMIN,
+      write: WRITE,
+    });
+    const ws = made.workspace.id;
+    await seedDemo(seeded, new ActiveModels(), ws, Date.now(), { leads: 3000, events: 45_000 });
+    await seeded.close();
+
+    const first = await startServe(target.db, env);
+    const added = await api(first.url, '/v1/models', v2Spec);
+    expect(added.status).toBe(201);
+    const { version } = (await added.json()) as { version: number };
+    const started = await api(first.url, `/v1/models/${version}/activate`, {});
+    expect(started.status).toBe(202);
+    const { jobId } = (await started.json()) as { jobId: string };
+    expect(await first.stop('SIGKILL')).toBeNull();
+
+    const left = target.open();
+    const cut = await left.getJob(ws, jobId);
+    await left.close();
+    expect(['queued', 'running'], 'the job ended before the kill').toContain(cut?.status);
+
+    const second = await startServe(target.db, env);
+    expect(second.log()).toContain(`resuming job ${jobId} (activate-model:${version})`);
+    let job: { status: string; progress: number } | undefined;
+    for (let i = 0; i < 600 && !['succeeded', 'failed'].includes(job?.status ?? ''); i++) {
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 100));
+      job = (await (await api(second.url, `/v1/jobs/${jobId}`)).json()) as typeof job;
+    }
+    expect(job).toMatchObject({ status: 'succeeded', progress: 3000 });
+    const listed = (await (await api(second.url, '/v1/models')).json()) as { active: number };
+    expect(listed.active).toBe(version);
+    expect(await second.stop('SIGTERM')).toBe(0);
+
+    const after = target.open();
+    try {
+      const row = await after.getScore(ws, 'L0000001');
+      expect(row?.modelVersion).toBe(version);
+      expect(await after.activeModel(ws)).toMatchObject({ version });
+    } finally {
+      await after.close();
+    }
+  }, 120_000);
+});
