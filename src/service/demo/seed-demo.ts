@@ -3,11 +3,13 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { isRecord } from '../../core/fields.js';
 import { parseModel } from '../../core/parse-model.js';
 import { forEachCsvRecord } from '../../ingest/read-csv.js';
 import { forEachLine } from '../../ingest/read-lines.js';
 import { eventFromSegment } from '../../ingest/segment-event.js';
 import type { JsonObject, NewEvent, Store } from '../../store/port.js';
+import { refreshAccounts } from '../accounts/account-scoring.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
 import { generateDataset } from './synthetic.js';
@@ -52,8 +54,18 @@ export async function seedDemo(
     // Written a millisecond before the scoring job starts, so the job sees nothing as changed
     // while it ran and takes its bulk path.
     const written = now - 1;
+    // Each lead's company (by name) becomes an account it is linked to, as a group call does.
+    const companies = new Set<string>();
     await store.transaction(async (tx) => {
-      for (const [id, t] of traits) await tx.upsertLead(ws, id, t, written);
+      for (const [id, t] of traits) {
+        await tx.upsertLead(ws, id, t, written);
+        const company = t.company;
+        if (!isRecord(company) || typeof company.name !== 'string') continue;
+        const companyId = slug(company.name);
+        if (!companies.has(companyId)) await tx.upsertCompany(ws, companyId, company, written);
+        companies.add(companyId);
+        await tx.setLeadCompany(ws, id, companyId, written);
+      }
     });
 
     onProgress?.('storing events');
@@ -69,6 +81,11 @@ export async function seedDemo(
     const model = parseModel(await readFile(DEMO_MODEL, 'utf8'), 'examples/models/b2b.yaml');
     const version = await store.addModel(ws, model as unknown as JsonObject, written);
     const done = await rescoreWorkspace(store, models, ws, version, now);
+    onProgress?.('scoring accounts');
+    await store.transaction(async (tx) => {
+      const scoring = await models.get(tx, ws);
+      if (scoring) await refreshAccounts(tx, ws, scoring, [...companies], now);
+    });
     return { leads: done.leads, events: await store.countEvents(ws), version };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -104,4 +121,12 @@ export function leadTraits(row: Record<string, string>): JsonObject {
   }
   if (Object.keys(company).length > 0) traits.company = company;
   return traits;
+}
+
+/** A company id from its name: `Acme K.K.` -> `acme-k-k`. */
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
