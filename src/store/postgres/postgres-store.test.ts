@@ -49,4 +49,18 @@ describe('postgres store', () => {
       await admin(`DROP DATABASE IF EXISTS ${fresh} WITH (FORCE)`);
     }
   });
+
+  it('survives the server ending its idle connections, and reconnects for the next call', async () => {
+    const store = openPostgresStore({ connectionString });
+    await store.migrate();
+    const ws = await store.createWorkspace('w', 1);
+    // Every backend of this database but ours is ended, as a server restart would.
+    await admin(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+       WHERE datname = '${database}' AND pid <> pg_backend_pid()`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await store.getWorkspace(ws.id)).toEqual(ws);
+    await store.close();
+  });
 });

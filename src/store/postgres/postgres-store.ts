@@ -61,6 +61,10 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     max: options.maxConnections ?? 10,
     types,
   });
+  // An idle connection that the server ends (a restart, a DROP DATABASE ... WITH (FORCE)) is an
+  // 'error' on the pool: the pool drops that client and makes a new one when next needed. Without
+  // a listener Node would crash the process; requests in flight get their own errors anyway.
+  pool.on('error', () => {});
 
   const transaction: Store['transaction'] = refuseNested(async (fn) => {
     for (let attempt = 1; ; attempt++) {
