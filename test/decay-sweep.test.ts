@@ -5,13 +5,13 @@ import { compileModel } from '../src/core/compile-model.js';
 import { parseModel } from '../src/core/parse-model.js';
 import { readState } from '../src/core/score-state.js';
 import { nextSegmentChange } from '../src/core/segment-due.js';
-import { parseSegmentBatch, type SegmentMessage } from '../src/ingest/segment/index.js';
 import { DecayScheduler } from '../src/service/decay/decay-scheduler.js';
 import { sweepDue } from '../src/service/decay/sweep-due.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
+import { segmentMessages as calls } from './segment-messages.js';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-03-01T09:00:00Z');
@@ -29,15 +29,6 @@ segments:
   - { id: cold, stage: tofu }
 `);
 const compiled = compileModel(model);
-
-function calls(batch: Record<string, unknown>[], receivedAt: number): SegmentMessage[] {
-  const parsed = parseSegmentBatch({ batch }, { receivedAt });
-  if (parsed.kind !== 'ok') throw new Error(parsed.reason);
-  return parsed.items.map((item) => {
-    if (item.kind !== 'accepted') throw new Error(item.reason);
-    return item.message;
-  });
-}
 
 async function setup(open: () => Promise<Store>) {
   const store = await open();

@@ -5,11 +5,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
-import { parseSegmentBatch, type SegmentMessage } from '../src/ingest/segment/index.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
+import { segmentMessages as messages } from './segment-messages.js';
 import { ROOT } from './run-cli.js';
 
 const model = parseModel(readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8'));
@@ -22,15 +22,6 @@ const EVENTS = [
   'Email Bounced',
   'Demo Requested',
 ];
-
-function messages(batch: unknown[]): SegmentMessage[] {
-  const parsed = parseSegmentBatch({ batch }, { receivedAt: NOW });
-  if (parsed.kind !== 'ok') throw new Error(parsed.reason);
-  return parsed.items.map((item) => {
-    if (item.kind !== 'accepted') throw new Error(`${item.field}: ${item.reason}`);
-    return item.message;
-  });
-}
 
 /** Calls of three leads: tracks and pages at any time in 60 days (so late and capped ones),
  * repeated messageIds, an identify now and then, and calls of an anonymous visitor. */
@@ -106,7 +97,7 @@ describe.each(freshStores())('batched ingestion on $name', ({ open }) => {
           const batchedOutcomes = [];
           const singleOutcomes = [];
           for (const request of requests) {
-            const calls = messages(request.map(toCall));
+            const calls = messages(request.map(toCall), NOW);
             batchedOutcomes.push(...(await ingestMessages(store, models, batched, calls, NOW)));
             for (const call of calls)
               singleOutcomes.push(...(await ingestMessages(store, models, single, [call], NOW)));

@@ -5,26 +5,19 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
 import { scoreLead } from '../src/core/score-lead.js';
-import { parseSegmentBatch, type SegmentMessage } from '../src/ingest/segment/index.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { recordOf, scoringHistory } from '../src/service/scoring/lead-scoring.js';
 import type { Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
+import { segmentMessages } from './segment-messages.js';
+
+const messages = (batch: unknown[], receivedAt = NOW) => segmentMessages(batch, receivedAt);
 import { ROOT } from './run-cli.js';
 
 const model = parseModel(readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8'));
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 const day = (n: number) => new Date(NOW - n * 86_400_000).toISOString();
-
-function messages(batch: Record<string, unknown>[], receivedAt = NOW): SegmentMessage[] {
-  const parsed = parseSegmentBatch({ batch }, { receivedAt });
-  if (parsed.kind !== 'ok') throw new Error(parsed.reason);
-  return parsed.items.map((item) => {
-    if (item.kind !== 'accepted') throw new Error(`${item.field}: ${item.reason}`);
-    return item.message;
-  });
-}
 
 async function setup(open: () => Promise<Store>) {
   const store = await open();

@@ -3,12 +3,12 @@
 // same transaction, including the ones decay brings about.
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
-import { parseSegmentBatch, type SegmentMessage } from '../src/ingest/segment/index.js';
 import { sweepDue } from '../src/service/decay/sweep-due.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { NOTIFICATION_TYPES, type Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
+import { segmentMessages as calls } from './segment-messages.js';
 
 const NOW = Date.parse('2026-04-01T08:00:00Z');
 const model = parseModel(`
@@ -35,15 +35,6 @@ segments:
       - { type: tag, tag: mql }
   - { id: cold, stage: tofu }
 `);
-
-function calls(batch: Record<string, unknown>[], at: number): SegmentMessage[] {
-  const parsed = parseSegmentBatch({ batch }, { receivedAt: at });
-  if (parsed.kind !== 'ok') throw new Error(parsed.reason);
-  return parsed.items.map((item) => {
-    if (item.kind !== 'accepted') throw new Error(item.reason);
-    return item.message;
-  });
-}
 
 async function setup(open: () => Promise<Store>) {
   const store = await open();

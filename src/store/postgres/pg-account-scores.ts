@@ -1,39 +1,13 @@
 // PostgreSQL: account (company) scores and the lead-company links they are computed from.
 import type { AccountMethods } from '../account-port.js';
 import { decodeAccountCursor, toAccountPage } from '../account-list.js';
-import type { AccountScoreRow } from '../records.js';
+import {
+  ACCOUNT_SCORE_COLUMNS as COLUMNS,
+  toAccountScore as toAccount,
+  toAccountScoreColumns,
+  type AccountScoreColumns as Row,
+} from '../account-score-rows.js';
 import type { Query } from './pg-db.js';
-
-interface Row {
-  company_id: string;
-  model_version: number;
-  score: number;
-  fit: number;
-  engagement: number;
-  grade: string | null;
-  segment: string;
-  stage: AccountScoreRow['stage'];
-  contacts: number;
-  scored_at: number;
-  updated_at: number;
-}
-
-const toAccount = (r: Row): AccountScoreRow => ({
-  companyId: r.company_id,
-  modelVersion: r.model_version,
-  score: r.score,
-  fit: r.fit,
-  engagement: r.engagement,
-  grade: r.grade,
-  segment: r.segment,
-  stage: r.stage,
-  contacts: r.contacts,
-  scoredAt: r.scored_at,
-  updatedAt: r.updated_at,
-});
-
-const COLUMNS = `company_id, model_version, score, fit, engagement, grade, segment, stage, contacts,
-  scored_at, updated_at`;
 
 export function accountScoreMethods(q: Query): AccountMethods {
   return {
@@ -68,24 +42,7 @@ export function accountScoreMethods(q: Query): AccountMethods {
            engagement = excluded.engagement, grade = excluded.grade, segment = excluded.segment,
            stage = excluded.stage, contacts = excluded.contacts, scored_at = excluded.scored_at,
            updated_at = excluded.updated_at`,
-        [
-          ws,
-          JSON.stringify(
-            latest.map((r) => ({
-              company_id: r.companyId,
-              model_version: r.modelVersion,
-              score: r.score,
-              fit: r.fit,
-              engagement: r.engagement,
-              grade: r.grade,
-              segment: r.segment,
-              stage: r.stage,
-              contacts: r.contacts,
-              scored_at: r.scoredAt,
-              updated_at: r.updatedAt,
-            })),
-          ),
-        ],
+        [ws, JSON.stringify(latest.map(toAccountScoreColumns))],
       );
     },
     async getAccountScore(ws, companyId) {

@@ -1,39 +1,12 @@
 // SQLite: account (company) scores and the lead-company links they are computed from.
 import type { AccountMethods } from '../account-port.js';
 import { decodeAccountCursor, toAccountPage } from '../account-list.js';
-import type { AccountScoreRow } from '../records.js';
+import {
+  ACCOUNT_SCORE_COLUMNS as COLUMNS,
+  toAccountScore as toAccount,
+  type AccountScoreColumns as Row,
+} from '../account-score-rows.js';
 import type { Params, Sql } from './sqlite-db.js';
-
-interface Row {
-  company_id: string;
-  model_version: number;
-  score: number;
-  fit: number;
-  engagement: number;
-  grade: string | null;
-  segment: string;
-  stage: AccountScoreRow['stage'];
-  contacts: number;
-  scored_at: number;
-  updated_at: number;
-}
-
-const toAccount = (r: Row): AccountScoreRow => ({
-  companyId: r.company_id,
-  modelVersion: r.model_version,
-  score: r.score,
-  fit: r.fit,
-  engagement: r.engagement,
-  grade: r.grade,
-  segment: r.segment,
-  stage: r.stage,
-  contacts: r.contacts,
-  scoredAt: r.scored_at,
-  updatedAt: r.updated_at,
-});
-
-const COLUMNS = `company_id, model_version, score, fit, engagement, grade, segment, stage, contacts,
-  scored_at, updated_at`;
 
 export function accountScoreMethods(sql: Sql): AccountMethods {
   return {
