@@ -1,9 +1,11 @@
 // The `leadscore` command line: one subcommand per file in this folder.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { predictCommand } from './predict.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
 import { serveCommand } from './serve.js';
+import { trainCommand } from './train.js';
 import { validateCommand } from './validate.js';
 import { workspacesCommand } from './workspaces.js';
 
@@ -24,6 +26,8 @@ export function buildProgram(): Command {
   program.addCommand(schemaCommand());
   program.addCommand(serveCommand());
   program.addCommand(workspacesCommand());
+  program.addCommand(trainCommand());
+  program.addCommand(predictCommand());
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;

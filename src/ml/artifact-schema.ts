@@ -1,0 +1,57 @@
+// The model artifact: versioned JSON with everything `predict` needs and the training report.
+import { z } from 'zod';
+import { bandsSchema } from './bands.js';
+import { encodingSchema } from './encoding-schema.js';
+import { boostedParamsSchema } from './gbdt.js';
+import { linearParamsSchema } from './logistic-regression.js';
+
+export const ARTIFACT_FORMAT = 'leadscore-predictive';
+export const ARTIFACT_VERSION = 1;
+
+const share = z.number().min(0).max(1);
+
+export const reportSchema = z.strictObject({
+  train: z.strictObject({ rows: z.number().int(), converted: z.number().int() }),
+  holdout: z.strictObject({ rows: z.number().int(), converted: z.number().int() }),
+  /** Rows without an outcome (empty target), left out of training. */
+  unlabelled: z.number().int(),
+  /** Columns left out: named by --exclude, or identifiers (nearly every value distinct). */
+  excluded: z.array(z.string()),
+  /** On the held-out rows; null where the held-out rows lack a converter or a non-converter. */
+  metrics: z.strictObject({
+    rocAuc: z.number().nullable(),
+    prAuc: z.number().nullable(),
+    logLoss: z.number(),
+    brier: z.number(),
+    liftTop10: z.number().nullable(),
+    baseRate: share,
+  }),
+  calibration: z.array(
+    z.strictObject({
+      from: share,
+      to: share,
+      count: z.number().int(),
+      predicted: share,
+      observed: share,
+    }),
+  ),
+  /** Columns by mean absolute contribution (log-odds) on the held-out rows. */
+  influential: z.array(z.strictObject({ column: z.string(), meanAbsContribution: z.number() })),
+});
+
+export const artifactSchema = z.strictObject({
+  format: z.literal(ARTIFACT_FORMAT),
+  version: z.literal(ARTIFACT_VERSION),
+  target: z.strictObject({ column: z.string(), positive: z.array(z.string()).min(1) }),
+  encoding: encodingSchema,
+  model: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('lr'), ...linearParamsSchema.shape }),
+    z.strictObject({ kind: z.literal('gbdt'), ...boostedParamsSchema.shape }),
+  ]),
+  bands: bandsSchema,
+  report: reportSchema,
+});
+
+export type Artifact = z.infer<typeof artifactSchema>;
+export type Report = z.infer<typeof reportSchema>;
+export type ModelKind = Artifact['model']['kind'];

@@ -1,0 +1,48 @@
+// The training report as text for the terminal: held-out metrics, calibration, top features.
+import type { Artifact } from './artifact-schema.js';
+
+const f4 = (x: number | null) =>
+  x === null ? 'n/a (held-out rows lack one outcome)' : x.toFixed(4);
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+export function formatReport(artifact: Artifact, seconds?: number): string {
+  const { report, model, bands } = artifact;
+  const m = report.metrics;
+  const what =
+    model.kind === 'lr'
+      ? `logistic regression (L2, C=${model.c})`
+      : `gradient-boosted trees (${model.trees.length} trees, learning rate ${model.learningRate}, ${model.maxLeaves} leaves)`;
+  const lines = [
+    `model: ${what}, target "${artifact.target.column}" (converted: ${artifact.target.positive.join(', ')})`,
+    `trained on ${report.train.rows} leads (${report.train.converted} converted)` +
+      (seconds === undefined ? '' : ` in ${seconds.toFixed(1)} s`) +
+      `; evaluated on ${report.holdout.rows} held-out leads (${report.holdout.converted} converted)`,
+  ];
+  if (report.unlabelled > 0) lines.push(`${report.unlabelled} rows without an outcome left out`);
+  if (report.excluded.length > 0) lines.push(`columns not used: ${report.excluded.join(', ')}`);
+  lines.push(
+    '',
+    'held-out metrics:',
+    `  ROC AUC         ${f4(m.rocAuc)}`,
+    `  PR AUC          ${f4(m.prAuc)}`,
+    `  log loss        ${f4(m.logLoss)}`,
+    `  Brier score     ${f4(m.brier)}`,
+    `  lift, top 10%   ${m.liftTop10 === null ? 'n/a' : m.liftTop10.toFixed(2)}`,
+    `  base rate       ${pct(m.baseRate)}`,
+    '',
+    'calibration (held-out leads in deciles of predicted probability):',
+    '  predicted range     leads  mean predicted  converted',
+    ...report.calibration.map(
+      (b) =>
+        `  ${pct(b.from).padStart(6)} - ${pct(b.to).padStart(6)}  ${String(b.count).padStart(7)}  ${pct(b.predicted).padStart(14)}  ${pct(b.observed).padStart(9)}`,
+    ),
+    '',
+    'most influential columns (mean |contribution| in log-odds, held-out leads):',
+    ...report.influential.map(
+      (r) => `  ${r.column.padEnd(24)} ${r.meanAbsContribution.toFixed(4)}`,
+    ),
+    '',
+    `bands: ${bands.map((b) => `${b.band} >= ${pct(b.min)}`).join(', ')}`,
+  );
+  return `${lines.join('\n')}\n`;
+}

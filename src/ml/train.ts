@@ -1,0 +1,131 @@
+// Trains a conversion model on leads with known outcomes and reports on a held-out split.
+import {
+  ARTIFACT_FORMAT,
+  ARTIFACT_VERSION,
+  type Artifact,
+  type ModelKind,
+  type Report,
+} from './artifact-schema.js';
+import { fitBands } from './bands.js';
+import { encodeRows, fitEncoding, type Matrix } from './encoding.js';
+import type { Encoding } from './encoding-schema.js';
+import { MlError } from './errors.js';
+import { explainModel } from './explain.js';
+import { fitBoosted } from './gbdt.js';
+import { isHeldOut } from './holdout.js';
+import { fitLogistic } from './logistic-regression.js';
+import { averagePrecision, brier, calibrationTable, lift, logLoss, rocAuc } from './metrics.js';
+import { columnIndex, type Dataset } from './read-dataset.js';
+import { checkMinimum, DEFAULT_POSITIVE, labelOf } from './target.js';
+
+export interface TrainOptions {
+  target: string;
+  kind: ModelKind;
+  exclude?: string[];
+  /** The one target value that counts as converted (any case); default DEFAULT_POSITIVE. */
+  positive?: string;
+  onIteration?: (iteration: number, maxIterations: number) => void;
+}
+
+/** Most influential columns listed in the report. */
+const INFLUENTIAL = 10;
+
+export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
+  const target = columnIndex(dataset, options.target, '--target');
+  const exclude = options.exclude ?? [];
+  for (const name of exclude) columnIndex(dataset, name, '--exclude');
+  const positive = options.positive === undefined ? DEFAULT_POSITIVE : [options.positive];
+  const train: { row: string[]; y: 0 | 1 }[] = [];
+  const holdout: { row: string[]; y: 0 | 1 }[] = [];
+  let unlabelled = 0;
+  let labelled = 0;
+  for (const row of dataset.rows) {
+    const y = labelOf(row[target]!, positive);
+    if (y === undefined) {
+      unlabelled++;
+      continue;
+    }
+    (isHeldOut(labelled++) ? holdout : train).push({ row, y });
+  }
+  const converted = [...train, ...holdout].filter((r) => r.y === 1).length;
+  checkMinimum(converted, labelled - converted, options.target);
+  const features = dataset.columns
+    .map((name, c) => ({ name, c }))
+    .filter(({ name, c }) => c !== target && !exclude.includes(name));
+  const fitted = fitEncoding(
+    features.map((f) => f.name),
+    features.map((f) => train.map((r) => r.row[f.c]!)),
+  );
+  const encoding = fitted.encoding;
+  if (encoding.columns.length === 0) {
+    throw new MlError('invalid_csv', `${dataset.source}: no columns left to learn from`);
+  }
+  const positions = encoding.columns.map((column) => dataset.columns.indexOf(column.name));
+  const trainMatrix = encodeRows(
+    encoding,
+    train.map((r) => r.row),
+    positions,
+  );
+  const trainY = Uint8Array.from(train, (r) => r.y);
+  const model =
+    options.kind === 'lr'
+      ? { kind: 'lr' as const, ...fitLogistic(encoding, trainMatrix, trainY) }
+      : {
+          kind: 'gbdt' as const,
+          ...fitBoosted(encoding, trainMatrix, trainY, { onIteration: options.onIteration }),
+        };
+  const bands = fitBands(explainModel(model, encoding, trainMatrix).probabilities);
+  const holdoutMatrix = encodeRows(
+    encoding,
+    holdout.map((r) => r.row),
+    positions,
+  );
+  const holdoutY = Uint8Array.from(holdout, (r) => r.y);
+  const report = evaluate(model, encoding, holdoutMatrix, holdoutY);
+  return {
+    format: ARTIFACT_FORMAT,
+    version: ARTIFACT_VERSION,
+    target: { column: options.target, positive },
+    encoding,
+    model,
+    bands,
+    report: {
+      train: { rows: train.length, converted: trainY.reduce((a, b) => a + b, 0) },
+      unlabelled,
+      excluded: [...exclude, ...fitted.skipped],
+      ...report,
+    },
+  };
+}
+
+function evaluate(
+  model: Artifact['model'],
+  encoding: Encoding,
+  matrix: Matrix,
+  y: Uint8Array,
+): Pick<Report, 'holdout' | 'metrics' | 'calibration' | 'influential'> {
+  const { probabilities, contributions } = explainModel(model, encoding, matrix);
+  const converted = y.reduce((a, b) => a + b, 0);
+  const both = converted > 0 && converted < y.length;
+  const influence = encoding.columns.map((column, c) => ({
+    column: column.name,
+    meanAbsContribution:
+      contributions.reduce((s, row) => s + Math.abs(row[c]!), 0) /
+      Math.max(1, contributions.length),
+  }));
+  return {
+    holdout: { rows: y.length, converted },
+    metrics: {
+      rocAuc: both ? rocAuc(y, probabilities) : null,
+      prAuc: both ? averagePrecision(y, probabilities) : null,
+      logLoss: logLoss(y, probabilities),
+      brier: brier(y, probabilities),
+      liftTop10: both ? lift(y, probabilities, 0.1) : null,
+      baseRate: converted / Math.max(1, y.length),
+    },
+    calibration: calibrationTable(y, probabilities, 10),
+    influential: influence
+      .sort((a, b) => b.meanAbsContribution - a.meanAbsContribution)
+      .slice(0, INFLUENTIAL),
+  };
+}
