@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
 import { sweepDue } from '../src/service/decay/sweep-due.js';
+import { startActivation } from '../src/service/models/activation.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { NOTIFICATION_TYPES, type Store } from '../src/store/port.js';
@@ -131,5 +132,31 @@ describe.each(freshStores())('segment actions and transitions on $name', ({ open
     // Entering mql again does not hand it to a new owner: that action fires once per lead.
     await send([{ type: 'track', userId: 'us', event: 'Webinar Attended' }], due + 1000);
     expect((await store.getLeadRouting(ws, 'us')).owner).toBe('eve');
+  });
+
+  it('records the transitions a model activation makes, acts on them, and announces the activation', async () => {
+    const { store, ws, send, outbox, models } = await setup(open);
+    await send([{ type: 'track', userId: 'u9', event: 'Webinar Attended' }]);
+    expect((await store.getScore(ws, 'u9'))?.segment).toBe('mql');
+    // The same model with a higher bar for mql: the lead falls back to cold on activation.
+    const stricter = parseModel(
+      JSON.stringify({
+        ...model,
+        segments: model.segments.map((s) => (s.id === 'mql' ? { ...s, above: 40 } : s)),
+      }),
+    );
+    const version = await store.addModel(ws, stricter as unknown as Record<string, unknown>, NOW);
+    const { running } = await startActivation(store, models, ws, version, () => NOW + 1000);
+    await running;
+    expect((await store.getScore(ws, 'u9'))?.segment).toBe('cold');
+    const [entry] = await store.listHistory(ws, 'u9', { limit: 1 });
+    expect(entry).toMatchObject({ cause: 'model', causeRef: String(version), segment: 'cold' });
+    const last = (await outbox()).slice(-3);
+    expect(last.map(([type, lead, data]) => [type, lead, data?.cause ?? null])).toEqual([
+      ['lead.segment_changed', 'u9', 'model'],
+      ['lead.stage_changed', 'u9', 'model'],
+      ['model.activated', null, null],
+    ]);
+    expect(last[2]?.[2]).toMatchObject({ version, leads: 1, changed: 1 });
   });
 });

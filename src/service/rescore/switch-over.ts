@@ -3,6 +3,8 @@
 // is stored and the version becomes the active one.
 import { evaluateFit } from '../../core/fit.js';
 import type { HistoryEntry, LeadScoreRow, Store, StoreTx } from '../../store/port.js';
+import { refreshAccounts } from '../accounts/account-scoring.js';
+import { recordChanges } from '../changes/record-changes.js';
 import type { ActiveScoring } from '../scoring/active-model.js';
 import { stateFromHistory } from '../scoring/advance-state.js';
 import { recordOf, scoredRow, scoringHistory } from '../scoring/lead-scoring.js';
@@ -38,8 +40,24 @@ export async function switchOver(store: Store, job: SwitchOver): Promise<number>
       if (lead.entry) entries.push(lead.entry);
     }
     await tx.putScores(ws, rows);
-    await tx.appendHistories(ws, entries);
+    // Transitions the new version makes are recorded like any other: history, webhooks,
+    // hand-overs and segment actions.
+    await recordChanges(tx, ws, scoring, entries);
     await tx.activateModel(ws, scoring.version, now);
+    await tx.enqueueNotifications(ws, [
+      {
+        type: 'model.activated',
+        leadId: null,
+        at: now,
+        data: { version: scoring.version, leads: rows.length, changed: entries.length },
+      },
+    ]);
+    // Every account is scored again from its contacts' new scores.
+    const companies = await tx.companiesOfLeads(
+      ws,
+      rows.map((r) => r.leadId),
+    );
+    await refreshAccounts(tx, ws, scoring, [...new Set(companies.values())], now);
     return rows.length;
   });
 }
