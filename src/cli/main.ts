@@ -1,6 +1,7 @@
 // The `leadscore` command line: one subcommand per file in this folder.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { analyzeCommand } from './analyze.js';
 import { predictCommand } from './predict.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   program.addCommand(workspacesCommand());
   program.addCommand(trainCommand());
   program.addCommand(predictCommand());
+  program.addCommand(analyzeCommand());
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;
