@@ -6,6 +6,7 @@ import { predictCommand } from './predict.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
 import { serveCommand } from './serve.js';
+import { suggestCommand } from './suggest.js';
 import { trainCommand } from './train.js';
 import { validateCommand } from './validate.js';
 import { workspacesCommand } from './workspaces.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   program.addCommand(trainCommand());
   program.addCommand(predictCommand());
   program.addCommand(analyzeCommand());
+  program.addCommand(suggestCommand());
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;
