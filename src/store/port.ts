@@ -131,6 +131,13 @@ export interface StoreTx extends WebhookMethods, RoutingMethods, AccountMethods,
       limit: number;
       types: readonly StoredEvent['type'][];
       payloadKeys: readonly string[];
+      /**
+       * When given, only events whose name, trimmed of spaces and lower-cased, is one of these
+       * come with the payload keys (the others with an empty payload), as rules match names;
+       * except that a name with characters beyond printable ASCII always comes with them, since
+       * databases fold the case of those differently.
+       */
+      payloadFor?: readonly string[];
     },
   ): Promise<ScoringEventPage>;
   countEvents(ws: string): Promise<number>;

@@ -10,7 +10,7 @@ import { leadRecord } from '../scoring/lead-record.js';
 import { scoredRow } from '../scoring/lead-scoring.js';
 import type { ScoreSummary } from '../scoring/score-change.js';
 import { modelChangeEntry, PreviousScores } from './model-change.js';
-import { payloadKeysRead, SCORED_TYPES, scoringEventOfRow } from './scoring-reads.js';
+import { payloadReads, SCORED_TYPES, scoringEventOfRow } from './scoring-reads.js';
 import { switchOver, type Rescored } from './switch-over.js';
 
 export interface RescoreProgress {
@@ -61,14 +61,9 @@ export async function rescoreWorkspace(
   };
 
   const { rulesByEvent } = scoring.compiled;
-  const payloadKeys = payloadKeysRead(scoring.compiled);
+  const reads = payloadReads(scoring.compiled);
   const page = (after: EventPosition | null) => {
-    const read = store.scoringEventsPage(ws, {
-      after,
-      limit: PAGE,
-      types: SCORED_TYPES,
-      payloadKeys,
-    });
+    const read = store.scoringEventsPage(ws, { after, limit: PAGE, types: SCORED_TYPES, ...reads });
     // Awaited on the next turn of the loop; this only keeps a failure from going unhandled.
     read.catch(() => undefined);
     return read;

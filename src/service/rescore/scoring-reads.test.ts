@@ -5,7 +5,7 @@ import { compileModel } from '../../core/compile-model.js';
 import { validateModel } from '../../core/parse-model.js';
 import type { ScoringEventRow, StoredEvent } from '../../store/port.js';
 import { scoringEventOf } from '../scoring/stored-events.js';
-import { payloadKeysRead, SCORED_TYPES, scoringEventOfRow } from './scoring-reads.js';
+import { payloadReads, SCORED_TYPES, scoringEventOfRow } from './scoring-reads.js';
 
 const model = (rules: unknown[]) =>
   compileModel(
@@ -17,23 +17,36 @@ const model = (rules: unknown[]) =>
     }),
   );
 
-describe('payloadKeysRead', () => {
-  it('answers the payload keys that rule conditions read, nested in all/any/not', () => {
-    expect(payloadKeysRead(model([{ id: 'a', event: 'A', points: 1 }]))).toEqual([]);
+describe('payloadReads', () => {
+  it('answers the payload keys rule conditions read (in all/any/not) and for which events', () => {
+    expect(payloadReads(model([{ id: 'a', event: 'A', points: 1 }]))).toEqual({
+      payloadKeys: [],
+      payloadFor: [],
+    });
     const where = {
       all: [
         { field: 'event', eq: 'A' },
         { any: [{ field: 'messageId', exists: true }, { not: { field: 'context.ip', eq: 'x' } }] },
       ],
     };
-    expect(payloadKeysRead(model([{ id: 'a', event: 'A', points: 1, where }]))).toEqual([
-      'context',
-    ]);
+    const columnsOnly = { field: 'messageId', startsWith: 'x' };
+    expect(
+      payloadReads(
+        model([
+          { id: 'a', event: ' Page Viewed ', points: 1, where },
+          { id: 'b', event: 'Email Opened', points: 1, where: columnsOnly },
+          { id: 'c', event: 'Signed Up', points: 1 },
+        ]),
+      ),
+    ).toEqual({ payloadKeys: ['context'], payloadFor: ['page viewed'] });
     const both = [
       { id: 'a', event: 'A', points: 1, where: { field: 'properties', exists: true } },
-      { id: 'b', event: 'B', points: 1, where: where },
+      { id: 'b', event: 'B', points: 1, where },
     ];
-    expect(payloadKeysRead(model(both))).toEqual(['properties', 'context']);
+    expect(payloadReads(model(both))).toEqual({
+      payloadKeys: ['properties', 'context'],
+      payloadFor: ['a', 'b'],
+    });
   });
 });
 

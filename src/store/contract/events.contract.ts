@@ -182,6 +182,60 @@ export function eventsContract(makeStore: MakeStore): void {
       });
     });
 
+    it('reads the payload keys only for the named events, names compared as rules do', async () => {
+      const { store, ws } = ctx();
+      const names = [
+        'Page Viewed',
+        '  page VIEWED ',
+        'Page Viewed!',
+        'Email Opened',
+        'É Page',
+        'Tab\tPage',
+      ];
+      await store.insertEvents(
+        ws,
+        names.map((name, i) =>
+          event(`n${i}`, { name, time: T0 + i, payload: { properties: { i } } }),
+        ),
+      );
+      const page = await store.scoringEventsPage(ws, {
+        limit: 10,
+        types: ['track'],
+        payloadKeys: ['properties'],
+        payloadFor: ['page viewed', 'not stored'],
+      });
+      // Beyond printable ASCII (é, a tab) the payload always comes.
+      expect(page.events.map((e) => [e.name, e.payload])).toEqual([
+        ['Page Viewed', { properties: { i: 0 } }],
+        ['  page VIEWED ', { properties: { i: 1 } }],
+        ['Page Viewed!', {}],
+        ['Email Opened', {}],
+        ['É Page', { properties: { i: 4 } }],
+        ['Tab\tPage', { properties: { i: 5 } }],
+      ]);
+      const none = await store.scoringEventsPage(ws, {
+        limit: 10,
+        types: ['track'],
+        payloadKeys: ['properties'],
+        payloadFor: [],
+      });
+      const noKeys = await store.scoringEventsPage(ws, {
+        limit: 10,
+        types: ['track'],
+        payloadKeys: [],
+        payloadFor: ['page viewed'],
+      });
+      expect(noKeys.events.map((e) => e.payload)).toEqual([{}, {}, {}, {}, {}, {}]);
+      expect(none.events.map((e) => e.payload)).toEqual([
+        {},
+        {},
+        {},
+        {},
+        { properties: { i: 4 } },
+        { properties: { i: 5 } },
+      ]);
+    });
+
     it('streams nothing from an empty workspace', async () => {
       const { store, ws } = ctx();
       expect(await collect(store.streamEventsByLead(ws, { batchSize: 10 }))).toEqual([]);

@@ -81,10 +81,23 @@ export function eventMethods(q: Query): EventMethods {
     streamEventsByLead(ws, { batchSize }) {
       return streamEvents((after) => methods.eventsOfLeadsPage(ws, { after, limit: batchSize }));
     },
-    async scoringEventsPage(ws, { after, limit, types, payloadKeys }) {
+    async scoringEventsPage(ws, { after, limit, types, payloadKeys, payloadFor }) {
       // `->` hands over only the keys asked for; the driver parses each one as JSON.
       const values: unknown[] = [ws, [...types], limit, ...payloadKeys];
-      const picks = payloadKeys.map((_, i) => `, payload -> $${i + 4}::text AS p${i}`).join('');
+      let wanted = '';
+      // Only with keys to read: a parameter the statement does not use has no type.
+      if (payloadFor && payloadKeys.length > 0) {
+        // With the "C" collation lower() folds ASCII only, as JavaScript does there; past
+        // printable ASCII, read anyway.
+        wanted = `lower(btrim(name, ' ')) = ANY($${values.push([...payloadFor])}::text[])
+          OR name ~ '[^ -~]'`;
+      }
+      const picks = payloadKeys
+        .map((_, i) => {
+          const pick = `payload -> $${i + 4}::text`;
+          return `, ${wanted ? `CASE WHEN ${wanted} THEN ${pick} END` : pick} AS p${i}`;
+        })
+        .join('');
       let keyset = '';
       if (after) {
         const at = values.length;

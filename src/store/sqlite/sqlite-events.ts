@@ -115,14 +115,22 @@ export function eventMethods(sql: Sql): EventMethods {
     streamEventsByLead(ws, { batchSize }) {
       return streamEvents((after) => methods.eventsOfLeadsPage(ws, { after, limit: batchSize }));
     },
-    async scoringEventsPage(ws, { after, limit, types, payloadKeys }) {
+    async scoringEventsPage(ws, { after, limit, types, payloadKeys, payloadFor }) {
       if (types.length === 0) return { events: [], next: null };
       const params: Params = { ws, limit };
       types.forEach((type, i) => (params[`t${i}`] = type));
       // `->` reads one key without handing the whole payload to JavaScript; json_quote makes any
       // key a valid path, and SQLite evaluates it once per statement.
       payloadKeys.forEach((key, i) => (params[`k${i}`] = key));
-      const picks = payloadKeys.map((_, i) => `, payload -> ('$.' || json_quote(@k${i})) AS p${i}`);
+      const pick = (i: number) => `payload -> ('$.' || json_quote(@k${i}))`;
+      let picks = payloadKeys.map((_, i) => `, ${pick(i)} AS p${i}`);
+      if (payloadFor) {
+        // lower() and trim() agree with JavaScript's on printable ASCII; past it, read anyway.
+        params.names = JSON.stringify(payloadFor);
+        const wanted = `(lower(trim(name, ' ')) IN (SELECT value FROM json_each(@names))
+          OR name GLOB '*[^ -~]*')`;
+        picks = payloadKeys.map((_, i) => `, CASE WHEN ${wanted} THEN ${pick(i)} END AS p${i}`);
+      }
       let keyset = '';
       if (after) {
         keyset = 'AND (lead_id, time, seq) > (@leadId, @time, @seq)';
