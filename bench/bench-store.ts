@@ -29,7 +29,8 @@ export interface BenchStore {
 export async function openBenchStore(kind: StoreKind): Promise<BenchStore> {
   if (kind === 'sqlite') {
     const dir = await mkdtemp(join(tmpdir(), 'leadscore-bench-db-'));
-    const store = openSqliteStore({ file: join(dir, 'bench.db') });
+    // As the server opens it (src/api/open-store.ts).
+    const store = openSqliteStore({ file: join(dir, 'bench.db'), backgroundCheckpointMs: 1000 });
     await store.migrate();
     return {
       store,

@@ -7,5 +7,6 @@ import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 export function openConfiguredStore(config: Config, sqliteFile: string): Store {
   return config.DATABASE_URL
     ? openPostgresStore({ connectionString: config.DATABASE_URL })
-    : openSqliteStore({ file: sqliteFile });
+    : // Commits stay short: the WAL is copied back into the database by a background thread.
+      openSqliteStore({ file: sqliteFile, backgroundCheckpointMs: 1000 });
 }

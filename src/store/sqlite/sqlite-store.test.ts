@@ -128,4 +128,22 @@ describe('sqlite store', () => {
     });
     await store.close();
   });
+
+  it('checkpoints the WAL from a background thread when asked to, and closes cleanly', async () => {
+    const { statSync } = await import('node:fs');
+    const file = join(dir, 'checkpointed.db');
+    const store = openSqliteStore({ file, backgroundCheckpointMs: 20 });
+    await store.migrate();
+    const ws = (await store.createWorkspace('w', 0)).id;
+    const before = statSync(file).size;
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 3000; i++) await tx.upsertLead(ws, `u${i}`, { n: i }, i);
+    });
+    // The commit wrote to the WAL only; the thread copies the pages into the database file.
+    for (let waited = 0; waited < 5000 && statSync(file).size <= before; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(statSync(file).size).toBeGreaterThan(before);
+    expect((await store.getLead(ws, 'u2999'))?.traits).toEqual({ n: 2999 });
+    await store.close();
+  });
 });

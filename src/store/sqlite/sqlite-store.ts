@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import type { Store, StoreTx } from '../port.js';
 import { refuseNested, transactionPerCall } from '../store-methods.js';
 import { migrations } from './migrations/index.js';
+import { Checkpointer } from './checkpointer.js';
 import { GroupCommit } from './group-commit.js';
 import { Mutex } from './mutex.js';
 import { accountMethods } from './sqlite-accounts.js';
@@ -29,6 +30,11 @@ export interface SqliteStoreOptions {
   synchronous?: 'full' | 'normal';
   /** Most transactions that share one commit (default 64); 1 commits each on its own. */
   maxGroup?: number;
+  /**
+   * Checkpoint the WAL from a background thread every this many ms instead of inside commits
+   * (the server does; off by default, as each store then runs a thread).
+   */
+  backgroundCheckpointMs?: number;
 }
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
@@ -43,6 +49,11 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // Pages are read from a mapping of the file instead of one system call each: a full rescore
   // reads events in lead order, all over a file of a gigabyte or more (2 GB: SQLite's maximum).
   db.pragma('mmap_size = 2147418112');
+
+  const checkpointer =
+    options.backgroundCheckpointMs === undefined
+      ? undefined
+      : new Checkpointer(db, options.file, options.backgroundCheckpointMs);
 
   const mutex = new Mutex();
   let tx: StoreTx | undefined;
@@ -85,6 +96,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       }),
     close: () =>
       mutex.run(async () => {
+        await checkpointer?.stop();
         db.close();
       }),
   };
