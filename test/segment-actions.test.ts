@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
 import { sweepDue } from '../src/service/decay/sweep-due.js';
+import { leadView } from '../src/service/leads/lead-view.js';
 import { startActivation } from '../src/service/models/activation.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
@@ -79,7 +80,7 @@ async function setup(open: () => Promise<Store>) {
 
 describe.each(freshStores())('segment actions and transitions on $name', ({ open }) => {
   it('assigns round robin once, tags, and announces every transition in order', async () => {
-    const { store, ws, send, outbox } = await setup(open);
+    const { store, ws, send, outbox, models } = await setup(open);
     for (const lead of ['u1', 'u2', 'u3'])
       await send([{ type: 'track', userId: lead, event: 'Webinar Attended' }]);
     const owners = await Promise.all(
@@ -87,6 +88,8 @@ describe.each(freshStores())('segment actions and transitions on $name', ({ open
     );
     expect(owners).toEqual(['bob', 'eve', 'bob']);
     expect(await store.getLeadRouting(ws, 'u1')).toEqual({ owner: 'bob', tags: ['mql'] });
+    const view = await leadView(store, models, ws, 'u1', NOW);
+    expect(view).toMatchObject({ owner: 'bob', tags: ['mql'], segment: 'mql' });
     // Entering a qualified segment handed the lead to sales.
     expect((await store.getLifecycles(ws, ['u1'])).get('u1')).toMatchObject({ stage: 'mql' });
 

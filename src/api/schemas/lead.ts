@@ -16,6 +16,8 @@ export const leadSchema = z
     id: z.string().describe('The lead id: the Segment userId'),
     traits,
     company: z.object({ id: z.string(), traits }).nullable().describe('From the group call'),
+    owner: z.string().nullable().describe('The sales rep a segment action assigned the lead to'),
+    tags: z.array(z.string()).describe('Tags segment actions added'),
     modelVersion: z
       .number()
       .int()

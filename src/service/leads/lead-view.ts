@@ -10,6 +10,9 @@ export interface LeadView {
   id: string;
   traits: Record<string, unknown>;
   company: { id: string; traits: Record<string, unknown> } | null;
+  /** The sales rep a segment action assigned it to, and its tags. */
+  owner: string | null;
+  tags: string[];
   modelVersion: number | null;
   score: number | null;
   fit: number | null;
@@ -39,10 +42,13 @@ export async function leadView(
     const scoring = await models.get(tx, ws);
     const history = await scoringHistory(tx, ws, id);
     const asOf = Math.max(now, ...history.map((e) => e.time));
+    const routing = await tx.getLeadRouting(ws, id);
     const base = {
       id: lead.id,
       traits: lead.traits,
       company: company ? { id: company.id, traits: company.traits } : null,
+      owner: routing.owner,
+      tags: routing.tags,
       asOf: new Date(asOf).toISOString(),
       createdAt: new Date(lead.createdAt).toISOString(),
       updatedAt: new Date(lead.updatedAt).toISOString(),
