@@ -8,6 +8,7 @@ import { DEFAULT_THRESHOLDS } from '../analytics/behaviours.js';
 import { readCosts } from '../analytics/costs.js';
 import { csvTables } from '../analytics/csv-report.js';
 import { AnalyticsError } from '../analytics/errors.js';
+import { columnList, numberOption } from './data-options.js';
 import { count } from '../analytics/format.js';
 import { htmlReport } from '../analytics/html-report.js';
 import { formatAnalysis } from '../analytics/text-report.js';
@@ -27,22 +28,6 @@ interface AnalyzeCliOptions {
   costs?: string;
   csv?: string;
   html?: string;
-}
-
-/** A number option's value, or an error quoting what was given. */
-function numberOption(name: string, text: string): number {
-  const x = Number(text);
-  if (text.trim() === '' || Number.isNaN(x)) {
-    throw new AnalyticsError('invalid_option', `${name}: expected a number, got "${text}"`);
-  }
-  return x;
-}
-
-function list(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((c) => c.trim())
-    .filter((c) => c !== '');
 }
 
 export function analyzeCommand(): Command {
@@ -86,10 +71,10 @@ export async function runAnalyze(options: AnalyzeCliOptions): Promise<number> {
     const analysis = analyze(dataset, {
       target: options.target,
       ...(options.positive === undefined ? {} : { positive: options.positive }),
-      exclude: list(options.exclude),
+      exclude: columnList(options.exclude),
       bins: numberOption('--bins', options.bins),
-      behaviours: list(options.behaviours),
-      thresholds: list(options.thresholds).map((t) => numberOption('--thresholds', t)),
+      behaviours: columnList(options.behaviours),
+      thresholds: columnList(options.thresholds).map((t) => numberOption('--thresholds', t)),
       ...(options.channel === undefined ? {} : { channel: options.channel }),
       ...(options.costs === undefined ? {} : { costs: await readCosts(options.costs) }),
     });

@@ -5,6 +5,7 @@ import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { DEFAULT_BINS } from '../analytics/analyze.js';
 import { AnalyticsError } from '../analytics/errors.js';
+import { columnList, numberOption } from './data-options.js';
 import { count } from '../analytics/format.js';
 import {
   DEFAULT_MIN_IV,
@@ -36,21 +37,6 @@ interface SuggestCliOptions {
   method: SuggestMethod;
   model?: string;
   out: string;
-}
-
-function numberOption(name: string, text: string): number {
-  const x = Number(text);
-  if (text.trim() === '' || Number.isNaN(x)) {
-    throw new AnalyticsError('invalid_option', `${name}: expected a number, got "${text}"`);
-  }
-  return x;
-}
-
-function list(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((c) => c.trim())
-    .filter((c) => c !== '');
 }
 
 export function suggestCommand(): Command {
@@ -95,7 +81,7 @@ export async function runSuggest(options: SuggestCliOptions): Promise<number> {
     const suggestion = suggest(dataset, {
       target: options.target,
       ...(options.positive === undefined ? {} : { positive: options.positive }),
-      exclude: list(options.exclude),
+      exclude: columnList(options.exclude),
       bins: numberOption('--bins', options.bins),
       pdo: numberOption('--pdo', options.pdo),
       minIv: numberOption('--min-iv', options.minIv),

@@ -6,6 +6,7 @@ import { Command, Option } from 'commander';
 import { serializeArtifact } from '../ml/artifact.js';
 import { MlError } from '../ml/errors.js';
 import { readDataset, type Dataset } from '../ml/read-dataset.js';
+import { columnList } from './data-options.js';
 import { formatReport } from '../ml/report-text.js';
 import { trainModel } from '../ml/train.js';
 
@@ -73,10 +74,7 @@ export async function runTrain(options: TrainCliOptions): Promise<number> {
     const artifact = trainModel(dataset, {
       target: options.target,
       kind: options.model,
-      exclude: (options.exclude ?? '')
-        .split(',')
-        .map((c) => c.trim())
-        .filter((c) => c !== ''),
+      exclude: columnList(options.exclude),
       ...(options.positive === undefined ? {} : { positive: options.positive }),
       onIteration: (done, total) => {
         if (!barStarted) bar?.start(total, 0);
