@@ -108,18 +108,20 @@ async function ingestOne(
       break;
     case 'group': {
       await tx.upsertCompany(ws, message.groupId, message.traits, now);
-      // The company the lead leaves loses a contact; the one it joins (or whose traits changed)
-      // is scored again too.
-      const left = leadId === null ? undefined : (await tx.getLead(ws, leadId))?.companyId;
-      if (leadId !== null) {
-        await tx.setLeadCompany(ws, leadId, message.groupId, now);
-        if (scoring)
-          await refit(tx, ws, leadId, scoring, now, { cause: 'traits', causeRef: messageId });
+      if (!scoring) {
+        if (leadId !== null) await tx.setLeadCompany(ws, leadId, message.groupId, now);
+        break;
       }
-      if (scoring) {
-        const companies = [message.groupId, ...(left && left !== message.groupId ? [left] : [])];
-        await refreshAccounts(tx, ws, scoring, companies, now);
+      if (leadId === null) {
+        // New company traits, no lead to refit: the account is scored again on its own.
+        await refreshAccounts(tx, ws, scoring, [message.groupId], now);
+        break;
       }
+      const left = (await tx.getLead(ws, leadId))?.companyId;
+      await tx.setLeadCompany(ws, leadId, message.groupId, now);
+      // The refit scores the lead's (new) company again; the company it left lost a contact.
+      await refit(tx, ws, leadId, scoring, now, { cause: 'traits', causeRef: messageId });
+      if (left && left !== message.groupId) await refreshAccounts(tx, ws, scoring, [left], now);
       break;
     }
     case 'alias':
