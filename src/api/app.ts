@@ -12,6 +12,7 @@ import {
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
+import { backtestRoutes } from './routes/backtests.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { leadRoutes } from './routes/leads.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => lifecycleRoutes(scope, deps));
   await app.register((scope) => reportRoutes(scope, deps));
   await app.register((scope) => modelRoutes(scope, deps));
+  await app.register((scope) => backtestRoutes(scope, deps));
   await app.register((scope) => accountRoutes(scope, deps));
   await app.register((scope) => webhookRoutes(scope, deps));
   return app;

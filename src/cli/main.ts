@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { analyzeCommand } from './analyze.js';
+import { backtestCommand } from './backtest.js';
 import { predictCommand } from './predict.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   program.addCommand(predictCommand());
   program.addCommand(analyzeCommand());
   program.addCommand(suggestCommand());
+  program.addCommand(backtestCommand());
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -21,6 +21,7 @@ import type {
   Workspace,
 } from './records.js';
 import type { AccountMethods } from './account-port.js';
+import type { JobResultMethods } from './job-results-port.js';
 import type { LifecycleMethods } from './lifecycle-port.js';
 import type { RoutingMethods } from './routing-port.js';
 import type { WebhookMethods } from './webhook-port.js';
@@ -32,6 +33,7 @@ export type { RoutingMethods } from './routing-port.js';
 export * from './lifecycle-records.js';
 export type { LifecycleMethods } from './lifecycle-port.js';
 export type { AccountMethods, AccountPage } from './account-port.js';
+export type { JobResultMethods } from './job-results-port.js';
 export * from './lead-list.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
@@ -60,7 +62,8 @@ export interface ScoringEventPage {
  * and the webhook worker's `claimWebhookDeliveries`.
  * Times are epoch milliseconds (UTC).
  */
-export interface StoreTx extends WebhookMethods, RoutingMethods, AccountMethods, LifecycleMethods {
+export interface StoreTx
+  extends WebhookMethods, RoutingMethods, AccountMethods, LifecycleMethods, JobResultMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

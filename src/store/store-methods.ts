@@ -78,6 +78,8 @@ const TX_METHODS: Record<TxMethodName, true> = {
   redeliverFailedWebhookDeliveries: true,
   claimWebhookDeliveries: true,
   recordWebhookAttempt: true,
+  putJobResult: true,
+  getJobResult: true,
 };
 
 /**

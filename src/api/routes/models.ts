@@ -5,24 +5,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseModel, validateModel } from '../../core/parse-model.js';
 import { startActivation } from '../../service/models/activation.js';
-import type { JsonObject, Job } from '../../store/port.js';
+import type { JsonObject } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
-import { activationSchema, jobViewSchema, type JobView } from '../schemas/job.js';
+import { activationSchema, jobWithResultSchema } from '../schemas/job.js';
+import { jobView } from './job-view.js';
 import { modelListSchema, modelUploadSchema, modelVersionSchema } from '../schemas/model.js';
 
 const versionParams = z.object({ version: z.coerce.number().int().positive() });
 const iso = (ms: number) => new Date(ms).toISOString();
-const isoOrNull = (ms: number | null) => (ms === null ? null : iso(ms));
-const jobView = (job: Job): JobView => ({
-  ...job,
-  createdAt: iso(job.createdAt),
-  startedAt: isoOrNull(job.startedAt),
-  finishedAt: isoOrNull(job.finishedAt),
-});
 
 export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   requireAdminKey(app, deps.store);
@@ -140,7 +134,7 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         summary: 'A background job and its progress',
         params: z.object({ id: z.string().min(1) }),
         response: {
-          200: jsonResponse('The job', jobViewSchema),
+          200: jsonResponse('The job, with its result once it has one', jobWithResultSchema),
           ...errorResponses(400, 401, 403, 404),
         },
       },
@@ -148,7 +142,8 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     async (request) => {
       const job = await deps.store.getJob(request.workspaceId, request.params.id);
       if (!job) throw new ApiError('not_found', `no job "${request.params.id}"`);
-      return jobView(job);
+      const result = await deps.store.getJobResult(request.workspaceId, job.id);
+      return { ...jobView(job), result: result ?? null };
     },
   );
 }

@@ -21,3 +21,16 @@ export type JobView = z.infer<typeof jobViewSchema>;
 export const activationSchema = z
   .object({ jobId: z.string(), job: jobViewSchema })
   .describe('Accepted: the rescore job runs in the background (follow it at /v1/jobs/{id})');
+
+export const jobStartedSchema = z
+  .object({ jobId: z.string(), job: jobViewSchema })
+  .describe('Accepted: the job runs in the background (follow it at /v1/jobs/{id})');
+
+export const jobWithResultSchema = jobViewSchema
+  .extend({
+    result: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('What a finished read-only job found (a backtest report, an analytics report)'),
+  })
+  .meta({ id: 'JobWithResult', description: 'A background job, its progress and its result' });

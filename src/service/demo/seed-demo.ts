@@ -12,6 +12,7 @@ import type { JsonObject, NewEvent, Store } from '../../store/port.js';
 import { refreshAccounts } from '../accounts/account-scoring.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
+import { demoOutcomes, type DemoOutcome } from './demo-outcomes.js';
 import { generateDataset } from './synthetic.js';
 
 export const DEMO_MODEL = new URL('../../../examples/models/b2b.yaml', import.meta.url);
@@ -81,6 +82,8 @@ export async function seedDemo(
     const model = parseModel(await readFile(DEMO_MODEL, 'utf8'), 'examples/models/b2b.yaml');
     const version = await store.addModel(ws, model as unknown as JsonObject, written);
     const done = await rescoreWorkspace(store, models, ws, version, now);
+    onProgress?.('recording synthetic sales outcomes');
+    await recordOutcomes(store, ws, demoOutcomes(traits, events, now));
     onProgress?.('scoring accounts');
     await store.transaction(async (tx) => {
       const scoring = await models.get(tx, ws);
@@ -90,6 +93,34 @@ export async function seedDemo(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Each outcome as the sales loop records a closed deal: the lifecycle stage and its entry. */
+async function recordOutcomes(store: Store, ws: string, outcomes: DemoOutcome[]): Promise<void> {
+  await store.transaction(async (tx) => {
+    const stage = (o: DemoOutcome) => (o.converted ? 'customer' : 'lost');
+    await tx.putLifecycles(
+      ws,
+      outcomes.map((o) => ({ leadId: o.leadId, stage: stage(o), since: o.at, handover: null })),
+    );
+    await tx.appendLifecycleEntries(
+      ws,
+      outcomes.map((o) => ({
+        leadId: o.leadId,
+        kind: o.converted ? 'converted' : 'lost',
+        from: 'subscriber',
+        to: stage(o),
+        reason: o.converted ? null : 'no budget',
+        cause: 'api',
+        causeRef: null,
+        actor: 'demo',
+        value: o.value,
+        currency: o.converted ? 'USD' : null,
+        at: o.at,
+        handover: null,
+      })),
+    );
+  });
 }
 
 /** An NDJSON Segment track call as the store keeps it; undefined for a line that is not one. */

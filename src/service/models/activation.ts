@@ -69,7 +69,14 @@ export async function resumeActivations(
     const toRun: { job: Job; version: number }[] = [];
     for (const job of await store.listJobs(ws, { status: ['queued', 'running'] })) {
       const version = activationVersion(job.kind);
-      if (version === null) continue;
+      if (version === null) {
+        // A read-only job (backtest, report): nothing to finish; its caller can start it again.
+        const error = 'interrupted by a restart: start it again';
+        failed.push(
+          await store.updateJob(ws, job.id, { status: 'failed', error, finishedAt: clock() }),
+        );
+        continue;
+      }
       const missing = await whyNotResumable(store, ws, version);
       if (missing === undefined && version !== undefined) {
         toRun.push({ job, version });

@@ -144,6 +144,18 @@ export function scoresContract(makeStore: MakeStore): void {
       expect([...versions].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     });
 
+    it('keeps one result document per job, replaced on a second put', async () => {
+      const { store, ws, other } = ctx();
+      const job = await store.createJob(ws, { kind: 'backtest', total: 0 }, T0);
+      expect(await store.getJobResult(ws, job.id)).toBeUndefined();
+      const result = { moves: [{ from: 'hot', to: null, count: 3 }], auc: 0.75, note: 'ü' };
+      await store.putJobResult(ws, job.id, result);
+      expect(await store.getJobResult(ws, job.id)).toEqual(result);
+      await store.putJobResult(ws, job.id, { auc: 0.8 });
+      expect(await store.getJobResult(ws, job.id)).toEqual({ auc: 0.8 });
+      expect(await store.getJobResult(other, job.id)).toBeUndefined();
+    });
+
     it('creates, updates and reads jobs', async () => {
       const { store, ws } = ctx();
       const job = await store.createJob(ws, { kind: 'rescore', total: 100 }, T0);

@@ -12,6 +12,7 @@ import { lifecycleMethods } from './pg-lifecycle.js';
 import { accountScoreMethods } from './pg-account-scores.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
+import { jobResultMethods } from './pg-job-results.js';
 import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
 import { deliveryMethods } from './pg-webhook-deliveries.js';
@@ -35,6 +36,7 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...eventMethods(q),
     ...scoreMethods(q),
     ...modelJobMethods(q),
+    ...jobResultMethods(q),
     ...listLeadsMethod(q),
     ...webhookMethods(q),
     ...deliveryMethods(q),

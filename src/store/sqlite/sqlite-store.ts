@@ -15,6 +15,7 @@ import { lifecycleMethods } from './sqlite-lifecycle.js';
 import { accountScoreMethods } from './sqlite-account-scores.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
+import { jobResultMethods } from './sqlite-job-results.js';
 import { modelJobMethods } from './sqlite-models-jobs.js';
 import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
@@ -70,6 +71,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...eventMethods(sql),
       ...scoreMethods(sql),
       ...modelJobMethods(sql),
+      ...jobResultMethods(sql),
       ...listLeadsMethod(sql),
       ...webhookMethods(sql),
       ...deliveryMethods(sql),

@@ -7,6 +7,7 @@ import { leadRouting } from './004-lead-routing.js';
 import { lifecycle } from './005-lifecycle.js';
 import { accountScores } from './006-account-scores.js';
 import { webhookMessagesLead } from './007-webhook-messages-lead.js';
+import { jobResults } from './009-job-results.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   lifecycle,
   accountScores,
   webhookMessagesLead,
+  jobResults,
 ];

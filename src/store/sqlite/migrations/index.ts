@@ -8,6 +8,7 @@ import { leadRouting } from './005-lead-routing.js';
 import { lifecycle } from './006-lifecycle.js';
 import { accountScores } from './007-account-scores.js';
 import { webhookMessagesLead } from './008-webhook-messages-lead.js';
+import { jobResults } from './010-job-results.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   lifecycle,
   accountScores,
   webhookMessagesLead,
+  jobResults,
 ];

@@ -1,0 +1,31 @@
+// The model a backtest tries: a stored version, or a draft given as a model object or YAML text
+// (validated like an upload, errors naming the field and line).
+import { compileModel } from '../../core/compile-model.js';
+import { parseModel, validateModel } from '../../core/parse-model.js';
+import { StoreError, type Store } from '../../store/port.js';
+import type { ActiveModels } from '../scoring/active-model.js';
+import type { BacktestCandidate } from './backtest.js';
+
+export type CandidateSource = { version: number } | { spec: unknown } | { yaml: string };
+
+export async function loadCandidate(
+  store: Store,
+  models: ActiveModels,
+  ws: string,
+  source: CandidateSource,
+  where: string,
+): Promise<BacktestCandidate> {
+  if ('version' in source) {
+    const stored = await store.getModel(ws, source.version);
+    if (!stored) throw new StoreError('not_found', `no model version ${source.version}`);
+    return {
+      version: source.version,
+      compiled: models.compile(ws, source.version, stored.spec),
+    };
+  }
+  const model =
+    'yaml' in source
+      ? parseModel(source.yaml, `${where}.yaml`)
+      : validateModel(source.spec, `${where}.spec`);
+  return { version: null, compiled: compileModel(model) };
+}

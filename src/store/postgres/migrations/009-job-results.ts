@@ -1,0 +1,12 @@
+// PostgreSQL schema, version 9: the result document of a finished read-only job.
+import type { Migration } from '../../migration.js';
+
+export const jobResults: Migration = {
+  id: '009-job-results',
+  sql: `CREATE TABLE job_results (
+  workspace_id TEXT NOT NULL,
+  job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  result JSONB NOT NULL,
+  PRIMARY KEY (workspace_id, job_id)
+);`,
+};

@@ -1,0 +1,12 @@
+// SQLite schema, version 10: the result document of a finished read-only job.
+import type { Migration } from '../../migration.js';
+
+export const jobResults: Migration = {
+  id: '010-job-results',
+  sql: `CREATE TABLE job_results (
+  workspace_id TEXT NOT NULL,
+  job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+  result TEXT NOT NULL,
+  PRIMARY KEY (workspace_id, job_id)
+);`,
+};
