@@ -107,6 +107,46 @@ const LIFECYCLE_ROUTES: [string, string, string, string[], string[]][] = [
   ['get', '/v1/reports/handover', '200', ['from', 'to', 'segments'], ['400', '401', '403']],
 ];
 
+const DASHBOARD_ROUTES: [string, string, string, string[], string[]][] = [
+  ['get', '/v1/leads/{id}/events', '200', ['items', 'next'], BY_ID_ERRORS],
+  [
+    'get',
+    '/v1/reports/distribution',
+    '200',
+    ['total', 'scored', 'min', 'max', 'bins', 'segments', 'grades', 'stages', 'thresholds'],
+    ['400', '401', '403'],
+  ],
+  [
+    'get',
+    '/v1/reports/funnel',
+    '200',
+    ['leads', 'converted', 'stages', 'segments'],
+    ['401', '403'],
+  ],
+  ['get', '/v1/transitions', '200', ['items', 'next'], ['400', '401', '403']],
+  ['get', '/v1/keys', '200', ['items'], ['401', '403']],
+  ['post', '/v1/keys', '201', ['id', 'kind', 'name', 'key'], ['400', '401', '403', ...BODY_ERRORS]],
+  ['delete', '/v1/keys/{id}', '200', ['id', 'revokedAt'], [...BY_ID_ERRORS, '409']],
+  ['get', '/v1/jobs', '200', ['items'], ['400', '401', '403']],
+];
+
+const JOB_ERRORS = ['400', '401', '403', ...BODY_ERRORS];
+const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
+  ['post', '/v1/models/backtest', '202', ['jobId', 'job'], [...JOB_ERRORS, '404', '422']],
+  ['post', '/v1/analytics', '202', ['jobId', 'job'], JOB_ERRORS],
+  ['post', '/v1/predictive/train', '202', ['jobId', 'job'], JOB_ERRORS],
+  ['get', '/v1/predictive/models', '200', ['active', 'items'], ['401', '403']],
+  [
+    'get',
+    '/v1/predictive/models/{version}',
+    '200',
+    ['version', 'kind', 'metrics', 'report', 'bands'],
+    BY_ID_ERRORS,
+  ],
+  ['post', '/v1/predictive/models/{version}/activate', '200', ['active'], BY_ID_ERRORS],
+  ['post', '/v1/predictive/deactivate', '200', ['active'], ['401', '403']],
+];
+
 /** Every documented route: its success status, the keys of that answer, its error statuses. */
 const ROUTES: [method: string, path: string, status: string, keys: string[], errors: string[]][] = [
   ['get', '/health', '200', ['status', 'store', 'time'], []],
@@ -138,6 +178,8 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ['get', '/v1/jobs/{id}', '200', ['id', 'kind', 'status', 'progress', 'total'], BY_ID_ERRORS],
   ...WEBHOOK_ROUTES,
   ...LIFECYCLE_ROUTES,
+  ...DASHBOARD_ROUTES,
+  ...INTELLIGENCE_ROUTES,
 ];
 
 async function documentOf(app: FastifyInstance): Promise<Document> {
@@ -389,6 +431,25 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     await send(404, ['GET', '/v1/jobs/nope'], '/v1/jobs/{id}', a.admin);
     await send(200, ['GET', '/v1/leads/u1'], lead, a.admin);
     await send(200, ['DELETE', '/v1/leads/u1'], lead, a.admin);
+
+    const events = '/v1/leads/{id}/events';
+    await send(200, ['GET', '/v1/leads/u2/events?limit=1'], events, a.admin);
+    await send(404, ['GET', '/v1/leads/nobody/events'], events, a.admin);
+    await send(200, ['GET', '/v1/leads?owner=ann'], '/v1/leads', a.admin);
+    for (const path of ['/v1/reports/distribution', '/v1/reports/funnel', '/v1/transitions'])
+      await send(200, ['GET', path], path, a.admin);
+    await send(
+      400,
+      ['GET', '/v1/reports/distribution?bins=0'],
+      '/v1/reports/distribution',
+      a.admin,
+    );
+    await send(200, ['GET', '/v1/jobs'], '/v1/jobs', a.admin);
+    await send(200, ['GET', '/v1/keys'], '/v1/keys', a.admin);
+    const issued = await send(201, ['POST', '/v1/keys'], '/v1/keys', a.admin, { kind: 'write' });
+    const keyId = issued.json<{ id: string }>().id;
+    await send(200, ['DELETE', `/v1/keys/${keyId}`], '/v1/keys/{id}', a.admin);
+    await send(404, ['DELETE', '/v1/keys/nope'], '/v1/keys/{id}', a.admin);
 
     // No model active: a lead without a score, every figure null.
     const b = await workspace(store, 'b');

@@ -13,9 +13,14 @@ import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
 import { accountRoutes } from './routes/accounts.js';
 import { backtestRoutes } from './routes/backtests.js';
+import { predictiveRoutes } from './routes/predictive.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { leadRoutes } from './routes/leads.js';
+import { leadEventRoutes } from './routes/lead-events.js';
+import { keyRoutes } from './routes/keys.js';
+import { jobRoutes } from './routes/jobs.js';
+import { transitionRoutes } from './routes/transitions.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
@@ -63,7 +68,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => reportRoutes(scope, deps));
   await app.register((scope) => modelRoutes(scope, deps));
   await app.register((scope) => backtestRoutes(scope, deps));
+  await app.register((scope) => predictiveRoutes(scope, deps));
   await app.register((scope) => accountRoutes(scope, deps));
   await app.register((scope) => webhookRoutes(scope, deps));
+  await app.register((scope) => leadEventRoutes(scope, deps));
+  await app.register((scope) => keyRoutes(scope, deps));
+  await app.register((scope) => jobRoutes(scope, deps));
+  await app.register((scope) => transitionRoutes(scope, deps));
   return app;
 }

@@ -1,7 +1,7 @@
 // Who is calling: a write key (HTTP Basic, as Segment SDKs send it) for ingestion, an admin key
 // (Bearer) for the management API. Either way the request is then bound to its workspace.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { KeyCache } from '../service/key-cache.js';
+import { keyCacheOf } from '../service/key-cache.js';
 import type { ApiKey, Store } from '../store/port.js';
 import { ApiError } from './errors.js';
 
@@ -30,7 +30,7 @@ function bearerSecret(header: string): string | undefined {
 export function requireWriteKey(app: FastifyInstance, store: Store): void {
   app.decorateRequest('workspaceId', '');
   app.decorateRequest('apiKey', null);
-  const keys = new KeyCache(store);
+  const keys = keyCacheOf(store);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     if (request.method === 'OPTIONS') return;
     const header = request.headers.authorization ?? '';
@@ -47,7 +47,7 @@ export function requireWriteKey(app: FastifyInstance, store: Store): void {
 /** Management: an admin key only; a write key is refused (it ends up in browsers). */
 export function requireAdminKey(app: FastifyInstance, store: Store): void {
   app.decorateRequest('workspaceId', '');
-  const keys = new KeyCache(store);
+  const keys = keyCacheOf(store);
   app.addHook('onRequest', async (request: FastifyRequest) => {
     const secret = bearerSecret(request.headers.authorization ?? '');
     if (!secret)

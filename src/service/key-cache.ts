@@ -1,6 +1,7 @@
 // Live API keys looked up by secret, remembered for a few seconds: every ingestion call is
 // authenticated, and a store round trip (a transaction of its own) per call would cost more than
-// storing the event. A key revoked elsewhere stops working once its entry expires.
+// storing the event. A key revoked through this process is forgotten at once (`forget`); one
+// revoked elsewhere (another server, the CLI) stops working once its entry expires.
 import type { ApiKey, Store } from '../store/port.js';
 import { hashKey } from './keys.js';
 
@@ -21,6 +22,8 @@ export const DEFAULT_KEY_CACHE: KeyCacheOptions = {
 
 export class KeyCache {
   private readonly entries = new Map<string, { key: ApiKey; until: number }>();
+  /** Grows with each `forget`: a lookup that started before one does not fill the cache. */
+  private forgotten = 0;
 
   constructor(
     private readonly store: Store,
@@ -34,8 +37,10 @@ export class KeyCache {
     const cached = this.entries.get(hash);
     if (cached && cached.until > now) return cached.key;
     this.entries.delete(hash);
+    const forgotten = this.forgotten;
     const key = await this.store.findApiKeyByHash(hash);
-    if (key) {
+    // A revocation may have committed while the lookup ran: answer, but do not remember.
+    if (key && forgotten === this.forgotten) {
       if (this.entries.size >= this.options.maxEntries) {
         const oldest = this.entries.keys().next();
         if (!oldest.done) this.entries.delete(oldest.value);
@@ -44,4 +49,25 @@ export class KeyCache {
     }
     return key;
   }
+
+  /** Drops the key with this hash (just revoked): the next call with it asks the store. */
+  forget(hash: string): void {
+    this.entries.delete(hash);
+    this.forgotten++;
+  }
+}
+
+const shared = new WeakMap<Store, KeyCache>();
+
+/**
+ * The one cache of the store's keys that every route of the process authenticates with, so that
+ * revoking a key through the API (which forgets it here) stops it at once everywhere.
+ */
+export function keyCacheOf(store: Store): KeyCache {
+  let cache = shared.get(store);
+  if (!cache) {
+    cache = new KeyCache(store);
+    shared.set(store, cache);
+  }
+  return cache;
 }

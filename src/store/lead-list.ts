@@ -8,6 +8,8 @@ export const leadListQuerySchema = z.object({
   segment: z.string().optional(),
   grade: z.string().optional(),
   stage: z.enum(STAGES).optional(),
+  /** The owner lead routing gave the lead (exact). */
+  owner: z.string().optional(),
   minScore: z.number().optional(),
   maxScore: z.number().optional(),
   /** Case-insensitive substring of traits name / first_name / last_name / email or company name. */

@@ -22,9 +22,11 @@ import type {
 } from './records.js';
 import type { AccountMethods } from './account-port.js';
 import type { JobResultMethods } from './job-results-port.js';
+import type { PredictiveMethods } from './predictive-port.js';
 import type { LifecycleMethods } from './lifecycle-port.js';
 import type { RoutingMethods } from './routing-port.js';
 import type { WebhookMethods } from './webhook-port.js';
+import type { DashboardMethods } from './dashboard-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -34,7 +36,10 @@ export * from './lifecycle-records.js';
 export type { LifecycleMethods } from './lifecycle-port.js';
 export type { AccountMethods, AccountPage } from './account-port.js';
 export type { JobResultMethods } from './job-results-port.js';
+export type { PredictiveMethods, PredictiveModelSummary } from './predictive-port.js';
 export * from './lead-list.js';
+export * from './dashboard-records.js';
+export type { DashboardMethods, KeyRevocation } from './dashboard-port.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
 /** A position in the (leadId, time, seq) order of a workspace's attributed events. */
@@ -63,7 +68,14 @@ export interface ScoringEventPage {
  * Times are epoch milliseconds (UTC).
  */
 export interface StoreTx
-  extends WebhookMethods, RoutingMethods, AccountMethods, LifecycleMethods, JobResultMethods {
+  extends
+    WebhookMethods,
+    RoutingMethods,
+    AccountMethods,
+    LifecycleMethods,
+    JobResultMethods,
+    PredictiveMethods,
+    DashboardMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

@@ -78,8 +78,19 @@ const TX_METHODS: Record<TxMethodName, true> = {
   redeliverFailedWebhookDeliveries: true,
   claimWebhookDeliveries: true,
   recordWebhookAttempt: true,
+  leadExtras: true,
+  listLeadEvents: true,
+  scoreDistribution: true,
+  funnelCounts: true,
+  listTransitions: true,
+  revokeApiKeyKeepingAdmin: true,
   putJobResult: true,
   getJobResult: true,
+  addPredictiveModel: true,
+  listPredictiveModels: true,
+  getPredictiveModel: true,
+  activatePredictiveModel: true,
+  activePredictiveModel: true,
 };
 
 /**

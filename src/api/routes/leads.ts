@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { eraseLead, updateTraits } from '../../service/leads/lead-changes.js';
 import { listLeads } from '../../service/leads/lead-list.js';
 import { leadView } from '../../service/leads/lead-view.js';
+import { leadPrediction } from '../../service/predictive/lead-prediction.js';
 import { STAGES } from '../../core/model-schema.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
@@ -26,7 +27,8 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   const viewOf = async (ws: string, id: string): Promise<LeadResponse> => {
     const view = await leadView(deps.store, deps.models, ws, id, deps.clock());
     if (!view) throw new ApiError('not_found', `no lead "${id}"`);
-    return view as LeadResponse;
+    const prediction = await leadPrediction(deps.store, ws, view);
+    return { ...view, prediction } as LeadResponse;
   };
 
   typed.get(
@@ -55,6 +57,7 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
           segment: z.string().min(1).optional(),
           grade: z.string().min(1).optional(),
           stage: z.enum(STAGES).optional(),
+          owner: z.string().min(1).optional().describe('The owner lead routing assigned (exact)'),
           minScore: z.coerce.number().optional(),
           maxScore: z.coerce.number().optional(),
           search: z

@@ -16,6 +16,12 @@ const leadListEntrySchema = z.object({
   stage: z.enum(STAGES).nullable(),
   modelVersion: z.number().int().nullable(),
   updatedAt: isoTime,
+  owner: z.string().nullable().describe('The sales rep lead routing assigned'),
+  tags: z.array(z.string()).describe('Tags lead routing gave, in the order first given'),
+  lastActivityAt: isoTime.nullable().describe('The time of its latest event'),
+  trend: z
+    .array(z.number())
+    .describe('Its score after each of its last (up to 12) score-history entries, oldest first'),
 });
 
 export const leadListPageSchema = z

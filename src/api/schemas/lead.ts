@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contributionSchema } from '../../core/lead-score.js';
 import { STAGES } from '../../core/model-schema.js';
 import { isoTime } from './iso-time.js';
+import { predictionSchema } from './predictive.js';
 
 const traits = z.record(z.string(), z.unknown());
 
@@ -31,6 +32,9 @@ export const leadSchema = z
     stage: z.enum(STAGES).nullable(),
     categories: z.record(z.string(), z.number()).describe('Points per category'),
     contributions: z.array(leadContributionSchema).describe('Every point in the score'),
+    prediction: predictionSchema
+      .nullable()
+      .describe('The active predictive model’s probability; null when none is active'),
     asOf: isoTime.describe('The time the score is as of (now, or the latest event if later)'),
     createdAt: isoTime,
     updatedAt: isoTime,

@@ -1,5 +1,6 @@
 // The lead list: filtered, sorted and paged by the store on the stored scores, each shown as of
-// now (decay applied when read).
+// now (decay applied when read), with its owner, tags, latest activity and score trend read for
+// the whole page at once.
 import type { LeadListQuery, Store } from '../../store/port.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { readAt } from '../scoring/lead-scoring.js';
@@ -18,6 +19,12 @@ export interface LeadListEntry {
   stage: string | null;
   modelVersion: number | null;
   updatedAt: string;
+  owner: string | null;
+  tags: string[];
+  /** The time of its latest event. */
+  lastActivityAt: string | null;
+  /** Its score after each of its last few history entries, oldest first. */
+  trend: number[];
 }
 
 export async function listLeads(
@@ -30,6 +37,10 @@ export async function listLeads(
   return store.transaction(async (tx) => {
     const page = await tx.listLeads(ws, query);
     const scoring = await models.get(tx, ws);
+    const extras = await tx.leadExtras(
+      ws,
+      page.items.map((item) => item.lead.id),
+    );
     const items = page.items.map(({ lead, score: row }): LeadListEntry => {
       const traits = lead.traits;
       const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
@@ -45,6 +56,8 @@ export async function listLeads(
         row && scoring && row.modelVersion === scoring.version
           ? readAt(scoring, row.state, now).score
           : undefined;
+      const extra = extras.get(lead.id);
+      const lastEvent = extra?.lastEventTime ?? null;
       return {
         id: lead.id,
         name,
@@ -58,6 +71,10 @@ export async function listLeads(
         stage: current?.stage ?? row?.stage ?? null,
         modelVersion: row?.modelVersion ?? null,
         updatedAt: new Date(lead.updatedAt).toISOString(),
+        owner: extra?.owner ?? null,
+        tags: extra?.tags ?? [],
+        lastActivityAt: lastEvent === null ? null : new Date(lastEvent).toISOString(),
+        trend: extra?.trend ?? [],
       };
     });
     return { items, next: page.next };

@@ -1,6 +1,7 @@
 // The store contract: one suite every adapter must pass unchanged.
 import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
+import { dashboardContract } from './dashboard.contract.js';
 import { eventsContract } from './events.contract.js';
 import type { MakeStore } from './harness.js';
 import { isolationContract } from './isolation.contract.js';
@@ -34,5 +35,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     isolationContract(makeStore);
     webhooksContract(makeStore);
     webhookDeliveriesContract(makeStore);
+    dashboardContract(makeStore);
   });
 }

@@ -156,6 +156,34 @@ export function scoresContract(makeStore: MakeStore): void {
       expect(await store.getJobResult(other, job.id)).toBeUndefined();
     });
 
+    it('versions predictive models per workspace, at most one active', async () => {
+      const { store, ws, other } = ctx();
+      const artifact = (auc: number) => ({ format: 'x', report: { metrics: { rocAuc: auc } } });
+      expect(await store.activePredictiveModel(ws)).toBeUndefined();
+      const [v1, v2] = await Promise.all([
+        store.addPredictiveModel(ws, 'lr', artifact(0.7), T0),
+        store.addPredictiveModel(ws, 'gbdt', artifact(0.8), T0 + 1),
+      ]);
+      expect([v1, v2].sort()).toEqual([1, 2]);
+      expect(await store.addPredictiveModel(other, 'lr', artifact(0.5), T0)).toBe(1);
+      expect(await store.getPredictiveModel(ws, v2!)).toEqual(artifact(v2 === 2 ? 0.8 : 0.7));
+      expect(await store.activatePredictiveModel(ws, 9)).toBe(false);
+      expect(await store.activatePredictiveModel(ws, 1)).toBe(true);
+      expect(await store.activatePredictiveModel(ws, 2)).toBe(true);
+      const listed = await store.listPredictiveModels(ws);
+      expect(listed.map((m) => [m.version, m.active])).toEqual([
+        [1, false],
+        [2, true],
+      ]);
+      expect(listed[1]!.metrics).toEqual(
+        ((await store.getPredictiveModel(ws, 2)) as { report: { metrics: object } }).report.metrics,
+      );
+      expect((await store.activePredictiveModel(ws))?.version).toBe(2);
+      expect(await store.activePredictiveModel(other)).toBeUndefined();
+      expect(await store.activatePredictiveModel(ws, null)).toBe(true);
+      expect(await store.activePredictiveModel(ws)).toBeUndefined();
+    });
+
     it('creates, updates and reads jobs', async () => {
       const { store, ws } = ctx();
       const job = await store.createJob(ws, { kind: 'rescore', total: 100 }, T0);

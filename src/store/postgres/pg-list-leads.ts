@@ -41,6 +41,10 @@ export function listLeadsMethod(q: Query): Pick<StoreTx, 'listLeads' | 'listLead
       if (query.segment !== undefined) where.push(`s.segment = ${param(query.segment)}`);
       if (query.grade !== undefined) where.push(`s.grade = ${param(query.grade)}`);
       if (query.stage !== undefined) where.push(`s.stage = ${param(query.stage)}`);
+      if (query.owner !== undefined) {
+        where.push(`EXISTS (SELECT 1 FROM lead_routing r
+          WHERE r.workspace_id = l.workspace_id AND r.lead_id = l.id AND r.owner = ${param(query.owner)})`);
+      }
       if (query.minScore !== undefined) where.push(`s.score >= ${param(query.minScore)}`);
       if (query.maxScore !== undefined) where.push(`s.score <= ${param(query.maxScore)}`);
       if (query.search !== undefined) {

@@ -13,10 +13,13 @@ import { accountScoreMethods } from './pg-account-scores.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
 import { jobResultMethods } from './pg-job-results.js';
+import { predictiveMethods } from './pg-predictive.js';
 import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
 import { deliveryMethods } from './pg-webhook-deliveries.js';
 import { webhookMethods } from './pg-webhooks.js';
+import { dashboardMethods } from './pg-dashboard.js';
+import { reportMethods } from './pg-reports.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -37,9 +40,12 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...scoreMethods(q),
     ...modelJobMethods(q),
     ...jobResultMethods(q),
+    ...predictiveMethods(q),
     ...listLeadsMethod(q),
     ...webhookMethods(q),
     ...deliveryMethods(q),
+    ...dashboardMethods(q),
+    ...reportMethods(q),
     async lockLeads(ws, ids) {
       const keys = [...new Set(ids)].map((id) => `${ws}\u001f${id}`).sort();
       if (keys.length === 0) return;

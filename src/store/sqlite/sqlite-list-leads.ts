@@ -48,6 +48,12 @@ export function listLeadsMethod(sql: Sql): Pick<StoreTx, 'listLeads' | 'listLead
       filter('s.segment = @segment', 'segment', query.segment);
       filter('s.grade = @grade', 'grade', query.grade);
       filter('s.stage = @stage', 'stage', query.stage);
+      filter(
+        `EXISTS (SELECT 1 FROM lead_routing r
+           WHERE r.workspace_id = l.workspace_id AND r.lead_id = l.id AND r.owner = @owner)`,
+        'owner',
+        query.owner,
+      );
       filter('s.score >= @minScore', 'minScore', query.minScore);
       filter('s.score <= @maxScore', 'maxScore', query.maxScore);
       if (query.search !== undefined) {

@@ -16,10 +16,13 @@ import { accountScoreMethods } from './sqlite-account-scores.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { jobResultMethods } from './sqlite-job-results.js';
+import { predictiveMethods } from './sqlite-predictive.js';
 import { modelJobMethods } from './sqlite-models-jobs.js';
 import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
 import { webhookMethods } from './sqlite-webhooks.js';
+import { dashboardMethods } from './sqlite-dashboard.js';
+import { reportMethods } from './sqlite-reports.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created if missing). */
@@ -72,9 +75,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...scoreMethods(sql),
       ...modelJobMethods(sql),
       ...jobResultMethods(sql),
+      ...predictiveMethods(sql),
       ...listLeadsMethod(sql),
       ...webhookMethods(sql),
       ...deliveryMethods(sql),
+      ...dashboardMethods(sql),
+      ...reportMethods(sql),
       // Transactions already run one at a time here (the mutex and BEGIN IMMEDIATE).
       lockLeads: async () => {},
     };

@@ -8,6 +8,7 @@ import { lifecycle } from './005-lifecycle.js';
 import { accountScores } from './006-account-scores.js';
 import { webhookMessagesLead } from './007-webhook-messages-lead.js';
 import { jobResults } from './009-job-results.js';
+import { predictiveModels } from './010-predictive-models.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   accountScores,
   webhookMessagesLead,
   jobResults,
+  predictiveModels,
 ];

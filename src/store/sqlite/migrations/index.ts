@@ -9,6 +9,7 @@ import { lifecycle } from './006-lifecycle.js';
 import { accountScores } from './007-account-scores.js';
 import { webhookMessagesLead } from './008-webhook-messages-lead.js';
 import { jobResults } from './010-job-results.js';
+import { predictiveModels } from './011-predictive-models.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   accountScores,
   webhookMessagesLead,
   jobResults,
+  predictiveModels,
 ];

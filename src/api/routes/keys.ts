@@ -1,0 +1,114 @@
+// The workspace's API keys over the management API: list them (never a hash), issue one (its
+// secret answered once), revoke one, unless it is the last live admin key.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { keyCacheOf } from '../../service/key-cache.js';
+import { hashKey, newKeySecret } from '../../service/keys.js';
+import { requireAdminKey } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import {
+  apiKeyListSchema,
+  issuedApiKeySchema,
+  newApiKeySchema,
+  revokedApiKeySchema,
+} from '../schemas/api-key.js';
+import { apiErrorSchema, errorResponses } from '../schemas/error.js';
+import { jsonResponse } from '../schemas/json-response.js';
+
+const iso = (ms: number) => new Date(ms).toISOString();
+/** As many characters of the secret as `issueKey` keeps to tell keys apart. */
+const PREFIX_LENGTH = 12;
+
+export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  requireAdminKey(app, deps.store);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/v1/keys',
+    {
+      schema: {
+        tags: ['keys'],
+        summary: 'The API keys of the workspace (never their secrets)',
+        response: { 200: apiKeyListSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const keys = await deps.store.listApiKeys(request.workspaceId);
+      return {
+        items: keys.map((k) => ({
+          id: k.id,
+          kind: k.kind,
+          name: k.label,
+          createdAt: iso(k.createdAt),
+          revokedAt: k.revokedAt === null ? null : iso(k.revokedAt),
+          prefix: k.prefix,
+        })),
+      };
+    },
+  );
+
+  typed.post(
+    '/v1/keys',
+    {
+      schema: {
+        tags: ['keys'],
+        summary: 'Issue a key; its secret is answered this once',
+        body: newApiKeySchema,
+        response: { 201: issuedApiKeySchema, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { kind, name } = request.body;
+      const secret = newKeySecret(kind);
+      const key = await deps.store.addApiKey({
+        workspaceId: request.workspaceId,
+        kind,
+        hash: hashKey(secret),
+        prefix: secret.slice(0, PREFIX_LENGTH),
+        label: name ?? null,
+        rateLimitPerMinute: null,
+        createdAt: deps.clock(),
+      });
+      return reply.code(201).send({ id: key.id, kind: key.kind, name: key.label, key: secret });
+    },
+  );
+
+  typed.delete(
+    '/v1/keys/:id',
+    {
+      schema: {
+        tags: ['keys'],
+        summary: 'Revoke a key: it stops working at once (a revoked key answers as it is)',
+        params: z.object({ id: z.string().min(1).describe('The key id') }),
+        response: {
+          200: revokedApiKeySchema,
+          ...errorResponses(400, 401, 403, 404),
+          409: jsonResponse(
+            'The last live admin key of the workspace, which would lock it out of this API',
+            apiErrorSchema,
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const outcome = await deps.store.revokeApiKeyKeepingAdmin(
+        request.workspaceId,
+        id,
+        deps.clock(),
+      );
+      if (!outcome) throw new ApiError('not_found', `no key "${id}"`);
+      if (outcome.status === 'last_admin') {
+        throw new ApiError(
+          'conflict',
+          `key "${id}" is the last live admin key of the workspace: issue another admin key before revoking it`,
+          { id, reason: 'last_admin_key' },
+        );
+      }
+      keyCacheOf(deps.store).forget(outcome.key.hash);
+      return { id, revokedAt: iso(outcome.key.revokedAt ?? deps.clock()) };
+    },
+  );
+}

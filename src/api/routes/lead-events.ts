@@ -1,0 +1,45 @@
+// A lead's events over the management API, newest first, keyset-paginated.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { leadEvents, leadEventView } from '../../service/leads/lead-events.js';
+import { leadEventPositionSchema } from '../../store/port.js';
+import { requireAdminKey } from '../auth.js';
+import { decodeCursor, pageOf } from '../cursor.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { errorResponses } from '../schemas/error.js';
+import { leadEventsPageSchema, leadEventsQuerySchema } from '../schemas/lead-events.js';
+
+const idParams = z.object({ id: z.string().min(1).describe('The lead id: the Segment userId') });
+
+export async function leadEventRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  requireAdminKey(app, deps.store);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.get(
+    '/v1/leads/:id/events',
+    {
+      schema: {
+        tags: ['leads'],
+        summary: "The lead's events, newest first, with cursor pagination",
+        params: idParams,
+        querystring: leadEventsQuerySchema,
+        response: { 200: leadEventsPageSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { limit, before } = request.query;
+      const position = decodeCursor(leadEventPositionSchema, before, 'querystring.before');
+      const rows = await deps.store.transaction((tx) =>
+        leadEvents(tx, request.workspaceId, request.params.id, {
+          limit: limit + 1,
+          before: position,
+        }),
+      );
+      if (!rows) throw new ApiError('not_found', `no lead "${request.params.id}"`);
+      const page = pageOf(rows, limit, (e) => ({ time: e.time, seq: e.seq }));
+      return { items: page.rows.map(leadEventView), next: page.next };
+    },
+  );
+}

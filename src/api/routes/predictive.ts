@@ -1,0 +1,153 @@
+// Conversion analytics and predictive scoring over the management API: both run as background
+// jobs over the stored leads and outcomes; trained models are versions one of which can be
+// active, its probability then shown beside each lead's score.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { startAnalytics } from '../../service/analytics/start-analytics.js';
+import { startTraining } from '../../service/predictive/start-training.js';
+import { requireAdminKey } from '../auth.js';
+import type { AppDeps } from '../deps.js';
+import { ApiError } from '../errors.js';
+import { errorResponses } from '../schemas/error.js';
+import { jobStartedSchema } from '../schemas/job.js';
+import {
+  analyticsRequestSchema,
+  predictiveActiveSchema,
+  predictiveListSchema,
+  predictiveVersionSchema,
+  trainRequestSchema,
+} from '../schemas/predictive.js';
+import { jobView } from './job-view.js';
+
+const versionParams = z.object({ version: z.coerce.number().int().positive() });
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  requireAdminKey(app, deps.store);
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+
+  typed.post(
+    '/v1/analytics',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Conversion analytics over the stored leads with known outcomes: by attribute, behaviour and channel (a background job; the report is its result)',
+        body: analyticsRequestSchema,
+        response: { 202: jobStartedSchema, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { job } = await startAnalytics(
+        deps.store,
+        deps.models,
+        request.workspaceId,
+        request.body,
+        deps.clock,
+      );
+      return reply.code(202).send({ jobId: job.id, job: jobView(job) });
+    },
+  );
+
+  typed.post(
+    '/v1/predictive/train',
+    {
+      schema: {
+        tags: ['predictive'],
+        summary:
+          'Train a predictive model on the stored leads with known outcomes (a background job; stores a new version, not active)',
+        body: trainRequestSchema,
+        response: { 202: jobStartedSchema, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { job } = await startTraining(
+        deps.store,
+        deps.models,
+        request.workspaceId,
+        request.body.kind,
+        deps.clock,
+      );
+      return reply.code(202).send({ jobId: job.id, job: jobView(job) });
+    },
+  );
+
+  typed.get(
+    '/v1/predictive/models',
+    {
+      schema: {
+        tags: ['predictive'],
+        summary: 'Trained predictive model versions, oldest first',
+        response: { 200: predictiveListSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      const items = await deps.store.listPredictiveModels(request.workspaceId);
+      return {
+        active: items.find((m) => m.active)?.version ?? null,
+        items: items.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
+      };
+    },
+  );
+
+  typed.get(
+    '/v1/predictive/models/:version',
+    {
+      schema: {
+        tags: ['predictive'],
+        summary: 'One predictive model version with its training report',
+        params: versionParams,
+        response: { 200: predictiveVersionSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const ws = request.workspaceId;
+      const { version } = request.params;
+      const summary = (await deps.store.listPredictiveModels(ws)).find(
+        (m) => m.version === version,
+      );
+      const artifact = await deps.store.getPredictiveModel(ws, version);
+      if (!summary || !artifact) throw new ApiError('not_found', `no predictive model ${version}`);
+      return {
+        ...summary,
+        createdAt: iso(summary.createdAt),
+        report: artifact.report as Record<string, unknown>,
+        bands: artifact.bands as { band: string; min: number }[],
+      };
+    },
+  );
+
+  typed.post(
+    '/v1/predictive/models/:version/activate',
+    {
+      schema: {
+        tags: ['predictive'],
+        summary: 'Show this version’s probability beside every lead’s score',
+        params: versionParams,
+        response: { 200: predictiveActiveSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { version } = request.params;
+      if (!(await deps.store.activatePredictiveModel(request.workspaceId, version)))
+        throw new ApiError('not_found', `no predictive model ${version}`);
+      return { active: version };
+    },
+  );
+
+  typed.post(
+    '/v1/predictive/deactivate',
+    {
+      schema: {
+        tags: ['predictive'],
+        summary: 'Stop showing a predictive probability',
+        response: { 200: predictiveActiveSchema, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => {
+      await deps.store.activatePredictiveModel(request.workspaceId, null);
+      return { active: null };
+    },
+  );
+}

@@ -1,0 +1,67 @@
+// Predictive scoring and analytics over the API: what starting their jobs takes, the stored
+// predictive versions, and a lead's prediction beside its score.
+import { z } from 'zod';
+import { isoTime } from './iso-time.js';
+
+export const analyticsRequestSchema = z
+  .object({
+    bins: z.number().int().min(2).max(50).optional().describe('Quantile bins per numeric trait'),
+    thresholds: z
+      .array(z.number().positive())
+      .min(1)
+      .max(10)
+      .optional()
+      .describe('Behaviour thresholds: did it at least n times (default 1 and 3)'),
+    costs: z
+      .record(z.string(), z.number().nonnegative())
+      .optional()
+      .describe('Spend per channel, for cost per lead and per conversion'),
+  })
+  .strict();
+
+export const trainRequestSchema = z
+  .object({
+    kind: z
+      .enum(['lr', 'gbdt'])
+      .default('gbdt')
+      .describe('Logistic regression or gradient-boosted trees'),
+  })
+  .strict();
+
+const factorSchema = z.object({
+  label: z.string().describe('The feature and the lead’s value, e.g. `did: Demo Requested=2`'),
+  contribution: z.number().describe('In log-odds: positive raises the probability'),
+});
+
+export const predictionSchema = z
+  .object({
+    version: z.number().int().describe('The predictive model version'),
+    kind: z.string(),
+    probability: z.number().min(0).max(1).describe('Calibrated probability to convert'),
+    band: z.string().describe('A (most likely) to D'),
+    up: z.array(factorSchema),
+    down: z.array(factorSchema),
+  })
+  .describe('The active predictive model’s view of the lead');
+
+const predictiveSummarySchema = z.object({
+  version: z.number().int(),
+  kind: z.string(),
+  createdAt: isoTime,
+  active: z.boolean(),
+  metrics: z.record(z.string(), z.unknown()).describe('Held-out ROC AUC, PR AUC, log loss, ...'),
+});
+
+export const predictiveListSchema = z.object({
+  active: z.number().int().nullable(),
+  items: z.array(predictiveSummarySchema),
+});
+
+export const predictiveVersionSchema = predictiveSummarySchema.extend({
+  report: z.record(z.string(), z.unknown()).describe('The training report'),
+  bands: z
+    .array(z.object({ band: z.string(), min: z.number() }))
+    .describe('Lowest probability of each band'),
+});
+
+export const predictiveActiveSchema = z.object({ active: z.number().int().nullable() });

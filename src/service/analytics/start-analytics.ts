@@ -1,0 +1,47 @@
+// Conversion analytics over the stored leads as a read-only background job: the same analysis
+// `leadscore analyze` prints for a file (overall rate, attributes by information value,
+// behaviours, channels with cost per conversion when costs are given).
+import { analyze } from '../../analytics/analyze.js';
+import type { Job, JsonObject, Store } from '../../store/port.js';
+import { startReadOnlyJob } from '../jobs/read-only-job.js';
+import type { ActiveModels } from '../scoring/active-model.js';
+import { CHANNEL, TARGET } from './lead-features.js';
+import { storedDataset } from './stored-dataset.js';
+
+export const ANALYTICS_JOB = 'analytics';
+
+export interface StoredAnalyticsOptions {
+  bins?: number;
+  thresholds?: number[];
+  /** Spend per channel, for cost per lead and per conversion. */
+  costs?: Record<string, number>;
+}
+
+export function startAnalytics(
+  store: Store,
+  models: ActiveModels,
+  ws: string,
+  options: StoredAnalyticsOptions,
+  clock: () => number,
+): Promise<{ job: Job; running: Promise<void> }> {
+  return startReadOnlyJob(store, ws, ANALYTICS_JOB, clock, async (progress) => {
+    const { dataset, behaviours, leads } = await storedDataset(
+      store,
+      models,
+      ws,
+      clock(),
+      progress,
+    );
+    const analysis = analyze(dataset, {
+      target: TARGET,
+      behaviours,
+      channel: CHANNEL,
+      ...(options.bins === undefined ? {} : { bins: options.bins }),
+      ...(options.thresholds === undefined ? {} : { thresholds: options.thresholds }),
+      ...(options.costs === undefined ? {} : { costs: new Map(Object.entries(options.costs)) }),
+    });
+    progress(leads, leads);
+    // Rates of empty groups are NaN, which JSON has no word for: they become null.
+    return JSON.parse(JSON.stringify({ leads, ...analysis })) as JsonObject;
+  });
+}

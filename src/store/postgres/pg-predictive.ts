@@ -1,0 +1,82 @@
+// PostgreSQL: trained predictive models, versioned per workspace, at most one active.
+import { StoreError } from '../errors.js';
+import type { PredictiveMethods } from '../predictive-port.js';
+import type { JsonObject } from '../records.js';
+import type { Query } from './pg-db.js';
+
+const UNIQUE_VIOLATION = '23505';
+
+interface Row {
+  version: number;
+  kind: string;
+  metrics: JsonObject;
+  created_at: number;
+  active: boolean;
+}
+
+export function predictiveMethods(q: Query): PredictiveMethods {
+  return {
+    async addPredictiveModel(ws, kind, artifact, now) {
+      const { rows: known } = await q('SELECT 1 FROM workspaces WHERE id = $1', [ws]);
+      if (known.length === 0) throw new StoreError('not_found', `workspace ${ws} not found`);
+      const report = artifact.report as { metrics?: unknown } | undefined;
+      // Two uploads at once may both take the same next version: the loser tries the one after.
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const { rows } = await q<{ version: number }>(
+            `INSERT INTO predictive_models (workspace_id, version, kind, artifact, metrics, created_at)
+             SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3::jsonb, $4::jsonb, $5
+             FROM predictive_models WHERE workspace_id = $1
+             RETURNING version`,
+            [ws, kind, JSON.stringify(artifact), JSON.stringify(report?.metrics ?? {}), now],
+          );
+          return rows[0]!.version;
+        } catch (error) {
+          if (attempt >= 5 || (error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+        }
+      }
+    },
+    async listPredictiveModels(ws) {
+      const { rows } = await q<Row>(
+        `SELECT version, kind, metrics, created_at, active FROM predictive_models
+         WHERE workspace_id = $1 ORDER BY version`,
+        [ws],
+      );
+      return rows.map((r) => ({
+        version: r.version,
+        kind: r.kind,
+        createdAt: r.created_at,
+        active: r.active,
+        metrics: r.metrics,
+      }));
+    },
+    async getPredictiveModel(ws, version) {
+      const { rows } = await q<{ artifact: JsonObject }>(
+        'SELECT artifact FROM predictive_models WHERE workspace_id = $1 AND version = $2',
+        [ws, version],
+      );
+      return rows[0]?.artifact;
+    },
+    async activatePredictiveModel(ws, version) {
+      if (version !== null) {
+        const { rows } = await q(
+          'SELECT 1 FROM predictive_models WHERE workspace_id = $1 AND version = $2',
+          [ws, version],
+        );
+        if (rows.length === 0) return false;
+      }
+      await q(
+        'UPDATE predictive_models SET active = (version IS NOT DISTINCT FROM $2::int) WHERE workspace_id = $1',
+        [ws, version],
+      );
+      return true;
+    },
+    async activePredictiveModel(ws) {
+      const { rows } = await q<{ version: number; artifact: JsonObject }>(
+        'SELECT version, artifact FROM predictive_models WHERE workspace_id = $1 AND active',
+        [ws],
+      );
+      return rows[0];
+    },
+  };
+}
