@@ -144,7 +144,7 @@ describe.each(freshStores())('backtest API on $name', ({ open }) => {
 
     const r = await result(ctx, { version: candidate, capacityPerWeek: 2, weeks: 1 });
     expect(r.activeVersion).toBe(active);
-    expect(r.candidate).toEqual({ version: candidate, name: 'demos' });
+    expect(r.candidate).toEqual({ kind: 'rules', version: candidate, name: 'demos' });
     expect(r.leads).toBe(4);
     expect(r.segments).toEqual(['hot', 'cold']);
     // Now: L1 30 hot -> 3 cold; L2 0 cold -> 30 hot; L3 20 hot -> 32 hot; L4 0 cold -> 0 cold.
@@ -158,6 +158,7 @@ describe.each(freshStores())('backtest API on $name', ({ open }) => {
     // Converted L2 (0 | 30) and L3 (20 | 32); lost L1 (30 | 3) and L4 (0 | 0).
     // Active: L2-L1 0, L2-L4 tie 0.5, L3-L1 0, L3-L4 1 -> 1.5/4. Candidate: all pairs right.
     expect(r.ranking.known).toBe(4);
+    expect(r.ranking.scope).toBe('known outcomes');
     expect(r.ranking.converted).toBe(2);
     expect(r.ranking.active?.auc).toBeCloseTo(0.375, 12);
     expect(r.ranking.candidate.auc).toBe(1);
@@ -189,7 +190,7 @@ describe.each(freshStores())('backtest API on $name', ({ open }) => {
 
     // A draft as YAML gives the same report, as a draft.
     const draft = await result(ctx, { yaml: CANDIDATE });
-    expect(draft.candidate).toEqual({ version: null, name: 'demos' });
+    expect(draft.candidate).toEqual({ kind: 'rules', version: null, name: 'demos' });
     expect(draft.moves).toEqual(r.moves);
     expect(draft.capacity).toBeNull();
   });

@@ -146,6 +146,19 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
     expect(training.roc[0]).toEqual({ fpr: 0, tpr: 0 });
     expect(training.lift).toHaveLength(10);
 
+    // Backtested, it is judged on the leads its training held out: its held-out figures again.
+    const backtest = await ctx.finished('/v1/models/backtest', { predictiveVersion: 1 });
+    const judged = backtest.result as {
+      candidate: { kind: string };
+      ranking: { scope: string; known: number; candidate: { auc: number } };
+    };
+    expect(judged.candidate.kind).toBe('predictive');
+    expect(judged.ranking.scope).toBe('held-out known outcomes');
+    expect(judged.ranking.known).toBe(
+      (training.report as unknown as { holdout: { rows: number } }).holdout.rows,
+    );
+    expect(judged.ranking.candidate.auc).toBeCloseTo(training.report.metrics.rocAuc, 9);
+
     const listed = (await ctx.get('/v1/predictive/models')).json<{ active: number | null }>();
     expect(listed.active).toBeNull();
     expect((await ctx.get('/v1/leads/L0')).json<{ prediction: unknown }>().prediction).toBeNull();

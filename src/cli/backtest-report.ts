@@ -65,25 +65,38 @@ function capacityText(capacity: NonNullable<BacktestResult['capacity']>): string
 }
 
 export function backtestText(result: BacktestResult): string {
-  const { ranking } = result;
-  const name = `${result.candidate.name}${result.candidate.version === null ? ' (draft)' : ` v${result.candidate.version}`}`;
-  const parts = [
-    `Backtest of ${name} against ${result.activeVersion === null ? 'no active model' : `active v${result.activeVersion}`}, as of ${result.asOf}`,
-    `${result.leads} leads; ${result.moved} would change segment.`,
-    '',
-    'Segment moves (rows: now, columns: with the candidate)',
-    movesTable(result),
-    '',
-    `Known outcomes: ${ranking.known} (${ranking.converted} converted), scored just before each outcome`,
+  const { ranking, candidate } = result;
+  const predictive = candidate.kind === 'predictive';
+  const name = predictive
+    ? candidate.name
+    : `${candidate.name}${candidate.version === null ? ' (draft)' : ` v${candidate.version}`}`;
+  const against =
+    result.activeVersion === null ? 'no active model' : `active v${result.activeVersion}`;
+  const parts = [`Backtest of ${name} against ${against}, as of ${result.asOf}`];
+  if (predictive) parts.push(`${result.leads} leads.`, '');
+  else
+    parts.push(
+      `${result.leads} leads; ${result.moved} would change segment.`,
+      '',
+      'Segment moves (rows: now, columns: with the candidate)',
+      movesTable(result),
+      '',
+    );
+  const scope = predictive
+    ? 'held out by its training, the same for both'
+    : 'scored just before each outcome';
+  parts.push(
+    `Known outcomes: ${ranking.known} (${ranking.converted} converted), ${scope}`,
     table([
       ['model', 'ROC AUC', 'lift top 10%'],
       rankingRows('active', ranking.active),
       rankingRows('candidate', ranking.candidate),
     ]),
     '',
-  ];
+  );
   if (ranking.active) parts.push(segmentRates('Conversion by segment, active', ranking.active), '');
-  parts.push(segmentRates('Conversion by segment, candidate', ranking.candidate), '');
+  const by = predictive ? 'band' : 'segment';
+  parts.push(segmentRates(`Conversion by ${by}, candidate`, ranking.candidate), '');
   if (result.capacity) parts.push(capacityText(result.capacity), '');
   return parts.join('\n');
 }

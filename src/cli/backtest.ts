@@ -16,6 +16,7 @@ import { createProgress } from './progress.js';
 interface Flags {
   model?: string;
   modelVersion?: string;
+  predictiveVersion?: string;
   db: string;
   workspace?: string;
   capacity?: string;
@@ -30,6 +31,10 @@ export function backtestCommand(): Command {
     )
     .option('--model <file>', 'the candidate model file (.yaml, .yml or .json)')
     .option('--model-version <n>', 'or a model version stored in the database')
+    .option(
+      '--predictive-version <n>',
+      'or a trained predictive version (judged on the leads its training held out)',
+    )
     .option('--db <file>', 'SQLite database file (ignored with DATABASE_URL)', './leadscore.db')
     .option('--workspace <id-or-name>', 'the workspace (needed when the database has several)')
     .option(
@@ -44,8 +49,11 @@ export function backtestCommand(): Command {
 }
 
 async function runBacktest(flags: Flags): Promise<number> {
-  if ((flags.model === undefined) === (flags.modelVersion === undefined)) {
-    process.stderr.write('error: give exactly one of --model FILE or --model-version N\n');
+  const given = [flags.model, flags.modelVersion, flags.predictiveVersion];
+  if (given.filter((g) => g !== undefined).length !== 1) {
+    process.stderr.write(
+      'error: give exactly one of --model FILE, --model-version N or --predictive-version N\n',
+    );
     return 2;
   }
   let store: Store | undefined;
@@ -66,7 +74,11 @@ async function runBacktest(flags: Flags): Promise<number> {
       store,
       models,
       ws,
-      model ? { spec: model } : { version: numberOption('--model-version', flags.modelVersion!) },
+      model
+        ? { spec: model }
+        : flags.predictiveVersion !== undefined
+          ? { predictiveVersion: numberOption('--predictive-version', flags.predictiveVersion) }
+          : { version: numberOption('--model-version', flags.modelVersion!) },
       flags.model ?? '--model-version',
     );
     const progress = createProgress();

@@ -28,15 +28,21 @@ export async function backtestRoutes(app: FastifyInstance, deps: AppDeps): Promi
       },
     },
     async (request, reply) => {
-      const { version, spec, yaml, capacityPerWeek, weeks } = request.body;
-      const given = [version, spec, yaml].filter((v) => v !== undefined).length;
+      const { version, spec, yaml, predictiveVersion, capacityPerWeek, weeks } = request.body;
+      const given = [version, spec, yaml, predictiveVersion].filter((v) => v !== undefined).length;
       if (given !== 1)
         throw new ApiError(
           'invalid_request',
-          'request body: give exactly one of `version`, `spec` or `yaml`',
+          'request body: give exactly one of `version`, `spec`, `yaml` or `predictiveVersion`',
         );
       const source: CandidateSource =
-        version !== undefined ? { version } : yaml !== undefined ? { yaml } : { spec };
+        version !== undefined
+          ? { version }
+          : yaml !== undefined
+            ? { yaml }
+            : predictiveVersion !== undefined
+              ? { predictiveVersion }
+              : { spec };
       const ws = request.workspaceId;
       const candidate = await loadCandidate(deps.store, deps.models, ws, source, 'request body');
       const { job } = await startBacktest(

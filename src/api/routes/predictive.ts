@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { startAnalytics } from '../../service/analytics/start-analytics.js';
+import { artifactOf } from '../../service/predictive/lead-prediction.js';
 import { startTraining } from '../../service/predictive/start-training.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
@@ -107,13 +108,14 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
       const summary = (await deps.store.listPredictiveModels(ws)).find(
         (m) => m.version === version,
       );
-      const artifact = await deps.store.getPredictiveModel(ws, version);
-      if (!summary || !artifact) throw new ApiError('not_found', `no predictive model ${version}`);
+      const document = await deps.store.getPredictiveModel(ws, version);
+      if (!summary || !document) throw new ApiError('not_found', `no predictive model ${version}`);
+      const artifact = artifactOf(deps.store, ws, version, document);
       return {
         ...summary,
         createdAt: iso(summary.createdAt),
-        report: artifact.report as Record<string, unknown>,
-        bands: artifact.bands as { band: string; min: number }[],
+        report: artifact.report,
+        bands: artifact.bands,
       };
     },
   );

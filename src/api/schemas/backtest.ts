@@ -7,6 +7,12 @@ export const backtestRequestSchema = z
     version: z.number().int().positive().optional().describe('A stored model version'),
     spec: z.record(z.string(), z.unknown()).optional().describe('A draft model, as JSON'),
     yaml: z.string().min(1).optional().describe('A draft model, as YAML text'),
+    predictiveVersion: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('A trained predictive version: judged on the leads its training held out'),
     capacityPerWeek: z
       .number()
       .positive()
@@ -21,4 +27,4 @@ export const backtestRequestSchema = z
       .describe('Recent weeks the weekly flow is measured over (default 12)'),
   })
   .strict()
-  .describe('Exactly one of version, spec or yaml');
+  .describe('Exactly one of version, spec, yaml or predictiveVersion');

@@ -25,6 +25,8 @@ const PAGE = 5000;
 
 export interface StoredDataset {
   dataset: Dataset;
+  /** The lead of each row. */
+  ids: string[];
   /** The count columns, for the behaviour table. */
   behaviours: string[];
   leads: number;
@@ -84,7 +86,9 @@ export async function storedDataset(
   ];
   const columns = [...features, TARGET];
   const rows: string[][] = [];
+  const ids: string[] = [];
   for (const [id, { lead, previous }] of found) {
+    ids.push(id);
     const outcome = outcomes.get(id);
     const facts = {
       traits: lead.traits,
@@ -105,5 +109,5 @@ export async function storedDataset(
     rejects: [],
     order: rows.map((_, row) => ({ row })),
   };
-  return { dataset, behaviours: behaviours.map((b) => DID + b), leads: rows.length };
+  return { dataset, ids, behaviours: behaviours.map((b) => DID + b), leads: rows.length };
 }

@@ -27,7 +27,11 @@ const capacityPointSchema = z.object({
 export const backtestResultSchema = z.object({
   asOf: z.string().describe('The moment both models are read at (ISO-8601)'),
   activeVersion: z.number().int().nullable(),
-  candidate: z.object({ version: z.number().int().nullable(), name: z.string() }),
+  candidate: z.object({
+    kind: z.enum(['rules', 'predictive']),
+    version: z.number().int().nullable(),
+    name: z.string(),
+  }),
   leads: z.number().int(),
   segments: z.array(z.string()).describe("The candidate's segments in model order"),
   moves: z
@@ -42,6 +46,11 @@ export const backtestResultSchema = z.object({
   moved: z.number().int().describe('Leads whose segment would change'),
   ranking: z.object({
     known: z.number().int().describe('Leads with a known outcome (customer, lost, disqualified)'),
+    scope: z
+      .enum(['known outcomes', 'held-out known outcomes'])
+      .describe(
+        'A predictive candidate is judged only on the leads its training held out, the active model on the same ones',
+      ),
     converted: z.number().int(),
     active: rankingSchema.nullable(),
     candidate: rankingSchema,

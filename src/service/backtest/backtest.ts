@@ -16,14 +16,19 @@ import { PreviousScores } from '../rescore/model-change.js';
 import { replayHistories } from '../rescore/replay-histories.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { leadRecord } from '../scoring/lead-record.js';
+import type { PredictiveDocument } from '../predictive/predictive-document.js';
+import { backtestPredictive } from './backtest-predictive.js';
 import type { BacktestResult } from './backtest-result.js';
 import { knownOutcomes } from './known-outcomes.js';
 
-export interface BacktestCandidate {
-  /** The stored version, or null for a draft that was never uploaded. */
-  version: number | null;
-  compiled: CompiledModel;
-}
+export type BacktestCandidate =
+  | {
+      kind: 'rules';
+      /** The stored version, or null for a draft that was never uploaded. */
+      version: number | null;
+      compiled: CompiledModel;
+    }
+  | { kind: 'predictive'; version: number; document: PredictiveDocument };
 
 export interface BacktestOptions {
   /** Sales capacity in leads a week; without it no threshold is planned. */
@@ -49,6 +54,8 @@ export async function backtest(
   onProgress?: (progress: BacktestProgress) => void,
 ): Promise<BacktestResult> {
   await store.analyze();
+  if (candidate.kind === 'predictive')
+    return backtestPredictive(store, models, ws, candidate, now, onProgress);
   const active = await models.get(store, ws);
   const found = await findLeads(store, ws, new PreviousScores(models, ws, now));
   const outcomes = await knownOutcomes(store, ws, [...found.keys()]);
@@ -106,13 +113,14 @@ export async function backtest(
   return {
     asOf: new Date(now).toISOString(),
     activeVersion: active?.version ?? null,
-    candidate: { version: candidate.version, name: candidate.compiled.model.name },
+    candidate: { kind: 'rules', version: candidate.version, name: candidate.compiled.model.name },
     leads: found.size,
     segments,
     moves: moveList,
     moved: moveList.filter((m) => m.from !== m.to).reduce((n, m) => n + m.count, 0),
     ranking: {
       known: rankedCandidate.length,
+      scope: 'known outcomes',
       converted: rankedCandidate.filter((l) => l.converted).length,
       active: active
         ? modelRanking(

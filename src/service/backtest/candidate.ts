@@ -3,10 +3,12 @@
 import { compileModel } from '../../core/compile-model.js';
 import { parseModel, validateModel } from '../../core/parse-model.js';
 import { StoreError, type Store } from '../../store/port.js';
+import { predictiveDocumentSchema } from '../predictive/predictive-document.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import type { BacktestCandidate } from './backtest.js';
 
-export type CandidateSource = { version: number } | { spec: unknown } | { yaml: string };
+export type CandidateSource =
+  { version: number } | { spec: unknown } | { yaml: string } | { predictiveVersion: number };
 
 export async function loadCandidate(
   store: Store,
@@ -15,10 +17,17 @@ export async function loadCandidate(
   source: CandidateSource,
   where: string,
 ): Promise<BacktestCandidate> {
+  if ('predictiveVersion' in source) {
+    const version = source.predictiveVersion;
+    const document = await store.getPredictiveModel(ws, version);
+    if (!document) throw new StoreError('not_found', `no predictive model ${version}`);
+    return { kind: 'predictive', version, document: predictiveDocumentSchema.parse(document) };
+  }
   if ('version' in source) {
     const stored = await store.getModel(ws, source.version);
     if (!stored) throw new StoreError('not_found', `no model version ${source.version}`);
     return {
+      kind: 'rules',
       version: source.version,
       compiled: models.compile(ws, source.version, stored.spec),
     };
@@ -27,5 +36,5 @@ export async function loadCandidate(
     'yaml' in source
       ? parseModel(source.yaml, `${where}.yaml`)
       : validateModel(source.spec, `${where}.spec`);
-  return { version: null, compiled: compileModel(model) };
+  return { kind: 'rules', version: null, compiled: compileModel(model) };
 }

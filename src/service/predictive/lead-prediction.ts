@@ -1,10 +1,11 @@
 // The active predictive model's view of one lead, shown beside its score: the probability to
 // convert, its band, and the factors pushing it up and down. Features are built as for training
 // (see analytics/lead-features.ts), from the lead's traits and its stored events.
-import { artifactSchema, type Artifact } from '../../ml/artifact-schema.js';
+import type { Artifact } from '../../ml/artifact-schema.js';
 import { predictRows } from '../../ml/predict.js';
 import type { JsonObject, Store } from '../../store/port.js';
 import { channelOfContext, featureRow } from '../analytics/lead-features.js';
+import { predictiveDocumentSchema } from './predictive-document.js';
 
 export interface LeadPrediction {
   version: number;
@@ -15,16 +16,16 @@ export interface LeadPrediction {
   down: { label: string; contribution: number }[];
 }
 
-/** Artifacts never change once stored: parsed once per store and version. */
+/** Versions never change once stored: each is parsed once per store. */
 const parsed = new WeakMap<Store, Map<string, Artifact>>();
 
-function artifactOf(store: Store, ws: string, version: number, json: JsonObject): Artifact {
+export function artifactOf(store: Store, ws: string, version: number, json: JsonObject): Artifact {
   let known = parsed.get(store);
   if (!known) parsed.set(store, (known = new Map()));
   const key = `${ws}\u0000${version}`;
   let artifact = known.get(key);
   if (!artifact) {
-    artifact = artifactSchema.parse(json);
+    artifact = predictiveDocumentSchema.parse(json).artifact;
     known.set(key, artifact);
   }
   return artifact;
@@ -37,7 +38,7 @@ export async function leadPrediction(
 ): Promise<LeadPrediction | null> {
   const active = await store.activePredictiveModel(ws);
   if (!active) return null;
-  const artifact = artifactOf(store, ws, active.version, active.artifact);
+  const artifact = artifactOf(store, ws, active.version, active.document);
   const counts = new Map<string, number>();
   let firstTouch: string | undefined;
   for (const event of await store.eventsOfLead(ws, lead.id)) {

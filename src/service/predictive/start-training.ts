@@ -13,6 +13,7 @@ import { startReadOnlyJob } from '../jobs/read-only-job.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { SEGMENT, TARGET } from '../analytics/lead-features.js';
 import { storedDataset } from '../analytics/stored-dataset.js';
+import type { PredictiveDocument } from './predictive-document.js';
 
 export const TRAINING_JOB = 'train-predictive';
 
@@ -24,7 +25,7 @@ export function startTraining(
   clock: () => number,
 ): Promise<{ job: Job; running: Promise<void> }> {
   return startReadOnlyJob(store, ws, `${TRAINING_JOB}:${kind}`, clock, async (progress) => {
-    const { dataset, leads } = await storedDataset(store, models, ws, clock(), progress);
+    const { dataset, ids, leads } = await storedDataset(store, models, ws, clock(), progress);
     const started = Date.now();
     // The segment now is partly made by what happened after the outcome: it would leak.
     const artifact = trainModel(dataset, { target: TARGET, kind, exclude: [SEGMENT] });
@@ -34,20 +35,24 @@ export function startTraining(
     const target = dataset.columns.indexOf(TARGET);
     const heldOut = { ...dataset, rows: [] as string[][] };
     const labels: number[] = [];
+    const heldOutLeads: string[] = [];
     let labelled = 0;
-    for (const row of dataset.rows) {
+    dataset.rows.forEach((row, i) => {
       const y = labelOf(row[target]!, DEFAULT_POSITIVE);
-      if (y === undefined) continue;
-      if (isHeldOut(labelled++)) {
-        heldOut.rows.push(row);
-        labels.push(y);
-      }
-    }
+      if (y === undefined || !isHeldOut(labelled++)) return;
+      heldOut.rows.push(row);
+      labels.push(y);
+      heldOutLeads.push(ids[i]!);
+    });
     const probabilities = predictRows(artifact, heldOut, 0).map((p) => p.probability);
+    const document: PredictiveDocument = { artifact, heldOutLeads };
     const version = await store.addPredictiveModel(
       ws,
-      kind,
-      artifact as unknown as JsonObject,
+      {
+        kind,
+        document: document as unknown as JsonObject,
+        metrics: artifact.report.metrics as unknown as JsonObject,
+      },
       clock(),
     );
     progress(leads, leads);

@@ -159,13 +159,18 @@ export function scoresContract(makeStore: MakeStore): void {
     it('versions predictive models per workspace, at most one active', async () => {
       const { store, ws, other } = ctx();
       const artifact = (auc: number) => ({ format: 'x', report: { metrics: { rocAuc: auc } } });
+      const model = (kind: string, auc: number) => ({
+        kind,
+        document: artifact(auc),
+        metrics: { rocAuc: auc },
+      });
       expect(await store.activePredictiveModel(ws)).toBeUndefined();
       const [v1, v2] = await Promise.all([
-        store.addPredictiveModel(ws, 'lr', artifact(0.7), T0),
-        store.addPredictiveModel(ws, 'gbdt', artifact(0.8), T0 + 1),
+        store.addPredictiveModel(ws, model('lr', 0.7), T0),
+        store.addPredictiveModel(ws, model('gbdt', 0.8), T0 + 1),
       ]);
       expect([v1, v2].sort()).toEqual([1, 2]);
-      expect(await store.addPredictiveModel(other, 'lr', artifact(0.5), T0)).toBe(1);
+      expect(await store.addPredictiveModel(other, model('lr', 0.5), T0)).toBe(1);
       expect(await store.getPredictiveModel(ws, v2!)).toEqual(artifact(v2 === 2 ? 0.8 : 0.7));
       expect(await store.activatePredictiveModel(ws, 9)).toBe(false);
       expect(await store.activatePredictiveModel(ws, 1)).toBe(true);

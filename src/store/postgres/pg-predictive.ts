@@ -16,10 +16,9 @@ interface Row {
 
 export function predictiveMethods(q: Query): PredictiveMethods {
   return {
-    async addPredictiveModel(ws, kind, artifact, now) {
+    async addPredictiveModel(ws, { kind, document, metrics }, now) {
       const { rows: known } = await q('SELECT 1 FROM workspaces WHERE id = $1', [ws]);
       if (known.length === 0) throw new StoreError('not_found', `workspace ${ws} not found`);
-      const report = artifact.report as { metrics?: unknown } | undefined;
       // Two uploads at once may both take the same next version: the loser tries the one after.
       for (let attempt = 0; ; attempt++) {
         try {
@@ -28,7 +27,7 @@ export function predictiveMethods(q: Query): PredictiveMethods {
              SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3::jsonb, $4::jsonb, $5
              FROM predictive_models WHERE workspace_id = $1
              RETURNING version`,
-            [ws, kind, JSON.stringify(artifact), JSON.stringify(report?.metrics ?? {}), now],
+            [ws, kind, JSON.stringify(document), JSON.stringify(metrics), now],
           );
           return rows[0]!.version;
         } catch (error) {
@@ -72,8 +71,8 @@ export function predictiveMethods(q: Query): PredictiveMethods {
       return true;
     },
     async activePredictiveModel(ws) {
-      const { rows } = await q<{ version: number; artifact: JsonObject }>(
-        'SELECT version, artifact FROM predictive_models WHERE workspace_id = $1 AND active',
+      const { rows } = await q<{ version: number; document: JsonObject }>(
+        'SELECT version, artifact AS document FROM predictive_models WHERE workspace_id = $1 AND active',
         [ws],
       );
       return rows[0];

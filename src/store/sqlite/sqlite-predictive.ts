@@ -13,13 +13,12 @@ interface Row {
 
 export function predictiveMethods(sql: Sql): PredictiveMethods {
   return {
-    async addPredictiveModel(ws, kind, artifact, now) {
+    async addPredictiveModel(ws, { kind, document, metrics }, now) {
       const known = sql<{ id: string }>('SELECT id FROM workspaces WHERE id = @ws').get({ ws });
       if (!known) throw new StoreError('not_found', `workspace ${ws} not found`);
       const next = sql<{ version: number }>(
         'SELECT COALESCE(MAX(version), 0) + 1 AS version FROM predictive_models WHERE workspace_id = @ws',
       ).get({ ws })!.version;
-      const report = artifact.report as { metrics?: unknown } | undefined;
       sql(
         `INSERT INTO predictive_models (workspace_id, version, kind, artifact, metrics, created_at)
          VALUES (@ws, @version, @kind, @artifact, @metrics, @now)`,
@@ -27,8 +26,8 @@ export function predictiveMethods(sql: Sql): PredictiveMethods {
         ws,
         version: next,
         kind,
-        artifact: JSON.stringify(artifact),
-        metrics: JSON.stringify(report?.metrics ?? {}),
+        artifact: JSON.stringify(document),
+        metrics: JSON.stringify(metrics),
         now,
       });
       return next;
@@ -70,7 +69,7 @@ export function predictiveMethods(sql: Sql): PredictiveMethods {
       const row = sql<{ version: number; artifact: string }>(
         'SELECT version, artifact FROM predictive_models WHERE workspace_id = @ws AND active = 1',
       ).get({ ws });
-      return row && { version: row.version, artifact: parseObject(row.artifact) };
+      return row && { version: row.version, document: parseObject(row.artifact) };
     },
   };
 }
