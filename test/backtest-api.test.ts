@@ -188,6 +188,39 @@ describe.each(freshStores())('backtest API on $name', ({ open }) => {
     expect(await ctx.store.getScores(ctx.ws, ['L1', 'L2', 'L3', 'L4'])).toEqual(scoresBefore);
     expect((await ctx.store.activeModel(ctx.ws))?.version).toBe(active);
 
+    // Analytics over the same history: conversion among leads that reached each segment before
+    // their outcome (hot: L1 lost, L3 converted), and the channel's funnel.
+    const analytics = await ctx.post('/v1/analytics', {});
+    const analyticsJob = analytics.json<{ jobId: string }>().jobId;
+    interface AnalyticsReport {
+      segmentsReached: { segment: string; leads: number; conversions: number }[];
+      channelFunnel: { channel: string; allLeads: number; conversions: number }[];
+    }
+    let report: AnalyticsReport | null = null;
+    for (let i = 0; i < 200 && !report; i++) {
+      const res = await ctx.app.inject({
+        method: 'GET',
+        url: `/v1/jobs/${analyticsJob}`,
+        headers: ctx.admin,
+      });
+      const job = res.json<{ status: string; result: AnalyticsReport; error: string | null }>();
+      if (job.status === 'failed') throw new Error(job.error ?? 'failed');
+      if (job.status === 'succeeded') report = job.result;
+      else await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(report!.segmentsReached.find((r) => r.segment === 'hot')).toMatchObject({
+      leads: 2,
+      conversions: 1,
+    });
+    expect(report!.channelFunnel).toEqual([
+      expect.objectContaining({
+        channel: '(direct)',
+        allLeads: 4,
+        conversions: 2,
+        reached: expect.objectContaining({ hot: 0.5 }),
+      }),
+    ]);
+
     // A draft as YAML gives the same report, as a draft.
     const draft = await result(ctx, { yaml: CANDIDATE });
     expect(draft.candidate).toEqual({ kind: 'rules', version: null, name: 'demos' });

@@ -134,6 +134,7 @@ const JOB_ERRORS = ['400', '401', '403', ...BODY_ERRORS];
 const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
   ['post', '/v1/models/backtest', '202', ['jobId', 'job'], [...JOB_ERRORS, '404', '422']],
   ['post', '/v1/analytics', '202', ['jobId', 'job'], JOB_ERRORS],
+  ['post', '/v1/suggest', '202', ['jobId', 'job'], JOB_ERRORS],
   ['post', '/v1/predictive/train', '202', ['jobId', 'job'], JOB_ERRORS],
   ['get', '/v1/predictive/models', '200', ['active', 'items'], ['401', '403']],
   [
@@ -157,7 +158,15 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
     ['success', 'messageId', 'status'],
     INGEST_ERRORS,
   ]),
+  ...CALLS.map((call): (typeof ROUTES)[number] => [
+    'post',
+    `/v1/${call.charAt(0)}`,
+    '200',
+    ['success', 'messageId', 'status'],
+    INGEST_ERRORS,
+  ]),
   ['post', '/v1/batch', '200', ['success', 'stored', 'duplicates', 'rejected'], INGEST_ERRORS],
+  ['post', '/v1/b', '200', ['success', 'stored', 'duplicates', 'rejected'], INGEST_ERRORS],
   ['get', '/v1/leads', '200', ['items', 'next'], ['400', '401', '403']],
   ['get', '/v1/accounts', '200', ['items', 'next'], ['400', '401', '403']],
   ['get', '/v1/accounts/{id}', '200', ['id', 'score', 'contributions', 'aggregate'], BY_ID_ERRORS],

@@ -90,7 +90,7 @@ async function setup(open: () => Promise<Store>, n: number) {
     }
     throw new Error('the job did not finish');
   };
-  return { store, app, outcomes, post, get, finished };
+  return { store, app, headers, outcomes, post, get, finished };
 }
 
 interface Rate {
@@ -131,6 +131,28 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
     expect(demo.did.conversions / demo.did.leads).toBeGreaterThan(
       demo.didNot.conversions / demo.didNot.leads,
     );
+
+    // Suggested points: seniority as a fit criterion, demo requests as a rule, a model file.
+    const suggested = await ctx.finished('/v1/suggest', {});
+    expect(suggested.error).toBeNull();
+    const suggestion = suggested.result as {
+      yaml: string;
+      rules: { event: string; points: number }[];
+      attributes: { name: string }[];
+      figures: { suggested: { auc: number }; active: unknown };
+    };
+    expect(suggestion.attributes.map((a) => a.name)).toContain('title');
+    expect(suggestion.rules.find((r) => r.event === 'Demo Requested')?.points).toBeGreaterThan(0);
+    expect(suggestion.yaml).toMatch(/event: "?Demo Requested"?/);
+    expect(suggestion.figures.suggested.auc).toBeGreaterThan(0.6);
+    expect(suggestion.figures.active).toBeNull();
+    const uploaded = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/models',
+      headers: { ...ctx.headers, 'content-type': 'application/yaml' },
+      payload: suggestion.yaml,
+    });
+    expect(uploaded.statusCode).toBe(201);
 
     const trained = await ctx.finished('/v1/predictive/train', { kind: 'lr' });
     expect(trained.error).toBeNull();

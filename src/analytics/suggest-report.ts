@@ -1,8 +1,9 @@
-// The text report of `leadscore suggest`: the chosen attributes, the points table, grades and
-// segments, and how the suggested (and the current) model rank the held-out leads.
+// The text report of `leadscore suggest`: the chosen attributes, the points table, behaviour
+// rules, grades and segments, and how the suggested (and the current) model rank the held-out leads.
 import { alignTable, count, percent } from './format.js';
 import type { HeldOutFigures, Suggestion } from './suggest.js';
 import { LIFT_SHARE } from './suggest.js';
+import { REPEATS } from './suggest-behaviours.js';
 
 function figure(x: number, digits: number): string {
   return Number.isFinite(x) ? x.toFixed(digits) : 'n/a';
@@ -61,23 +62,30 @@ export function formatSuggestion(
     [false, true, true, true, true, true],
   );
 
+  if (s.behaviours.length > 0) out += behaviourSection(s, rate);
+
   const grades = s.model.fit?.grades ?? [];
   out +=
     '\nGrades (by fit of training leads): ' +
-    grades.map((g) => (g.min === undefined ? g.grade : `${g.grade} >= ${g.min}`)).join(', ') +
+    (grades.length === 0
+      ? 'none (no fit criteria)'
+      : grades.map((g) => (g.min === undefined ? g.grade : `${g.grade} >= ${g.min}`)).join(', ')) +
     '\n';
   if (s.droppedGrades.length > 0) {
     out += `Grades left out (same cut as the grade above): ${s.droppedGrades.join(', ')}\n`;
   }
+  const by = s.rules.length > 0 ? 'score' : 'fit';
   out +=
     'Segments: ' +
     s.model.segments
-      .map((seg) => (seg.min === undefined ? seg.id : `${seg.id} (fit >= ${seg.min})`))
+      .map((seg) => (seg.min === undefined ? seg.id : `${seg.id} (${by} >= ${seg.min})`))
       .join(', ') +
     '\n';
 
   const top = `lift top ${LIFT_SHARE * 100}%`;
-  out += `\nHeld out (${count(s.heldOut.leads, 'lead')}), ranked by fit:\n`;
+  const ranked =
+    s.behaviours.length > 0 ? 'fit + behaviour points (count x points, up to the cap)' : 'fit';
+  out += `\nHeld out (${count(s.heldOut.leads, 'lead')}), ranked by ${ranked}:\n`;
   const rows = [['suggested', figure(s.figures.auc, 4), figure(s.figures.lift, 2)]];
   if (current) {
     rows.push([
@@ -87,5 +95,47 @@ export function formatSuggestion(
     ]);
   }
   out += alignTable(['model', 'ROC AUC', top], rows, [false, true, true]);
+  return out;
+}
+
+function behaviourSection(s: Suggestion, rate: (c: number, n: number) => string): string {
+  let out =
+    `\nBehaviour rules (points per event; cap: the most a lead gets, above one event's when ` +
+    `doing it ${REPEATS}+ times converts better still${s.method === 'lr' ? '; WoE alone' : ''}):\n`;
+  out += alignTable(
+    [
+      'rule',
+      'event',
+      'IV',
+      'did',
+      'rate',
+      'WoE',
+      `did ${REPEATS}+`,
+      'rate',
+      'WoE',
+      'points',
+      'cap',
+    ],
+    s.rules.map((r) => [
+      r.id,
+      r.event,
+      r.iv.toFixed(4),
+      String(r.once.leads),
+      rate(r.once.conversions, r.once.leads),
+      r.once.woe.toFixed(3),
+      String(r.repeated.leads),
+      rate(r.repeated.conversions, r.repeated.leads),
+      r.repeated.leads === 0 ? '-' : r.repeated.woe.toFixed(3),
+      String(r.points),
+      String(r.cap),
+    ]),
+    [false, false, true, true, true, true, true, true, true, true, true],
+  );
+  if (s.leftOutBehaviours.length > 0) {
+    out +=
+      `Behaviours left out (IV < ${s.minIv} or 0 points): ` +
+      s.leftOutBehaviours.map((b) => `${b.column} ${b.iv.toFixed(4)}`).join(', ') +
+      '\n';
+  }
   return out;
 }

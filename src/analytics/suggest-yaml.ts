@@ -2,6 +2,7 @@
 // condition, a header saying how it was made, and nothing that changes from run to run.
 import type { Condition } from '../core/condition-schema.js';
 import type { Suggestion } from './suggest.js';
+import { REPEATS } from './suggest-behaviours.js';
 
 const RESERVED = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
 
@@ -49,14 +50,29 @@ export function suggestionYaml(s: Suggestion): string {
       : `#   points = round(WoE x ${s.pdo} / ln 2)`,
     `#   ${s.pdo} points double the odds of converting`,
     `#   attributes with information value >= ${s.minIv}; ${s.bins} quantile bins per number`,
-    '#   grades: A top 10%, B next 20%, C next 30%, D next 20%, E the rest of training leads',
-    `name: ${yamlScalar(model.name)}`,
   ];
+  if ((model.fit?.grades ?? []).length > 0) {
+    lines.push(
+      '#   grades: A top 10%, B next 20%, C next 30%, D next 20%, E the rest of training leads',
+    );
+  }
+  if (s.behaviours.length > 0) {
+    lines.push(
+      `#   engagement rules from count columns with information value >= ${s.minIv}:`,
+      `#   points per event = round(WoE of doing it at least once x ${s.pdo} / ln 2)` +
+        (s.method === 'lr' ? ' (WoE alone: the regression weighs only the fit attributes)' : ''),
+      `#   lifetime cap = the points of doing it ${REPEATS} or more times when those are more, ` +
+        "else one event's",
+      '#   the top segment cuts on the score (fit + engagement) of training leads',
+    );
+  }
+  lines.push(`name: ${yamlScalar(model.name)}`);
   if (model.description !== undefined) {
     lines.push(`description: ${yamlScalar(model.description)}`);
   }
-  lines.push('fit:', '  criteria:');
-  for (const c of model.fit?.criteria ?? []) {
+  const criteria = model.fit?.criteria ?? [];
+  lines.push('fit:', criteria.length === 0 ? '  criteria: []' : '  criteria:');
+  for (const c of criteria) {
     lines.push(`    - id: ${yamlScalar(c.id)}`);
     if (c.description !== undefined) {
       lines.push(`      description: ${yamlScalar(c.description)}`);
@@ -64,13 +80,32 @@ export function suggestionYaml(s: Suggestion): string {
     if (c.category !== undefined) lines.push(`      category: ${yamlScalar(c.category)}`);
     lines.push(`      when: ${yamlCondition(c.when)}`, `      points: ${c.points}`);
   }
-  lines.push('  grades:');
-  for (const g of model.fit?.grades ?? []) {
+  const grades = model.fit?.grades ?? [];
+  if (grades.length > 0) lines.push('  grades:');
+  for (const g of grades) {
     lines.push(
       g.min === undefined
         ? `    - { grade: ${yamlScalar(g.grade)} }`
         : `    - { grade: ${yamlScalar(g.grade)}, min: ${g.min} }`,
     );
+  }
+  const rules = model.engagement?.rules ?? [];
+  if (rules.length > 0) {
+    lines.push(
+      'engagement:',
+      '  # Count data has no times, so nothing decays here: once these rules score live events,',
+      '  # add halfLifeDays (here, or per rule) so that old activity counts less.',
+      '  rules:',
+    );
+  }
+  for (const r of rules) {
+    lines.push(`    - id: ${yamlScalar(r.id)}`);
+    if (r.description !== undefined) {
+      lines.push(`      description: ${yamlScalar(r.description)}`);
+    }
+    if (r.category !== undefined) lines.push(`      category: ${yamlScalar(r.category)}`);
+    lines.push(`      event: ${yamlScalar(r.event)}`, `      points: ${r.points}`);
+    if (r.cap !== undefined) lines.push(`      cap: { points: ${r.cap.points} }`);
   }
   lines.push('segments:');
   for (const seg of model.segments) {

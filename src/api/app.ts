@@ -25,6 +25,7 @@ import { lifecycleRoutes } from './routes/lifecycle.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { webStaticRoutes } from './routes/web-static.js';
 import { finishDocument } from './schemas/document.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -75,5 +76,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => keyRoutes(scope, deps));
   await app.register((scope) => jobRoutes(scope, deps));
   await app.register((scope) => transitionRoutes(scope, deps));
+  await app.register((scope) => webStaticRoutes(scope));
   return app;
 }

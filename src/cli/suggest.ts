@@ -1,6 +1,6 @@
-// `leadscore suggest`: a scorecard from data — fit criteria with points from weights of evidence,
-// written as a model file to read, edit and validate, with how well it (and the current model)
-// ranks the held-out fifth of the leads.
+// `leadscore suggest`: a scorecard from data — fit criteria (and engagement rules from count
+// columns) with points from weights of evidence, written as a model file to read, edit and
+// validate, with how well it (and the current model) ranks the held-out fifth of the leads.
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { DEFAULT_BINS } from '../analytics/analyze.js';
@@ -16,6 +16,7 @@ import {
   suggest,
   type SuggestMethod,
 } from '../analytics/suggest.js';
+import { behaviourOf } from '../analytics/suggest-behaviours.js';
 import { formatSuggestion } from '../analytics/suggest-report.js';
 import { suggestionYaml } from '../analytics/suggest-yaml.js';
 import { compileModel } from '../core/compile-model.js';
@@ -31,6 +32,7 @@ interface SuggestCliOptions {
   target: string;
   positive?: string;
   exclude?: string;
+  behaviours?: string;
   bins: string;
   pdo: string;
   minIv: string;
@@ -42,7 +44,8 @@ interface SuggestCliOptions {
 export function suggestCommand(): Command {
   return new Command('suggest')
     .description(
-      'Suggest fit points from leads with known outcomes (weights of evidence); write a model file',
+      'Suggest fit points (and behaviour rules from count columns) from leads with known ' +
+        'outcomes (weights of evidence); write a model file',
     )
     .requiredOption('--data <file>', 'leads CSV (, or ; separated) with an outcome column')
     .requiredOption(
@@ -51,6 +54,11 @@ export function suggestCommand(): Command {
     )
     .option('--positive <value>', 'the one target value that counts as converted (any case)')
     .option('--exclude <columns>', 'comma-separated columns not to learn from (ids, leaks)')
+    .option(
+      '--behaviours <columns>',
+      'comma-separated count columns that become engagement rules (event: the column name, ' +
+        'or what follows "did: ")',
+    )
     .option('--bins <n>', 'quantile bins per numeric attribute', String(DEFAULT_BINS))
     .option('--pdo <points>', 'points that double the odds of converting', String(DEFAULT_PDO))
     .option(
@@ -78,6 +86,7 @@ export async function runSuggest(options: SuggestCliOptions): Promise<number> {
     const current = options.model === undefined ? undefined : await loadModel(options.model);
     const dataset = await readDataset(options.data);
     const rejected = reportRejects(dataset);
+    const behaviours = columnList(options.behaviours).map(behaviourOf);
     const suggestion = suggest(dataset, {
       target: options.target,
       ...(options.positive === undefined ? {} : { positive: options.positive }),
@@ -86,6 +95,7 @@ export async function runSuggest(options: SuggestCliOptions): Promise<number> {
       pdo: numberOption('--pdo', options.pdo),
       minIv: numberOption('--min-iv', options.minIv),
       method: options.method,
+      behaviours,
     });
     const text = suggestionYaml(suggestion);
     // What is written is what was measured: the file must load as the model it stands for.
@@ -99,6 +109,7 @@ export async function runSuggest(options: SuggestCliOptions): Promise<number> {
               compileModel(current),
               dataset,
               heldOutSplit(dataset, options.target, options.positive),
+              behaviours,
             ),
           };
     await writeFile(options.out, text);

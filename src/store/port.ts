@@ -23,6 +23,7 @@ import type {
 import type { AccountMethods } from './account-port.js';
 import type { JobResultMethods } from './job-results-port.js';
 import type { PredictiveMethods } from './predictive-port.js';
+import type { SegmentReachMethods } from './segment-reach-port.js';
 import type { LifecycleMethods } from './lifecycle-port.js';
 import type { RoutingMethods } from './routing-port.js';
 import type { WebhookMethods } from './webhook-port.js';
@@ -37,6 +38,7 @@ export type { LifecycleMethods } from './lifecycle-port.js';
 export type { AccountMethods, AccountPage } from './account-port.js';
 export type { JobResultMethods } from './job-results-port.js';
 export type { PredictiveMethods, PredictiveModelSummary } from './predictive-port.js';
+export type { SegmentReach, SegmentReachMethods } from './segment-reach-port.js';
 export * from './lead-list.js';
 export * from './dashboard-records.js';
 export type { DashboardMethods, KeyRevocation } from './dashboard-port.js';
@@ -75,6 +77,7 @@ export interface StoreTx
     LifecycleMethods,
     JobResultMethods,
     PredictiveMethods,
+    SegmentReachMethods,
     DashboardMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;

@@ -91,6 +91,7 @@ const TX_METHODS: Record<TxMethodName, true> = {
   getPredictiveModel: true,
   activatePredictiveModel: true,
   activePredictiveModel: true,
+  firstReached: true,
 };
 
 /**

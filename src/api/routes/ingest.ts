@@ -1,17 +1,19 @@
-// The Segment-compatible ingestion routes: /v1/identify, track, page, group, alias and batch.
+// The Segment-compatible ingestion routes: /v1/identify, track, page, group, alias and batch,
+// and the short paths analytics.js posts to (/v1/i, t, p, g, a, b) with the write key in the body.
 import cors from '@fastify/cors';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
   MAX_BATCH_BYTES,
   parseSegmentBatch,
   parseSegmentCall,
   SEGMENT_CALL_TYPES,
+  type SegmentCallType,
   type SegmentMessage,
 } from '../../ingest/segment/index.js';
 import { ingestMessages } from '../../service/ingest/ingest-messages.js';
-import { requireWriteKey } from '../auth.js';
+import { requireWriteKey, WRITE_KEY_IN_BODY } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
@@ -61,73 +63,84 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const errors = errorResponses(400, 401, 413, 429);
 
+  const callHandler = (type: SegmentCallType) => async (request: FastifyRequest) => {
+    const receivedAt = deps.clock();
+    const result = parseSegmentCall(type, request.body, { receivedAt });
+    if (result.kind === 'rejected') throw rejection(result);
+    const [outcome] = await ingestMessages(
+      deps.store,
+      deps.models,
+      request.workspaceId,
+      [result.message],
+      receivedAt,
+    );
+    // One message in, one outcome out.
+    if (!outcome) throw new Error('no ingest outcome for the call');
+    return { success: true as const, ...outcome };
+  };
+
+  const batchHandler = async (request: FastifyRequest) => {
+    const receivedAt = deps.clock();
+    const result = parseSegmentBatch(request.body, { receivedAt });
+    if (result.kind === 'rejected') throw rejection(result);
+    const accepted: SegmentMessage[] = [];
+    const rejected: IngestBatchResponse['rejected'] = [];
+    for (const item of result.items) {
+      if (item.kind === 'accepted') accepted.push(item.message);
+      else
+        rejected.push({
+          index: item.index,
+          messageId: item.messageId,
+          field: item.field,
+          reason: item.reason,
+        });
+    }
+    const outcomes = await ingestMessages(
+      deps.store,
+      deps.models,
+      request.workspaceId,
+      accepted,
+      receivedAt,
+    );
+    return {
+      success: true as const,
+      stored: outcomes.filter((o) => o.status === 'stored').length,
+      duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
+      rejected,
+    };
+  };
+
   for (const type of SEGMENT_CALL_TYPES) {
+    const schema = (summary: string) => ({
+      tags: ['ingestion'],
+      summary,
+      response: { 200: ingestCallResponseSchema, ...errors },
+    });
+    typed.post(`/v1/${type}`, { schema: schema(`Segment ${type} call`) }, callHandler(type));
+    // analytics.js (the browser SDK) posts to the first letter, the write key in the body.
     typed.post(
-      `/v1/${type}`,
+      `/v1/${type.charAt(0)}`,
       {
-        schema: {
-          tags: ['ingestion'],
-          summary: `Segment ${type} call`,
-          response: { 200: ingestCallResponseSchema, ...errors },
-        },
+        config: WRITE_KEY_IN_BODY,
+        schema: schema(`Segment ${type} call as analytics.js sends it (write key in the body)`),
       },
-      async (request) => {
-        const receivedAt = deps.clock();
-        const result = parseSegmentCall(type, request.body, { receivedAt });
-        if (result.kind === 'rejected') throw rejection(result);
-        const [outcome] = await ingestMessages(
-          deps.store,
-          deps.models,
-          request.workspaceId,
-          [result.message],
-          receivedAt,
-        );
-        // One message in, one outcome out.
-        if (!outcome) throw new Error('no ingest outcome for the call');
-        return { success: true as const, ...outcome };
-      },
+      callHandler(type),
     );
   }
 
+  const batchSchema = (summary: string) => ({
+    tags: ['ingestion'],
+    summary,
+    response: { 200: ingestBatchResponseSchema, ...errors },
+  });
+  typed.post('/v1/batch', { schema: batchSchema('Segment batch of calls') }, batchHandler);
   typed.post(
-    '/v1/batch',
+    '/v1/b',
     {
-      schema: {
-        tags: ['ingestion'],
-        summary: 'Segment batch of calls',
-        response: { 200: ingestBatchResponseSchema, ...errors },
-      },
+      config: WRITE_KEY_IN_BODY,
+      schema: batchSchema('Segment batch as analytics.js sends it (write key in the body)'),
     },
-    async (request) => {
-      const receivedAt = deps.clock();
-      const result = parseSegmentBatch(request.body, { receivedAt });
-      if (result.kind === 'rejected') throw rejection(result);
-      const accepted: SegmentMessage[] = [];
-      const rejected: IngestBatchResponse['rejected'] = [];
-      for (const item of result.items) {
-        if (item.kind === 'accepted') accepted.push(item.message);
-        else
-          rejected.push({
-            index: item.index,
-            messageId: item.messageId,
-            field: item.field,
-            reason: item.reason,
-          });
-      }
-      const outcomes = await ingestMessages(
-        deps.store,
-        deps.models,
-        request.workspaceId,
-        accepted,
-        receivedAt,
-      );
-      return {
-        success: true as const,
-        stored: outcomes.filter((o) => o.status === 'stored').length,
-        duplicates: outcomes.filter((o) => o.status === 'duplicate').length,
-        rejected,
-      };
-    },
+    batchHandler,
   );
 }
 

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { startAnalytics } from '../../service/analytics/start-analytics.js';
+import { startSuggest } from '../../service/analytics/start-suggest.js';
 import { artifactOf } from '../../service/predictive/lead-prediction.js';
 import { startTraining } from '../../service/predictive/start-training.js';
 import { requireAdminKey } from '../auth.js';
@@ -17,6 +18,7 @@ import {
   predictiveActiveSchema,
   predictiveListSchema,
   predictiveVersionSchema,
+  suggestRequestSchema,
   trainRequestSchema,
 } from '../schemas/predictive.js';
 import { jobView } from './job-view.js';
@@ -41,6 +43,29 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
     },
     async (request, reply) => {
       const { job } = await startAnalytics(
+        deps.store,
+        deps.models,
+        request.workspaceId,
+        request.body,
+        deps.clock,
+      );
+      return reply.code(202).send({ jobId: job.id, job: jobView(job) });
+    },
+  );
+
+  typed.post(
+    '/v1/suggest',
+    {
+      schema: {
+        tags: ['analytics'],
+        summary:
+          'Suggested points from the stored outcomes: fit criteria and behaviour rules as a model file, measured on held-out leads next to the active model (a background job)',
+        body: suggestRequestSchema,
+        response: { 202: jobStartedSchema, ...errorResponses(400, 401, 403, 413, 415) },
+      },
+    },
+    async (request, reply) => {
+      const { job } = await startSuggest(
         deps.store,
         deps.models,
         request.workspaceId,

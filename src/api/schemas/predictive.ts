@@ -19,6 +19,18 @@ export const analyticsRequestSchema = z
   })
   .strict();
 
+export const suggestRequestSchema = z
+  .object({
+    method: z
+      .enum(['woe', 'lr'])
+      .default('woe')
+      .describe('Points from weights of evidence, or weighted by a logistic regression'),
+    pdo: z.number().positive().max(1000).optional().describe('Points that double the odds'),
+    minIv: z.number().min(0).max(10).optional().describe('Least information value kept'),
+    bins: z.number().int().min(2).max(50).optional().describe('Quantile bins per number'),
+  })
+  .strict();
+
 export const trainRequestSchema = z
   .object({
     kind: z

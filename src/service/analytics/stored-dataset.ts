@@ -4,7 +4,7 @@
 // blank while the outcome is open).
 import type { Dataset } from '../../ml/read-dataset.js';
 import type { EventPosition, Store } from '../../store/port.js';
-import { knownOutcomes } from '../backtest/known-outcomes.js';
+import { knownOutcomes, type KnownOutcome } from '../backtest/known-outcomes.js';
 import { findLeads } from '../rescore/found-leads.js';
 import { PreviousScores } from '../rescore/model-change.js';
 import { SCORED_TYPES } from '../rescore/scoring-reads.js';
@@ -27,6 +27,10 @@ export interface StoredDataset {
   dataset: Dataset;
   /** The lead of each row. */
   ids: string[];
+  /** Each row's score now (null when unscored). */
+  scores: (number | null)[];
+  /** The leads whose outcome is known. */
+  outcomes: Map<string, KnownOutcome>;
   /** The count columns, for the behaviour table. */
   behaviours: string[];
   leads: number;
@@ -87,8 +91,10 @@ export async function storedDataset(
   const columns = [...features, TARGET];
   const rows: string[][] = [];
   const ids: string[] = [];
+  const scores: (number | null)[] = [];
   for (const [id, { lead, previous }] of found) {
     ids.push(id);
+    scores.push(previous?.score ?? null);
     const outcome = outcomes.get(id);
     const facts = {
       traits: lead.traits,
@@ -109,5 +115,12 @@ export async function storedDataset(
     rejects: [],
     order: rows.map((_, row) => ({ row })),
   };
-  return { dataset, ids, behaviours: behaviours.map((b) => DID + b), leads: rows.length };
+  return {
+    dataset,
+    ids,
+    scores,
+    outcomes,
+    behaviours: behaviours.map((b) => DID + b),
+    leads: rows.length,
+  };
 }

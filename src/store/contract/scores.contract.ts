@@ -189,6 +189,30 @@ export function scoresContract(makeStore: MakeStore): void {
       expect(await store.activePredictiveModel(ws)).toBeUndefined();
     });
 
+    it('tells when each lead first entered each segment', async () => {
+      const { store, ws, other } = ctx();
+      const at = (leadId: string, t: number, segment: string) => ({
+        ...entry(t, 1),
+        leadId,
+        segment,
+      });
+      await store.appendHistories(ws, [
+        at('u1', T0 + 5, 'nurture'),
+        at('u1', T0 + 9, 'hot'),
+        at('u1', T0 + 2, 'nurture'),
+        at('u1', T0 + 12, 'nurture'),
+        at('u2', T0 + 7, 'cold'),
+        at('u3', T0 + 1, 'hot'),
+      ]);
+      await store.appendHistories(other, [at('u1', T0, 'hot')]);
+      expect(await store.firstReached(ws, ['u1', 'u2', 'nobody'])).toEqual([
+        { leadId: 'u1', segment: 'nurture', at: T0 + 2 },
+        { leadId: 'u1', segment: 'hot', at: T0 + 9 },
+        { leadId: 'u2', segment: 'cold', at: T0 + 7 },
+      ]);
+      expect(await store.firstReached(ws, [])).toEqual([]);
+    });
+
     it('creates, updates and reads jobs', async () => {
       const { store, ws } = ctx();
       const job = await store.createJob(ws, { kind: 'rescore', total: 100 }, T0);

@@ -14,6 +14,7 @@ import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
 import { jobResultMethods } from './pg-job-results.js';
 import { predictiveMethods } from './pg-predictive.js';
+import { segmentReachMethods } from './pg-segment-reach.js';
 import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
 import { deliveryMethods } from './pg-webhook-deliveries.js';
@@ -41,6 +42,7 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...modelJobMethods(q),
     ...jobResultMethods(q),
     ...predictiveMethods(q),
+    ...segmentReachMethods(q),
     ...listLeadsMethod(q),
     ...webhookMethods(q),
     ...deliveryMethods(q),

@@ -17,6 +17,7 @@ import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { jobResultMethods } from './sqlite-job-results.js';
 import { predictiveMethods } from './sqlite-predictive.js';
+import { segmentReachMethods } from './sqlite-segment-reach.js';
 import { modelJobMethods } from './sqlite-models-jobs.js';
 import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
@@ -76,6 +77,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...modelJobMethods(sql),
       ...jobResultMethods(sql),
       ...predictiveMethods(sql),
+      ...segmentReachMethods(sql),
       ...listLeadsMethod(sql),
       ...webhookMethods(sql),
       ...deliveryMethods(sql),

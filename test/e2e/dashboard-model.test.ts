@@ -1,0 +1,99 @@
+// The model editor in a real browser against `leadscore serve --demo`: problems shown at their
+// field and line, form and YAML in sync, the what-if preview, activation with progress, and
+// the lead list re-ranked by the new version.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HAVE_CHROMIUM, openBrowser, screenshot, signIn, type Browser } from './browser.js';
+import { startDemoServer, type DemoServer } from './demo-server.js';
+
+const topIds = async (server: DemoServer) =>
+  (await server.admin<{ items: { id: string }[] }>('/v1/leads?limit=20')).items.map((l) => l.id);
+
+describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
+  let server: DemoServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startDemoServer(), openBrowser()]);
+    await signIn(browser.page, server.url);
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('shows the problems the API finds at the offending field and line', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Model', exact: true }).click();
+    const cap = page.getByLabel('Rule web-visit cap points');
+    await cap.fill('-5');
+    await expect.poll(() => page.locator('#model-yaml').inputValue()).toContain('points: -5');
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    const problems = page.getByTestId('model-problems');
+    await expect
+      .poll(() => problems.textContent())
+      .toMatch(/line \d+: engagement\.rules\[5\]\.cap\.points/);
+    expect(await cap.getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'model-problems');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => cap.inputValue()).toBe('10');
+
+    const yaml = page.locator('#model-yaml');
+    await yaml.fill((await yaml.inputValue()).replace('name: b2b-saas', 'name: b2b-tuned'));
+    await expect.poll(() => page.getByLabel('Model name').inputValue()).toBe('b2b-tuned');
+    await yaml.fill((await yaml.inputValue()).replace('segments:', 'segments: ['));
+    await page.getByText(/The YAML does not parse \(line \d+\)/).waitFor();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(() => page.getByLabel('Model name').inputValue()).toBe('b2b-saas');
+  });
+
+  it('edits a rule, previews the what-if, activates it and re-ranks the leads', async () => {
+    const { page } = browser;
+    const before = await topIds(server);
+    await page.getByLabel('Rule demo points').fill('150');
+    await page.getByLabel('Rule demo cap points').fill('600');
+    const yaml = await page.locator('#model-yaml').inputValue();
+    expect(yaml).toMatch(/id: demo[\s\S]*?points: 150[\s\S]*?points: 600/);
+
+    await page.getByRole('button', { name: 'Save as new version' }).click();
+    await page.getByText('Saved as v2').waitFor();
+    await page.getByRole('button', { name: 'Preview what-if' }).click();
+    await page.getByTestId('move-matrix').waitFor({ timeout: 30_000 });
+    expect(
+      Number((await page.getByTestId('moved-count').textContent())?.replace(/,/g, '')),
+    ).toBeGreaterThan(0);
+    await page.getByTestId('ranking').waitFor();
+    await screenshot(page, 'model-what-if');
+
+    await page.getByRole('button', { name: 'Activate saved v2' }).click();
+    const progress = page.getByRole('progressbar', { name: 'Activating model version 2' });
+    await progress.waitFor();
+    await expect
+      .poll(() => progress.getAttribute('aria-valuenow'), { timeout: 30_000 })
+      .toBe('100');
+    await page.getByText('done, every lead is rescored').waitFor();
+    await page.locator('[data-testid="versions"] .badge.ok').waitFor();
+    expect(await page.getByTestId('versions').textContent()).toMatch(/v2\s*active/);
+    await screenshot(page, 'model-activated');
+
+    await page.getByRole('link', { name: 'Leads', exact: true }).click();
+    await page.getByText('model “b2b-saas” v2').waitFor();
+    const after = await page
+      .locator('table.leads-table tbody tr')
+      .evaluateAll((rows) => rows.slice(0, 20).map((r) => r.getAttribute('data-lead-id')));
+    expect(after).toEqual(await topIds(server));
+    expect(after).not.toEqual(before);
+    await screenshot(page, 'leads-reranked');
+  });
+
+  it('rolls back to the first version', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Model', exact: true }).click();
+    await page.getByRole('button', { name: 'Roll back to v1' }).click();
+    await page.getByText('done, every lead is rescored').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => (await server.admin<{ active: number }>('/v1/models')).active)
+      .toBe(1);
+    expect(browser.errors).toEqual([]);
+  });
+});

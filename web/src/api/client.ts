@@ -1,0 +1,104 @@
+// The one way the dashboard calls the API: the admin key as a Bearer token, JSON (or YAML) in,
+// coded errors out as ApiError; a 401 anywhere ends the session and goes back to sign-in.
+import { navigate } from '../router';
+import { adminKey, signOut } from '../session';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as application/yaml. */
+  yaml?: string;
+  signal?: AbortSignal;
+  /** A key to use instead of the session's (sign-in checks the key it is given). */
+  key?: string;
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+/** `path?query` with the empty values left out. */
+export function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
+  }
+  const text = params.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+async function errorOf(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; details?: unknown };
+    };
+    if (body.error?.message)
+      return new ApiError(
+        response.status,
+        body.error.code ?? 'error',
+        body.error.message,
+        body.error.details,
+      );
+  } catch {
+    // Not JSON (a proxy's page, say): fall through to the status line.
+  }
+  return new ApiError(
+    response.status,
+    'http_error',
+    `${response.status} ${response.statusText || 'request failed'}`,
+  );
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {};
+  const key = options.key ?? adminKey();
+  if (key) headers.authorization = `Bearer ${key}`;
+  let body: string | undefined;
+  if (options.yaml !== undefined) {
+    headers['content-type'] = 'application/yaml';
+    body = options.yaml;
+  } else if (options.json !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiError(0, 'network', 'The server did not answer: is `leadscore serve` running?');
+  }
+  if (!response.ok) {
+    const error = await errorOf(response);
+    // Several calls of one page may fail at once: the first one sends the user to sign in.
+    if (response.status === 401 && options.key === undefined && location.pathname !== '/sign-in') {
+      signOut(`Your key was not accepted (${error.message}). Sign in again.`);
+      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
+    }
+    throw error;
+  }
+  return (await response.json()) as T;
+}
+
+/** A readable message for anything thrown by `api`. */
+export function messageOf(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

@@ -1,0 +1,186 @@
+// The predictive model report: trained models with their metrics (activate one to score leads
+// with it), training a new one, and a report's ROC, lift, calibration and top-feature charts.
+import { useEffect, useState } from 'react';
+import { api, ApiError, messageOf } from '../api/client';
+import type { PredictiveModels, TrainingReport } from '../api/types';
+import { CalibrationChart, FeaturesChart, LiftChart, RocChart } from '../charts/predictive-charts';
+import { Empty, ErrorNote, Loading } from '../components/status';
+import { formatTime } from '../lib/format';
+import { metricsOf, trainingReport } from '../lib/training-report';
+import { useApi } from '../lib/use-api';
+import { useJobRunner } from '../lib/use-job-runner';
+
+const METRICS: [keyof NonNullable<TrainingReport['metrics']>, string][] = [
+  ['auc', 'ROC AUC'],
+  ['prAuc', 'PR AUC'],
+  ['logLoss', 'Log loss'],
+  ['brier', 'Brier'],
+  ['liftTop10', 'Lift top 10%'],
+];
+
+function Report({ report }: { report: TrainingReport }) {
+  const metrics = report.metrics;
+  const charts = [
+    report.roc ? <RocChart key="roc" roc={report.roc} /> : null,
+    report.lift ? <LiftChart key="lift" lift={report.lift} /> : null,
+    report.calibration ? <CalibrationChart key="cal" calibration={report.calibration} /> : null,
+    report.topFeatures ? <FeaturesChart key="feat" features={report.topFeatures} /> : null,
+  ].filter(Boolean);
+  return (
+    <div className="stack" data-testid="predictive-report">
+      <h3>Report of v{report.version ?? '?'}</h3>
+      {metrics && (
+        <div className="stats">
+          {METRICS.filter(([k]) => typeof metrics[k] === 'number').map(([k, label]) => (
+            <div className="stat" key={k}>
+              <div className="value">{metrics[k]!.toFixed(3)}</div>
+              <div className="label">{label}</div>
+            </div>
+          ))}
+        </div>
+      )}
+      {charts.length ? (
+        <div className="grid grid-2">{charts}</div>
+      ) : (
+        <Empty>This report has no curves to draw.</Empty>
+      )}
+    </div>
+  );
+}
+
+export function PredictivePanel() {
+  const models = useApi<PredictiveModels>('/v1/predictive/models');
+  const runner = useJobRunner<unknown>('/v1/predictive/train');
+  const [shown, setShown] = useState<number | null>(null);
+  const detail = useApi<unknown>(shown === null ? null : `/v1/predictive/models/${shown}`);
+  const [error, setError] = useState<string>();
+  const unavailable =
+    runner.missing || (models.error instanceof ApiError && models.error.status === 404);
+  const trained = runner.result ? trainingReport(runner.result) : null;
+  const reload = models.reload;
+
+  useEffect(() => {
+    if (trained?.version !== undefined) reload();
+  }, [trained?.version, reload]);
+
+  const setActive = async (path: string) => {
+    setError(undefined);
+    try {
+      await api(path, { method: 'POST' });
+      models.reload();
+    } catch (reason) {
+      setError(messageOf(reason));
+    }
+  };
+
+  const report = shown !== null && detail.data ? trainingReport(detail.data) : trained;
+
+  return (
+    <section className="card" aria-labelledby="predictive-h">
+      <div className="page-header" style={{ marginBottom: '0.5rem' }}>
+        <h2 id="predictive-h">Predictive model</h2>
+        {!unavailable && (
+          <div className="actions">
+            {(['lr', 'gbdt'] as const).map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                className="button"
+                disabled={runner.running}
+                onClick={() => {
+                  setShown(null);
+                  void runner.start({ kind });
+                }}
+              >
+                Train {kind === 'lr' ? 'logistic regression' : 'gradient-boosted trees'}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+      {unavailable ? (
+        <Empty>
+          This server has no predictive models (the /v1/predictive routes are not available).
+        </Empty>
+      ) : (
+        <>
+          {error && <ErrorNote error={new Error(error)} />}
+          {models.error ? (
+            <ErrorNote error={models.error} onRetry={models.reload} />
+          ) : models.loading && !models.data ? (
+            <Loading />
+          ) : models.data && models.data.items.length > 0 ? (
+            <div className="table-wrap">
+              <table className="table" data-testid="predictive-models">
+                <caption className="sr-only">Trained models</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Version</th>
+                    <th scope="col">Kind</th>
+                    <th scope="col">Trained</th>
+                    <th scope="col" className="num">
+                      AUC
+                    </th>
+                    <th scope="col">
+                      <span className="sr-only">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...models.data.items].reverse().map((m) => {
+                    const active = models.data?.active === m.version;
+                    return (
+                      <tr key={m.version}>
+                        <td>
+                          v{m.version} {active && <span className="badge ok">active</span>}
+                        </td>
+                        <td>{m.kind}</td>
+                        <td>{formatTime(m.createdAt)}</td>
+                        <td className="num">{metricsOf(m.metrics)?.auc?.toFixed(3) ?? '—'}</td>
+                        <td>
+                          <div className="actions nowrap">
+                            <button
+                              type="button"
+                              className="button small"
+                              onClick={() => setShown(m.version)}
+                            >
+                              Report
+                            </button>
+                            <button
+                              type="button"
+                              className="button small"
+                              onClick={() =>
+                                void setActive(
+                                  active
+                                    ? '/v1/predictive/deactivate'
+                                    : `/v1/predictive/models/${m.version}/activate`,
+                                )
+                              }
+                            >
+                              {active ? 'Deactivate' : 'Activate'}
+                            </button>
+                          </div>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <Empty>
+              No predictive model trained yet: train one on the leads with known outcomes.
+            </Empty>
+          )}
+          {runner.error && <ErrorNote error={new Error(runner.error)} />}
+          {runner.running && <Loading label="Training…" />}
+          {shown !== null && detail.error && (
+            <ErrorNote error={detail.error} onRetry={detail.reload} />
+          )}
+          {shown !== null && detail.loading && <Loading label="Loading the report…" />}
+          {report && <Report report={report} />}
+        </>
+      )}
+    </section>
+  );
+}

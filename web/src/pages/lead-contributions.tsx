@@ -1,0 +1,123 @@
+// "Why this score": every criterion and rule with its points as given, after the cap and after
+// decay, adding up to the score; each event's contribution on demand.
+import { useState } from 'react';
+import type { Contribution } from '../api/types';
+import { Empty } from '../components/status';
+import { formatAgo, formatPoints, formatTime } from '../lib/format';
+import { groupContributions, totalOf } from '../lib/contributions';
+
+export function LeadContributions({
+  contributions,
+  score,
+}: {
+  contributions: readonly Contribution[];
+  score: number | null;
+}) {
+  const [detail, setDetail] = useState(false);
+  if (contributions.length === 0)
+    return <Empty>No criterion or rule gives this lead points yet.</Empty>;
+  const groups = groupContributions(contributions);
+  const total = totalOf(contributions);
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table" data-testid="contributions">
+          <caption className="sr-only">Points per criterion and rule</caption>
+          <thead>
+            <tr>
+              <th scope="col">Criterion or rule</th>
+              <th scope="col">Category</th>
+              <th scope="col" className="num">
+                Times
+              </th>
+              <th scope="col" className="num">
+                Points
+              </th>
+              <th scope="col" className="num">
+                After cap
+              </th>
+              <th scope="col" className="num">
+                After decay
+              </th>
+              <th scope="col" className="hide-narrow">
+                Latest
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {groups.map((g) => (
+              <tr key={`${g.kind}:${g.id}`}>
+                <td>
+                  <code>{g.id}</code> <span className="badge">{g.kind}</span>
+                </td>
+                <td>{g.category}</td>
+                <td className="num">{g.count}</td>
+                <td className="num">{formatPoints(g.points)}</td>
+                <td className={`num${g.afterCap !== g.points ? ' dim' : ''}`}>
+                  {formatPoints(g.afterCap)}
+                </td>
+                <td className="num" data-testid="contribution-points">
+                  <strong>{formatPoints(g.afterDecay)}</strong>
+                </td>
+                <td className="hide-narrow">{g.lastTime ? formatAgo(g.lastTime) : ''}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <td colSpan={5}>Total (the score{score === null ? '' : ` ${score.toFixed(2)}`})</td>
+              <td className="num" data-testid="contributions-total">
+                {total.toFixed(2)}
+              </td>
+              <td className="hide-narrow" />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      <button
+        type="button"
+        className="button small"
+        aria-expanded={detail}
+        onClick={() => setDetail((d) => !d)}
+        style={{ marginTop: '0.5rem' }}
+      >
+        {detail ? 'Hide' : 'Show'} every contribution ({contributions.length})
+      </button>
+      {detail && (
+        <div className="table-wrap scroll" style={{ marginTop: '0.5rem' }}>
+          <table className="table">
+            <caption className="sr-only">Every contribution</caption>
+            <thead>
+              <tr>
+                <th scope="col">Rule</th>
+                <th scope="col">Event time</th>
+                <th scope="col" className="num">
+                  Points
+                </th>
+                <th scope="col" className="num">
+                  After cap
+                </th>
+                <th scope="col" className="num">
+                  After decay
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {contributions.map((c, i) => (
+                <tr key={i}>
+                  <td>
+                    <code>{c.id}</code>
+                  </td>
+                  <td>{c.time ? formatTime(c.time) : 'fit'}</td>
+                  <td className="num">{formatPoints(c.points)}</td>
+                  <td className="num">{formatPoints(c.afterCap)}</td>
+                  <td className="num">{formatPoints(c.afterDecay)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
