@@ -9,6 +9,7 @@ import { startSuggest } from '../../service/analytics/start-suggest.js';
 import { artifactOf } from '../../service/predictive/lead-prediction.js';
 import { startTraining } from '../../service/predictive/start-training.js';
 import { requireAdminKey } from '../auth.js';
+import type { Job } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
@@ -30,73 +31,50 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
   requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  typed.post(
+  /** A POST that starts a background job over the stored leads and answers 202 with it. */
+  const jobRoute = <Body extends z.ZodType>(
+    path: string,
+    tag: string,
+    summary: string,
+    body: Body,
+    start: (ws: string, body: z.infer<Body>) => Promise<{ job: Job }>,
+  ) =>
+    typed.post(
+      path,
+      {
+        schema: {
+          tags: [tag],
+          summary,
+          body,
+          response: { 202: jobStartedSchema, ...errorResponses(400, 401, 403, 413, 415) },
+        },
+      },
+      async (request, reply) => {
+        const { job } = await start(request.workspaceId, request.body as z.infer<Body>);
+        return reply.code(202).send({ jobId: job.id, job: jobView(job) });
+      },
+    );
+
+  jobRoute(
     '/v1/analytics',
-    {
-      schema: {
-        tags: ['analytics'],
-        summary:
-          'Conversion analytics over the stored leads with known outcomes: by attribute, behaviour and channel (a background job; the report is its result)',
-        body: analyticsRequestSchema,
-        response: { 202: jobStartedSchema, ...errorResponses(400, 401, 403, 413, 415) },
-      },
-    },
-    async (request, reply) => {
-      const { job } = await startAnalytics(
-        deps.store,
-        deps.models,
-        request.workspaceId,
-        request.body,
-        deps.clock,
-      );
-      return reply.code(202).send({ jobId: job.id, job: jobView(job) });
-    },
+    'analytics',
+    'Conversion analytics over the stored leads with known outcomes: by attribute, behaviour and channel (a background job; the report is its result)',
+    analyticsRequestSchema,
+    (ws, body) => startAnalytics(deps.store, deps.models, ws, body, deps.clock),
   );
-
-  typed.post(
+  jobRoute(
     '/v1/suggest',
-    {
-      schema: {
-        tags: ['analytics'],
-        summary:
-          'Suggested points from the stored outcomes: fit criteria and behaviour rules as a model file, measured on held-out leads next to the active model (a background job)',
-        body: suggestRequestSchema,
-        response: { 202: jobStartedSchema, ...errorResponses(400, 401, 403, 413, 415) },
-      },
-    },
-    async (request, reply) => {
-      const { job } = await startSuggest(
-        deps.store,
-        deps.models,
-        request.workspaceId,
-        request.body,
-        deps.clock,
-      );
-      return reply.code(202).send({ jobId: job.id, job: jobView(job) });
-    },
+    'analytics',
+    'Suggested points from the stored outcomes: fit criteria and behaviour rules as a model file, measured on held-out leads next to the active model (a background job)',
+    suggestRequestSchema,
+    (ws, body) => startSuggest(deps.store, deps.models, ws, body, deps.clock),
   );
-
-  typed.post(
+  jobRoute(
     '/v1/predictive/train',
-    {
-      schema: {
-        tags: ['predictive'],
-        summary:
-          'Train a predictive model on the stored leads with known outcomes (a background job; stores a new version, not active)',
-        body: trainRequestSchema,
-        response: { 202: jobStartedSchema, ...errorResponses(400, 401, 403, 413, 415) },
-      },
-    },
-    async (request, reply) => {
-      const { job } = await startTraining(
-        deps.store,
-        deps.models,
-        request.workspaceId,
-        request.body.kind,
-        deps.clock,
-      );
-      return reply.code(202).send({ jobId: job.id, job: jobView(job) });
-    },
+    'predictive',
+    'Train a predictive model on the stored leads with known outcomes (a background job; stores a new version, not active)',
+    trainRequestSchema,
+    (ws, body) => startTraining(deps.store, deps.models, ws, body.kind, deps.clock),
   );
 
   typed.get(
