@@ -4,8 +4,6 @@ import type { PredictiveMethods } from '../predictive-port.js';
 import type { JsonObject } from '../records.js';
 import type { Query } from './pg-db.js';
 
-const UNIQUE_VIOLATION = '23505';
-
 interface Row {
   version: number;
   kind: string;
@@ -17,23 +15,18 @@ interface Row {
 export function predictiveMethods(q: Query): PredictiveMethods {
   return {
     async addPredictiveModel(ws, { kind, document, metrics }, now) {
-      const { rows: known } = await q('SELECT 1 FROM workspaces WHERE id = $1', [ws]);
-      if (known.length === 0) throw new StoreError('not_found', `workspace ${ws} not found`);
-      // Two uploads at once may both take the same next version: the loser tries the one after.
-      for (let attempt = 0; ; attempt++) {
-        try {
-          const { rows } = await q<{ version: number }>(
-            `INSERT INTO predictive_models (workspace_id, version, kind, artifact, metrics, created_at)
-             SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3::jsonb, $4::jsonb, $5
-             FROM predictive_models WHERE workspace_id = $1
-             RETURNING version`,
-            [ws, kind, JSON.stringify(document), JSON.stringify(metrics), now],
-          );
-          return rows[0]!.version;
-        } catch (error) {
-          if (attempt >= 5 || (error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
-        }
-      }
+      // The row lock on the workspace (held to the end of the transaction every method runs in)
+      // serialises concurrent versions: the next one reads the committed maximum.
+      const { rows: locked } = await q('SELECT id FROM workspaces WHERE id = $1 FOR UPDATE', [ws]);
+      if (locked.length === 0) throw new StoreError('not_found', `workspace ${ws} not found`);
+      const { rows } = await q<{ version: number }>(
+        `INSERT INTO predictive_models (workspace_id, version, kind, artifact, metrics, created_at)
+         SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3::jsonb, $4::jsonb, $5
+         FROM predictive_models WHERE workspace_id = $1
+         RETURNING version`,
+        [ws, kind, JSON.stringify(document), JSON.stringify(metrics), now],
+      );
+      return rows[0]!.version;
     },
     async listPredictiveModels(ws) {
       const { rows } = await q<Row>(
