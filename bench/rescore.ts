@@ -1,12 +1,15 @@
 // Benchmark of the full rescore on model activation (default 100k leads, 2M stored events) on
 // SQLite and PostgreSQL, against a bare read of all events from the same store (the floor), and
-// a bare read of only what scoring reads of them (the floor of the job's own reads).
+// a bare read of only what scoring reads of them (the floor of the job's own reads); then a
+// backtest of a draft model against the activated one over the same data.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
+import { compileModel } from '../src/core/compile-model.js';
 import { parseModel } from '../src/core/parse-model.js';
+import { backtest } from '../src/service/backtest/backtest.js';
 import { generateDataset } from '../src/service/demo/synthetic.js';
 import { startActivation } from '../src/service/models/activation.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
@@ -74,6 +77,7 @@ interface Row {
   cpu: number;
   floor: number;
   narrow: number;
+  backtest: number;
 }
 
 async function benchStore(kind: StoreKind, leadsPath: string, eventsPath: string): Promise<Row> {
@@ -125,6 +129,26 @@ async function benchStore(kind: StoreKind, leadsPath: string, eventsPath: string
 
     const second = await bareRead(store, ws);
     log(`${kind}: bare read again in ${second.seconds.toFixed(1)} s`);
+
+    // The backtest a user runs before publishing: a draft (the seed model) against the model
+    // just activated, with a capacity plan; it replays every lead under both and writes nothing.
+    const draft = parseModel(
+      await readFile(join(ROOT, 'examples/models/seed.yaml'), 'utf8'),
+      'examples/models/seed.yaml',
+    );
+    started = process.hrtime.bigint();
+    const tried = await backtest(
+      store,
+      models,
+      ws,
+      { kind: 'rules', version: null, compiled: compileModel(draft) },
+      { capacityPerWeek: 500 },
+      Date.now(),
+    );
+    const backtestSeconds = seconds(started);
+    log(
+      `${kind}: backtest of ${tried.leads} leads (${tried.moved} would move) in ${backtestSeconds.toFixed(1)} s`,
+    );
     return {
       kind,
       leads,
@@ -133,6 +157,7 @@ async function benchStore(kind: StoreKind, leadsPath: string, eventsPath: string
       cpu,
       floor: Math.min(first.seconds, second.seconds),
       narrow: narrow.seconds,
+      backtest: backtestSeconds,
     };
   } finally {
     await dispose();
@@ -164,11 +189,11 @@ try {
   );
   process.stdout.write(
     [
-      '| store | leads | events | rescore s | rescore CPU s (this process) | bare read s (floor) | ratio rescore / read | scoring-columns read s |',
-      '|---|---|---|---|---|---|---|---|',
+      '| store | leads | events | rescore s | rescore CPU s (this process) | bare read s (floor) | ratio rescore / read | scoring-columns read s | backtest s | ratio backtest / read |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...rows.map(
         (r) =>
-          `| ${r.kind} | ${fmt(r.leads)} | ${fmt(r.events)} | ${r.rescore.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.floor.toFixed(1)} | ${(r.rescore / r.floor).toFixed(2)} | ${r.narrow.toFixed(1)} |`,
+          `| ${r.kind} | ${fmt(r.leads)} | ${fmt(r.events)} | ${r.rescore.toFixed(1)} | ${r.cpu.toFixed(1)} | ${r.floor.toFixed(1)} | ${(r.rescore / r.floor).toFixed(2)} | ${r.narrow.toFixed(1)} | ${r.backtest.toFixed(1)} | ${(r.backtest / r.floor).toFixed(2)} |`,
       ),
     ].join('\n') + '\n',
   );

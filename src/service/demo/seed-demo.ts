@@ -3,6 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { compileModel } from '../../core/compile-model.js';
 import { isRecord } from '../../core/fields.js';
 import { parseModel } from '../../core/parse-model.js';
 import { forEachCsvRecord } from '../../ingest/read-csv.js';
@@ -12,6 +13,7 @@ import type { JsonObject, NewEvent, Store } from '../../store/port.js';
 import { refreshAccounts } from '../accounts/account-scoring.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
+import { demoHistory } from './demo-history.js';
 import { demoOutcomes, type DemoOutcome } from './demo-outcomes.js';
 import { generateDataset } from './synthetic.js';
 
@@ -81,6 +83,10 @@ export async function seedDemo(
     onProgress?.('scoring every lead');
     const model = parseModel(await readFile(DEMO_MODEL, 'utf8'), 'examples/models/b2b.yaml');
     const version = await store.addModel(ws, model as unknown as JsonObject, written);
+    onProgress?.('replaying six months of score history');
+    const history = demoHistory(compileModel(model), version, traits, events);
+    for (let i = 0; i < history.length; i += 2000)
+      await store.appendHistories(ws, history.slice(i, i + 2000));
     const done = await rescoreWorkspace(store, models, ws, version, now);
     onProgress?.('recording synthetic sales outcomes');
     await recordOutcomes(store, ws, demoOutcomes(traits, events, now));

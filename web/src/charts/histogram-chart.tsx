@@ -10,8 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { Distribution } from '../api/types';
-
-const COLORS = ['#d9480f', '#b7791f', '#3b6ea5', '#5f6b7a'];
+import { thresholdColor } from './threshold-color';
 
 export function HistogramChart({ distribution }: { distribution: Distribution }) {
   const data = distribution.bins.map((b) => ({
@@ -57,7 +56,7 @@ export function HistogramChart({ distribution }: { distribution: Distribution })
             <ReferenceLine
               key={t.segment}
               x={t.minScore}
-              stroke={COLORS[i % COLORS.length]}
+              stroke={thresholdColor(i)}
               strokeDasharray="4 4"
               label={{ value: t.segment, position: 'top', fontSize: 11 }}
             />

@@ -15,6 +15,18 @@ import type { TrainingReport } from '../api/types';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
+/** The dashed line where predicted equals observed: what chance, or a perfect fit, would draw. */
+const diagonal = (dataKey: string, name: string) => (
+  <Line
+    dataKey={dataKey}
+    name={name}
+    stroke="#adb5bd"
+    strokeDasharray="4 4"
+    dot={false}
+    isAnimationActive={false}
+  />
+);
+
 function Frame({
   title,
   label,
@@ -46,14 +58,7 @@ export function RocChart({ roc }: { roc: NonNullable<TrainingReport['roc']> }) {
         <YAxis domain={[0, 1]} tickFormatter={pct} fontSize={11} width={44} />
         <Tooltip />
         <Line dataKey="tpr" name="Model" stroke="#4c6ef5" dot={false} isAnimationActive={false} />
-        <Line
-          dataKey="chance"
-          name="Chance"
-          stroke="#adb5bd"
-          strokeDasharray="4 4"
-          dot={false}
-          isAnimationActive={false}
-        />
+        {diagonal('chance', 'Chance')}
       </LineChart>
     </Frame>
   );
@@ -93,14 +98,7 @@ export function CalibrationChart({
         <YAxis domain={[0, 1]} tickFormatter={pct} fontSize={11} width={44} />
         <Tooltip />
         <Line dataKey="observed" name="Observed" stroke="#d9480f" isAnimationActive={false} />
-        <Line
-          dataKey="ideal"
-          name="Perfect"
-          stroke="#adb5bd"
-          strokeDasharray="4 4"
-          dot={false}
-          isAnimationActive={false}
-        />
+        {diagonal('ideal', 'Perfect')}
       </LineChart>
     </Frame>
   );

@@ -12,13 +12,12 @@ import {
 import type { HistoryEntry } from '../api/types';
 import { formatTime } from '../lib/format';
 import type { SegmentOutline } from '../lib/model-outline';
+import { thresholdColor } from './threshold-color';
 
 interface Props {
   history: readonly HistoryEntry[];
   segments: readonly SegmentOutline[];
 }
-
-const COLORS = ['#d9480f', '#b7791f', '#3b6ea5', '#5f6b7a'];
 
 export function ScoreHistoryChart({ history, segments }: Props) {
   const points = [...history]
@@ -59,7 +58,7 @@ export function ScoreHistoryChart({ history, segments }: Props) {
             <ReferenceLine
               key={s.id}
               y={s.threshold!}
-              stroke={COLORS[i % COLORS.length]}
+              stroke={thresholdColor(i)}
               strokeDasharray="4 4"
               label={{ value: `${s.id} ≥ ${s.threshold}`, position: 'right', fontSize: 11 }}
             />

@@ -2,8 +2,11 @@
 // value's conversion rate and lift over the overall rate.
 import type { AnalysisReport, Rate } from '../api/types';
 import { Empty, ErrorNote, Loading } from '../components/status';
+import { num, Table } from '../components/table';
 import { formatNumber, formatRate } from '../lib/format';
 import { useJobRunner } from '../lib/use-job-runner';
+
+const COLUMNS = ['Value', num('Leads'), 'Conversion', num('Lift')];
 
 interface Row {
   label: string;
@@ -18,43 +21,28 @@ function RateBars({ title, rows, note }: { title: string; rows: Row[]; note?: st
       <h3>
         {title} {note && <span className="muted">· {note}</span>}
       </h3>
-      <table className="table">
-        <caption className="sr-only">Conversion by {title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Value</th>
-            <th scope="col" className="num">
-              Leads
-            </th>
-            <th scope="col">Conversion</th>
-            <th scope="col" className="num">
-              Lift
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <td>{r.label}</td>
-              <td className="num">{formatNumber(r.rate.leads)}</td>
-              <td>
-                <div style={{ display: 'flex', alignItems: 'center', gap: '0.5rem' }}>
-                  <div className="progress" style={{ width: 120 }} aria-hidden="true">
-                    <div
-                      style={{
-                        width: `${(Math.max(0, r.rate.rate) / top) * 100}%`,
-                        background: '#2b8a3e',
-                      }}
-                    />
-                  </div>
-                  {formatRate(r.rate.rate)}
+      <Table caption={`Conversion by ${title}`} columns={COLUMNS}>
+        {rows.map((r) => (
+          <tr key={r.label}>
+            <td>{r.label}</td>
+            <td className="num">{formatNumber(r.rate.leads)}</td>
+            <td>
+              <div style={{ display: 'flex', alignItems: 'center', gap: '0.5rem' }}>
+                <div className="progress" style={{ width: 120 }} aria-hidden="true">
+                  <div
+                    style={{
+                      width: `${(Math.max(0, r.rate.rate) / top) * 100}%`,
+                      background: '#2b8a3e',
+                    }}
+                  />
                 </div>
-              </td>
-              <td className="num">{Number.isFinite(r.lift) ? `${r.lift.toFixed(2)}×` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                {formatRate(r.rate.rate)}
+              </div>
+            </td>
+            <td className="num">{Number.isFinite(r.lift) ? `${r.lift.toFixed(2)}×` : '—'}</td>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }

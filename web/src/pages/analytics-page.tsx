@@ -1,6 +1,7 @@
 // Analytics: score distribution, funnel, hand-over, conversion analysis and the predictive
 // model report; every figure is aggregated by the server.
 import type { Distribution, Funnel, HandoverReport } from '../api/types';
+import { PageHeader } from '../components/page-header';
 import { useApi } from '../lib/use-api';
 import { ConversionPanel } from './analytics-conversion';
 import { PredictivePanel } from './analytics-predictive';
@@ -12,12 +13,9 @@ export function AnalyticsPage() {
   const handover = useApi<HandoverReport>('/v1/reports/handover');
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>Analytics</h1>
-          <p className="muted">Where the leads stand, how they convert, and what predicts it.</p>
-        </div>
-      </header>
+      <PageHeader title="Analytics">
+        Where the leads stand, how they convert, and what predicts it.
+      </PageHeader>
       <DistributionPanel resource={distribution} />
       <FunnelPanel resource={funnel} />
       <HandoverPanel resource={handover} />

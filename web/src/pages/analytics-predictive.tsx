@@ -1,13 +1,19 @@
 // The predictive model report: trained models with their metrics (activate one to score leads
 // with it), training a new one, and a report's ROC, lift, calibration and top-feature charts.
 import { useEffect, useState } from 'react';
-import { api, ApiError, messageOf } from '../api/client';
+import { ApiError } from '../api/client';
 import type { PredictiveModels, TrainingReport } from '../api/types';
 import { CalibrationChart, FeaturesChart, LiftChart, RocChart } from '../charts/predictive-charts';
+import { LoadedList } from '../components/loaded-list';
+import { RowActions } from '../components/row-actions';
+import { SmallButton } from '../components/small-button';
+import { Stat } from '../components/stat';
 import { Empty, ErrorNote, Loading } from '../components/status';
+import { ACTIONS, num, Table } from '../components/table';
 import { formatTime } from '../lib/format';
 import { metricsOf, trainingReport } from '../lib/training-report';
 import { useApi } from '../lib/use-api';
+import { useApiAction } from '../lib/use-api-action';
 import { useJobRunner } from '../lib/use-job-runner';
 
 const METRICS: [keyof NonNullable<TrainingReport['metrics']>, string][] = [
@@ -32,10 +38,7 @@ function Report({ report }: { report: TrainingReport }) {
       {metrics && (
         <div className="stats">
           {METRICS.filter(([k]) => typeof metrics[k] === 'number').map(([k, label]) => (
-            <div className="stat" key={k}>
-              <div className="value">{metrics[k]!.toFixed(3)}</div>
-              <div className="label">{label}</div>
-            </div>
+            <Stat key={k} label={label} value={metrics[k]!.toFixed(3)} />
           ))}
         </div>
       )}
@@ -53,25 +56,15 @@ export function PredictivePanel() {
   const runner = useJobRunner<unknown>('/v1/predictive/train');
   const [shown, setShown] = useState<number | null>(null);
   const detail = useApi<unknown>(shown === null ? null : `/v1/predictive/models/${shown}`);
-  const [error, setError] = useState<string>();
   const unavailable =
     runner.missing || (models.error instanceof ApiError && models.error.status === 404);
   const trained = runner.result ? trainingReport(runner.result) : null;
   const reload = models.reload;
+  const { error, run } = useApiAction(reload);
 
   useEffect(() => {
     if (trained?.version !== undefined) reload();
   }, [trained?.version, reload]);
-
-  const setActive = async (path: string) => {
-    setError(undefined);
-    try {
-      await api(path, { method: 'POST' });
-      models.reload();
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
-  };
 
   const report = shown !== null && detail.data ? trainingReport(detail.data) : trained;
 
@@ -105,73 +98,47 @@ export function PredictivePanel() {
       ) : (
         <>
           {error && <ErrorNote error={new Error(error)} />}
-          {models.error ? (
-            <ErrorNote error={models.error} onRetry={models.reload} />
-          ) : models.loading && !models.data ? (
-            <Loading />
-          ) : models.data && models.data.items.length > 0 ? (
-            <div className="table-wrap">
-              <table className="table" data-testid="predictive-models">
-                <caption className="sr-only">Trained models</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Version</th>
-                    <th scope="col">Kind</th>
-                    <th scope="col">Trained</th>
-                    <th scope="col" className="num">
-                      AUC
-                    </th>
-                    <th scope="col">
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...models.data.items].reverse().map((m) => {
-                    const active = models.data?.active === m.version;
-                    return (
-                      <tr key={m.version}>
-                        <td>
-                          v{m.version} {active && <span className="badge ok">active</span>}
-                        </td>
-                        <td>{m.kind}</td>
-                        <td>{formatTime(m.createdAt)}</td>
-                        <td className="num">{metricsOf(m.metrics)?.auc?.toFixed(3) ?? '—'}</td>
-                        <td>
-                          <div className="actions nowrap">
-                            <button
-                              type="button"
-                              className="button small"
-                              onClick={() => setShown(m.version)}
-                            >
-                              Report
-                            </button>
-                            <button
-                              type="button"
-                              className="button small"
-                              onClick={() =>
-                                void setActive(
-                                  active
-                                    ? '/v1/predictive/deactivate'
-                                    : `/v1/predictive/models/${m.version}/activate`,
-                                )
-                              }
-                            >
-                              {active ? 'Deactivate' : 'Activate'}
-                            </button>
-                          </div>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          ) : (
-            <Empty>
-              No predictive model trained yet: train one on the leads with known outcomes.
-            </Empty>
-          )}
+          <LoadedList
+            resource={models}
+            empty="No predictive model trained yet: train one on the leads with known outcomes."
+          >
+            {(data) => (
+              <Table
+                testId="predictive-models"
+                caption="Trained models"
+                columns={['Version', 'Kind', 'Trained', num('AUC'), ACTIONS]}
+              >
+                {[...data.items].reverse().map((m) => {
+                  const active = data.active === m.version;
+                  return (
+                    <tr key={m.version}>
+                      <td>
+                        v{m.version} {active && <span className="badge ok">active</span>}
+                      </td>
+                      <td>{m.kind}</td>
+                      <td>{formatTime(m.createdAt)}</td>
+                      <td className="num">{metricsOf(m.metrics)?.auc?.toFixed(3) ?? '—'}</td>
+                      <RowActions>
+                        <SmallButton onClick={() => setShown(m.version)}>Report</SmallButton>
+                        <SmallButton
+                          onClick={() =>
+                            void run(
+                              active
+                                ? '/v1/predictive/deactivate'
+                                : `/v1/predictive/models/${m.version}/activate`,
+                              { method: 'POST' },
+                            )
+                          }
+                        >
+                          {active ? 'Deactivate' : 'Activate'}
+                        </SmallButton>
+                      </RowActions>
+                    </tr>
+                  );
+                })}
+              </Table>
+            )}
+          </LoadedList>
           {runner.error && <ErrorNote error={new Error(runner.error)} />}
           {runner.running && <Loading label="Training…" />}
           {shown !== null && detail.error && (

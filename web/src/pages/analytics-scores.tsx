@@ -1,20 +1,20 @@
 // Analytics of the stored scores: the distribution with thresholds, the funnel by stage and
 // segment with conversion, and the sales hand-over report.
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import type { Distribution, Funnel, HandoverReport } from '../api/types';
 import { HistogramChart } from '../charts/histogram-chart';
-import { Empty, ErrorNote, Loading } from '../components/status';
+import { PairedBarChart } from '../charts/paired-bar-chart';
+import { Loaded } from '../components/loaded';
+import { Stat } from '../components/stat';
+import { Empty } from '../components/status';
+import { num, Table } from '../components/table';
 import { formatNumber, formatRate, formatTime } from '../lib/format';
 import type { Resource } from '../lib/use-api';
+
+const HANDOVER = [
+  'Segment',
+  ...['Handed over', 'Accepted', 'Rejected', 'Pending', 'Converted', 'Value'].map(num),
+  num('Median h to accept'),
+];
 
 function Panel<T>({
   title,
@@ -28,13 +28,7 @@ function Panel<T>({
   return (
     <section className="card" aria-label={title}>
       <h2>{title}</h2>
-      {resource.error ? (
-        <ErrorNote error={resource.error} onRetry={resource.reload} />
-      ) : resource.data === undefined ? (
-        <Loading />
-      ) : (
-        children(resource.data)
-      )}
+      <Loaded resource={resource}>{children}</Loaded>
     </section>
   );
 }
@@ -69,36 +63,16 @@ export function DistributionPanel({ resource }: { resource: Resource<Distributio
   );
 }
 
-function Stat({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="stat">
-      <div className="value">{value}</div>
-      <div className="label">{label}</div>
-    </div>
-  );
-}
-
 function CountTable({ title, rows }: { title: string; rows: [string, number][] }) {
   return (
-    <table className="table">
-      <caption className="sr-only">{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{title}</th>
-          <th scope="col" className="num">
-            Leads
-          </th>
+    <Table caption={title} columns={[title, num('Leads')]}>
+      {rows.map(([name, count]) => (
+        <tr key={name}>
+          <td>{name}</td>
+          <td className="num">{formatNumber(count)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map(([name, count]) => (
-          <tr key={name}>
-            <td>{name}</td>
-            <td className="num">{formatNumber(count)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -115,28 +89,14 @@ export function FunnelPanel({ resource }: { resource: Resource<Funnel> }) {
               {formatRate(f.leads ? f.converted / f.leads : null)}).
             </p>
             <div className="grid grid-2">
-              <div
-                className="chart small"
-                role="img"
-                aria-label="Leads and customers per funnel stage"
-              >
-                <ResponsiveContainer width="100%" height="100%">
-                  <BarChart data={f.stages.map((s) => ({ ...s, stage: s.stage.toUpperCase() }))}>
-                    <CartesianGrid stroke="#eef1f5" vertical={false} />
-                    <XAxis dataKey="stage" fontSize={11} />
-                    <YAxis fontSize={11} width={44} />
-                    <Tooltip />
-                    <Legend />
-                    <Bar dataKey="leads" name="Leads" fill="#adb5bd" isAnimationActive={false} />
-                    <Bar
-                      dataKey="converted"
-                      name="Customers"
-                      fill="#2b8a3e"
-                      isAnimationActive={false}
-                    />
-                  </BarChart>
-                </ResponsiveContainer>
-              </div>
+              <PairedBarChart
+                label="Leads and customers per funnel stage"
+                data={f.stages.map((s) => ({ ...s, stage: s.stage.toUpperCase() }))}
+                category="stage"
+                baseline={{ key: 'leads', name: 'Leads' }}
+                compared={{ key: 'converted', name: 'Customers', fill: '#2b8a3e' }}
+                verticalGrid={false}
+              />
               <div>
                 <RateTable
                   title="Stage"
@@ -163,33 +123,20 @@ function RateTable({
   rows: { name: string; leads: number; converted: number; rate: number | null }[];
 }) {
   return (
-    <table className="table" style={{ marginTop: '0.75rem' }}>
-      <caption className="sr-only">Conversion per {title.toLowerCase()}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{title}</th>
-          <th scope="col" className="num">
-            Leads
-          </th>
-          <th scope="col" className="num">
-            Customers
-          </th>
-          <th scope="col" className="num">
-            Conversion
-          </th>
+    <Table
+      style={{ marginTop: '0.75rem' }}
+      caption={`Conversion per ${title.toLowerCase()}`}
+      columns={[title, num('Leads'), num('Customers'), num('Conversion')]}
+    >
+      {rows.map((r) => (
+        <tr key={r.name}>
+          <td>{r.name}</td>
+          <td className="num">{formatNumber(r.leads)}</td>
+          <td className="num">{formatNumber(r.converted)}</td>
+          <td className="num">{formatRate(r.rate)}</td>
         </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.name}>
-            <td>{r.name}</td>
-            <td className="num">{formatNumber(r.leads)}</td>
-            <td className="num">{formatNumber(r.converted)}</td>
-            <td className="num">{formatRate(r.rate)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      ))}
+    </Table>
   );
 }
 
@@ -205,56 +152,27 @@ export function HandoverPanel({ resource }: { resource: Resource<HandoverReport>
               {formatTime(h.from)} to {formatTime(h.to)}
             </p>
             <div className="table-wrap">
-              <table className="table" data-testid="handover">
-                <caption className="sr-only">Hand-over per segment</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Segment</th>
-                    <th scope="col" className="num">
-                      Handed over
-                    </th>
-                    <th scope="col" className="num">
-                      Accepted
-                    </th>
-                    <th scope="col" className="num">
-                      Rejected
-                    </th>
-                    <th scope="col" className="num">
-                      Pending
-                    </th>
-                    <th scope="col" className="num">
-                      Converted
-                    </th>
-                    <th scope="col" className="num">
-                      Value
-                    </th>
-                    <th scope="col" className="num">
-                      Median h to accept
-                    </th>
+              <Table testId="handover" caption="Hand-over per segment" columns={HANDOVER}>
+                {h.segments.map((s) => (
+                  <tr key={s.segment}>
+                    <td>{s.segment}</td>
+                    <td className="num">{formatNumber(s.handedOver)}</td>
+                    <td className="num">{formatNumber(s.accepted)}</td>
+                    <td
+                      className="num"
+                      title={Object.entries(s.rejected.byReason)
+                        .map(([r, n]) => `${r}: ${n}`)
+                        .join('\n')}
+                    >
+                      {formatNumber(s.rejected.total)}
+                    </td>
+                    <td className="num">{formatNumber(s.pending)}</td>
+                    <td className="num">{formatNumber(s.converted)}</td>
+                    <td className="num">{formatNumber(s.convertedValue)}</td>
+                    <td className="num">{formatNumber(s.medianHoursToAcceptance, 1)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {h.segments.map((s) => (
-                    <tr key={s.segment}>
-                      <td>{s.segment}</td>
-                      <td className="num">{formatNumber(s.handedOver)}</td>
-                      <td className="num">{formatNumber(s.accepted)}</td>
-                      <td
-                        className="num"
-                        title={Object.entries(s.rejected.byReason)
-                          .map(([r, n]) => `${r}: ${n}`)
-                          .join('\n')}
-                      >
-                        {formatNumber(s.rejected.total)}
-                      </td>
-                      <td className="num">{formatNumber(s.pending)}</td>
-                      <td className="num">{formatNumber(s.converted)}</td>
-                      <td className="num">{formatNumber(s.convertedValue)}</td>
-                      <td className="num">{formatNumber(s.medianHoursToAcceptance, 1)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+              </Table>
             </div>
           </>
         )

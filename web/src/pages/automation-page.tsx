@@ -1,6 +1,7 @@
 // Automation: webhook subscriptions, each one's delivery log, and the transitions feed.
 import { useState } from 'react';
 import type { Webhook } from '../api/types';
+import { PageHeader } from '../components/page-header';
 import { useApi } from '../lib/use-api';
 import { DeliveriesPanel } from './automation-deliveries';
 import { TransitionsPanel } from './automation-transitions';
@@ -12,12 +13,9 @@ export function AutomationPage() {
   const selected = chosen ?? webhooks.data?.items[0]?.id ?? null;
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>Automation</h1>
-          <p className="muted">Tell other systems when leads change, and see what was sent.</p>
-        </div>
-      </header>
+      <PageHeader title="Automation">
+        Tell other systems when leads change, and see what was sent.
+      </PageHeader>
       <WebhooksPanel webhooks={webhooks} selected={selected} onSelect={setChosen} />
       {selected && <DeliveriesPanel key={selected} webhookId={selected} />}
       <TransitionsPanel />

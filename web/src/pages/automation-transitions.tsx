@@ -1,10 +1,13 @@
 // The workspace's transitions feed: leads that changed segment, grade or stage, newest first.
-import { useEffect, useState } from 'react';
-import { api, messageOf, withQuery } from '../api/client';
-import type { Page, ScorePoint, Transition } from '../api/types';
+import type { ScorePoint, Transition } from '../api/types';
 import { Link } from '../components/link';
+import { SmallButton } from '../components/small-button';
 import { Empty, ErrorNote, Loading } from '../components/status';
+import { num, Table } from '../components/table';
 import { formatScore, formatTime } from '../lib/format';
+import { usePages } from '../lib/use-pages';
+
+const COLUMNS = ['When', 'Lead', 'Change', num('Score'), 'Cause'];
 
 function Change({ from, to }: { from: ScorePoint | null; to: ScorePoint }) {
   const parts: string[] = [];
@@ -22,28 +25,7 @@ function Change({ from, to }: { from: ScorePoint | null; to: ScorePoint }) {
 }
 
 export function TransitionsPanel() {
-  const [items, setItems] = useState<Transition[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(true);
-
-  const load = async (before: string | null) => {
-    setLoading(true);
-    try {
-      const page = await api<Page<Transition>>(withQuery('/v1/transitions', { limit: 50, before }));
-      setItems((old) => (before ? [...old, ...page.items] : page.items));
-      setNext(page.next);
-      setError(undefined);
-    } catch (reason) {
-      setError(messageOf(reason));
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => {
-    void load(null);
-  }, []);
+  const { items, next, error, loading, load } = usePages<Transition>('/v1/transitions', 50);
 
   return (
     <section className="card" aria-labelledby="transitions-h">
@@ -61,55 +43,37 @@ export function TransitionsPanel() {
         <Empty>No lead has changed segment, grade or stage yet.</Empty>
       ) : (
         <div className="table-wrap scroll">
-          <table className="table" data-testid="transitions">
-            <caption className="sr-only">Transitions, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Lead</th>
-                <th scope="col">Change</th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-                <th scope="col">Cause</th>
+          <Table testId="transitions" caption="Transitions, newest first" columns={COLUMNS}>
+            {items.map((t, i) => (
+              <tr key={`${t.leadId}-${t.at}-${i}`}>
+                <td>{formatTime(t.at)}</td>
+                <td>
+                  <Link href={`/leads/${encodeURIComponent(t.leadId)}`}>{t.leadId}</Link>
+                </td>
+                <td>
+                  <Change from={t.from} to={t.to} />
+                </td>
+                <td className="num">
+                  {t.from ? `${formatScore(t.from.score)} → ` : ''}
+                  {formatScore(t.to.score)}
+                </td>
+                <td className="sub">
+                  {t.cause}
+                  {t.causeRef ? ` ${t.cause === 'model' ? 'v' : ''}${t.causeRef.slice(0, 12)}` : ''}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((t, i) => (
-                <tr key={`${t.leadId}-${t.at}-${i}`}>
-                  <td>{formatTime(t.at)}</td>
-                  <td>
-                    <Link href={`/leads/${encodeURIComponent(t.leadId)}`}>{t.leadId}</Link>
-                  </td>
-                  <td>
-                    <Change from={t.from} to={t.to} />
-                  </td>
-                  <td className="num">
-                    {t.from ? `${formatScore(t.from.score)} → ` : ''}
-                    {formatScore(t.to.score)}
-                  </td>
-                  <td className="sub">
-                    {t.cause}
-                    {t.causeRef
-                      ? ` ${t.cause === 'model' ? 'v' : ''}${t.causeRef.slice(0, 12)}`
-                      : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </div>
       )}
       {next && (
-        <button
-          type="button"
-          className="button small"
+        <SmallButton
           style={{ marginTop: '0.5rem' }}
           disabled={loading}
           onClick={() => void load(next)}
         >
           {loading ? 'Loading…' : 'Older transitions'}
-        </button>
+        </SmallButton>
       )}
     </section>
   );

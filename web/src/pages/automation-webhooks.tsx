@@ -1,9 +1,17 @@
 // Webhook subscriptions: create (secret shown once), edit, pause or resume, delete.
 import { useState, type FormEvent } from 'react';
-import { api, messageOf } from '../api/client';
+import { api } from '../api/client';
 import { NOTIFICATION_TYPES, type Webhook } from '../api/types';
-import { Empty, ErrorNote, Loading } from '../components/status';
+import { ConfirmButton } from '../components/confirm-button';
+import { Field } from '../components/field';
+import { LoadedList } from '../components/loaded-list';
+import { RowActions } from '../components/row-actions';
+import { SecretNote } from '../components/secret-note';
+import { SmallButton } from '../components/small-button';
+import { ErrorNote } from '../components/status';
+import { ACTIONS, Table } from '../components/table';
 import { formatTime } from '../lib/format';
+import { useApiAction } from '../lib/use-api-action';
 import type { Resource } from '../lib/use-api';
 
 interface Props {
@@ -17,8 +25,7 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
   const [url, setUrl] = useState('');
   const [types, setTypes] = useState<string[]>(['lead.qualified']);
   const [secret, setSecret] = useState<string>();
-  const [error, setError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { error, busy, run, submit } = useApiAction(webhooks.reload);
 
   const reset = () => {
     setEditing(null);
@@ -26,11 +33,9 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
     setTypes(['lead.qualified']);
   };
 
-  const submit = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
+    void submit(async () => {
       if (editing) {
         await api(`/v1/webhooks/${encodeURIComponent(editing.id)}`, {
           method: 'PATCH',
@@ -42,40 +47,25 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
         setSecret(created.secret);
       }
       reset();
-      webhooks.reload();
-    } catch (reason) {
-      setError(messageOf(reason));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const call = async (path: string, method: 'PATCH' | 'DELETE', json?: unknown) => {
-    setError(undefined);
-    try {
-      await api(path, { method, json });
-      webhooks.reload();
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
+    });
   };
 
   return (
     <section className="card" aria-labelledby="webhooks-h">
       <h2 id="webhooks-h">Webhook subscriptions</h2>
       {secret && (
-        <div className="secret" role="status">
+        <SecretNote>
           Signing secret: <code>{secret}</code>
-          <div className="hint">Copy it now: it is not shown again.</div>
-        </div>
+        </SecretNote>
       )}
       {error && <ErrorNote error={new Error(error)} />}
-      <form onSubmit={(e) => void submit(e)} aria-label={editing ? 'Edit webhook' : 'New webhook'}>
+      <form onSubmit={save} aria-label={editing ? 'Edit webhook' : 'New webhook'}>
         <div className="form-row">
-          <div className="field grow">
-            <label htmlFor="wh-url">
-              {editing ? 'URL of the subscription' : 'New subscription URL'}
-            </label>
+          <Field
+            id="wh-url"
+            size="grow"
+            label={editing ? 'URL of the subscription' : 'New subscription URL'}
+          >
             <input
               id="wh-url"
               type="url"
@@ -84,7 +74,7 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
               value={url}
               onChange={(e) => setUrl(e.target.value)}
             />
-          </div>
+          </Field>
           <button
             type="submit"
             className="button primary"
@@ -117,28 +107,19 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
           ))}
         </fieldset>
       </form>
-      {webhooks.error ? (
-        <ErrorNote error={webhooks.error} onRetry={webhooks.reload} />
-      ) : !webhooks.data ? (
-        <Loading />
-      ) : webhooks.data.items.length === 0 ? (
-        <Empty>No subscriptions yet: add a URL above to receive lead changes.</Empty>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="webhooks">
-            <caption className="sr-only">Webhook subscriptions</caption>
-            <thead>
-              <tr>
-                <th scope="col">URL</th>
-                <th scope="col">Notifications</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {webhooks.data.items.map((w) => (
+      <LoadedList
+        resource={webhooks}
+        empty="No subscriptions yet: add a URL above to receive lead changes."
+      >
+        {(data) => (
+          <Table
+            testId="webhooks"
+            caption="Webhook subscriptions"
+            columns={['URL', 'Notifications', 'Status', ACTIONS]}
+          >
+            {data.items.map((w) => {
+              const path = `/v1/webhooks/${encodeURIComponent(w.id)}`;
+              return (
                 <tr key={w.id} aria-selected={w.id === selected}>
                   <td>
                     <code>{w.url}</code>
@@ -157,55 +138,37 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
                       <div className="sub">{w.consecutiveFailures} failures in a row</div>
                     )}
                   </td>
-                  <td>
-                    <div className="actions nowrap">
-                      <button type="button" className="button small" onClick={() => onSelect(w.id)}>
-                        Deliveries
-                      </button>
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() => {
-                          setEditing(w);
-                          setUrl(w.url);
-                          setTypes(w.eventTypes);
-                        }}
-                      >
-                        Edit
-                      </button>
-                      <button
-                        type="button"
-                        className="button small"
-                        onClick={() =>
-                          void call(`/v1/webhooks/${encodeURIComponent(w.id)}`, 'PATCH', {
-                            enabled: !w.enabled,
-                          })
-                        }
-                      >
-                        {w.enabled ? 'Pause' : 'Resume'}
-                      </button>
-                      <button
-                        type="button"
-                        className="button small danger"
-                        onClick={() => {
-                          if (
-                            window.confirm(
-                              `Delete the subscription to ${w.url} and its deliveries?`,
-                            )
-                          )
-                            void call(`/v1/webhooks/${encodeURIComponent(w.id)}`, 'DELETE');
-                        }}
-                      >
-                        Delete
-                      </button>
-                    </div>
-                  </td>
+                  <RowActions>
+                    <SmallButton onClick={() => onSelect(w.id)}>Deliveries</SmallButton>
+                    <SmallButton
+                      onClick={() => {
+                        setEditing(w);
+                        setUrl(w.url);
+                        setTypes(w.eventTypes);
+                      }}
+                    >
+                      Edit
+                    </SmallButton>
+                    <SmallButton
+                      onClick={() =>
+                        void run(path, { method: 'PATCH', json: { enabled: !w.enabled } })
+                      }
+                    >
+                      {w.enabled ? 'Pause' : 'Resume'}
+                    </SmallButton>
+                    <ConfirmButton
+                      question={`Delete the subscription to ${w.url} and its deliveries?`}
+                      onConfirm={() => void run(path, { method: 'DELETE' })}
+                    >
+                      Delete
+                    </ConfirmButton>
+                  </RowActions>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              );
+            })}
+          </Table>
+        )}
+      </LoadedList>
     </section>
   );
 }

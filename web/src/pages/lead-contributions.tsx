@@ -3,8 +3,19 @@
 import { useState } from 'react';
 import type { Contribution } from '../api/types';
 import { Empty } from '../components/status';
+import { num, Table } from '../components/table';
 import { formatAgo, formatPoints, formatTime } from '../lib/format';
 import { groupContributions, totalOf } from '../lib/contributions';
+
+const AMOUNTS = [num('Points'), num('After cap'), num('After decay')];
+const GROUP_COLUMNS = [
+  'Criterion or rule',
+  'Category',
+  num('Times'),
+  ...AMOUNTS,
+  { label: 'Latest', className: 'hide-narrow' },
+];
+const EVENT_COLUMNS = ['Rule', 'Event time', ...AMOUNTS];
 
 export function LeadContributions({
   contributions,
@@ -21,49 +32,11 @@ export function LeadContributions({
   return (
     <>
       <div className="table-wrap">
-        <table className="table" data-testid="contributions">
-          <caption className="sr-only">Points per criterion and rule</caption>
-          <thead>
-            <tr>
-              <th scope="col">Criterion or rule</th>
-              <th scope="col">Category</th>
-              <th scope="col" className="num">
-                Times
-              </th>
-              <th scope="col" className="num">
-                Points
-              </th>
-              <th scope="col" className="num">
-                After cap
-              </th>
-              <th scope="col" className="num">
-                After decay
-              </th>
-              <th scope="col" className="hide-narrow">
-                Latest
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map((g) => (
-              <tr key={`${g.kind}:${g.id}`}>
-                <td>
-                  <code>{g.id}</code> <span className="badge">{g.kind}</span>
-                </td>
-                <td>{g.category}</td>
-                <td className="num">{g.count}</td>
-                <td className="num">{formatPoints(g.points)}</td>
-                <td className={`num${g.afterCap !== g.points ? ' dim' : ''}`}>
-                  {formatPoints(g.afterCap)}
-                </td>
-                <td className="num" data-testid="contribution-points">
-                  <strong>{formatPoints(g.afterDecay)}</strong>
-                </td>
-                <td className="hide-narrow">{g.lastTime ? formatAgo(g.lastTime) : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
+        <Table
+          testId="contributions"
+          caption="Points per criterion and rule"
+          columns={GROUP_COLUMNS}
+          foot={
             <tr>
               <td colSpan={5}>Total (the score{score === null ? '' : ` ${score.toFixed(2)}`})</td>
               <td className="num" data-testid="contributions-total">
@@ -71,8 +44,26 @@ export function LeadContributions({
               </td>
               <td className="hide-narrow" />
             </tr>
-          </tfoot>
-        </table>
+          }
+        >
+          {groups.map((g) => (
+            <tr key={`${g.kind}:${g.id}`}>
+              <td>
+                <code>{g.id}</code> <span className="badge">{g.kind}</span>
+              </td>
+              <td>{g.category}</td>
+              <td className="num">{g.count}</td>
+              <td className="num">{formatPoints(g.points)}</td>
+              <td className={`num${g.afterCap !== g.points ? ' dim' : ''}`}>
+                {formatPoints(g.afterCap)}
+              </td>
+              <td className="num" data-testid="contribution-points">
+                <strong>{formatPoints(g.afterDecay)}</strong>
+              </td>
+              <td className="hide-narrow">{g.lastTime ? formatAgo(g.lastTime) : ''}</td>
+            </tr>
+          ))}
+        </Table>
       </div>
       <button
         type="button"
@@ -85,37 +76,19 @@ export function LeadContributions({
       </button>
       {detail && (
         <div className="table-wrap scroll" style={{ marginTop: '0.5rem' }}>
-          <table className="table">
-            <caption className="sr-only">Every contribution</caption>
-            <thead>
-              <tr>
-                <th scope="col">Rule</th>
-                <th scope="col">Event time</th>
-                <th scope="col" className="num">
-                  Points
-                </th>
-                <th scope="col" className="num">
-                  After cap
-                </th>
-                <th scope="col" className="num">
-                  After decay
-                </th>
+          <Table caption="Every contribution" columns={EVENT_COLUMNS}>
+            {contributions.map((c, i) => (
+              <tr key={i}>
+                <td>
+                  <code>{c.id}</code>
+                </td>
+                <td>{c.time ? formatTime(c.time) : 'fit'}</td>
+                <td className="num">{formatPoints(c.points)}</td>
+                <td className="num">{formatPoints(c.afterCap)}</td>
+                <td className="num">{formatPoints(c.afterDecay)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {contributions.map((c, i) => (
-                <tr key={i}>
-                  <td>
-                    <code>{c.id}</code>
-                  </td>
-                  <td>{c.time ? formatTime(c.time) : 'fit'}</td>
-                  <td className="num">{formatPoints(c.points)}</td>
-                  <td className="num">{formatPoints(c.afterCap)}</td>
-                  <td className="num">{formatPoints(c.afterDecay)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </div>
       )}
     </>

@@ -3,6 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import { api, messageOf } from '../api/client';
 import type { Lifecycle } from '../api/types';
+import { Field } from '../components/field';
+import { TimelineEntry } from '../components/timeline-entry';
 import { formatTime } from '../lib/format';
 
 type Action = 'accept' | 'reject' | 'converted' | 'lost';
@@ -125,8 +127,7 @@ export function LeadLifecycle({
         <form className="card" onSubmit={(e) => void submit(e)} aria-label={TITLES[action]}>
           <h3>{TITLES[action]}</h3>
           <div className="form-row">
-            <div className="field grow">
-              <label htmlFor="lc-reason">Reason{needsReason ? '' : ' (optional)'}</label>
+            <Field id="lc-reason" label={<>Reason{needsReason ? '' : ' (optional)'}</>} size="grow">
               <input
                 id="lc-reason"
                 value={reason}
@@ -134,20 +135,18 @@ export function LeadLifecycle({
                 aria-invalid={error && needsReason && !reason.trim() ? true : undefined}
                 autoFocus
               />
-            </div>
-            <div className="field">
-              <label htmlFor="lc-by">By (optional)</label>
+            </Field>
+            <Field id="lc-by" label="By (optional)">
               <input
                 id="lc-by"
                 value={by}
                 placeholder="rep@example.com"
                 onChange={(e) => setBy(e.target.value)}
               />
-            </div>
+            </Field>
             {action === 'converted' && (
               <>
-                <div className="field narrow">
-                  <label htmlFor="lc-value">Value</label>
+                <Field id="lc-value" label="Value" size="narrow">
                   <input
                     id="lc-value"
                     type="number"
@@ -155,9 +154,8 @@ export function LeadLifecycle({
                     value={value}
                     onChange={(e) => setValue(e.target.value)}
                   />
-                </div>
-                <div className="field narrow">
-                  <label htmlFor="lc-currency">Currency</label>
+                </Field>
+                <Field id="lc-currency" label="Currency" size="narrow">
                   <input
                     id="lc-currency"
                     maxLength={3}
@@ -165,7 +163,7 @@ export function LeadLifecycle({
                     value={currency}
                     onChange={(e) => setCurrency(e.target.value)}
                   />
-                </div>
+                </Field>
               </>
             )}
           </div>
@@ -187,22 +185,17 @@ export function LeadLifecycle({
       {lifecycle && lifecycle.moves.length > 0 && (
         <ol className="timeline" aria-label="Lifecycle moves">
           {lifecycle.moves.map((m, i) => (
-            <li key={i}>
-              <span>
-                <strong>{m.kind.replace('_', ' ')}</strong> {m.from} → {m.to}
-                {m.reason ? <span className="muted"> · {m.reason}</span> : null}
-                {m.by ? <span className="muted"> · by {m.by}</span> : null}
-                {m.value !== null ? (
-                  <span className="muted">
-                    {' '}
-                    · {m.value} {m.currency ?? ''}
-                  </span>
-                ) : null}
-              </span>
-              <time className="muted" dateTime={m.at}>
-                {formatTime(m.at)}
-              </time>
-            </li>
+            <TimelineEntry key={i} at={m.at}>
+              <strong>{m.kind.replace('_', ' ')}</strong> {m.from} → {m.to}
+              {m.reason ? <span className="muted"> · {m.reason}</span> : null}
+              {m.by ? <span className="muted"> · by {m.by}</span> : null}
+              {m.value !== null ? (
+                <span className="muted">
+                  {' '}
+                  · {m.value} {m.currency ?? ''}
+                </span>
+              ) : null}
+            </TimelineEntry>
           ))}
         </ol>
       )}

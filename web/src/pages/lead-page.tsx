@@ -6,6 +6,8 @@ import { CategoryChart } from '../charts/category-chart';
 import { ScoreHistoryChart } from '../charts/score-history-chart';
 import { HeatMark } from '../components/heat-mark';
 import { Link } from '../components/link';
+import { Loaded } from '../components/loaded';
+import { Stat } from '../components/stat';
 import { Empty, ErrorNote, Loading } from '../components/status';
 import { formatScore, formatTime } from '../lib/format';
 import { useActiveModel } from '../lib/use-active-model';
@@ -24,6 +26,14 @@ function displayName(lead: Lead): string {
   return typeof t.email === 'string' ? t.email : lead.id;
 }
 
+/** A stat's label with the colour its part has in the split bar. */
+const dotted = (color: string, label: string) => (
+  <>
+    <span className="legend-dot" style={{ background: color }} />
+    {label}
+  </>
+);
+
 function ScoreSplit({ lead }: { lead: Lead }) {
   const fit = Math.max(0, lead.fit ?? 0);
   const engagement = Math.max(0, lead.engagement ?? 0);
@@ -31,26 +41,9 @@ function ScoreSplit({ lead }: { lead: Lead }) {
   return (
     <>
       <div className="stats">
-        <div className="stat">
-          <div className="value" data-testid="score">
-            {formatScore(lead.score)}
-          </div>
-          <div className="label">Score</div>
-        </div>
-        <div className="stat">
-          <div className="value">{formatScore(lead.fit)}</div>
-          <div className="label">
-            <span className="legend-dot" style={{ background: '#6f8fef' }} />
-            Fit
-          </div>
-        </div>
-        <div className="stat">
-          <div className="value">{formatScore(lead.engagement)}</div>
-          <div className="label">
-            <span className="legend-dot" style={{ background: '#f08c4a' }} />
-            Engagement
-          </div>
-        </div>
+        <Stat label="Score" value={formatScore(lead.score)} testId="score" />
+        <Stat label={dotted('#6f8fef', 'Fit')} value={formatScore(lead.fit)} />
+        <Stat label={dotted('#f08c4a', 'Engagement')} value={formatScore(lead.engagement)} />
       </div>
       <div className="split-bar" aria-hidden="true">
         <div className="fit" style={{ width: `${(fit / sum) * 100}%` }} />
@@ -158,18 +151,15 @@ export function LeadPage({ id }: { id: string }) {
       <div className="grid grid-2">
         <section className="card" aria-labelledby="history-h">
           <h2 id="history-h">Score history</h2>
-          {history.error ? (
-            <ErrorNote error={history.error} onRetry={history.reload} />
-          ) : !history.data ? (
-            <Loading />
-          ) : history.data.items.length === 0 ? (
-            <Empty>No score changes recorded yet.</Empty>
-          ) : (
-            <ScoreHistoryChart
-              history={history.data.items}
-              segments={model.outline?.segments ?? []}
-            />
-          )}
+          <Loaded resource={history}>
+            {(data) =>
+              data.items.length === 0 ? (
+                <Empty>No score changes recorded yet.</Empty>
+              ) : (
+                <ScoreHistoryChart history={data.items} segments={model.outline?.segments ?? []} />
+              )
+            }
+          </Loaded>
         </section>
         <section className="card" aria-labelledby="events-h">
           <h2 id="events-h">Events</h2>

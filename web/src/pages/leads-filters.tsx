@@ -1,6 +1,7 @@
 // The lead list's filters and sort, kept in the address (so a filtered list can be shared and
 // survives a reload); text fields apply after a short pause in typing.
 import { useEffect, useState } from 'react';
+import { Field } from '../components/field';
 import type { ModelOutline } from '../lib/model-outline';
 
 export const FILTERS = [
@@ -27,6 +28,32 @@ export function filtersOf(query: URLSearchParams): Filters {
 
 const TEXT: Filter[] = ['minScore', 'maxScore', 'owner', 'search'];
 
+/** A select's option: its value and what it reads. */
+type Option = [string, string];
+
+const ALL: Option = ['', 'All'];
+const STAGES: Option[] = [
+  ALL,
+  ['bofu', 'BOFU (hot)'],
+  ['mofu', 'MOFU (warm)'],
+  ['tofu', 'TOFU (cold)'],
+];
+const SORTS: Option[] = [
+  ['-score', 'Highest score'],
+  ['score', 'Lowest score'],
+  ['-updatedAt', 'Recently updated'],
+  ['updatedAt', 'Least recently updated'],
+];
+
+interface InputAttrs {
+  type: 'search' | 'number' | 'text';
+  size?: 'grow' | 'narrow';
+  inputMode?: 'decimal';
+  placeholder?: string;
+}
+
+const NUMBER: InputAttrs = { type: 'number', size: 'narrow', inputMode: 'decimal' };
+
 interface Props {
   filters: Filters;
   outline: ModelOutline | undefined;
@@ -48,104 +75,51 @@ export function LeadsFilters({ filters, outline, onChange }: Props) {
   const set = (name: Filter, value: string) => onChange({ ...filters, [name]: value || undefined });
   const type = (name: Filter, value: string) => setText((t) => ({ ...t, [name]: value }));
 
+  const select = (name: Filter, label: string, options: Option[], fallback = '') => (
+    <Field id={`f-${name}`} label={label}>
+      <select
+        id={`f-${name}`}
+        value={filters[name] ?? fallback}
+        onChange={(e) => set(name, e.target.value)}
+      >
+        {options.map(([value, reads]) => (
+          <option key={value} value={value}>
+            {reads}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  const input = (name: Filter, id: string, label: string, attrs: InputAttrs) => (
+    <Field id={id} label={label} size={attrs.size}>
+      <input
+        id={id}
+        type={attrs.type}
+        inputMode={attrs.inputMode}
+        placeholder={attrs.placeholder}
+        value={text[name] ?? ''}
+        onChange={(e) => type(name, e.target.value)}
+      />
+    </Field>
+  );
+
   return (
     <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-      <div className="field grow">
-        <label htmlFor="f-search">Search</label>
-        <input
-          id="f-search"
-          type="search"
-          placeholder="Name, email or company"
-          value={text.search ?? ''}
-          onChange={(e) => type('search', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="f-segment">Segment</label>
-        <select
-          id="f-segment"
-          value={filters.segment ?? ''}
-          onChange={(e) => set('segment', e.target.value)}
-        >
-          <option value="">All</option>
-          {outline?.segments.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.id}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-grade">Grade</label>
-        <select
-          id="f-grade"
-          value={filters.grade ?? ''}
-          onChange={(e) => set('grade', e.target.value)}
-        >
-          <option value="">All</option>
-          {outline?.grades.map((g) => (
-            <option key={g} value={g}>
-              {g}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="f-stage">Stage</label>
-        <select
-          id="f-stage"
-          value={filters.stage ?? ''}
-          onChange={(e) => set('stage', e.target.value)}
-        >
-          <option value="">All</option>
-          <option value="bofu">BOFU (hot)</option>
-          <option value="mofu">MOFU (warm)</option>
-          <option value="tofu">TOFU (cold)</option>
-        </select>
-      </div>
-      <div className="field narrow">
-        <label htmlFor="f-min">Min score</label>
-        <input
-          id="f-min"
-          type="number"
-          inputMode="decimal"
-          value={text.minScore ?? ''}
-          onChange={(e) => type('minScore', e.target.value)}
-        />
-      </div>
-      <div className="field narrow">
-        <label htmlFor="f-max">Max score</label>
-        <input
-          id="f-max"
-          type="number"
-          inputMode="decimal"
-          value={text.maxScore ?? ''}
-          onChange={(e) => type('maxScore', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="f-owner">Owner</label>
-        <input
-          id="f-owner"
-          type="text"
-          placeholder="rep@example.com"
-          value={text.owner ?? ''}
-          onChange={(e) => type('owner', e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="f-sort">Sort</label>
-        <select
-          id="f-sort"
-          value={filters.sort ?? '-score'}
-          onChange={(e) => set('sort', e.target.value)}
-        >
-          <option value="-score">Highest score</option>
-          <option value="score">Lowest score</option>
-          <option value="-updatedAt">Recently updated</option>
-          <option value="updatedAt">Least recently updated</option>
-        </select>
-      </div>
+      {input('search', 'f-search', 'Search', {
+        size: 'grow',
+        type: 'search',
+        placeholder: 'Name, email or company',
+      })}
+      {select('segment', 'Segment', [
+        ALL,
+        ...(outline?.segments.map((s): Option => [s.id, s.id]) ?? []),
+      ])}
+      {select('grade', 'Grade', [ALL, ...(outline?.grades.map((g): Option => [g, g]) ?? [])])}
+      {select('stage', 'Stage', STAGES)}
+      {input('minScore', 'f-min', 'Min score', NUMBER)}
+      {input('maxScore', 'f-max', 'Max score', NUMBER)}
+      {input('owner', 'f-owner', 'Owner', { type: 'text', placeholder: 'rep@example.com' })}
+      {select('sort', 'Sort', SORTS, '-score')}
     </form>
   );
 }

@@ -5,8 +5,10 @@ import { withQuery } from '../api/client';
 import type { LeadListItem, Page } from '../api/types';
 import { HeatMark } from '../components/heat-mark';
 import { Link } from '../components/link';
+import { PageHeader } from '../components/page-header';
 import { Sparkline } from '../components/sparkline';
 import { Empty, ErrorNote, Loading } from '../components/status';
+import { num, Table } from '../components/table';
 import { formatAgo, formatScore } from '../lib/format';
 import { useActiveModel } from '../lib/use-active-model';
 import { useApi } from '../lib/use-api';
@@ -14,6 +16,16 @@ import { navigate } from '../router';
 import { filtersOf, LeadsFilters, type Filters } from './leads-filters';
 
 const PAGE_SIZE = 25;
+const COLUMNS = [
+  num('#'),
+  'Lead',
+  num('Score'),
+  'Grade',
+  'Segment',
+  { label: 'Owner', className: 'hide-narrow' },
+  { label: 'Last activity', className: 'hide-narrow' },
+  'Trend',
+];
 
 export function LeadsPage({ query }: { query: URLSearchParams }) {
   const search = query.toString();
@@ -41,18 +53,17 @@ export function LeadsPage({ query }: { query: URLSearchParams }) {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>Leads</h1>
-          <p className="muted">
-            Ranked by score
-            {model.outline ? ` · model “${model.outline.name}” v${model.version}` : ''}
-          </p>
-        </div>
-        <button type="button" className="button ghost" onClick={leads.reload}>
-          Refresh
-        </button>
-      </header>
+      <PageHeader
+        title="Leads"
+        actions={
+          <button type="button" className="button ghost" onClick={leads.reload}>
+            Refresh
+          </button>
+        }
+      >
+        Ranked by score
+        {model.outline ? ` · model “${model.outline.name}” v${model.version}` : ''}
+      </PageHeader>
       <LeadsFilters filters={filters} outline={model.outline} onChange={changeFilters} />
       {leads.error ? (
         <ErrorNote error={leads.error} onRetry={leads.reload} />
@@ -62,67 +73,49 @@ export function LeadsPage({ query }: { query: URLSearchParams }) {
         <Empty>No leads match these filters.</Empty>
       ) : (
         <div className={`table-wrap${leads.loading ? ' is-stale' : ''}`}>
-          <table className="table leads-table" aria-busy={leads.loading}>
-            <caption className="sr-only">Leads, ranked</caption>
-            <thead>
-              <tr>
-                <th scope="col" className="num">
-                  #
-                </th>
-                <th scope="col">Lead</th>
-                <th scope="col" className="num">
-                  Score
-                </th>
-                <th scope="col">Grade</th>
-                <th scope="col">Segment</th>
-                <th scope="col" className="hide-narrow">
-                  Owner
-                </th>
-                <th scope="col" className="hide-narrow">
-                  Last activity
-                </th>
-                <th scope="col">Trend</th>
+          <Table
+            className="leads-table"
+            busy={leads.loading}
+            caption="Leads, ranked"
+            columns={COLUMNS}
+          >
+            {items.map((lead, i) => (
+              <tr key={lead.id} data-lead-id={lead.id}>
+                <td className="num muted">{offset + i + 1}</td>
+                <td>
+                  <Link className="lead-link" href={`/leads/${encodeURIComponent(lead.id)}`}>
+                    {lead.name ?? lead.email ?? lead.id}
+                  </Link>
+                  <div className="sub">
+                    {[lead.company, lead.email].filter(Boolean).join(' · ') || lead.id}
+                  </div>
+                  <div className="sub show-narrow">
+                    {lead.owner ?? 'no owner'} · active {formatAgo(lead.lastActivityAt)}
+                  </div>
+                </td>
+                <td className="num">
+                  <span className="score" data-testid="lead-score">
+                    {formatScore(lead.score)}
+                  </span>{' '}
+                  <HeatMark stage={lead.stage} />
+                </td>
+                <td>
+                  <span className="grade">{lead.grade ?? '—'}</span>
+                </td>
+                <td>
+                  <span className="segment" data-testid="lead-segment">
+                    {lead.segment ?? '—'}
+                  </span>
+                  <div className="sub">{lead.stage?.toUpperCase() ?? ''}</div>
+                </td>
+                <td className="hide-narrow">{lead.owner ?? <span className="muted">—</span>}</td>
+                <td className="hide-narrow">{formatAgo(lead.lastActivityAt)}</td>
+                <td>
+                  <Sparkline values={lead.trend} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {items.map((lead, i) => (
-                <tr key={lead.id} data-lead-id={lead.id}>
-                  <td className="num muted">{offset + i + 1}</td>
-                  <td>
-                    <Link className="lead-link" href={`/leads/${encodeURIComponent(lead.id)}`}>
-                      {lead.name ?? lead.email ?? lead.id}
-                    </Link>
-                    <div className="sub">
-                      {[lead.company, lead.email].filter(Boolean).join(' · ') || lead.id}
-                    </div>
-                    <div className="sub show-narrow">
-                      {lead.owner ?? 'no owner'} · active {formatAgo(lead.lastActivityAt)}
-                    </div>
-                  </td>
-                  <td className="num">
-                    <span className="score" data-testid="lead-score">
-                      {formatScore(lead.score)}
-                    </span>{' '}
-                    <HeatMark stage={lead.stage} />
-                  </td>
-                  <td>
-                    <span className="grade">{lead.grade ?? '—'}</span>
-                  </td>
-                  <td>
-                    <span className="segment" data-testid="lead-segment">
-                      {lead.segment ?? '—'}
-                    </span>
-                    <div className="sub">{lead.stage?.toUpperCase() ?? ''}</div>
-                  </td>
-                  <td className="hide-narrow">{lead.owner ?? <span className="muted">—</span>}</td>
-                  <td className="hide-narrow">{formatAgo(lead.lastActivityAt)}</td>
-                  <td>
-                    <Sparkline values={lead.trend} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </Table>
         </div>
       )}
       <nav className="pager" aria-label="Pages">

@@ -3,7 +3,9 @@
 import { useMemo, useState } from 'react';
 import { api, ApiError, messageOf } from '../api/client';
 import type { ModelProblem } from '../api/types';
+import { Field } from '../components/field';
 import { TextInput } from '../components/number-input';
+import { bindField } from '../lib/field-binding';
 import {
   addItem,
   formatPath,
@@ -157,25 +159,21 @@ export function ModelEditor(props: Props) {
               <section className="card" aria-labelledby="model-h">
                 <h2 id="model-h">Model</h2>
                 <div className="form-row">
-                  <div className="field grow">
-                    <label htmlFor="model-name">Name</label>
+                  <Field id="model-name" label="Name" size="grow">
                     <TextInput
                       id="model-name"
                       label="Model name"
-                      value={form.model.name}
-                      error={form.problem(['name'])}
-                      onCommit={(v) => form.set(['name'], v)}
+                      {...bindField(form, form.model, [], 'name')}
                     />
-                  </div>
-                  <div className="field grow">
-                    <label htmlFor="model-description">Description</label>
+                  </Field>
+                  <Field id="model-description" label="Description" size="grow">
                     <TextInput
                       id="model-description"
                       label="Model description"
                       value={form.model.description}
                       onCommit={(v) => form.set(['description'], v)}
                     />
-                  </div>
+                  </Field>
                 </div>
               </section>
               <RulesForm form={form} />

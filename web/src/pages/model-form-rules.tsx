@@ -1,10 +1,16 @@
 // The engagement part of the model form: the half-life and each rule's event, points, cap and
 // decay.
+import { AddButton } from '../components/add-button';
+import { Field } from '../components/field';
 import { NumberInput, TextInput } from '../components/number-input';
+import { RemoveButton } from '../components/remove-button';
+import { ACTIONS, Table } from '../components/table';
 import { conditionText } from '../lib/condition-text';
-import { at, nameOf, records, type FormApi } from './model-form-api';
+import { bindField } from '../lib/field-binding';
+import { at, isRecord, nameOf, records, type FormApi } from './model-form-api';
 
 const RULES = ['engagement', 'rules'];
+const COLUMNS = ['Id', 'Event', 'Points', 'Cap', 'Cap days', 'Half-life', ACTIONS];
 
 export function RulesForm({ form }: { form: FormApi }) {
   const engagement = at(form.model, 'engagement');
@@ -13,122 +19,84 @@ export function RulesForm({ form }: { form: FormApi }) {
     <section className="card" aria-labelledby="rules-h">
       <h2 id="rules-h">Engagement rules</h2>
       <div className="form-row">
-        <div className="field narrow" style={{ width: 160 }}>
-          <label htmlFor="half-life">Half-life (days)</label>
+        <Field id="half-life" label="Half-life (days)" size="narrow" style={{ width: 160 }}>
           <NumberInput
             id="half-life"
             label="Engagement half-life in days"
-            value={at(engagement, 'halfLifeDays')}
-            error={form.problem(['engagement', 'halfLifeDays'])}
             placeholder="no decay"
-            onCommit={(v) => form.set(['engagement', 'halfLifeDays'], v)}
+            {...bindField(
+              form,
+              isRecord(engagement) ? engagement : {},
+              ['engagement'],
+              'halfLifeDays',
+            )}
           />
-        </div>
+        </Field>
       </div>
       <div className="table-wrap">
-        <table className="table editor-table">
-          <caption className="sr-only">Engagement rules</caption>
-          <thead>
-            <tr>
-              <th scope="col">Id</th>
-              <th scope="col">Event</th>
-              <th scope="col">Points</th>
-              <th scope="col">Cap</th>
-              <th scope="col">Cap days</th>
-              <th scope="col">Half-life</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rules.map((rule, i) => {
-              const name = nameOf(rule, i);
-              const path = [...RULES, i];
-              const where = rule.where === undefined ? '' : conditionText(rule.where);
-              return (
-                <tr key={i} data-rule={name}>
-                  <td>
-                    <TextInput
-                      label={`Rule ${name} id`}
-                      value={rule.id}
-                      error={form.problem([...path, 'id']) ?? form.problem(path)}
-                      onCommit={(v) => form.set([...path, 'id'], v)}
-                    />
-                    <div className="sub">{String(rule.category ?? 'engagement')}</div>
-                  </td>
-                  <td>
-                    <TextInput
-                      label={`Rule ${name} event`}
-                      value={rule.event}
-                      error={form.problem([...path, 'event'])}
-                      onCommit={(v) => form.set([...path, 'event'], v)}
-                    />
-                    {where && <div className="sub">where {where}</div>}
-                  </td>
-                  <td>
-                    <NumberInput
-                      label={`Rule ${name} points`}
-                      value={rule.points}
-                      error={form.problem([...path, 'points'])}
-                      onCommit={(v) => form.set([...path, 'points'], v)}
-                    />
-                  </td>
-                  <td>
-                    <NumberInput
-                      label={`Rule ${name} cap points`}
-                      value={at(rule.cap, 'points')}
-                      error={
-                        form.problem([...path, 'cap', 'points']) ?? form.problem([...path, 'cap'])
-                      }
-                      placeholder="none"
-                      onCommit={(v) => form.set([...path, 'cap', 'points'], v)}
-                    />
-                  </td>
-                  <td>
-                    <NumberInput
-                      label={`Rule ${name} cap window in days`}
-                      value={at(rule.cap, 'days')}
-                      error={form.problem([...path, 'cap', 'days'])}
-                      placeholder="lifetime"
-                      onCommit={(v) => form.set([...path, 'cap', 'days'], v)}
-                    />
-                  </td>
-                  <td>
-                    <NumberInput
-                      label={`Rule ${name} half-life in days`}
-                      value={rule.halfLifeDays}
-                      error={form.problem([...path, 'halfLifeDays'])}
-                      placeholder="model"
-                      onCommit={(v) => form.set([...path, 'halfLifeDays'], v)}
-                    />
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      aria-label={`Remove rule ${name}`}
-                      onClick={() => form.remove(RULES, i)}
-                    >
-                      ✕
-                    </button>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <Table className="editor-table" caption="Engagement rules" columns={COLUMNS}>
+          {rules.map((rule, i) => {
+            const name = nameOf(rule, i);
+            const path = [...RULES, i];
+            const cap = isRecord(rule.cap) ? rule.cap : {};
+            const where = rule.where === undefined ? '' : conditionText(rule.where);
+            return (
+              <tr key={i} data-rule={name}>
+                <td>
+                  <TextInput
+                    label={`Rule ${name} id`}
+                    {...bindField(form, rule, path, 'id', true)}
+                  />
+                  <div className="sub">{String(rule.category ?? 'engagement')}</div>
+                </td>
+                <td>
+                  <TextInput
+                    label={`Rule ${name} event`}
+                    {...bindField(form, rule, path, 'event')}
+                  />
+                  {where && <div className="sub">where {where}</div>}
+                </td>
+                <td>
+                  <NumberInput
+                    label={`Rule ${name} points`}
+                    {...bindField(form, rule, path, 'points')}
+                  />
+                </td>
+                <td>
+                  <NumberInput
+                    label={`Rule ${name} cap points`}
+                    placeholder="none"
+                    {...bindField(form, cap, [...path, 'cap'], 'points', true)}
+                  />
+                </td>
+                <td>
+                  <NumberInput
+                    label={`Rule ${name} cap window in days`}
+                    placeholder="lifetime"
+                    {...bindField(form, cap, [...path, 'cap'], 'days')}
+                  />
+                </td>
+                <td>
+                  <NumberInput
+                    label={`Rule ${name} half-life in days`}
+                    placeholder="model"
+                    {...bindField(form, rule, path, 'halfLifeDays')}
+                  />
+                </td>
+                <td>
+                  <RemoveButton what={`rule ${name}`} onClick={() => form.remove(RULES, i)} />
+                </td>
+              </tr>
+            );
+          })}
+        </Table>
       </div>
-      <button
-        type="button"
-        className="button small"
-        style={{ marginTop: '0.5rem' }}
+      <AddButton
+        what="rule"
         onClick={() =>
           form.add(RULES, { id: `rule-${rules.length + 1}`, event: 'Event Name', points: 1 })
         }
-      >
-        + Add rule
-      </button>
+      />
     </section>
   );
 }

@@ -2,7 +2,12 @@
 // a copy of one of them.
 import { useState } from 'react';
 import type { ModelList, ModelVersion } from '../api/types';
-import { Empty, ErrorNote, Loading } from '../components/status';
+import { LoadedList } from '../components/loaded-list';
+import { PageHeader } from '../components/page-header';
+import { RowActions } from '../components/row-actions';
+import { SmallButton } from '../components/small-button';
+import { ErrorNote, Loading } from '../components/status';
+import { ACTIONS, Table } from '../components/table';
 import { formatTime } from '../lib/format';
 import { specToYaml } from '../lib/model-doc';
 import { useApi } from '../lib/use-api';
@@ -23,77 +28,48 @@ export function ModelPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>Model</h1>
-          <p className="muted">
-            Edit a copy of a version, save it as a new one, preview what it would change, then
-            activate it.
-          </p>
-        </div>
-      </header>
+      <PageHeader title="Model">
+        Edit a copy of a version, save it as a new one, preview what it would change, then activate
+        it.
+      </PageHeader>
       <ActivationProgress state={activation} />
       <section className="card" aria-labelledby="versions-h">
         <h2 id="versions-h">Versions</h2>
-        {list.error ? (
-          <ErrorNote error={list.error} onRetry={list.reload} />
-        ) : !list.data ? (
-          <Loading />
-        ) : list.data.items.length === 0 ? (
-          <Empty>No model yet: write one below and save it.</Empty>
-        ) : (
-          <div className="table-wrap scroll">
-            <table className="table" data-testid="versions">
-              <caption className="sr-only">Model versions</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Version</th>
-                  <th scope="col">Name</th>
-                  <th scope="col">Created</th>
-                  <th scope="col">
-                    <span className="sr-only">Actions</span>
-                  </th>
+        <LoadedList resource={list} empty="No model yet: write one below and save it." scroll>
+          {(data) => (
+            <Table
+              testId="versions"
+              caption="Model versions"
+              columns={['Version', 'Name', 'Created', ACTIONS]}
+            >
+              {[...data.items].reverse().map((m) => (
+                <tr key={m.version}>
+                  <td>
+                    v{m.version} {m.active && <span className="badge ok">active</span>}
+                    {m.version === base && <span className="badge accent">in editor</span>}
+                  </td>
+                  <td>{m.name}</td>
+                  <td>{formatTime(m.createdAt)}</td>
+                  <RowActions wrap>
+                    <SmallButton disabled={m.version === base} onClick={() => setChosen(m.version)}>
+                      Edit a copy
+                    </SmallButton>
+                    {!m.active && (
+                      <SmallButton
+                        disabled={activating}
+                        onClick={() => void activation.activate(m.version)}
+                      >
+                        {active !== null && m.version < active
+                          ? `Roll back to v${m.version}`
+                          : `Activate v${m.version}`}
+                      </SmallButton>
+                    )}
+                  </RowActions>
                 </tr>
-              </thead>
-              <tbody>
-                {[...list.data.items].reverse().map((m) => (
-                  <tr key={m.version}>
-                    <td>
-                      v{m.version} {m.active && <span className="badge ok">active</span>}
-                      {m.version === base && <span className="badge accent">in editor</span>}
-                    </td>
-                    <td>{m.name}</td>
-                    <td>{formatTime(m.createdAt)}</td>
-                    <td>
-                      <div className="actions">
-                        <button
-                          type="button"
-                          className="button small"
-                          disabled={m.version === base}
-                          onClick={() => setChosen(m.version)}
-                        >
-                          Edit a copy
-                        </button>
-                        {!m.active && (
-                          <button
-                            type="button"
-                            className="button small"
-                            disabled={activating}
-                            onClick={() => void activation.activate(m.version)}
-                          >
-                            {active !== null && m.version < active
-                              ? `Roll back to v${m.version}`
-                              : `Activate v${m.version}`}
-                          </button>
-                        )}
-                      </div>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+              ))}
+            </Table>
+          )}
+        </LoadedList>
       </section>
       {base === null && list.data ? (
         <ModelEditor

@@ -1,20 +1,13 @@
 // What-if preview of a saved version before activating it: the backtest job's segment moves,
 // how active and candidate rank leads with known outcomes, and the capacity threshold.
 import { useState } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Legend,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
 import { api, messageOf } from '../api/client';
 import type { BacktestResult, JobStarted, RankingSide } from '../api/types';
+import { PairedBarChart } from '../charts/paired-bar-chart';
+import { Field } from '../components/field';
 import { ErrorNote, Loading } from '../components/status';
-import { formatNumber, formatRate } from '../lib/format';
+import { num, Table } from '../components/table';
+import { formatNumber } from '../lib/format';
 import { moveMatrix, thresholdFor } from '../lib/move-matrix';
 import { useJob } from '../lib/use-job';
 
@@ -27,36 +20,26 @@ function MoveTable({ result }: { result: BacktestResult }) {
         {formatNumber(m.total)} leads would change segment.
       </p>
       <div className="table-wrap">
-        <table className="table matrix" data-testid="move-matrix">
-          <caption className="sr-only">
-            Leads per active segment (rows) and candidate segment (columns)
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Active ↓ / candidate →</th>
-              {m.columns.map((c) => (
-                <th key={String(c)} scope="col" className="num">
-                  {c ?? 'unscored'}
-                </th>
-              ))}
+        <Table
+          className="matrix"
+          testId="move-matrix"
+          caption="Leads per active segment (rows) and candidate segment (columns)"
+          columns={['Active ↓ / candidate →', ...m.columns.map((c) => num(c ?? 'unscored'))]}
+        >
+          {m.rows.map((r) => (
+            <tr key={String(r)}>
+              <th scope="row">{r ?? 'unscored'}</th>
+              {m.columns.map((c) => {
+                const n = m.count(r, c);
+                return (
+                  <td key={String(c)} className={`num ${r === c ? 'diag' : n > 0 ? 'hit' : ''}`}>
+                    {n ? formatNumber(n) : '·'}
+                  </td>
+                );
+              })}
             </tr>
-          </thead>
-          <tbody>
-            {m.rows.map((r) => (
-              <tr key={String(r)}>
-                <th scope="row">{r ?? 'unscored'}</th>
-                {m.columns.map((c) => {
-                  const n = m.count(r, c);
-                  return (
-                    <td key={String(c)} className={`num ${r === c ? 'diag' : n > 0 ? 'hit' : ''}`}>
-                      {n ? formatNumber(n) : '·'}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </Table>
       </div>
     </>
   );
@@ -78,58 +61,39 @@ function Ranking({ result }: { result: BacktestResult }) {
         {formatNumber(ranking.known)} leads with a known outcome, {formatNumber(ranking.converted)}{' '}
         converted.
       </p>
-      <table className="table" data-testid="ranking">
-        <caption className="sr-only">Ranking quality, active against candidate</caption>
-        <thead>
-          <tr>
-            <th scope="col" />
-            <th scope="col" className="num">
-              Active v{result.activeVersion ?? '—'}
-            </th>
-            <th scope="col" className="num">
-              Candidate v{result.candidate.version ?? '—'}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">ROC AUC</th>
-            <td className="num">{metric(ranking.active, 'auc')}</td>
-            <td className="num">
-              <strong>{metric(ranking.candidate, 'auc')}</strong>
-            </td>
-          </tr>
-          <tr>
-            <th scope="row">Lift in top 10%</th>
-            <td className="num">{metric(ranking.active, 'liftTop10')}</td>
-            <td className="num">
-              <strong>{metric(ranking.candidate, 'liftTop10')}</strong>
-            </td>
-          </tr>
-        </tbody>
-      </table>
-      <h3 style={{ marginTop: '1rem' }}>Conversion per segment</h3>
-      <div
-        className="chart small"
-        role="img"
-        aria-label="Conversion rate per segment, active and candidate"
+      <Table
+        testId="ranking"
+        caption="Ranking quality, active against candidate"
+        columns={[
+          '',
+          num(<>Active v{result.activeVersion ?? '—'}</>),
+          num(<>Candidate v{result.candidate.version ?? '—'}</>),
+        ]}
       >
-        <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={segments}>
-            <CartesianGrid stroke="#eef1f5" />
-            <XAxis dataKey="segment" fontSize={11} />
-            <YAxis
-              tickFormatter={(v: number) => `${Math.round(v * 100)}%`}
-              fontSize={11}
-              width={44}
-            />
-            <Tooltip formatter={(v) => formatRate(typeof v === 'number' ? v : null)} />
-            <Legend />
-            <Bar dataKey="active" name="Active" fill="#adb5bd" isAnimationActive={false} />
-            <Bar dataKey="candidate" name="Candidate" fill="#4c6ef5" isAnimationActive={false} />
-          </BarChart>
-        </ResponsiveContainer>
-      </div>
+        <tr>
+          <th scope="row">ROC AUC</th>
+          <td className="num">{metric(ranking.active, 'auc')}</td>
+          <td className="num">
+            <strong>{metric(ranking.candidate, 'auc')}</strong>
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">Lift in top 10%</th>
+          <td className="num">{metric(ranking.active, 'liftTop10')}</td>
+          <td className="num">
+            <strong>{metric(ranking.candidate, 'liftTop10')}</strong>
+          </td>
+        </tr>
+      </Table>
+      <h3 style={{ marginTop: '1rem' }}>Conversion per segment</h3>
+      <PairedBarChart
+        label="Conversion rate per segment, active and candidate"
+        data={segments}
+        category="segment"
+        baseline={{ key: 'active', name: 'Active' }}
+        compared={{ key: 'candidate', name: 'Candidate', fill: '#4c6ef5' }}
+        rates
+      />
     </>
   );
 }
@@ -186,8 +150,12 @@ export function WhatIf({ version }: { version: number }) {
           void run();
         }}
       >
-        <div className="field narrow" style={{ width: 150 }}>
-          <label htmlFor="capacity">Sales capacity (leads/week)</label>
+        <Field
+          id="capacity"
+          label="Sales capacity (leads/week)"
+          size="narrow"
+          style={{ width: 150 }}
+        >
           <input
             id="capacity"
             type="number"
@@ -195,7 +163,7 @@ export function WhatIf({ version }: { version: number }) {
             value={perWeek}
             onChange={(e) => setPerWeek(e.target.value)}
           />
-        </div>
+        </Field>
         <button type="submit" className="button primary" disabled={running}>
           {running ? 'Running…' : result ? 'Run again' : 'Preview what-if'}
         </button>

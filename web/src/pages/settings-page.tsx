@@ -1,5 +1,7 @@
 // Settings: workspace keys, and how to send events here with the Segment SDKs.
 import { useState } from 'react';
+import { Field } from '../components/field';
+import { PageHeader } from '../components/page-header';
 import { snippets } from '../lib/snippets';
 import { KeysPanel } from './settings-keys';
 
@@ -19,12 +21,9 @@ export function SettingsPage() {
 
   return (
     <section className="page">
-      <header className="page-header">
-        <div>
-          <h1>Settings</h1>
-          <p className="muted">Keys for this workspace, and how to send events to it.</p>
-        </div>
-      </header>
+      <PageHeader title="Settings">
+        Keys for this workspace, and how to send events to it.
+      </PageHeader>
       <KeysPanel onCreated={(key) => key.kind === 'write' && setWriteKey(key.key)} />
       <section className="card" aria-labelledby="send-h">
         <h2 id="send-h">Send events</h2>
@@ -33,8 +32,7 @@ export function SettingsPage() {
           below, or create a write key above, to fill in the snippets.
         </p>
         <div className="form-row">
-          <div className="field grow">
-            <label htmlFor="snippet-key">Write key</label>
+          <Field id="snippet-key" label="Write key" size="grow">
             <input
               id="snippet-key"
               value={writeKey}
@@ -42,7 +40,7 @@ export function SettingsPage() {
               autoComplete="off"
               onChange={(e) => setWriteKey(e.target.value)}
             />
-          </div>
+          </Field>
         </div>
         {snippets({ origin, writeKey }).map((s) => (
           <div key={s.id} style={{ marginBottom: '1rem' }}>
