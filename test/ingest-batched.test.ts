@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
-import type { Store } from '../src/store/port.js';
+import { NOTIFICATION_TYPES, type Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
 import { segmentMessages as messages } from './segment-messages.js';
 import { ROOT } from './run-cli.js';
@@ -70,20 +70,48 @@ async function workspace(store: Store) {
   const ws = (await store.createWorkspace('w', NOW)).id;
   const version = await store.addModel(ws, model as unknown as Record<string, unknown>, NOW);
   await store.activateModel(ws, version, NOW);
-  return ws;
+  // Every notification the transitions and segment actions call for lands in its outbox.
+  const hook = await store.createWebhook(
+    ws,
+    {
+      url: 'http://127.0.0.1:9/hook',
+      eventTypes: [...NOTIFICATION_TYPES],
+      secret: 'whsec_dGVzdA==',
+    },
+    NOW,
+  );
+  return { ws, hook: hook.id };
 }
 
-async function snapshot(store: Store, ws: string) {
-  return Promise.all(
+/** What the calls left: scores, history, owners and tags, lifecycles, notifications in order. */
+async function snapshot(store: Store, { ws, hook }: { ws: string; hook: string }) {
+  const leads = await Promise.all(
     LEADS.map(async (id) => ({
       score: await store.getScore(ws, id),
       history: await store.listHistory(ws, id, { limit: 1000 }),
+      routing: await store.getLeadRouting(ws, id),
+      lifecycle: await store.listLifecycleEntries(ws, id, { limit: 1000 }),
     })),
   );
+  const page = await store.listWebhookDeliveries(ws, hook, { limit: 1000 });
+  const notifications = await Promise.all(
+    page.items.map(async (d) => {
+      const detail = await store.getWebhookDelivery(ws, hook, d.id);
+      return { type: d.type, leadId: d.leadId, data: detail?.data };
+    }),
+  );
+  return {
+    leads: leads.map((l) => ({
+      ...l,
+      lifecycle: l.lifecycle.map(({ seq: _seq, ...entry }) => entry),
+    })),
+    // Delivered in order per lead (each lead is its own lane); leads may interleave differently.
+    notifications: LEADS.map((id) => notifications.filter((n) => n.leadId === id)),
+  };
 }
 
 describe.each(freshStores())('batched ingestion on $name', ({ open }) => {
-  it('equals ingesting the calls one at a time: outcomes, scores, history', async () => {
+  it('equals ingesting the calls one at a time: outcomes, scores, history, actions, notifications', async () => {
     const store = await open();
     const models = new ActiveModels();
     await fc.assert(
@@ -98,9 +126,9 @@ describe.each(freshStores())('batched ingestion on $name', ({ open }) => {
           const singleOutcomes = [];
           for (const request of requests) {
             const calls = messages(request.map(toCall), NOW);
-            batchedOutcomes.push(...(await ingestMessages(store, models, batched, calls, NOW)));
+            batchedOutcomes.push(...(await ingestMessages(store, models, batched.ws, calls, NOW)));
             for (const call of calls)
-              singleOutcomes.push(...(await ingestMessages(store, models, single, [call], NOW)));
+              singleOutcomes.push(...(await ingestMessages(store, models, single.ws, [call], NOW)));
           }
           expect(batchedOutcomes).toEqual(singleOutcomes);
           const [a, b] = [await snapshot(store, batched), await snapshot(store, single)];

@@ -1,41 +1,77 @@
 // Segment actions: what the model says to do when a lead enters a segment (assign an owner by
 // round robin or by a field, add a tag, send a notification), each optionally once per lead.
+// A batch of transitions (a rescore switches thousands of leads over) is handled in a few
+// statements with the outcome of taking the entries one at a time, in order: the once-only
+// claims and the round-robin turns they would take are asked for together, owners and tags are
+// worked out in memory in entry order and written together.
 import { compileFieldReader } from '../../core/fields.js';
 import type { CompiledModel } from '../../core/compile-model.js';
 import type { SegmentAction } from '../../core/model-schema.js';
-import type { HistoryEntry, NewNotification, StoreTx } from '../../store/port.js';
+import type { HistoryEntry, LeadRouting, NewNotification, StoreTx } from '../../store/port.js';
 import { leadRecord } from '../scoring/lead-record.js';
 
-/** Runs the actions of the segment `entry` entered (none when it stayed); answers their notifications. */
+type Assign = Extract<SegmentAction, { type: 'assign' }>;
+
+/** One action an entry sets off, in the order one-at-a-time processing would run it. */
+interface Step {
+  entry: number;
+  index: number;
+  action: SegmentAction;
+  key: string;
+}
+
+/** The notifications of the actions of each entry (none for one that stayed in its segment). */
 export async function runSegmentActions(
   tx: StoreTx,
   ws: string,
   compiled: CompiledModel,
-  entry: HistoryEntry,
-  now: number,
-): Promise<NewNotification[]> {
-  if (entry.previous?.segment === entry.segment) return [];
-  const segment = compiled.model.segments.find((s) => s.id === entry.segment);
-  const actions = segment?.actions ?? [];
-  const out: NewNotification[] = [];
-  for (const [i, action] of actions.entries()) {
-    const key = `${entry.segment}#${i}`;
-    if (action.once && !(await tx.claimOnce(ws, entry.leadId, key, now))) continue;
-    const base = { leadId: entry.leadId, segment: entry.segment, action: i };
+  entries: readonly HistoryEntry[],
+): Promise<NewNotification[][]> {
+  const out: NewNotification[][] = entries.map(() => []);
+  let steps = stepsOf(compiled, entries);
+  if (steps.length === 0) return out;
+  const now = entries[0]!.at;
+
+  const onceSteps = steps.filter((s) => s.action.once);
+  const claimed = await tx.claimOnceMany(
+    ws,
+    onceSteps.map((s) => ({ leadId: entries[s.entry]!.leadId, key: s.key })),
+    now,
+  );
+  const refused = new Set(onceSteps.filter((_, i) => !claimed[i]));
+  steps = steps.filter((s) => !refused.has(s));
+
+  const turns = await roundRobinTurns(tx, ws, steps);
+  const leadIds = [...new Set(steps.map((s) => entries[s.entry]!.leadId))];
+  const routing = await tx.getLeadRoutings(ws, leadIds);
+  const owners: { leadId: string; owner: string | null }[] = [];
+  const tags: { leadId: string; tags: string[] }[] = [];
+  const records = new Map<string, Record<string, unknown> | undefined>();
+
+  for (const step of steps) {
+    const entry = entries[step.entry]!;
+    const { leadId } = entry;
+    const base = { leadId, segment: entry.segment, action: step.index };
+    const { action } = step;
     switch (action.type) {
       case 'assign': {
-        const owner = await ownerFor(tx, ws, entry.leadId, action, key);
+        const owner = action.owners
+          ? action.owners[turns.get(step.key)!.shift()!]
+          : await byField(tx, ws, leadId, action, records);
         if (owner === undefined) break;
-        const previous = (await tx.getLeadRouting(ws, entry.leadId)).owner;
-        await tx.setLeadOwner(ws, entry.leadId, owner, now);
-        out.push(notification('lead.assigned', entry, { ...base, owner, previousOwner: previous }));
+        const current: LeadRouting = routing.get(leadId) ?? { owner: null, tags: [] };
+        routing.set(leadId, { ...current, owner });
+        owners.push({ leadId, owner });
+        out[step.entry]!.push(
+          notification('lead.assigned', entry, { ...base, owner, previousOwner: current.owner }),
+        );
         break;
       }
       case 'tag':
-        await tx.addLeadTags(ws, entry.leadId, [action.tag], now);
+        tags.push({ leadId, tags: [action.tag] });
         break;
       case 'notify':
-        out.push(
+        out[step.entry]!.push(
           notification('lead.segment_entered', entry, {
             ...base,
             message: action.message ?? null,
@@ -47,24 +83,59 @@ export async function runSegmentActions(
         break;
     }
   }
+  await tx.setLeadOwners(ws, owners, now);
+  await tx.addLeadTagsMany(ws, tags, now);
   return out;
 }
 
-async function ownerFor(
+/** Every action each entry sets off, entries in order and each segment's actions in order. */
+function stepsOf(compiled: CompiledModel, entries: readonly HistoryEntry[]): Step[] {
+  const steps: Step[] = [];
+  entries.forEach((entry, e) => {
+    if (entry.previous?.segment === entry.segment) return;
+    const segment = compiled.model.segments.find((s) => s.id === entry.segment);
+    (segment?.actions ?? []).forEach((action, index) =>
+      steps.push({ entry: e, index, action, key: `${entry.segment}#${index}` }),
+    );
+  });
+  return steps;
+}
+
+/** The round-robin turns the steps take, per key, in step order. */
+async function roundRobinTurns(
+  tx: StoreTx,
+  ws: string,
+  steps: readonly Step[],
+): Promise<Map<string, number[]>> {
+  const counts = new Map<string, { size: number; count: number }>();
+  for (const { action, key } of steps) {
+    if (action.type !== 'assign' || !action.owners) continue;
+    const known = counts.get(key);
+    counts.set(key, { size: action.owners.length, count: (known?.count ?? 0) + 1 });
+  }
+  const turns = new Map<string, number[]>();
+  for (const [key, { size, count }] of counts)
+    turns.set(key, await tx.nextRoundRobins(ws, key, size, count));
+  return turns;
+}
+
+/** The owner an assign-by-field action picks for the lead (its record read once). */
+async function byField(
   tx: StoreTx,
   ws: string,
   leadId: string,
-  action: Extract<SegmentAction, { type: 'assign' }>,
-  key: string,
+  action: Assign,
+  records: Map<string, Record<string, unknown> | undefined>,
 ): Promise<string | undefined> {
-  if (action.owners) return action.owners[await tx.nextRoundRobin(ws, key, action.owners.length)];
   if (!action.byField) return undefined;
-  const lead = await tx.getLead(ws, leadId);
-  if (!lead) return action.default;
-  const company = lead.companyId ? await tx.getCompany(ws, lead.companyId) : undefined;
-  const value = compileFieldReader(action.byField)(
-    leadRecord(lead.id, lead.traits, company?.traits),
-  );
+  if (!records.has(leadId)) {
+    const lead = await tx.getLead(ws, leadId);
+    const company = lead?.companyId ? await tx.getCompany(ws, lead.companyId) : undefined;
+    records.set(leadId, lead && leadRecord(lead.id, lead.traits, company?.traits));
+  }
+  const record = records.get(leadId);
+  if (!record) return action.default;
+  const value = compileFieldReader(action.byField)(record);
   const picked =
     typeof value === 'string' || typeof value === 'number'
       ? action.map?.[String(value)]

@@ -40,6 +40,55 @@ export function routingContract(makeStore: MakeStore): void {
       expect(await store.nextRoundRobin(ws, 'other', 2)).toBe(0);
     });
 
+    it('does the same for many leads at once, as one at a time in order', async () => {
+      const { store, ws } = ctx();
+      await store.addLeadTags(ws, 'u1', ['old'], T0);
+      await store.addLeadTagsMany(
+        ws,
+        [
+          { leadId: 'u1', tags: ['hot', 'old'] },
+          { leadId: 'u2', tags: ['cold'] },
+          { leadId: 'u1', tags: ['pricing', 'hot'] },
+        ],
+        T0,
+      );
+      await store.setLeadOwners(
+        ws,
+        [
+          { leadId: 'u1', owner: 'ann' },
+          { leadId: 'u3', owner: 'bob' },
+          { leadId: 'u1', owner: 'eve' },
+        ],
+        T0,
+      );
+      const routings = await store.getLeadRoutings(ws, ['u1', 'u2', 'u3', 'u4']);
+      expect(Object.fromEntries(routings)).toEqual({
+        u1: { owner: 'eve', tags: ['old', 'hot', 'pricing'] },
+        u2: { owner: null, tags: ['cold'] },
+        u3: { owner: 'bob', tags: [] },
+        u4: { owner: null, tags: [] },
+      });
+      await store.claimOnce(ws, 'u2', 'mql#0', T0);
+      expect(
+        await store.claimOnceMany(
+          ws,
+          [
+            { leadId: 'u1', key: 'mql#0' },
+            { leadId: 'u2', key: 'mql#0' },
+            { leadId: 'u1', key: 'mql#0' },
+            { leadId: 'u1', key: 'mql#1' },
+          ],
+          T0,
+        ),
+      ).toEqual([true, false, false, true]);
+      expect(await store.claimOnceMany(ws, [], T0)).toEqual([]);
+      expect(await store.nextRoundRobin(ws, 'rr', 3)).toBe(0);
+      expect(await store.nextRoundRobins(ws, 'rr', 3, 4)).toEqual([1, 2, 0, 1]);
+      expect(await store.nextRoundRobin(ws, 'rr', 3)).toBe(2);
+      expect(await store.nextRoundRobins(ws, 'fresh', 2, 3)).toEqual([0, 1, 0]);
+      expect(await store.nextRoundRobins(ws, 'fresh', 2, 0)).toEqual([]);
+    });
+
     it('erasing a lead removes its routing, once markers and webhook messages', async () => {
       const { store, ws } = ctx();
       await store.upsertLead(ws, 'u1', {}, T0);

@@ -7,7 +7,7 @@ export function routingMethods(sql: Sql): RoutingMethods {
     sql<{ owner: string | null; tags: string }>(
       'SELECT owner, tags FROM lead_routing WHERE workspace_id = @ws AND lead_id = @leadId',
     ).get({ ws, leadId });
-  return {
+  const methods: RoutingMethods = {
     async getLeadRouting(ws, leadId) {
       const row = get(ws, leadId);
       return row
@@ -47,5 +47,34 @@ export function routingMethods(sql: Sql): RoutingMethods {
       ).get({ ws, key });
       return ((row?.turns ?? 1) - 1) % size;
     },
+    // The connection runs one statement after another anyway: the bulk forms are loops.
+    async getLeadRoutings(ws, leadIds) {
+      const found = new Map<string, { owner: string | null; tags: string[] }>();
+      for (const id of leadIds) found.set(id, await methods.getLeadRouting(ws, id));
+      return found;
+    },
+    async setLeadOwners(ws, owners, now) {
+      for (const { leadId, owner } of owners) await methods.setLeadOwner(ws, leadId, owner, now);
+    },
+    async addLeadTagsMany(ws, items, now) {
+      for (const { leadId, tags } of items) await methods.addLeadTags(ws, leadId, tags, now);
+    },
+    async claimOnceMany(ws, claims, now) {
+      const claimed: boolean[] = [];
+      for (const { leadId, key } of claims)
+        claimed.push(await methods.claimOnce(ws, leadId, key, now));
+      return claimed;
+    },
+    async nextRoundRobins(ws, key, size, count) {
+      if (count === 0) return [];
+      const row = sql<{ turns: number }>(
+        `INSERT INTO round_robin (workspace_id, key, turns) VALUES (@ws, @key, @count)
+         ON CONFLICT (workspace_id, key) DO UPDATE SET turns = turns + @count
+         RETURNING turns`,
+      ).get({ ws, key, count });
+      const first = (row?.turns ?? count) - count;
+      return Array.from({ length: count }, (_, i) => (first + i) % size);
+    },
   };
+  return methods;
 }
