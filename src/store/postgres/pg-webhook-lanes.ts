@@ -46,10 +46,13 @@ export function lanes(q: Query): Lanes {
     async busy(list) {
       if (list.length === 0) return new Set();
       const { rows } = await q<{ subscription_id: string; lead_key: string }>(
-        `SELECT DISTINCT d.subscription_id, d.lead_key
+        // One probe of the lane index per lane (a join would read every pending delivery of a
+        // lane, and a backlog makes that long).
+        `SELECT DISTINCT l.sub AS subscription_id, l.lk AS lead_key
          FROM unnest($1::text[], $2::text[]) AS l(sub, lk)
-         JOIN webhook_deliveries d ON d.subscription_id = l.sub AND d.lead_key = l.lk
-         WHERE d.status = 'pending'`,
+         WHERE EXISTS (SELECT 1 FROM webhook_deliveries d
+                       WHERE d.subscription_id = l.sub AND d.lead_key = l.lk
+                         AND d.status = 'pending')`,
         [list.map((l) => l.subscriptionId), list.map((l) => l.leadKey)],
       );
       return new Set(rows.map((r) => laneKey(r.subscription_id, r.lead_key)));
