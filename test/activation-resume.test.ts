@@ -76,11 +76,17 @@ describe.each(freshStores())('resuming activation jobs on $name', ({ open }) => 
     const legacy = await job(ws, 'activate-model', T0 + 3, 'queued');
     const foreign = await job(ws, 'backtest', T0 + 4, 'running');
     const finished = await job(ws, 'activate-model:1', T0 - 1, 'succeeded');
+    // Running in another server that shares the database: its lease is live.
+    const elsewhere = await job(ws, 'activate-model:2', T0 + 5, 'running');
+    expect(
+      await store.leaseJob(ws, elsewhere.id, 'other-server', Date.now() + 60_000, Date.now()),
+    ).toBe(true);
     const theirs = await job(other, 'activate-model:1', T0, 'queued');
 
     const now = T0 + 86_400_000;
     const models = new ActiveModels();
-    const { resumed, failed, running } = await resumeActivations(store, models, () => now);
+    const { resumed, failed, skipped, running } = await resumeActivations(store, models, () => now);
+    expect(skipped.map((j) => j.id)).toEqual([elsewhere.id]);
     expect(resumed.map((j) => j.id).sort()).toEqual([first.id, second.id, theirs.id].sort());
     expect(failed.map((j) => [j.id, j.status, j.error, j.finishedAt])).toEqual([
       [
@@ -124,8 +130,14 @@ describe.each(freshStores())('resuming activation jobs on $name', ({ open }) => 
     ]);
     expect(await store.getJob(ws, finished.id)).toEqual(finished);
 
+    // Left to the server that holds it, untouched.
+    expect(await store.getJob(ws, elsewhere.id)).toEqual(elsewhere);
     const again = await resumeActivations(store, models, () => now);
-    expect([again.resumed, again.failed]).toEqual([[], []]);
+    expect([again.resumed, again.failed, again.skipped.map((j) => j.id)]).toEqual([
+      [],
+      [],
+      [elsewhere.id],
+    ]);
   });
 });
 

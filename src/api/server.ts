@@ -40,6 +40,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   for (const job of resumed.resumed)
     options.log(`resuming job ${job.id} (${job.kind}), left unfinished by the previous process`);
   for (const job of resumed.failed) options.log(`job ${job.id} (${job.kind}) failed: ${job.error}`);
+  for (const job of resumed.skipped)
+    options.log(`job ${job.id} (${job.kind}) is being run by another server (it holds the lease)`);
 
   if ((await store.listWorkspaces()).length === 0) {
     const made = await createWorkspaceWithKeys(store, options.demo ? 'demo' : 'default', clock(), {

@@ -21,6 +21,7 @@ import type {
   Workspace,
 } from './records.js';
 import type { AccountMethods } from './account-port.js';
+import type { JobLeaseMethods } from './job-lease-port.js';
 import type { JobResultMethods } from './job-results-port.js';
 import type { PredictiveMethods } from './predictive-port.js';
 import type { SegmentReachMethods } from './segment-reach-port.js';
@@ -36,6 +37,7 @@ export type { RoutingMethods } from './routing-port.js';
 export * from './lifecycle-records.js';
 export type { LifecycleMethods } from './lifecycle-port.js';
 export type { AccountMethods, AccountPage } from './account-port.js';
+export type { JobLeaseMethods } from './job-lease-port.js';
 export type { JobResultMethods } from './job-results-port.js';
 export type { PredictiveMethods, PredictiveModelSummary } from './predictive-port.js';
 export type { SegmentReach, SegmentReachMethods } from './segment-reach-port.js';
@@ -76,6 +78,7 @@ export interface StoreTx
     AccountMethods,
     LifecycleMethods,
     JobResultMethods,
+    JobLeaseMethods,
     PredictiveMethods,
     SegmentReachMethods,
     DashboardMethods {

@@ -1,8 +1,9 @@
 // A background job that only reads (a backtest, an analytics report): queued at once, run on the
 // next turn, its progress on the job record and its result document stored when it succeeds.
 // Nothing it does needs undoing, so a restart marks it failed (see resumeActivations) rather than
-// running it again.
+// running it again. It runs under a lease (jobs/job-lease.ts).
 import type { Job, JsonObject, Store } from '../../store/port.js';
+import { holdLease } from './job-lease.js';
 
 export type ReportProgress = (done: number, total: number) => void;
 
@@ -31,6 +32,9 @@ async function run(
 ): Promise<void> {
   // Let the request that started the job answer first.
   await new Promise((resolve) => setImmediate(resolve));
+  const lease = await holdLease(store, ws, jobId);
+  // Held by another process: it runs the job.
+  if (!lease) return;
   try {
     await store.updateJob(ws, jobId, { status: 'running', progress: 0, startedAt: clock() });
     let written = 0;
@@ -57,5 +61,7 @@ async function run(
         finishedAt: clock(),
       })
       .catch(() => undefined);
+  } finally {
+    await lease.release();
   }
 }

@@ -3,6 +3,7 @@
 // left unfinished are run again when the next one starts.
 import type { Job, Store } from '../../store/port.js';
 import { StoreError } from '../../store/port.js';
+import { holdLease, type HeldLease } from '../jobs/job-lease.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 
@@ -46,6 +47,8 @@ export interface Resumed {
   resumed: Job[];
   /** Jobs marked failed: there is nothing left to run. */
   failed: Job[];
+  /** Jobs another live server holds the lease of: it runs them. */
+  skipped: Job[];
   /** Resolves when every resumed job has ended. */
   running: Promise<void>;
 }
@@ -55,7 +58,8 @@ export interface Resumed {
  * was cut short by the previous one dying. Each activation job is run again from the start (safe:
  * a rescore switches leads over only at its end, in one transaction), or marked failed when its
  * model version is gone. Per workspace they run one after another in the order they were
- * started, so the version activated last ends up active, as it would have.
+ * started, so the version activated last ends up active, as it would have. A job whose lease
+ * another live server holds (two servers on one database) is left to it.
  */
 export async function resumeActivations(
   store: Store,
@@ -64,39 +68,46 @@ export async function resumeActivations(
 ): Promise<Resumed> {
   const resumed: Job[] = [];
   const failed: Job[] = [];
+  const skipped: Job[] = [];
   const queues: Promise<void>[] = [];
   for (const { id: ws } of await store.listWorkspaces()) {
-    const toRun: { job: Job; version: number }[] = [];
+    const toRun: { job: Job; version: number; lease: HeldLease }[] = [];
     for (const job of await store.listJobs(ws, { status: ['queued', 'running'] })) {
-      const version = activationVersion(job.kind);
-      if (version === null) {
-        // A read-only job (backtest, report): nothing to finish; its caller can start it again.
-        const error = 'interrupted by a restart: start it again';
-        failed.push(
-          await store.updateJob(ws, job.id, { status: 'failed', error, finishedAt: clock() }),
-        );
+      // A live lease: another server (sharing the database) is running it.
+      const lease = await holdLease(store, ws, job.id);
+      if (!lease) {
+        skipped.push(job);
         continue;
       }
-      const missing = await whyNotResumable(store, ws, version);
-      if (missing === undefined && version !== undefined) {
-        toRun.push({ job, version });
+      const version = activationVersion(job.kind);
+      const missing =
+        version === null
+          ? // A read-only job (backtest, report): nothing to finish; its caller can start it again.
+            'start it again'
+          : await whyNotResumable(store, ws, version);
+      if (missing === undefined && version !== undefined && version !== null) {
+        toRun.push({ job, version, lease });
         resumed.push(job);
-      } else {
-        const error = `interrupted by a restart and not run again: ${missing}`;
-        failed.push(
-          await store.updateJob(ws, job.id, { status: 'failed', error, finishedAt: clock() }),
-        );
+        continue;
       }
+      const error =
+        version === null
+          ? 'interrupted by a restart: start it again'
+          : `interrupted by a restart and not run again: ${missing}`;
+      failed.push(
+        await store.updateJob(ws, job.id, { status: 'failed', error, finishedAt: clock() }),
+      );
+      await lease.release();
     }
     if (toRun.length > 0)
       queues.push(
         (async () => {
-          for (const { job, version } of toRun)
-            await run(store, models, ws, version, job.id, clock);
+          for (const { job, version, lease } of toRun)
+            await run(store, models, ws, version, job.id, clock, lease);
         })(),
       );
   }
-  return { resumed, failed, running: Promise.all(queues).then(() => undefined) };
+  return { resumed, failed, skipped, running: Promise.all(queues).then(() => undefined) };
 }
 
 async function whyNotResumable(
@@ -116,9 +127,13 @@ async function run(
   version: number,
   jobId: string,
   clock: () => number,
+  held?: HeldLease,
 ): Promise<void> {
   // Let the request that started the job answer first.
   await new Promise((resolve) => setImmediate(resolve));
+  const lease = held ?? (await holdLease(store, ws, jobId));
+  // Held by another process: it runs the job.
+  if (!lease) return;
   try {
     await store.updateJob(ws, jobId, { status: 'running', progress: 0, startedAt: clock() });
     let reported = 0;
@@ -143,5 +158,7 @@ async function run(
       // The store itself is gone (closed at shutdown): the job stays unfinished and is run
       // again at the next start.
       .catch(() => undefined);
+  } finally {
+    await lease.release();
   }
 }

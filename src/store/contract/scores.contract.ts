@@ -213,6 +213,35 @@ export function scoresContract(makeStore: MakeStore): void {
       expect(await store.firstReached(ws, [])).toEqual([]);
     });
 
+    it('leases a job to one owner at a time until the lease runs out', async () => {
+      const { store, ws, other } = ctx();
+      const job = await store.createJob(ws, { kind: 'activate-model:1', total: 0 }, T0);
+      expect(await store.leaseJob(ws, job.id, 'a', T0 + 30, T0)).toBe(true);
+      // Held by a: b is refused until it runs out; a may renew.
+      expect(await store.leaseJob(ws, job.id, 'b', T0 + 40, T0 + 10)).toBe(false);
+      expect(await store.leaseJob(ws, job.id, 'a', T0 + 60, T0 + 20)).toBe(true);
+      expect(await store.leaseJob(ws, job.id, 'b', T0 + 90, T0 + 59)).toBe(false);
+      // a died: its lease ran out, b takes the job over; a cannot get it back.
+      expect(await store.leaseJob(ws, job.id, 'b', T0 + 120, T0 + 61)).toBe(true);
+      expect(await store.leaseJob(ws, job.id, 'a', T0 + 150, T0 + 62)).toBe(false);
+      // Released by its holder only.
+      await store.releaseJob(ws, job.id, 'a');
+      expect(await store.leaseJob(ws, job.id, 'c', T0 + 150, T0 + 63)).toBe(false);
+      await store.releaseJob(ws, job.id, 'b');
+      expect(await store.leaseJob(ws, job.id, 'c', T0 + 150, T0 + 63)).toBe(true);
+      // Another workspace's job, or none, cannot be leased.
+      expect(await store.leaseJob(other, job.id, 'd', T0 + 200, T0 + 64)).toBe(false);
+      expect(await store.leaseJob(ws, 'nope', 'd', T0 + 200, T0 + 64)).toBe(false);
+      expect(await store.getJob(ws, job.id)).toMatchObject({ status: 'queued' });
+      // A live lease of an owner known to be dead may be taken over, by name only.
+      expect(await store.jobLeaseOwner(ws, job.id)).toBe('c');
+      expect(await store.leaseJob(ws, job.id, 'e', T0 + 300, T0 + 70, 'x')).toBe(false);
+      expect(await store.leaseJob(ws, job.id, 'e', T0 + 300, T0 + 70, 'c')).toBe(true);
+      expect(await store.jobLeaseOwner(ws, job.id)).toBe('e');
+      await store.releaseJob(ws, job.id, 'e');
+      expect(await store.jobLeaseOwner(ws, job.id)).toBeNull();
+    });
+
     it('creates, updates and reads jobs', async () => {
       const { store, ws } = ctx();
       const job = await store.createJob(ws, { kind: 'rescore', total: 100 }, T0);

@@ -12,6 +12,7 @@ import { lifecycleMethods } from './pg-lifecycle.js';
 import { accountScoreMethods } from './pg-account-scores.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
+import { jobLeaseMethods } from './pg-job-leases.js';
 import { jobResultMethods } from './pg-job-results.js';
 import { predictiveMethods } from './pg-predictive.js';
 import { segmentReachMethods } from './pg-segment-reach.js';
@@ -41,6 +42,7 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...scoreMethods(q),
     ...modelJobMethods(q),
     ...jobResultMethods(q),
+    ...jobLeaseMethods(q),
     ...predictiveMethods(q),
     ...segmentReachMethods(q),
     ...listLeadsMethod(q),

@@ -15,6 +15,7 @@ import { lifecycleMethods } from './sqlite-lifecycle.js';
 import { accountScoreMethods } from './sqlite-account-scores.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
+import { jobLeaseMethods } from './sqlite-job-leases.js';
 import { jobResultMethods } from './sqlite-job-results.js';
 import { predictiveMethods } from './sqlite-predictive.js';
 import { segmentReachMethods } from './sqlite-segment-reach.js';
@@ -76,6 +77,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...scoreMethods(sql),
       ...modelJobMethods(sql),
       ...jobResultMethods(sql),
+      ...jobLeaseMethods(sql),
       ...predictiveMethods(sql),
       ...segmentReachMethods(sql),
       ...listLeadsMethod(sql),

@@ -9,6 +9,7 @@ import { accountScores } from './006-account-scores.js';
 import { webhookMessagesLead } from './007-webhook-messages-lead.js';
 import { jobResults } from './009-job-results.js';
 import { predictiveModels } from './010-predictive-models.js';
+import { jobLeases } from './011-job-leases.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   webhookMessagesLead,
   jobResults,
   predictiveModels,
+  jobLeases,
 ];

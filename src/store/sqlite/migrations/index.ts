@@ -10,6 +10,7 @@ import { accountScores } from './007-account-scores.js';
 import { webhookMessagesLead } from './008-webhook-messages-lead.js';
 import { jobResults } from './010-job-results.js';
 import { predictiveModels } from './011-predictive-models.js';
+import { jobLeases } from './012-job-leases.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   webhookMessagesLead,
   jobResults,
   predictiveModels,
+  jobLeases,
 ];
