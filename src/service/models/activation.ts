@@ -4,6 +4,7 @@
 import type { Job, Store } from '../../store/port.js';
 import { StoreError } from '../../store/port.js';
 import { holdLease, type HeldLease } from '../jobs/job-lease.js';
+import { runJob } from '../jobs/run-job.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 
@@ -120,7 +121,7 @@ async function whyNotResumable(
   return undefined;
 }
 
-async function run(
+function run(
   store: Store,
   models: ActiveModels,
   ws: string,
@@ -129,36 +130,17 @@ async function run(
   clock: () => number,
   held?: HeldLease,
 ): Promise<void> {
-  // Let the request that started the job answer first.
-  await new Promise((resolve) => setImmediate(resolve));
-  const lease = held ?? (await holdLease(store, ws, jobId));
-  // Held by another process: it runs the job.
-  if (!lease) return;
-  try {
-    await store.updateJob(ws, jobId, { status: 'running', progress: 0, startedAt: clock() });
-    let reported = 0;
-    const done = await rescoreWorkspace(store, models, ws, version, clock(), (p) => {
-      if (p.leads - reported < 1000 && p.leads !== p.total) return;
-      reported = p.leads;
-      store.updateJob(ws, jobId, { progress: p.leads, total: p.total }).catch(() => undefined);
-    });
-    await store.updateJob(ws, jobId, {
-      status: 'succeeded',
-      progress: done.leads,
-      total: done.leads,
-      finishedAt: clock(),
-    });
-  } catch (error) {
-    await store
-      .updateJob(ws, jobId, {
-        status: 'failed',
-        error: error instanceof Error ? error.message : String(error),
-        finishedAt: clock(),
-      })
-      // The store itself is gone (closed at shutdown): the job stays unfinished and is run
-      // again at the next start.
-      .catch(() => undefined);
-  } finally {
-    await lease.release();
-  }
+  return runJob(
+    store,
+    ws,
+    jobId,
+    clock,
+    async (progress) => {
+      const done = await rescoreWorkspace(store, models, ws, version, clock(), (p) =>
+        progress(p.leads, p.total),
+      );
+      return { done: done.leads };
+    },
+    held,
+  );
 }
