@@ -21,6 +21,8 @@ const envSchema = z.object({
   LEADSCORE_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().positive().optional(),
   LEADSCORE_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().optional(),
   LEADSCORE_WEBHOOK_LEASE_MS: z.coerce.number().int().positive().optional(),
+  /** Days a delivered (or given-up) webhook message is kept (service/webhooks/retention.ts). */
+  LEADSCORE_WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().optional(),
   /** How often the decay sweep runs (seconds); a decay transition is made within one interval. */
   LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
 });

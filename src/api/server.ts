@@ -6,6 +6,7 @@ import { seedDemo } from '../service/demo/seed-demo.js';
 import { createWorkspaceWithKeys } from '../service/keys.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
+import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
@@ -85,6 +86,15 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     onError: (error) => options.log(`decay sweep failed (retried next interval): ${String(error)}`),
   });
   decay.start();
+  // Delivered webhook messages older than the retention period go, so the outbox stays small.
+  const retention = new WebhookRetention(store, {
+    days: config.LEADSCORE_WEBHOOK_RETENTION_DAYS ?? DEFAULT_WEBHOOK_RETENTION_DAYS,
+    clock,
+    onPrune: (n) => options.log(`webhooks: ${n} delivered messages past retention deleted`),
+    onError: (error) =>
+      options.log(`webhook retention failed (retried in an hour): ${String(error)}`),
+  });
+  retention.start();
   options.log(
     `leadscore listening on ${url} (${config.DATABASE_URL ? 'PostgreSQL' : `SQLite ${options.db}`}); API reference at ${url}/docs`,
   );
@@ -94,6 +104,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     close: async () => {
       await app.close();
       await decay.stop();
+      await retention.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();
       await store.close();

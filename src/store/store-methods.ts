@@ -83,6 +83,7 @@ const TX_METHODS: Record<TxMethodName, true> = {
   redeliverFailedWebhookDeliveries: true,
   claimWebhookDeliveries: true,
   recordWebhookAttempt: true,
+  pruneWebhookMessages: true,
   leadExtras: true,
   listLeadEvents: true,
   scoreDistribution: true,

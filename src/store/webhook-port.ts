@@ -59,6 +59,12 @@ export interface WebhookMethods {
   redeliverFailedWebhookDeliveries(ws: string, webhookId: string, now: number): Promise<number>;
 
   /**
+   * Retention, across workspaces: deletes up to `limit` messages told of before `before` that
+   * no subscription still has to deliver (every delivery succeeded or failed for good), with
+   * their deliveries and attempts; answers how many messages went.
+   */
+  pruneWebhookMessages(options: { before: number; limit: number }): Promise<number>;
+  /**
    * For the delivery worker, across workspaces: takes up to `limit` due deliveries of enabled
    * subscriptions for `leaseMs`, oldest due first. A delivery held by another claim whose lease
    * has not run out is not taken, so two processes never send the same one at once.

@@ -37,6 +37,27 @@ export function webhookDeliveriesContract(makeStore: MakeStore): void {
     const ctx = useContext(makeStore);
     useNoWebhooks(ctx);
 
+    it('prunes old messages nobody still has to deliver, with their deliveries', async () => {
+      const { store, ws } = ctx();
+      const sub = await store.createWebhook(ws, hook(), T0);
+      await enqueue(store, ws, [note('a', 1), note('b', 2), note('c', 3), note('d', 10)]);
+      const heads = await claim(store, T0 + 20);
+      const of = (lead: string) => heads.find((c) => c.leadId === lead)!;
+      await record(store, of('a'), result('succeeded', T0 + 21));
+      await record(store, of('b'), result('failed', T0 + 21));
+      await record(store, of('c'), result('retry', T0 + 21, { nextAttemptAt: T0 + 9_000 }));
+      await record(store, of('d'), result('succeeded', T0 + 21));
+      // Other workspaces' old messages may go too (retention is for the whole store).
+      let pruned = 0;
+      for (let n = 1; n > 0; pruned += n)
+        n = await store.pruneWebhookMessages({ before: T0 + 5, limit: 1 });
+      expect(pruned).toBeGreaterThanOrEqual(2);
+      const left = await store.listWebhookDeliveries(ws, sub.id, { limit: 10 });
+      // c is still to be retried, d is recent.
+      expect(left.items.map((d) => d.leadId).sort()).toEqual(['c', 'd']);
+      expect(await store.pruneWebhookMessages({ before: T0 + 5, limit: 10 })).toBe(0);
+    });
+
     it('hands out only the head of each lead, and the next one once it is done', async () => {
       const { store, ws } = ctx();
       await store.createWebhook(ws, hook(), T0);

@@ -19,6 +19,7 @@ import { segmentReachMethods } from './pg-segment-reach.js';
 import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
 import { deliveryMethods } from './pg-webhook-deliveries.js';
+import { retentionMethods } from './pg-webhook-retention.js';
 import { webhookMethods } from './pg-webhooks.js';
 import { dashboardMethods } from './pg-dashboard.js';
 import { reportMethods } from './pg-reports.js';
@@ -48,6 +49,7 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...listLeadsMethod(q),
     ...webhookMethods(q),
     ...deliveryMethods(q),
+    ...retentionMethods(q),
     ...dashboardMethods(q),
     ...reportMethods(q),
     async lockLeads(ws, ids) {

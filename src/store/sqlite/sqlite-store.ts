@@ -22,6 +22,7 @@ import { segmentReachMethods } from './sqlite-segment-reach.js';
 import { modelJobMethods } from './sqlite-models-jobs.js';
 import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
+import { retentionMethods } from './sqlite-webhook-retention.js';
 import { webhookMethods } from './sqlite-webhooks.js';
 import { dashboardMethods } from './sqlite-dashboard.js';
 import { reportMethods } from './sqlite-reports.js';
@@ -83,6 +84,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...listLeadsMethod(sql),
       ...webhookMethods(sql),
       ...deliveryMethods(sql),
+      ...retentionMethods(sql),
       ...dashboardMethods(sql),
       ...reportMethods(sql),
       // Transactions already run one at a time here (the mutex and BEGIN IMMEDIATE).

@@ -10,6 +10,7 @@ import { webhookMessagesLead } from './007-webhook-messages-lead.js';
 import { jobResults } from './009-job-results.js';
 import { predictiveModels } from './010-predictive-models.js';
 import { jobLeases } from './011-job-leases.js';
+import { webhookMessagesAt } from './012-webhook-messages-at.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -22,4 +23,5 @@ export const migrations: readonly Migration[] = [
   jobResults,
   predictiveModels,
   jobLeases,
+  webhookMessagesAt,
 ];

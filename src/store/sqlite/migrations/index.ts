@@ -11,6 +11,7 @@ import { webhookMessagesLead } from './008-webhook-messages-lead.js';
 import { jobResults } from './010-job-results.js';
 import { predictiveModels } from './011-predictive-models.js';
 import { jobLeases } from './012-job-leases.js';
+import { webhookMessagesAt } from './013-webhook-messages-at.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   jobResults,
   predictiveModels,
   jobLeases,
+  webhookMessagesAt,
 ];
