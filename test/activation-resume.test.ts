@@ -141,6 +141,44 @@ describe.each(freshStores())('resuming activation jobs on $name', ({ open }) => 
   });
 });
 
+describe.each(freshStores())('taking over abandoned jobs on $name', ({ open }) => {
+  it('takes only jobs whose server stopped renewing their lease, not ones just being started', async () => {
+    const store = await open();
+    const ws = (await store.createWorkspace('w', T0)).id;
+    await store.transaction(async (tx) => {
+      for (let i = 0; i < 5; i++) await tx.upsertLead(ws, `u${i}`, {}, T0);
+    });
+    expect(await store.addModel(ws, v1Spec, T0)).toBe(1);
+    const wall = Date.now();
+    const running = async (kind: string, owner: string, until: number) => {
+      const made = await store.createJob(ws, { kind, total: 0 }, T0);
+      await store.updateJob(ws, made.id, { status: 'running', startedAt: T0 });
+      expect(await store.leaseJob(ws, made.id, owner, until, wall - 120_000)).toBe(true);
+      return made;
+    };
+    // A remote server died: its lease ran out a minute ago.
+    const abandoned = await running('activate-model:1', 'remote:1:deadbeef', wall - 60_000);
+    const abandonedReport = await running('backtest', 'remote:1:deadbeef', wall - 60_000);
+    // A remote server alive and renewing.
+    const alive = await running('activate-model:1', 'remote:2:0badcafe', wall + 60_000);
+    // Just created by a server that is about to lease it.
+    const fresh = await store.createJob(ws, { kind: 'activate-model:1', total: 0 }, T0);
+
+    const now = T0 + 86_400_000;
+    const taken = await resumeActivations(store, new ActiveModels(), () => now, {
+      orphansOnly: true,
+    });
+    expect(taken.resumed.map((j) => j.id)).toEqual([abandoned.id]);
+    expect(taken.failed.map((j) => j.id)).toEqual([abandonedReport.id]);
+    expect(taken.skipped.map((j) => j.id)).toEqual([alive.id]);
+    await taken.running;
+    expect(await store.getJob(ws, abandoned.id)).toMatchObject({ status: 'succeeded', total: 5 });
+    expect(await store.getJob(ws, alive.id)).toMatchObject({ status: 'running' });
+    expect(await store.getJob(ws, fresh.id)).toEqual(fresh);
+    expect(await store.jobLeaseOwner(ws, abandoned.id)).toBeNull();
+  });
+});
+
 // `leadscore serve` itself, killed with SIGKILL right after it accepted an activation.
 const ADMIN = 'ls_admin_resume-test-admin-key';
 const WRITE = 'ls_write_resume-test-write-key';

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { seedDemo } from '../service/demo/seed-demo.js';
 import { createWorkspaceWithKeys } from '../service/keys.js';
+import { OrphanWatch } from '../service/jobs/orphan-watch.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
 import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
@@ -95,6 +96,18 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       options.log(`webhook retention failed (retried in an hour): ${String(error)}`),
   });
   retention.start();
+  // Jobs another server left (it died mid-job) are taken over once their lease runs out.
+  const orphans = new OrphanWatch(
+    async () => {
+      const taken = await resumeActivations(store, models, clock, { orphansOnly: true });
+      for (const job of taken.resumed)
+        options.log(`taking over job ${job.id} (${job.kind}): its server stopped renewing it`);
+      for (const job of taken.failed)
+        options.log(`job ${job.id} (${job.kind}) failed: ${job.error}`);
+    },
+    (error) => options.log(`looking for abandoned jobs failed (retried): ${String(error)}`),
+  );
+  orphans.start();
   options.log(
     `leadscore listening on ${url} (${config.DATABASE_URL ? 'PostgreSQL' : `SQLite ${options.db}`}); API reference at ${url}/docs`,
   );
@@ -105,6 +118,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await app.close();
       await decay.stop();
       await retention.stop();
+      await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();
       await store.close();

@@ -60,12 +60,15 @@ export interface Resumed {
  * a rescore switches leads over only at its end, in one transaction), or marked failed when its
  * model version is gone. Per workspace they run one after another in the order they were
  * started, so the version activated last ends up active, as it would have. A job whose lease
- * another live server holds (two servers on one database) is left to it.
+ * another live server holds (two servers on one database) is left to it. With `orphansOnly` (the
+ * periodic check of a running server) only jobs some process started and then left (their lease
+ * ran out) are taken: a job never leased may be one another process is just starting.
  */
 export async function resumeActivations(
   store: Store,
   models: ActiveModels,
   clock: () => number,
+  options: { orphansOnly?: boolean } = {},
 ): Promise<Resumed> {
   const resumed: Job[] = [];
   const failed: Job[] = [];
@@ -74,6 +77,7 @@ export async function resumeActivations(
   for (const { id: ws } of await store.listWorkspaces()) {
     const toRun: { job: Job; version: number; lease: HeldLease }[] = [];
     for (const job of await store.listJobs(ws, { status: ['queued', 'running'] })) {
+      if (options.orphansOnly && (await store.jobLeaseOwner(ws, job.id)) === null) continue;
       // A live lease: another server (sharing the database) is running it.
       const lease = await holdLease(store, ws, job.id);
       if (!lease) {
