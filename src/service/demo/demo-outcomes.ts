@@ -1,9 +1,10 @@
 // Synthetic sales outcomes for the demo workspace, so that its backtests and conversion reports
 // have something to rank: seeded and deterministic, and drawn from a propensity of their own
-// (seniority, company size, high-intent activity, chance) rather than from the demo model's
+// (seniority, company size, high-intent activity, channel, chance) rather than from the demo model's
 // points, so that the model can be judged against them and not merely agree with itself.
 import { isRecord } from '../../core/fields.js';
 import type { JsonObject, NewEvent } from '../../store/port.js';
+import { DEMO_SOURCES } from './demo-sources.js';
 import { createRng } from './synthetic-random.js';
 
 export interface DemoOutcome {
@@ -62,7 +63,8 @@ export function demoOutcomes(
       (SENIOR.test(title) ? 0.9 : 0) +
       (/student|intern/i.test(title) ? -1.5 : 0) +
       (employees >= 200 ? 0.6 : employees >= 50 ? 0.2 : -0.3) +
-      Math.tanh(seen.intent / 3) * 2.2;
+      Math.tanh(seen.intent / 3) * 2.2 +
+      (DEMO_SOURCES[String(traits.utm_source)]?.lift ?? 0);
     const converted = win < sigmoid(logit);
     const at = Math.min(now - DAY, seen.last + Math.round((2 + delay * 25) * DAY));
     outcomes.push({

@@ -14,6 +14,7 @@ import { refreshAccounts } from '../accounts/account-scoring.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
 import { demoHistory } from './demo-history.js';
+import { withDemoSources } from './demo-sources.js';
 import { demoOutcomes, type DemoOutcome } from './demo-outcomes.js';
 import { generateDataset } from './synthetic.js';
 
@@ -48,12 +49,13 @@ export async function seedDemo(
     });
 
     onProgress?.('storing leads');
-    const traits: [string, JsonObject][] = [];
+    const read: [string, JsonObject][] = [];
     await forEachCsvRecord(leadsPath, {
       required: ['id'],
-      onRecord: (row) => traits.push([row.id ?? '', leadTraits(row)]),
+      onRecord: (row) => read.push([row.id ?? '', leadTraits(row)]),
       onError: () => {},
     });
+    const traits = withDemoSources(read);
     // Written a millisecond before the scoring job starts, so the job sees nothing as changed
     // while it ran and takes its bulk path.
     const written = now - 1;
