@@ -21,6 +21,11 @@ const envSchema = z.object({
   LEADSCORE_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().positive().optional(),
   LEADSCORE_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().optional(),
   LEADSCORE_WEBHOOK_LEASE_MS: z.coerce.number().int().positive().optional(),
+  /** 1 or true: webhook URLs may not reach loopback, private or link-local addresses. */
+  LEADSCORE_WEBHOOK_BLOCK_PRIVATE: z
+    .enum(['1', '0', 'true', 'false'])
+    .transform((v) => v === '1' || v === 'true')
+    .optional(),
   /** Days a delivered (or given-up) webhook message is kept (service/webhooks/retention.ts). */
   LEADSCORE_WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().optional(),
   /** How often the decay sweep runs (seconds); a decay transition is made within one interval. */

@@ -11,5 +11,5 @@ export interface AppDeps {
   /** Calls a minute per write key, unless the key has its own limit (write keys end up in browsers). */
   writeKeyRateLimit?: number;
   /** The webhook delivery worker, woken when a request makes deliveries due (absent in tests). */
-  webhooks?: { wake(): void };
+  webhooks?: { wake(): void; readonly options?: { blockPrivateNetworks: boolean } };
 }

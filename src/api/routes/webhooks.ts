@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { generateSecret } from '../../service/webhooks/secret.js';
 import { StoreError, WEBHOOK_DELIVERY_STATUSES } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
+import { privateNetworkRefusal } from '../../service/webhooks/private-network.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
@@ -41,6 +42,13 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
   requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
+  /** With the SSRF guard on, a URL reaching the server's own networks is refused at once. */
+  const checkUrl = async (url: string | undefined, field: string) => {
+    if (url === undefined || !deps.webhooks?.options?.blockPrivateNetworks) return;
+    // A name that does not resolve now is left to the delivery attempts to report.
+    const refusal = await privateNetworkRefusal(url).catch(() => undefined);
+    if (refusal) throw new ApiError('invalid_request', `${field}: ${refusal}`, { field });
+  };
 
   typed.post(
     '/v1/webhooks',
@@ -54,6 +62,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
     async (request, reply) => {
       const { url, eventTypes, secret } = request.body;
+      await checkUrl(url, 'body.url');
       const webhook = await store.createWebhook(
         request.workspaceId,
         { url, eventTypes, secret: secret ?? generateSecret() },
@@ -113,6 +122,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
     async (request) => {
       const patch = request.body;
+      await checkUrl(patch.url, 'body.url');
       const webhook = await store
         .updateWebhook(
           request.workspaceId,

@@ -1,6 +1,7 @@
 // One webhook attempt over HTTP: POST the signed payload, wait at most the timeout, and say what
 // came of it (status, error, latency, the start of the response body).
 import type { WebhookAttempt } from '../../store/port.js';
+import { privateNetworkRefusal } from './private-network.js';
 
 /** How much of the response body an attempt keeps. */
 export const EXCERPT_BYTES = 1024;
@@ -18,11 +19,17 @@ export type AttemptReport = Omit<WebhookAttempt, 'at'>;
 export async function sendWebhook(
   request: WebhookRequest,
   timeoutMs: number,
+  options: { blockPrivateNetworks?: boolean } = {},
 ): Promise<AttemptReport> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
   const latency = () => Math.round(performance.now() - started);
   try {
+    if (options.blockPrivateNetworks) {
+      const refusal = await privateNetworkRefusal(request.url);
+      if (refusal)
+        return { statusCode: null, error: refusal, latencyMs: latency(), responseExcerpt: null };
+    }
     const response = await fetch(request.url, {
       method: 'POST',
       headers: {

@@ -26,6 +26,8 @@ export const webhookWorkerOptionsSchema = z
      * and 5 s to record the attempt.
      */
     leaseMs: ms.optional(),
+    /** Refuse URLs that reach loopback, private or link-local addresses (SSRF guard). */
+    blockPrivateNetworks: z.boolean().default(false),
   })
   .refine((o) => o.leaseMs === undefined || o.leaseMs > o.timeoutMs, {
     message: 'the lease must be longer than the timeout',
@@ -45,6 +47,7 @@ export function webhookSettingsFrom(env: {
   LEADSCORE_WEBHOOK_DISABLE_AFTER?: number | undefined;
   LEADSCORE_WEBHOOK_CONCURRENCY?: number | undefined;
   LEADSCORE_WEBHOOK_LEASE_MS?: number | undefined;
+  LEADSCORE_WEBHOOK_BLOCK_PRIVATE?: boolean | undefined;
 }): WebhookWorkerSettings {
   const settings: WebhookWorkerSettings = {
     pollMs: env.LEADSCORE_WEBHOOK_POLL_MS,
@@ -55,6 +58,7 @@ export function webhookSettingsFrom(env: {
     disableAfter: env.LEADSCORE_WEBHOOK_DISABLE_AFTER,
     concurrency: env.LEADSCORE_WEBHOOK_CONCURRENCY,
     leaseMs: env.LEADSCORE_WEBHOOK_LEASE_MS,
+    blockPrivateNetworks: env.LEADSCORE_WEBHOOK_BLOCK_PRIVATE,
   };
   return Object.fromEntries(
     Object.entries(settings).filter(([, v]) => v !== undefined),

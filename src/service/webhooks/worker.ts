@@ -165,6 +165,7 @@ export class WebhookWorker {
         body,
       },
       options.timeoutMs,
+      { blockPrivateNetworks: options.blockPrivateNetworks },
     );
     const attempt = delivery.attemptCount + 1;
     const decision: Pick<WebhookAttemptResult, 'outcome' | 'nextAttemptAt'> =

@@ -1,0 +1,45 @@
+// Server-side request forgery guard for webhooks (opt-in, LEADSCORE_WEBHOOK_BLOCK_PRIVATE): a
+// subscription URL must not reach the server's own network — loopback, private ranges, link-local
+// (cloud metadata), carrier-grade NAT — whether given as an address or as a name resolving to one.
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+const PRIVATE = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.168.0.0', 16],
+] as const)
+  PRIVATE.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [
+  ['::1', 128],
+  ['::', 128],
+  ['fc00::', 7],
+  ['fe80::', 10],
+] as const)
+  PRIVATE.addSubnet(net, prefix, 'ipv6');
+
+/** True for an address of the server's own networks (IPv4-mapped IPv6 as its IPv4). */
+export function isPrivateAddress(address: string): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  if (mapped) return PRIVATE.check(mapped, 'ipv4');
+  const family = isIP(address);
+  if (family === 0) return false;
+  return PRIVATE.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/** Why the URL may not be called (undefined when it may): every address its host resolves to is checked. */
+export async function privateNetworkRefusal(url: string): Promise<string | undefined> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  const addresses = isIP(host)
+    ? [host]
+    : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+  const inside = addresses.find(isPrivateAddress);
+  if (inside === undefined) return undefined;
+  const what = inside === host ? `${host} is` : `${host} resolves to ${inside},`;
+  return `refused: ${what} a private or loopback address (LEADSCORE_WEBHOOK_BLOCK_PRIVATE)`;
+}
