@@ -2,7 +2,7 @@
 // leads — those with a known outcome that its training held out, so that neither is judged on
 // what it learnt from. Both are read just before each outcome; the probability's segments are
 // its bands. Nothing moves between segments and no capacity is planned: those are the rules'.
-import { modelRanking, type RankedLead } from '../../analytics/model-ranking.js';
+import type { RankedLead } from '../../analytics/model-ranking.js';
 import { evaluateFit } from '../../core/fit.js';
 import { trajectory } from '../../core/trajectory.js';
 import { predictRows } from '../../ml/predict.js';
@@ -17,6 +17,7 @@ import type { ActiveModels } from '../scoring/active-model.js';
 import { leadRecord } from '../scoring/lead-record.js';
 import type { BacktestResult } from './backtest-result.js';
 import { knownOutcomes } from './known-outcomes.js';
+import { rankingOf } from './ranking-of.js';
 
 const BANDS = ['A', 'B', 'C', 'D'];
 
@@ -73,18 +74,11 @@ export async function backtestPredictive(
     segments: [],
     moves: [],
     moved: 0,
-    ranking: {
-      known: rankedCandidate.length,
-      scope: 'held-out known outcomes',
-      converted: rankedCandidate.filter((l) => l.converted).length,
-      active: active
-        ? modelRanking(
-            rankedActive,
-            active.compiled.segments.map((s) => s.id),
-          )
-        : null,
-      candidate: modelRanking(rankedCandidate, BANDS),
-    },
+    ranking: rankingOf(
+      'held-out known outcomes',
+      { ranked: rankedCandidate, segments: BANDS },
+      active && { ranked: rankedActive, scoring: active },
+    ),
     capacity: null,
   };
 }

@@ -4,7 +4,7 @@
 // known (scored just before the outcome, so the purchase itself does not count), and the
 // threshold that fills a sales capacity.
 import { capacityPlan, type CapacityLead } from '../../analytics/capacity-threshold.js';
-import { modelRanking, type RankedLead } from '../../analytics/model-ranking.js';
+import type { RankedLead } from '../../analytics/model-ranking.js';
 import type { CompiledModel } from '../../core/compile-model.js';
 import { evaluateFit } from '../../core/fit.js';
 import { readState } from '../../core/score-state.js';
@@ -20,6 +20,7 @@ import type { PredictiveDocument } from '../predictive/predictive-document.js';
 import { backtestPredictive } from './backtest-predictive.js';
 import type { BacktestResult } from './backtest-result.js';
 import { knownOutcomes } from './known-outcomes.js';
+import { rankingOf } from './ranking-of.js';
 
 export type BacktestCandidate =
   | {
@@ -118,18 +119,11 @@ export async function backtest(
     segments,
     moves: moveList,
     moved: moveList.filter((m) => m.from !== m.to).reduce((n, m) => n + m.count, 0),
-    ranking: {
-      known: rankedCandidate.length,
-      scope: 'known outcomes',
-      converted: rankedCandidate.filter((l) => l.converted).length,
-      active: active
-        ? modelRanking(
-            rankedActive,
-            active.compiled.segments.map((s) => s.id),
-          )
-        : null,
-      candidate: modelRanking(rankedCandidate, segments),
-    },
+    ranking: rankingOf(
+      'known outcomes',
+      { ranked: rankedCandidate, segments },
+      active && { ranked: rankedActive, scoring: active },
+    ),
     capacity:
       options.capacityPerWeek === undefined
         ? null
