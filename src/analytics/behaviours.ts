@@ -22,6 +22,30 @@ export interface BehaviourRow {
 }
 
 /**
+ * Each listed lead's count of a column, in the order of `rows`. A blank count is 0 (not done);
+ * anything else that is not a number >= 0 is an error naming the file, line and column.
+ */
+export function behaviourCounts(
+  dataset: Dataset,
+  column: string,
+  rows: readonly number[],
+): Float64Array {
+  const c = columnIndex(dataset, column, '--behaviours');
+  return Float64Array.from(rows, (r) => {
+    const cell = dataset.rows[r]![c]!;
+    if (cell.trim() === '') return 0;
+    const x = cellNumber(cell);
+    if (!(x >= 0)) {
+      throw new AnalyticsError(
+        'invalid_data',
+        `${dataset.source}:${dataset.lines[r]}: ${column}: expected a count (a number >= 0), got "${cell}"`,
+      );
+    }
+    return x;
+  });
+}
+
+/**
  * One row per column and threshold, in the order given. A blank count is read as 0 (not
  * done); anything else that is not a number >= 0 is an error naming file, line and column.
  */
@@ -34,19 +58,7 @@ export function behaviourTable(
 ): BehaviourRow[] {
   const table: BehaviourRow[] = [];
   for (const name of columns) {
-    const c = columnIndex(dataset, name, '--behaviours');
-    const counts = outcomes.rows.map((r) => {
-      const cell = dataset.rows[r]![c]!;
-      if (cell.trim() === '') return 0;
-      const x = cellNumber(cell);
-      if (!(x >= 0)) {
-        throw new AnalyticsError(
-          'invalid_data',
-          `${dataset.source}:${dataset.lines[r]}: ${name}: expected a count (a number >= 0), got "${cell}"`,
-        );
-      }
-      return x;
-    });
+    const counts = behaviourCounts(dataset, name, outcomes.rows);
     for (const atLeast of thresholds) {
       let did = 0;
       let didConverted = 0;

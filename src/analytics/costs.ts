@@ -1,31 +1,14 @@
 // The cost file of `--costs`: CSV lines `channel,cost` (a header line is allowed), read into a map.
 import { readFile } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
-import { sniffDelimiter } from '../ml/read-dataset.js';
+import { csvRecords } from '../ml/read-dataset.js';
 import { AnalyticsError } from './errors.js';
 import { cellNumber } from './numbers.js';
 
-interface CsvRecord {
-  record: string[];
-  info: { lines: number };
-}
-
 /** Channel -> total cost. Errors name the file and line of the bad entry. */
 export function parseCosts(text: string, source: string): Map<string, number> {
-  let records: CsvRecord[];
-  try {
-    records = parse(text, {
-      delimiter: sniffDelimiter(text),
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }) as unknown as CsvRecord[];
-  } catch (error) {
-    const line = (error as { lines?: unknown }).lines;
-    const where = typeof line === 'number' ? `${source}:${line}` : source;
-    throw new AnalyticsError('invalid_costs', `${where}: ${(error as Error).message}`);
-  }
+  const records = csvRecords(text, source, (message) => {
+    throw new AnalyticsError('invalid_costs', message);
+  });
   const costs = new Map<string, number>();
   for (const [k, { record, info }] of records.entries()) {
     const where = `${source}:${info.lines}`;

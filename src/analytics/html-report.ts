@@ -1,8 +1,15 @@
 // The analysis as one self-contained HTML page: tables and inline SVG charts, no scripts.
 import type { Analysis } from './analyze.js';
 import type { AttributeTable } from './attributes.js';
-import { count, fixed, interval, money, percent } from './format.js';
+import { count, fixed, interval, percent } from './format.js';
 import { escapeHtml } from './html-escape.js';
+import {
+  attributeValuesTable,
+  behaviourTableOf,
+  channelTableOf,
+  rankingTable,
+  type ReportTable,
+} from './report-tables.js';
 import { rateChart } from './svg-chart.js';
 
 const STYLE = `body{font:14px system-ui,sans-serif;margin:2em;color:#222;max-width:1100px}
@@ -11,7 +18,7 @@ th:first-child,td:first-child{text-align:left}tr:nth-child(even){background:#f4f
 svg text{font:12px system-ui,sans-serif;fill:#222}.bar{fill:#4a7fc1}.ci{stroke:#222;stroke-width:1.5}
 .base{stroke:#c0392b;stroke-dasharray:4 3}.base-label{fill:#c0392b}`;
 
-function table(header: string[], rows: string[][]): string {
+function table({ header, rows }: ReportTable): string {
   const cells = (tag: string, r: string[]): string =>
     `<tr>${r.map((c) => `<${tag}>${escapeHtml(c)}</${tag}>`).join('')}</tr>`;
   return `<table>${cells('th', header)}${rows.map((r) => cells('td', r)).join('')}</table>`;
@@ -26,18 +33,7 @@ function attributeSection(a: AttributeTable, rank: number, base: number): string
       a.rows.map((r) => ({ ...r, label: r.value })),
       base,
     ) +
-    table(
-      ['value', 'leads', 'conversions', 'rate', '95% CI', 'lift', 'WoE'],
-      a.rows.map((r) => [
-        r.value,
-        String(r.leads),
-        String(r.conversions),
-        percent(r.rate),
-        interval(r.low, r.high),
-        fixed(r.lift),
-        fixed(r.woe, 3),
-      ]),
-    ) +
+    table(attributeValuesTable(a)) +
     `</section>`
   );
 }
@@ -52,20 +48,7 @@ function behaviourSection(analysis: Analysis): string {
   return (
     `<h2>Behaviours</h2>` +
     rateChart('behaviours', bars, base) +
-    table(
-      ['behaviour', 'did', 'leads', 'rate', '95% CI', 'did not: leads', 'rate', '95% CI', 'ratio'],
-      analysis.behaviours.map((b) => [
-        b.behaviour,
-        `>= ${b.atLeast}`,
-        String(b.did.leads),
-        percent(b.did.rate),
-        interval(b.did.low, b.did.high),
-        String(b.didNot.leads),
-        percent(b.didNot.rate),
-        interval(b.didNot.low, b.didNot.high),
-        fixed(b.ratio),
-      ]),
-    )
+    table(behaviourTableOf(analysis.behaviours))
   );
 }
 
@@ -79,30 +62,7 @@ function channelSection(analysis: Analysis): string {
       channel.rows.map((r) => ({ ...r, label: r.channel })),
       analysis.overall.rate,
     ) +
-    table(
-      [
-        'channel',
-        'leads',
-        'conversions',
-        'rate',
-        '95% CI',
-        'lift',
-        'cost',
-        'per lead',
-        'per conversion',
-      ],
-      channel.rows.map((r) => [
-        r.channel,
-        String(r.leads),
-        String(r.conversions),
-        percent(r.rate),
-        interval(r.low, r.high),
-        fixed(r.lift),
-        money(r.cost),
-        money(r.costPerLead),
-        money(r.costPerConversion),
-      ]),
-    )
+    table(channelTableOf(channel, true))
   );
 }
 
@@ -124,16 +84,7 @@ export function htmlReport(analysis: Analysis): string {
       : '') +
     `</p><p>Bars: conversion rate; whiskers: 95% Wilson interval; dashed line: the base rate.</p>` +
     `<h2>Attributes by information value</h2>` +
-    table(
-      ['rank', 'attribute', 'type', 'IV', 'values'],
-      analysis.attributes.map((a, k) => [
-        String(k + 1),
-        a.name,
-        a.kind,
-        fixed(a.iv, 4),
-        String(a.rows.length),
-      ]),
-    ) +
+    table(rankingTable(analysis.attributes)) +
     analysis.attributes.map((a, k) => attributeSection(a, k + 1, o.rate)).join('') +
     behaviourSection(analysis) +
     channelSection(analysis) +

@@ -2,10 +2,10 @@
 // event from the weight of evidence of doing it at all, a lifetime cap from doing it repeatedly.
 import { eventKey, type CompiledModel } from '../core/compile-model.js';
 import type { Rule } from '../core/model-schema.js';
-import { columnIndex, type Dataset } from '../ml/read-dataset.js';
+import type { Dataset } from '../ml/read-dataset.js';
+import { behaviourCounts } from './behaviours.js';
 import { AnalyticsError } from './errors.js';
 import { informationValue, weightsOfEvidence, type GroupCounts } from './information-value.js';
-import { cellNumber } from './numbers.js';
 import { MIN_VALUE_LEADS } from './suggest-groups.js';
 import { pointsFromWoe, slug } from './suggest-points.js';
 
@@ -56,29 +56,7 @@ export interface LeftOutBehaviour extends Behaviour {
   points: number;
 }
 
-/**
- * Each listed lead's count of a column, in the order of `rows`. A blank count is 0 (not done);
- * anything else that is not a number >= 0 is an error naming the file, line and column.
- */
-export function behaviourCounts(
-  dataset: Dataset,
-  column: string,
-  rows: readonly number[],
-): Float64Array {
-  const c = columnIndex(dataset, column, '--behaviours');
-  return Float64Array.from(rows, (r) => {
-    const cell = dataset.rows[r]![c]!;
-    if (cell.trim() === '') return 0;
-    const x = cellNumber(cell);
-    if (!(x >= 0)) {
-      throw new AnalyticsError(
-        'invalid_data',
-        `${dataset.source}:${dataset.lines[r]}: ${column}: expected a count (a number >= 0), got "${cell}"`,
-      );
-    }
-    return x;
-  });
-}
+export { behaviourCounts };
 
 /** Leads below `atLeast` and at or above it, with their conversions. */
 function splitAt(counts: Float64Array, labels: Uint8Array, atLeast: number): GroupCounts[] {

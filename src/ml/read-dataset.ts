@@ -35,15 +35,22 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-interface CsvRecord {
+export interface CsvRecord {
   record: string[];
   info: { lines: number };
 }
 
-export function parseDataset(text: string, source: string): Dataset {
-  let records: CsvRecord[];
+/**
+ * The records of a CSV text (`;`, `,` or tab, quoted or not), each with its line; a text
+ * csv-parse cannot read goes to `fail` with where (file:line) and why.
+ */
+export function csvRecords(
+  text: string,
+  source: string,
+  fail: (message: string) => never,
+): CsvRecord[] {
   try {
-    records = parse(text, {
+    return parse(text, {
       delimiter: sniffDelimiter(text),
       bom: true,
       skip_empty_lines: true,
@@ -53,8 +60,14 @@ export function parseDataset(text: string, source: string): Dataset {
   } catch (error) {
     const line = (error as { lines?: unknown }).lines;
     const where = typeof line === 'number' ? `${source}:${line}` : source;
-    throw new MlError('invalid_csv', `${where}: ${(error as Error).message}`);
+    return fail(`${where}: ${(error as Error).message}`);
   }
+}
+
+export function parseDataset(text: string, source: string): Dataset {
+  const records = csvRecords(text, source, (message) => {
+    throw new MlError('invalid_csv', message);
+  });
   const header = records[0];
   if (header === undefined) throw new MlError('invalid_csv', `${source}: the file is empty`);
   const columns = header.record.map((c) => c.trim());
