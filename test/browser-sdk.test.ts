@@ -50,7 +50,7 @@ async function setup(open: () => Promise<Store>) {
 
 describe.each(freshStores())('analytics.js paths on $name', ({ open }) => {
   it('takes each call with the write key in its body and scores the lead', async () => {
-    const { app, writeKey, admin, send } = await setup(open);
+    const { app, store, ws, writeKey, admin, send } = await setup(open);
     const ts = new Date(NOW - 60_000).toISOString();
     const identify = await send('/v1/i', {
       writeKey,
@@ -94,6 +94,10 @@ describe.each(freshStores())('analytics.js paths on $name', ({ open }) => {
       headers: { authorization: `Bearer ${admin}` },
     });
     expect(lead.json()).toMatchObject({ score: 35, segment: 'hot' });
+    // The key in the body is a credential: no stored event keeps it.
+    const stored = await store.eventsOfLead(ws, 'u1');
+    expect(stored).toHaveLength(3);
+    expect(JSON.stringify(stored)).not.toContain(writeKey);
   });
 
   it('refuses a call without a key, with an unknown one, and still takes the header', async () => {

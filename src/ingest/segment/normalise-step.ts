@@ -16,6 +16,11 @@ export function createNormaliseStep(options: NormaliseOptions): Step<TimedCall, 
     // An empty messageId is no id: two calls sharing "" must not dedupe into one.
     const messageId = call.messageId || null;
     const context = { ...options.context, ...call.context };
+    // analytics.js puts the write key in every call: a credential is not stored with the event.
+    const kept =
+      'writeKey' in raw
+        ? Object.fromEntries(Object.entries(raw).filter(([key]) => key !== 'writeKey'))
+        : raw;
     const base = {
       messageId,
       userId,
@@ -23,7 +28,7 @@ export function createNormaliseStep(options: NormaliseOptions): Step<TimedCall, 
       time,
       receivedAt: options.receivedAt,
       context,
-      raw,
+      raw: kept,
     };
     switch (call.type) {
       case 'identify': {
