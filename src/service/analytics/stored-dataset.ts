@@ -5,7 +5,7 @@
 import type { Dataset } from '../../ml/read-dataset.js';
 import type { EventPosition, Store } from '../../store/port.js';
 import { knownOutcomes, type KnownOutcome } from '../backtest/known-outcomes.js';
-import { findLeads } from '../rescore/found-leads.js';
+import { findLeads, type Found } from '../rescore/found-leads.js';
 import { PreviousScores } from '../rescore/model-change.js';
 import { SCORED_TYPES } from '../rescore/scoring-reads.js';
 import type { ActiveModels } from '../scoring/active-model.js';
@@ -27,6 +27,8 @@ export interface StoredDataset {
   dataset: Dataset;
   /** The lead of each row. */
   ids: string[];
+  /** Every lead as read, with what its stored score shows now. */
+  found: Map<string, Found>;
   /** Each row's score now (null when unscored). */
   scores: (number | null)[];
   /** The leads whose outcome is known. */
@@ -118,6 +120,7 @@ export async function storedDataset(
   return {
     dataset,
     ids,
+    found,
     scores,
     outcomes,
     behaviours: behaviours.map((b) => DID + b),

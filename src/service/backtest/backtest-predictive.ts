@@ -10,13 +10,10 @@ import type { Store } from '../../store/port.js';
 import { storedDataset } from '../analytics/stored-dataset.js';
 import type { PredictiveDocument } from '../predictive/predictive-document.js';
 import { CompanyTraits } from '../rescore/company-traits.js';
-import { findLeads } from '../rescore/found-leads.js';
-import { PreviousScores } from '../rescore/model-change.js';
 import { replayHistories } from '../rescore/replay-histories.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { leadRecord } from '../scoring/lead-record.js';
 import type { BacktestResult } from './backtest-result.js';
-import { knownOutcomes } from './known-outcomes.js';
 import { rankingOf } from './ranking-of.js';
 
 const BANDS = ['A', 'B', 'C', 'D'];
@@ -30,8 +27,7 @@ export async function backtestPredictive(
   onProgress?: (progress: { leads: number; total: number }) => void,
 ): Promise<BacktestResult> {
   const { artifact, heldOutLeads } = candidate.document;
-  const { dataset, ids } = await storedDataset(store, models, ws, now);
-  const outcomes = await knownOutcomes(store, ws, heldOutLeads);
+  const { dataset, ids, found, outcomes } = await storedDataset(store, models, ws, now);
   const judged = new Set(heldOutLeads.filter((id) => outcomes.has(id)));
 
   const rows = ids.flatMap((id, i) => (judged.has(id) ? [{ id, row: dataset.rows[i]! }] : []));
@@ -45,7 +41,6 @@ export async function backtestPredictive(
   const active = await models.get(store, ws);
   const rankedActive: RankedLead[] = [];
   if (active) {
-    const found = await findLeads(store, ws, new PreviousScores(models, ws, now));
     const companies = new CompanyTraits(store, ws);
     const present = new Set([...judged].filter((id) => found.has(id)));
     await replayHistories(store, ws, [active.compiled], present, async (id, history) => {
