@@ -11,6 +11,7 @@ import { buildApp } from '../src/api/app.js';
 import { parseModel } from '../src/core/parse-model.js';
 import { generateDataset } from '../src/service/demo/synthetic.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
+import { rescoreWorkspace } from '../src/service/rescore/rescore-workspace.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { NOTIFICATION_TYPES, type JsonObject } from '../src/store/port.js';
 import { loadLeads, openBenchStore, type StoreKind } from './bench-store.js';
@@ -143,6 +144,10 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
     const version = await store.addModel(ws, model as unknown as JsonObject, now);
     await store.activateModel(ws, version, now);
     await loadLeads(store, ws, leadsPath, now);
+    // Every lead scored, as in a running workspace (identify scores a lead when it arrives;
+    // activation scores them all), so that an event meets the lead's stored score state.
+    const models = new ActiveModels();
+    await rescoreWorkspace(store, models, ws, version, Date.now());
     if (opts.webhook) {
       // Nothing delivers during the run (no worker): this measures writing the outbox.
       await store.createWebhook(
@@ -159,7 +164,7 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
     // Unlimited: the benchmark measures throughput, not the per-key rate limit.
     app = await buildApp({
       store,
-      models: new ActiveModels(),
+      models,
       clock: () => Date.now(),
       writeKeyRateLimit: Number.MAX_SAFE_INTEGER,
     });

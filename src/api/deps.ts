@@ -1,4 +1,5 @@
 // What the HTTP app is built from: passed in, so tests build it over any store and clock.
+import type { IngestQueueOptions } from '../service/ingest/ingest-queue.js';
 import type { ActiveModels } from '../service/scoring/active-model.js';
 import type { Store } from '../store/port.js';
 
@@ -10,6 +11,8 @@ export interface AppDeps {
   logger?: boolean;
   /** Calls a minute per write key, unless the key has its own limit (write keys end up in browsers). */
   writeKeyRateLimit?: number;
+  /** How concurrent ingestion calls are coalesced into shared transactions. */
+  ingest?: IngestQueueOptions;
   /** The webhook delivery worker, woken when a request makes deliveries due (absent in tests). */
   webhooks?: { wake(): void; readonly options?: { blockPrivateNetworks: boolean } };
 }

@@ -189,6 +189,8 @@ export interface StoreTx
   /** Throws StoreError 'not_found' for an unknown version. */
   activateModel(ws: string, version: number, now: number): Promise<void>;
   activeModel(ws: string): Promise<ActiveModel | undefined>;
+  /** The active version alone: the cheap read each ingestion transaction makes. */
+  activeModelVersion(ws: string): Promise<number | undefined>;
 
   createJob(ws: string, job: { kind: string; total: number }, now: number): Promise<Job>;
   /** Throws StoreError 'not_found' for an unknown job. */

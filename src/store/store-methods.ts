@@ -45,6 +45,7 @@ const TX_METHODS: Record<TxMethodName, true> = {
   listModels: true,
   activateModel: true,
   activeModel: true,
+  activeModelVersion: true,
   createJob: true,
   updateJob: true,
   getJob: true,

@@ -12,7 +12,7 @@ import {
   type SegmentCallType,
   type SegmentMessage,
 } from '../../ingest/segment/index.js';
-import { ingestMessages } from '../../service/ingest/ingest-messages.js';
+import { IngestQueue } from '../../service/ingest/ingest-queue.js';
 import { requireWriteKey, WRITE_KEY_IN_BODY } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -61,19 +61,15 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
   // shapes are checked by the handlers' types and test/openapi.test.ts instead).
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   const typed = app.withTypeProvider<ZodTypeProvider>();
+  // Concurrent calls of a workspace are stored and scored in one transaction.
+  const queue = new IngestQueue(deps.store, deps.models, deps.ingest);
   const errors = errorResponses(400, 401, 413, 429);
 
   const callHandler = (type: SegmentCallType) => async (request: FastifyRequest) => {
     const receivedAt = deps.clock();
     const result = parseSegmentCall(type, request.body, { receivedAt });
     if (result.kind === 'rejected') throw rejection(result);
-    const [outcome] = await ingestMessages(
-      deps.store,
-      deps.models,
-      request.workspaceId,
-      [result.message],
-      receivedAt,
-    );
+    const [outcome] = await queue.submit(request.workspaceId, [result.message], receivedAt);
     // One message in, one outcome out.
     if (!outcome) throw new Error('no ingest outcome for the call');
     return { success: true as const, ...outcome };
@@ -95,13 +91,7 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
           reason: item.reason,
         });
     }
-    const outcomes = await ingestMessages(
-      deps.store,
-      deps.models,
-      request.workspaceId,
-      accepted,
-      receivedAt,
-    );
+    const outcomes = await queue.submit(request.workspaceId, accepted, receivedAt);
     return {
       success: true as const,
       stored: outcomes.filter((o) => o.status === 'stored').length,

@@ -124,7 +124,10 @@ export function scoresContract(makeStore: MakeStore): void {
       expect(await store.getModel(ws, 3)).toBeUndefined();
       expect((await store.listModels(ws)).map((m) => m.version)).toEqual([1, 2]);
       expect(await store.activeModel(ws)).toBeUndefined();
+      expect(await store.activeModelVersion(ws)).toBeUndefined();
       await store.activateModel(ws, 2, T0 + 5);
+      expect(await store.activeModelVersion(ws)).toBe(2);
+      expect(await store.activeModelVersion(other)).toBeUndefined();
       expect(await store.activeModel(ws)).toEqual({
         version: 2,
         spec: { ...spec, name: 'v2' },
@@ -132,6 +135,7 @@ export function scoresContract(makeStore: MakeStore): void {
       });
       await store.activateModel(ws, 1, T0 + 6);
       expect(await store.activeModel(ws)).toMatchObject({ version: 1, activatedAt: T0 + 6 });
+      expect(await store.activeModelVersion(ws)).toBe(1);
       await expect(store.activateModel(ws, 9, T0)).rejects.toMatchObject({ code: 'not_found' });
       expect(await store.activeModel(ws)).toMatchObject({ version: 1 });
     });

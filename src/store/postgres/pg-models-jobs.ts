@@ -56,6 +56,7 @@ type ModelJobMethods = Pick<
   | 'listModels'
   | 'activateModel'
   | 'activeModel'
+  | 'activeModelVersion'
   | 'createJob'
   | 'updateJob'
   | 'getJob'
@@ -111,6 +112,13 @@ export function modelJobMethods(q: Query): ModelJobMethods {
       );
       const row = rows[0];
       return row && { version: row.version, spec: row.spec, activatedAt: row.activated_at };
+    },
+    async activeModelVersion(ws) {
+      const { rows } = await q<{ version: number }>(
+        'SELECT version FROM active_models WHERE workspace_id = $1',
+        [ws],
+      );
+      return rows[0]?.version;
     },
     async createJob(ws, { kind, total }, now) {
       const result = await q<JobRow>(

@@ -2,8 +2,12 @@
 // next commit. Each still stands alone (a savepoint of its own, rolled back alone on error) and
 // each caller hears back only once the commit holding its work is durable; what the group saves
 // is the fsync and the pages that many small transactions would each write to the WAL again.
+// With a WalSync the flush to disk happens off the event loop, after the connection is free
+// again: the next group runs while the previous one waits for the disk.
+import type Database from 'better-sqlite3';
 import type { Db } from './sqlite-db.js';
 import type { Mutex } from './mutex.js';
+import type { WalSync } from './wal-sync.js';
 
 interface Pending<T = unknown> {
   fn: () => Promise<T>;
@@ -16,17 +20,24 @@ type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 export interface GroupCommitOptions {
   /** At most this many transactions share one commit (bounds the latency of the first). */
   maxGroup: number;
+  /** Flushes commits to disk before they are acknowledged; without it COMMIT alone must do. */
+  walSync?: WalSync;
 }
 
 export class GroupCommit {
   private readonly queue: Pending[] = [];
   private draining = false;
+  private readonly totalChanges: () => number;
 
   constructor(
     private readonly db: Db,
     private readonly mutex: Mutex,
     private readonly options: GroupCommitOptions,
-  ) {}
+  ) {
+    let statement: Database.Statement<[], number> | undefined;
+    this.totalChanges = () =>
+      (statement ??= db.prepare<[], number>('SELECT total_changes()').pluck()).get() ?? 0;
+  }
 
   /** Runs fn inside a transaction; resolves with its result once that transaction is committed. */
   run<T>(fn: () => Promise<T>): Promise<T> {
@@ -54,7 +65,9 @@ export class GroupCommit {
 
   private async commitGroup(group: Pending[]): Promise<void> {
     const { db } = this;
+    const { walSync } = this.options;
     let outcomes: Outcome[];
+    const changesBefore = walSync ? this.totalChanges() : 0;
     try {
       db.exec('BEGIN IMMEDIATE');
     } catch (error) {
@@ -71,11 +84,19 @@ export class GroupCommit {
       for (const pending of group) pending.reject(error);
       return;
     }
-    group.forEach((pending, i) => {
-      const outcome = outcomes[i]!;
-      if (outcome.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome.error);
-    });
+    if (!walSync) {
+      settle(group, outcomes);
+      return;
+    }
+    if (this.totalChanges() !== changesBefore) walSync.committedOne();
+    // Also a group that changed nothing waits for the commits before it: what it read (a
+    // messageId already stored, say) must be durable before it is acknowledged.
+    walSync.durable().then(
+      () => settle(group, outcomes),
+      (error: unknown) => {
+        for (const pending of group) pending.reject(error);
+      },
+    );
   }
 
   /** One transaction of the group, undone alone when it throws. */
@@ -94,4 +115,12 @@ export class GroupCommit {
       return { ok: false, error };
     }
   }
+}
+
+function settle(group: Pending[], outcomes: Outcome[]): void {
+  group.forEach((pending, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) pending.resolve(outcome.value);
+    else pending.reject(outcome.error);
+  });
 }

@@ -51,6 +51,7 @@ type ModelJobMethods = Pick<
   | 'listModels'
   | 'activateModel'
   | 'activeModel'
+  | 'activeModelVersion'
   | 'createJob'
   | 'updateJob'
   | 'getJob'
@@ -111,6 +112,11 @@ export function modelJobMethods(sql: Sql): ModelJobMethods {
       return (
         row && { version: row.version, spec: parseObject(row.spec), activatedAt: row.activated_at }
       );
+    },
+    async activeModelVersion(ws) {
+      return sql<{ version: number }>(
+        'SELECT version FROM active_models WHERE workspace_id = @ws',
+      ).get({ ws })?.version;
     },
     async createJob(ws, { kind, total }, now) {
       const row: JobRow = {

@@ -4,6 +4,7 @@ import type { Store, StoreTx } from '../port.js';
 import { refuseNested, transactionPerCall } from '../store-methods.js';
 import { migrations } from './migrations/index.js';
 import { Checkpointer } from './checkpointer.js';
+import { WalSync } from './wal-sync.js';
 import { GroupCommit } from './group-commit.js';
 import { Mutex } from './mutex.js';
 import { accountMethods } from './sqlite-accounts.js';
@@ -31,8 +32,9 @@ export interface SqliteStoreOptions {
   /** The database file (created if missing). */
   file: string;
   /**
-   * 'full' (default) survives power loss once a commit returns; 'normal' survives a crash of
-   * the process but may lose the last commits on power loss, for more write throughput.
+   * 'full' (default) survives power loss once a transaction is acknowledged (its WAL flushed to
+   * disk, off the event loop); 'normal' survives a crash of the process but may lose the last
+   * commits on power loss, and acknowledges without waiting for the disk.
    */
   synchronous?: 'full' | 'normal';
   /** Most transactions that share one commit (default 64); 1 commits each on its own. */
@@ -47,7 +49,11 @@ export interface SqliteStoreOptions {
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   const db = new Database(options.file);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
+  // 'full' durability without blocking the event loop: commits write the WAL (NORMAL) and the
+  // WalSync flushes it to disk on the thread pool before any transaction is acknowledged.
+  db.pragma('synchronous = NORMAL');
+  const walSync =
+    options.synchronous === 'normal' || db.memory ? undefined : new WalSync(`${db.name}-wal`);
   db.pragma('foreign_keys = ON');
   // Another process (a CLI command) may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
@@ -93,7 +99,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     return tx;
   };
 
-  const group = new GroupCommit(db, mutex, { maxGroup: options.maxGroup ?? 64 });
+  const group = new GroupCommit(db, mutex, {
+    maxGroup: options.maxGroup ?? 64,
+    ...(walSync ? { walSync } : {}),
+  });
   const transaction: Store['transaction'] = refuseNested((fn) => group.run(() => fn(txMethods())));
 
   return {
@@ -110,6 +119,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       }),
     close: () =>
       mutex.run(async () => {
+        // Commits already written are flushed (and acknowledged) before the WAL goes away.
+        await walSync?.durable().catch(() => undefined);
         await checkpointer?.stop();
         db.close();
       }),
