@@ -3,12 +3,23 @@
 // blocks the writer), while the main connection no longer does so inside its commits. Should the
 // thread fail, the main connection goes back to checkpointing inline, so the WAL cannot grow
 // without bound.
+//
+// Under sustained writes that alone is not enough: SQLite starts the WAL over from its beginning
+// only when a write transaction begins with every frame already copied, and with commits every
+// few milliseconds the thread's checkpoint never finishes between two of them, so the file would
+// grow by every page ever written (hundreds of MB a minute). So the thread reports how long the
+// WAL is, and once it passes restartFrames the main connection, between two transactions, copies
+// the few frames the thread has not (a PASSIVE checkpoint of its own): the next transaction then
+// starts the WAL over.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './sqlite-db.js';
 
 /** SQLite's default: checkpoint inside the commit that takes the WAL past 1000 pages. */
 const INLINE_PAGES = 1000;
+
+/** 16,384 pages: 64 MB of WAL with 4 KB pages. */
+const DEFAULT_RESTART_FRAMES = 16_384;
 
 // The thread's code, as plain CommonJS: it runs the same from the TypeScript sources (tests,
 // tsx) and from the build, and loads better-sqlite3 from the path the main thread resolved.
@@ -19,7 +30,8 @@ const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
 const timer = setInterval(() => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    parentPort.postMessage({ walFrames: result.log });
   } catch (error) {
     parentPort.postMessage({ error: String(error) });
   }
@@ -37,9 +49,21 @@ export class Checkpointer {
   private stopped = false;
   private readonly exited: Promise<void>;
 
-  constructor(db: Db, file: string, intervalMs: number) {
+  /** The WAL's length in frames, as the thread last saw it. */
+  private walFrames = 0;
+
+  constructor(
+    private readonly db: Db,
+    file: string,
+    intervalMs: number,
+    /** Frames (pages) past which the main connection makes the WAL start over. */
+    private readonly restartFrames = DEFAULT_RESTART_FRAMES,
+  ) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(THREAD, { eval: true, workerData: { file, intervalMs, driver } });
+    this.worker.on('message', (message: { walFrames?: number; error?: string }) => {
+      if (typeof message.walFrames === 'number') this.walFrames = message.walFrames;
+    });
     db.pragma('wal_autocheckpoint = 0');
     const fallBack = () => {
       if (!this.stopped && db.open) db.pragma(`wal_autocheckpoint = ${INLINE_PAGES}`);
@@ -58,6 +82,21 @@ export class Checkpointer {
   /** True until the thread ended (stopped, or failed: then commits checkpoint inline again). */
   get running(): boolean {
     return this.worker.threadId !== -1;
+  }
+
+  /**
+   * Call between transactions (none open): when the WAL has grown past restartFrames, finishes
+   * the thread's checkpoint here, so that the next write transaction starts the WAL over. The
+   * thread has copied nearly everything already, so this copies only the latest frames.
+   */
+  restartIfLong(): void {
+    if (this.walFrames <= this.restartFrames || !this.running) return;
+    this.walFrames = 0;
+    try {
+      this.db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {
+      // Nothing is lost: the WAL just grows until the next try, after the thread's next report.
+    }
   }
 
   /** Ends the thread (its connection closes; the main one's close then checkpoints the rest). */

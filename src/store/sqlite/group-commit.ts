@@ -22,6 +22,8 @@ export interface GroupCommitOptions {
   maxGroup: number;
   /** Flushes commits to disk before they are acknowledged; without it COMMIT alone must do. */
   walSync?: WalSync;
+  /** Runs after each group's commit, with no transaction open (the WAL's upkeep). */
+  afterCommit?: () => void;
 }
 
 export class GroupCommit {
@@ -84,6 +86,7 @@ export class GroupCommit {
       for (const pending of group) pending.reject(error);
       return;
     }
+    this.options.afterCommit?.();
     if (!walSync) {
       settle(group, outcomes);
       return;

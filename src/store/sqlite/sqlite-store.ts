@@ -44,6 +44,8 @@ export interface SqliteStoreOptions {
    * (the server does; off by default, as each store then runs a thread).
    */
   backgroundCheckpointMs?: number;
+  /** With the background checkpoints: WAL frames past which the WAL is made to start over. */
+  walRestartFrames?: number;
 }
 
 export function openSqliteStore(options: SqliteStoreOptions): Store {
@@ -66,7 +68,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const checkpointer =
     options.backgroundCheckpointMs === undefined
       ? undefined
-      : new Checkpointer(db, options.file, options.backgroundCheckpointMs);
+      : new Checkpointer(
+          db,
+          options.file,
+          options.backgroundCheckpointMs,
+          options.walRestartFrames,
+        );
 
   const mutex = new Mutex();
   let tx: StoreTx | undefined;
@@ -102,6 +109,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   const group = new GroupCommit(db, mutex, {
     maxGroup: options.maxGroup ?? 64,
     ...(walSync ? { walSync } : {}),
+    ...(checkpointer ? { afterCommit: () => checkpointer.restartIfLong() } : {}),
   });
   const transaction: Store['transaction'] = refuseNested((fn) => group.run(() => fn(txMethods())));
 
