@@ -48,4 +48,40 @@ describe('private network guard', () => {
       await new Promise((resolve) => server.close(resolve));
     }
   });
+
+  it('checks the address the socket connects to, so DNS rebinding cannot reach a private one', async () => {
+    let requests = 0;
+    const server = createServer((_req, res) => {
+      requests++;
+      res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      const request = { url: `http://hooks.example.test:${port}/hook`, headers: {}, body: '{}' };
+      // A name that resolves to loopback is refused when the socket looks it up.
+      const toLoopback = async () => ['127.0.0.1'];
+      const refused = await sendWebhook(request, 2000, {
+        blockPrivateNetworks: true,
+        resolve: toLoopback,
+      });
+      expect(refused.error).toBe(
+        'refused: hooks.example.test resolves to 127.0.0.1, a private or loopback address (LEADSCORE_WEBHOOK_BLOCK_PRIVATE)',
+      );
+      // Rebinding: public to the first lookup, loopback to every later one. Only one lookup is
+      // made, the socket's own: it gets the public address (unreachable here, nothing is sent
+      // anywhere) and the loopback server never hears from it.
+      let lookups = 0;
+      const rebinding = async () => (lookups++ === 0 ? ['192.0.2.10'] : ['127.0.0.1']);
+      const attempt = await sendWebhook(request, 1000, {
+        blockPrivateNetworks: true,
+        resolve: rebinding,
+      });
+      expect(attempt.statusCode).toBeNull();
+      expect(lookups).toBe(1);
+      expect(requests).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // subscription URL must not reach the server's own network — loopback, private ranges, link-local
 // (cloud metadata), carrier-grade NAT — whether given as an address or as a name resolving to one.
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 const PRIVATE = new BlockList();
 for (const [net, prefix] of [
@@ -42,4 +42,49 @@ export async function privateNetworkRefusal(url: string): Promise<string | undef
   if (inside === undefined) return undefined;
   const what = inside === host ? `${host} is` : `${host} resolves to ${inside},`;
   return `refused: ${what} a private or loopback address (LEADSCORE_WEBHOOK_BLOCK_PRIVATE)`;
+}
+
+/** Resolves a host name to all its addresses (the system resolver unless a test gives one). */
+export type Resolve = (host: string) => Promise<string[]>;
+
+const systemResolve: Resolve = async (host) =>
+  (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/**
+ * A DNS lookup for the socket that refuses private addresses: the address checked is the very
+ * one connected to, so a name that answers a public address to a first lookup and a private one
+ * to the next (DNS rebinding) cannot slip through.
+ */
+export function guardedLookup(resolve: Resolve = systemResolve): LookupFunction {
+  return (host, options, callback) => {
+    resolve(host).then(
+      (addresses) => {
+        const inside = addresses.find(isPrivateAddress);
+        if (inside !== undefined) {
+          const error = Object.assign(
+            new Error(
+              `refused: ${host} resolves to ${inside}, a private or loopback address (LEADSCORE_WEBHOOK_BLOCK_PRIVATE)`,
+            ),
+            { code: 'EPRIVATE' },
+          );
+          callback(error, '', 0);
+          return;
+        }
+        const wanted = addresses
+          .map((address) => ({ address, family: isIP(address) }))
+          .filter((a) => a.family !== 0 && (!options.family || a.family === options.family));
+        if (wanted.length === 0) {
+          callback(
+            Object.assign(new Error(`no address for ${host}`), { code: 'ENOTFOUND' }),
+            '',
+            0,
+          );
+          return;
+        }
+        if (options.all) callback(null, wanted);
+        else callback(null, wanted[0]!.address, wanted[0]!.family);
+      },
+      (error: unknown) => callback(error as NodeJS.ErrnoException, '', 0),
+    );
+  };
 }

@@ -1,7 +1,9 @@
 // One webhook attempt over HTTP: POST the signed payload, wait at most the timeout, and say what
 // came of it (status, error, latency, the start of the response body).
+import { isIP } from 'node:net';
+import { Agent, fetch, type Dispatcher, type Response } from 'undici';
 import type { WebhookAttempt } from '../../store/port.js';
-import { privateNetworkRefusal } from './private-network.js';
+import { guardedLookup, privateNetworkRefusal, type Resolve } from './private-network.js';
 
 /** How much of the response body an attempt keeps. */
 export const EXCERPT_BYTES = 1024;
@@ -19,18 +21,23 @@ export type AttemptReport = Omit<WebhookAttempt, 'at'>;
 export async function sendWebhook(
   request: WebhookRequest,
   timeoutMs: number,
-  options: { blockPrivateNetworks?: boolean } = {},
+  options: { blockPrivateNetworks?: boolean; resolve?: Resolve } = {},
 ): Promise<AttemptReport> {
   const started = performance.now();
   const signal = AbortSignal.timeout(timeoutMs);
   const latency = () => Math.round(performance.now() - started);
   try {
+    let dispatcher: Dispatcher | undefined;
     if (options.blockPrivateNetworks) {
-      const refusal = await privateNetworkRefusal(request.url);
+      // An address in the URL is checked here; a name when the socket resolves it.
+      const host = new URL(request.url).hostname.replace(/^\[|\]$/g, '');
+      const refusal = isIP(host) ? await privateNetworkRefusal(request.url) : undefined;
       if (refusal)
         return { statusCode: null, error: refusal, latencyMs: latency(), responseExcerpt: null };
+      dispatcher = guardedAgent(options.resolve);
     }
     const response = await fetch(request.url, {
+      ...(dispatcher ? { dispatcher } : {}),
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -80,10 +87,21 @@ async function readExcerpt(response: Response): Promise<string | null> {
   return Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8');
 }
 
+const agents = new Map<Resolve | undefined, Agent>();
+
+/** A connection pool whose sockets connect only to addresses the guard let through. */
+function guardedAgent(resolve: Resolve | undefined): Agent {
+  let agent = agents.get(resolve);
+  if (!agent)
+    agents.set(resolve, (agent = new Agent({ connect: { lookup: guardedLookup(resolve) } })));
+  return agent;
+}
+
 /** fetch's own message is "fetch failed": the cause says what really happened. */
 function describeFailure(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
   const code = typeof cause?.code === 'string' ? cause.code : undefined;
+  if (code === 'EPRIVATE' && typeof cause?.message === 'string') return cause.message;
   if (code === 'ECONNREFUSED') return 'connection refused (ECONNREFUSED)';
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return `connection reset (${code})`;
   if (code === 'ENOTFOUND') return 'host not found (ENOTFOUND)';

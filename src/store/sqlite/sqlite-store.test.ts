@@ -157,7 +157,7 @@ describe('sqlite store', () => {
     const traits = { note: 'x'.repeat(2000) };
     let written = 0;
     // About 16 MB of rows in transactions back to back for 1.5 s: no pause for the thread.
-    for (const until = Date.now() + 1500; Date.now() < until; ) {
+    for (const until = Date.now() + 1500; Date.now() < until;) {
       await store.transaction(async (tx) => {
         for (let i = 0; i < 20; i++) await tx.upsertLead(ws, `u${written++ % 4000}`, traits, 0);
       });
