@@ -29,35 +29,19 @@ describe('private network guard', () => {
   });
 
   it('refuses an attempt before any request leaves, when asked to', async () => {
-    let requests = 0;
-    const server = createServer((_req, res) => {
-      requests++;
-      res.writeHead(204).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
+    await withReceiver(async (port, requests) => {
       const request = { url: `http://127.0.0.1:${port}/hook`, headers: {}, body: '{}' };
       const refused = await sendWebhook(request, 2000, { blockPrivateNetworks: true });
       expect(refused).toMatchObject({ statusCode: null, responseExcerpt: null });
       expect(refused.error).toMatch(/LEADSCORE_WEBHOOK_BLOCK_PRIVATE/);
-      expect(requests).toBe(0);
+      expect(requests()).toBe(0);
       expect(await sendWebhook(request, 2000)).toMatchObject({ statusCode: 204, error: null });
-      expect(requests).toBe(1);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+      expect(requests()).toBe(1);
+    });
   });
 
   it('checks the address the socket connects to, so DNS rebinding cannot reach a private one', async () => {
-    let requests = 0;
-    const server = createServer((_req, res) => {
-      requests++;
-      res.writeHead(204).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    try {
+    await withReceiver(async (port, requests) => {
       const request = { url: `http://hooks.example.test:${port}/hook`, headers: {}, body: '{}' };
       // A name that resolves to loopback is refused when the socket looks it up.
       const toLoopback = async () => ['127.0.0.1'];
@@ -79,9 +63,24 @@ describe('private network guard', () => {
       });
       expect(attempt.statusCode).toBeNull();
       expect(lookups).toBe(1);
-      expect(requests).toBe(0);
-    } finally {
-      await new Promise((resolve) => server.close(resolve));
-    }
+      expect(requests()).toBe(0);
+    });
   });
 });
+
+/** A local webhook receiver answering 204, counting the requests that reach it. */
+async function withReceiver(
+  test: (port: number, requests: () => number) => Promise<void>,
+): Promise<void> {
+  let requests = 0;
+  const server = createServer((_req, res) => {
+    requests++;
+    res.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await test((server.address() as AddressInfo).port, () => requests);
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
