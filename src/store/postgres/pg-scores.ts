@@ -1,5 +1,5 @@
 // PostgreSQL: the stored score per lead (bulk upserts via unnest) and its change history.
-import type { ScoreState } from '../../core/score-state.js';
+import { decodeState, encodeState } from '../../core/stored-state.js';
 import type { StoreTx } from '../port.js';
 import type { HistoryEntry, LeadScoreRow } from '../records.js';
 import type { Query } from './pg-db.js';
@@ -7,7 +7,8 @@ import type { Query } from './pg-db.js';
 export interface ScoreRow {
   lead_id: string;
   model_version: number;
-  state: ScoreState;
+  /** The stored form (src/core/stored-state.ts). */
+  state: unknown;
   score: number;
   fit: number;
   engagement: number;
@@ -24,7 +25,7 @@ export interface ScoreRow {
 export const toScore = (r: ScoreRow): LeadScoreRow => ({
   leadId: r.lead_id,
   modelVersion: r.model_version,
-  state: r.state,
+  state: decodeState(r.state),
   score: r.score,
   fit: r.fit,
   engagement: r.engagement,
@@ -59,7 +60,7 @@ const FIELDS: [keyof ScoreRow, string][] = [
 const toRow = (s: LeadScoreRow): ScoreRow => ({
   lead_id: s.leadId,
   model_version: s.modelVersion,
-  state: s.state,
+  state: encodeState(s.state),
   score: s.score,
   fit: s.fit,
   engagement: s.engagement,

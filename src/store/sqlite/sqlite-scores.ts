@@ -1,5 +1,5 @@
 // SQLite: the stored score per lead and the history of its changes.
-import type { ScoreState } from '../../core/score-state.js';
+import { decodeState, encodeState } from '../../core/stored-state.js';
 import type { StoreTx } from '../port.js';
 import type { HistoryEntry, LeadScoreRow } from '../records.js';
 import type { Params, Sql } from './sqlite-db.js';
@@ -24,7 +24,7 @@ export interface ScoreRow {
 export const toScore = (r: ScoreRow): LeadScoreRow => ({
   leadId: r.lead_id,
   modelVersion: r.model_version,
-  state: JSON.parse(r.state) as ScoreState,
+  state: decodeState(JSON.parse(r.state)),
   score: r.score,
   fit: r.fit,
   engagement: r.engagement,
@@ -42,7 +42,7 @@ const scoreParams = (ws: string, s: LeadScoreRow): Params => ({
   ws,
   leadId: s.leadId,
   modelVersion: s.modelVersion,
-  state: JSON.stringify(s.state),
+  state: JSON.stringify(encodeState(s.state)),
   score: s.score,
   fit: s.fit,
   engagement: s.engagement,
