@@ -43,7 +43,7 @@ export const toScore = (r: ScoreRow): LeadScoreRow => ({
 const FIELDS: [keyof ScoreRow, string][] = [
   ['lead_id', 'text'],
   ['model_version', 'int4'],
-  ['state', 'jsonb'],
+  ['state', 'json'],
   ['score', 'float8'],
   ['fit', 'float8'],
   ['engagement', 'float8'],

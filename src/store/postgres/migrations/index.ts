@@ -11,6 +11,7 @@ import { jobResults } from './009-job-results.js';
 import { predictiveModels } from './010-predictive-models.js';
 import { jobLeases } from './011-job-leases.js';
 import { webhookMessagesAt } from './012-webhook-messages-at.js';
+import { leadScoresStateJson } from './013-lead-scores-state-json.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -24,4 +25,5 @@ export const migrations: readonly Migration[] = [
   predictiveModels,
   jobLeases,
   webhookMessagesAt,
+  leadScoresStateJson,
 ];
