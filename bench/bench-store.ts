@@ -26,11 +26,18 @@ export interface BenchStore {
   analyze(): Promise<void>;
 }
 
-export async function openBenchStore(kind: StoreKind): Promise<BenchStore> {
+export async function openBenchStore(
+  kind: StoreKind,
+  options: { sqliteSync?: 'full' | 'normal' } = {},
+): Promise<BenchStore> {
   if (kind === 'sqlite') {
     const dir = await mkdtemp(join(tmpdir(), 'leadscore-bench-db-'));
     // As the server opens it (src/api/open-store.ts).
-    const store = openSqliteStore({ file: join(dir, 'bench.db'), backgroundCheckpointMs: 1000 });
+    const store = openSqliteStore({
+      file: join(dir, 'bench.db'),
+      backgroundCheckpointMs: 1000,
+      synchronous: options.sqliteSync ?? 'full',
+    });
     await store.migrate();
     return {
       store,

@@ -27,6 +27,11 @@ const opts = new Command('bench/ingest.ts')
   .option('--stores <list>', 'comma-separated: sqlite,postgres', 'sqlite,postgres')
   .option('--endpoints <list>', 'comma-separated: batch,track', 'batch,track')
   .option(
+    '--sqlite-sync <mode>',
+    'full (acknowledged once on disk, the default) or normal (once in the WAL), as LEADSCORE_SQLITE_SYNC',
+    'full',
+  )
+  .option(
     '--webhook',
     'subscribe a webhook to every notification type, so transitions also fill the outbox',
   )
@@ -39,8 +44,12 @@ const opts = new Command('bench/ingest.ts')
     leads: string;
     stores: string;
     endpoints: string;
+    sqliteSync: string;
     webhook?: boolean;
   }>();
+if (opts.sqliteSync !== 'full' && opts.sqliteSync !== 'normal')
+  throw new Error(`--sqlite-sync: expected full or normal, got ${opts.sqliteSync}`);
+const sqliteSync: 'full' | 'normal' = opts.sqliteSync;
 
 const duration = Number(opts.duration);
 const warmup = Number(opts.warmup);
@@ -133,7 +142,7 @@ async function settle(count: () => Promise<number>): Promise<number> {
 }
 
 async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[]> {
-  const { store, dispose } = await openBenchStore(kind);
+  const { store, dispose } = await openBenchStore(kind, { sqliteSync });
   let app: FastifyInstance | undefined;
   try {
     const now = Date.now();
@@ -243,7 +252,7 @@ try {
     }),
   ];
   process.stdout.write(
-    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} track events per batch, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml${opts.webhook ? ', a webhook subscribed to every notification type' : ''}\n`,
+    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} track events per batch, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml, SQLite sync ${sqliteSync}${opts.webhook ? ', a webhook subscribed to every notification type' : ''}\n`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   for (const m of all.filter((x) => x.target !== 'bare route' && x.endpoint === 'track')) {

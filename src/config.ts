@@ -28,6 +28,11 @@ const envSchema = z.object({
     .optional(),
   /** Days a delivered (or given-up) webhook message is kept (service/webhooks/retention.ts). */
   LEADSCORE_WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().optional(),
+  /**
+   * SQLite durability: 'full' acknowledges a call once it is on disk (survives power loss);
+   * 'normal' once it is written to the WAL (survives a crash of the server, not of the machine).
+   */
+  LEADSCORE_SQLITE_SYNC: z.enum(['full', 'normal']).optional(),
   /** How often the decay sweep runs (seconds); a decay transition is made within one interval. */
   LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
 });

@@ -8,5 +8,9 @@ export function openConfiguredStore(config: Config, sqliteFile: string): Store {
   return config.DATABASE_URL
     ? openPostgresStore({ connectionString: config.DATABASE_URL })
     : // Commits stay short: the WAL is copied back into the database by a background thread.
-      openSqliteStore({ file: sqliteFile, backgroundCheckpointMs: 1000 });
+      openSqliteStore({
+        file: sqliteFile,
+        backgroundCheckpointMs: 1000,
+        synchronous: config.LEADSCORE_SQLITE_SYNC ?? 'full',
+      });
 }
