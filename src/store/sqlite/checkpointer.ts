@@ -8,9 +8,10 @@
 // only when a write transaction begins with every frame already copied, and with commits every
 // few milliseconds the thread's checkpoint never finishes between two of them, so the file would
 // grow by every page ever written (hundreds of MB a minute). So the thread reports how long the
-// WAL is, and once it passes restartFrames the main connection, between two transactions, copies
-// the few frames the thread has not (a PASSIVE checkpoint of its own): the next transaction then
-// starts the WAL over.
+// WAL is, and once it passes restartFrames the main connection, between two transactions, holds
+// the next one back while the thread checkpoints once more (the event loop stays free; calls
+// just queue for those milliseconds): with no writer active that checkpoint copies every frame,
+// and the next transaction starts the WAL over.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './sqlite-db.js';
@@ -28,15 +29,17 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 5000');
-const timer = setInterval(() => {
+const checkpoint = (requested) => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
-    parentPort.postMessage({ walFrames: result.log });
+    parentPort.postMessage({ walFrames: result.log, requested });
   } catch (error) {
-    parentPort.postMessage({ error: String(error) });
+    parentPort.postMessage({ error: String(error), requested });
   }
-}, workerData.intervalMs);
+};
+const timer = setInterval(() => checkpoint(false), workerData.intervalMs);
 parentPort.on('message', (message) => {
+  if (message === 'checkpoint') return checkpoint(true);
   if (message !== 'stop') return;
   clearInterval(timer);
   db.close();
@@ -51,6 +54,8 @@ export class Checkpointer {
 
   /** The WAL's length in frames, as the thread last saw it. */
   private walFrames = 0;
+  /** Resolves the checkpoint asked of the thread, when one is. */
+  private requested: (() => void) | undefined;
 
   constructor(
     private readonly db: Db,
@@ -61,8 +66,9 @@ export class Checkpointer {
   ) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
     this.worker = new Worker(THREAD, { eval: true, workerData: { file, intervalMs, driver } });
-    this.worker.on('message', (message: { walFrames?: number; error?: string }) => {
+    this.worker.on('message', (message: { walFrames?: number; requested?: boolean }) => {
       if (typeof message.walFrames === 'number') this.walFrames = message.walFrames;
+      if (message.requested) this.answered();
     });
     db.pragma('wal_autocheckpoint = 0');
     const fallBack = () => {
@@ -72,6 +78,7 @@ export class Checkpointer {
     this.exited = new Promise((resolve) =>
       this.worker.once('exit', () => {
         fallBack();
+        this.answered();
         resolve();
       }),
     );
@@ -85,18 +92,29 @@ export class Checkpointer {
   }
 
   /**
-   * Call between transactions (none open): when the WAL has grown past restartFrames, finishes
-   * the thread's checkpoint here, so that the next write transaction starts the WAL over. The
-   * thread has copied nearly everything already, so this copies only the latest frames.
+   * Await between transactions, holding back the next one: when the WAL has grown past
+   * restartFrames, has the thread checkpoint now, while nothing writes, so that the next write
+   * transaction starts the WAL over. Resolves once the thread answered (or ended).
    */
-  restartIfLong(): void {
-    if (this.walFrames <= this.restartFrames || !this.running) return;
+  async restartIfLong(): Promise<void> {
+    if (this.walFrames <= this.restartFrames || !this.running || this.stopped) return;
+    // Until the thread's answer says how long the WAL still is.
     this.walFrames = 0;
-    try {
-      this.db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {
-      // Nothing is lost: the WAL just grows until the next try, after the thread's next report.
-    }
+    await new Promise<void>((resolve) => {
+      // A thread that does not answer must not hold the writes back for long.
+      const timer = setTimeout(() => this.answered(), 10_000);
+      this.requested = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.worker.postMessage('checkpoint');
+    });
+  }
+
+  private answered(): void {
+    const resolve = this.requested;
+    this.requested = undefined;
+    resolve?.();
   }
 
   /** Ends the thread (its connection closes; the main one's close then checkpoints the rest). */

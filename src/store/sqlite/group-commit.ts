@@ -22,8 +22,11 @@ export interface GroupCommitOptions {
   maxGroup: number;
   /** Flushes commits to disk before they are acknowledged; without it COMMIT alone must do. */
   walSync?: WalSync;
-  /** Runs after each group's commit, with no transaction open (the WAL's upkeep). */
-  afterCommit?: () => void;
+  /**
+   * Awaited after each group's commit, with no transaction open and the next group held back
+   * (the WAL's upkeep); the group itself is answered without waiting for it.
+   */
+  afterCommit?: () => Promise<void>;
 }
 
 export class GroupCommit {
@@ -86,20 +89,21 @@ export class GroupCommit {
       for (const pending of group) pending.reject(error);
       return;
     }
-    this.options.afterCommit?.();
     if (!walSync) {
       settle(group, outcomes);
-      return;
+    } else {
+      if (this.totalChanges() !== changesBefore) walSync.committedOne();
+      // Also a group that changed nothing waits for the commits before it: what it read (a
+      // messageId already stored, say) must be durable before it is acknowledged.
+      walSync.durable().then(
+        () => settle(group, outcomes),
+        (error: unknown) => {
+          for (const pending of group) pending.reject(error);
+        },
+      );
     }
-    if (this.totalChanges() !== changesBefore) walSync.committedOne();
-    // Also a group that changed nothing waits for the commits before it: what it read (a
-    // messageId already stored, say) must be durable before it is acknowledged.
-    walSync.durable().then(
-      () => settle(group, outcomes),
-      (error: unknown) => {
-        for (const pending of group) pending.reject(error);
-      },
-    );
+    // Upkeep must never fail the store: a WAL that did not restart is tried again later.
+    await this.options.afterCommit?.().catch(() => undefined);
   }
 
   /** One transaction of the group, undone alone when it throws. */
