@@ -24,6 +24,8 @@ export interface BenchStore {
   dispose(): Promise<void>;
   /** PostgreSQL: refreshes the planner statistics (ANALYZE); SQLite: nothing. */
   analyze(): Promise<void>;
+  /** The SQLite file or the PostgreSQL connection string, for a benchmark's own connection. */
+  location: string;
 }
 
 export async function openBenchStore(
@@ -33,8 +35,9 @@ export async function openBenchStore(
   if (kind === 'sqlite') {
     const dir = await mkdtemp(join(tmpdir(), 'leadscore-bench-db-'));
     // As the server opens it (src/api/open-store.ts).
+    const file = join(dir, 'bench.db');
     const store = openSqliteStore({
-      file: join(dir, 'bench.db'),
+      file,
       backgroundCheckpointMs: 1000,
       synchronous: options.sqliteSync ?? 'full',
     });
@@ -46,6 +49,7 @@ export async function openBenchStore(
         await rm(dir, { recursive: true, force: true });
       },
       analyze: async () => {},
+      location: file,
     };
   }
   const name = `leadscore_bench_${Math.random().toString(36).slice(2, 10)}`;
@@ -61,6 +65,7 @@ export async function openBenchStore(
       await adminQuery(POSTGRES_ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
     analyze: () => adminQuery(url.toString(), 'ANALYZE'),
+    location: url.toString(),
   };
 }
 

@@ -15,6 +15,7 @@ import { rescoreWorkspace } from '../src/service/rescore/rescore-workspace.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { NOTIFICATION_TYPES, type JsonObject } from '../src/store/port.js';
 import { loadLeads, openBenchStore, type StoreKind } from './bench-store.js';
+import { storageFloor } from './storage-floor.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,6 +33,12 @@ const opts = new Command('bench/ingest.ts')
     'full',
   )
   .option(
+    '--floor-clients <n>',
+    'PostgreSQL transactions in flight at once in the storage floor run',
+    '4',
+  )
+  .option('--no-floor', 'skip the storage floor runs (the writes alone, straight on the driver)')
+  .option(
     '--webhook',
     'subscribe a webhook to every notification type, so transitions also fill the outbox',
   )
@@ -45,6 +52,8 @@ const opts = new Command('bench/ingest.ts')
     stores: string;
     endpoints: string;
     sqliteSync: string;
+    floorClients: string;
+    floor: boolean;
     webhook?: boolean;
   }>();
 if (opts.sqliteSync !== 'full' && opts.sqliteSync !== 'normal')
@@ -239,6 +248,19 @@ try {
   });
   const all: Measured[] = [...(await benchBare())];
   for (const kind of stores) all.push(...(await benchStore(kind, leadsPath)));
+  const floors = new Map<StoreKind, number>();
+  if (opts.floor) {
+    for (const kind of stores) {
+      const floor = await storageFloor(kind, {
+        leads: leadCount,
+        perBatch,
+        seconds: duration,
+        clients: Number(opts.floorClients),
+        sqliteSync,
+      });
+      floors.set(kind, floor.eventsPerSecond);
+    }
+  }
 
   const bare = new Map(all.filter((m) => m.target === 'bare route').map((m) => [m.endpoint, m]));
   const fmt = (n: number, digits = 0) =>
@@ -255,6 +277,23 @@ try {
     `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} track events per batch, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml, SQLite sync ${sqliteSync}${opts.webhook ? ', a webhook subscribed to every notification type' : ''}\n`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
+  if (floors.size > 0) {
+    process.stdout.write(
+      `\nStorage floor: the writes each event needs (event, score read and write, history row) in ` +
+        `transactions of ${perBatch}, durable at commit, straight on the driver: no HTTP, parsing ` +
+        `or scoring (bench/storage-floor.ts; PostgreSQL with ${opts.floorClients} transactions in flight)\n`,
+    );
+    for (const [kind, floor] of floors) {
+      const batch = all.find((m) => m.target === kind && m.endpoint === 'batch');
+      process.stdout.write(
+        `${kind} storage floor: ${fmt(floor)} events/s` +
+          (batch
+            ? `; ratio ${kind} /v1/batch / floor: ${(batch.eventsPerSecond / floor).toFixed(2)}`
+            : '') +
+          '\n',
+      );
+    }
+  }
   for (const m of all.filter((x) => x.target !== 'bare route' && x.endpoint === 'track')) {
     const ceiling = bare.get('track')?.requestsPerSecond ?? NaN;
     process.stdout.write(
