@@ -166,6 +166,9 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
     // activation scores them all), so that an event meets the lead's stored score state.
     const models = new ActiveModels();
     await rescoreWorkspace(store, models, ws, version, Date.now());
+    // Planner statistics as a running server has them (autovacuum, or the store's own keeper
+    // within a minute where autovacuum is off): taken now, after the leads were scored.
+    await store.analyze();
     if (opts.webhook) {
       // Nothing delivers during the run (no worker): this measures writing the outbox.
       await store.createWebhook(

@@ -18,6 +18,7 @@ import { predictiveMethods } from './pg-predictive.js';
 import { segmentReachMethods } from './pg-segment-reach.js';
 import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
+import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
 import { deliveryMethods } from './pg-webhook-deliveries.js';
 import { retentionMethods } from './pg-webhook-retention.js';
 import { webhookMethods } from './pg-webhooks.js';
@@ -29,6 +30,13 @@ export interface PostgresStoreOptions {
   connectionString: string;
   /** Most connections at once (default 10). */
   maxConnections?: number;
+  /**
+   * Keeping the tables' planner statistics fresh (src/store/postgres/pg-statistics.ts): `auto`
+   * (the default) does it only when the server's autovacuum is off.
+   */
+  statistics?: StatisticsMode;
+  /** How often the statistics keeper checks the tables (default 60 s). */
+  statisticsEveryMs?: number;
 }
 
 function txMethods(client: pg.ClientBase): StoreTx {
@@ -79,6 +87,10 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
   // 'error' on the pool: the pool drops that client and makes a new one when next needed. Without
   // a listener Node would crash the process; requests in flight get their own errors anyway.
   pool.on('error', () => {});
+  const statistics = startStatisticsKeeper(pool, {
+    mode: options.statistics ?? 'auto',
+    everyMs: options.statisticsEveryMs ?? 60_000,
+  });
 
   const transaction: Store['transaction'] = refuseNested(async (fn) => {
     for (let attempt = 1; ; attempt++) {
@@ -127,6 +139,9 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     analyze: async () => {
       await pool.query('ANALYZE');
     },
-    close: () => pool.end(),
+    close: async () => {
+      await statistics.stop();
+      await pool.end();
+    },
   };
 }
