@@ -138,4 +138,68 @@ describe.each(freshStores())('batched ingestion on $name', ({ open }) => {
       { numRuns: 40, seed: 20261123 },
     );
   });
+  /** The calls in one run and, in a second workspace, one at a time: the same outcome. */
+  async function sameAsOneAtATime(store: Store, before: unknown[], run: unknown[]) {
+    const models = new ActiveModels();
+    const [batched, single] = [await workspace(store), await workspace(store)];
+    for (const w of [batched, single])
+      for (const call of messages(before, NOW))
+        await ingestMessages(store, models, w.ws, [call], NOW);
+    const calls = messages(run, NOW);
+    const outcomes = await ingestMessages(store, models, batched.ws, calls, NOW);
+    const singleOutcomes = [];
+    for (const call of calls)
+      singleOutcomes.push(...(await ingestMessages(store, models, single.ws, [call], NOW)));
+    expect(outcomes).toEqual(singleOutcomes);
+    const [a, b] = [await snapshot(store, batched), await snapshot(store, single)];
+    expect(a).toEqual(b);
+    return a;
+  }
+
+  it('hands leads over in the order the calls came, across leads', async () => {
+    const store = await open();
+    const at = new Date(NOW).toISOString();
+    const after = await sameAsOneAtATime(
+      store,
+      [],
+      [
+        { type: 'track', messageId: 'a', userId: 'u1', event: 'Email Opened', timestamp: at },
+        { type: 'track', messageId: 'b', userId: 'u3', event: 'Demo Requested', timestamp: at },
+        { type: 'track', messageId: 'c', userId: 'u1', event: 'Demo Requested', timestamp: at },
+      ],
+    );
+    // Both were handed over, to different owners (the round-robin took u3 first).
+    const owners = after.leads.map((l) => l.routing?.owner ?? null);
+    expect(owners[0]).not.toBeNull();
+    expect(owners[2]).not.toBeNull();
+    expect(owners[0]).not.toEqual(owners[2]);
+  });
+
+  it('takes an identify of a visitor already linked to the lead into the run', async () => {
+    const store = await open();
+    const at = new Date(NOW).toISOString();
+    const after = await sameAsOneAtATime(
+      store,
+      [{ type: 'identify', messageId: 'link', userId: 'u2', anonymousId: 'v2', timestamp: at }],
+      [
+        {
+          type: 'track',
+          messageId: 't1',
+          anonymousId: 'v2',
+          event: 'Demo Requested',
+          timestamp: at,
+        },
+        {
+          type: 'identify',
+          messageId: 'i1',
+          userId: 'u2',
+          anonymousId: 'v2',
+          traits: { title: 'VP Marketing' },
+          timestamp: at,
+        },
+        { type: 'track', messageId: 't2', userId: 'u2', event: 'Asset Downloaded', timestamp: at },
+      ],
+    );
+    expect(after.leads[1]!.score?.state.fit).toBeGreaterThan(0);
+  });
 });

@@ -2,15 +2,17 @@
 // one transaction: when this resolves, the calls are durable and scored; if it throws, none is.
 import {
   deriveMessageId,
+  type IdentifyMessage,
   type PageMessage,
   type SegmentMessage,
   type TrackMessage,
 } from '../../ingest/segment/index.js';
-import type { NewEvent, Store, StoreTx } from '../../store/port.js';
+import type { Store, StoreTx } from '../../store/port.js';
 import type { ActiveModels, ActiveScoring } from '../scoring/active-model.js';
 import { refreshAccounts } from '../accounts/account-scoring.js';
 import { refit, rescoreLead } from '../scoring/lead-scoring.js';
-import { ingestEventRun, type EventCall } from './ingest-event-run.js';
+import { callToStore } from '../scoring/stored-events.js';
+import { ingestEventRun, type RunCall } from './ingest-event-run.js';
 
 export interface IngestOutcome {
   messageId: string;
@@ -37,8 +39,9 @@ export async function ingestMessages(
     await tx.lockLeads(ws, resolved);
     const scoring = await models.get(tx, ws);
     const outcomes: IngestOutcome[] = [];
-    // Consecutive track and page calls go in together; the others one by one, in order.
-    let run: EventCall[] = [];
+    // Consecutive track, page and plain identify calls go in together; the others one by one, in
+    // order.
+    let run: RunCall[] = [];
     const flush = async () => {
       if (run.length === 0) return;
       const stored = await ingestEventRun(tx, ws, scoring, run, now);
@@ -53,6 +56,15 @@ export async function ingestMessages(
           message,
           messageId: messageIdOf(message),
           leadId: await leadIdOf(tx, ws, message),
+          time: eventTimeOf(message),
+        });
+        continue;
+      }
+      if (message.type === 'identify' && (await mergesNothingNew(tx, ws, message))) {
+        run.push({
+          message,
+          messageId: messageIdOf(message),
+          leadId: message.userId!,
           time: eventTimeOf(message),
         });
         continue;
@@ -84,7 +96,7 @@ async function ingestOne(
   const leadId = await leadIdOf(tx, ws, message);
   if (leadId !== null) await ensureLead(tx, ws, leadId, now);
 
-  const stored = await tx.insertEvent(ws, toStore(message, messageId, leadId, time));
+  const stored = await tx.insertEvent(ws, callToStore(message, messageId, leadId, time));
   if (!stored.inserted) return { messageId, status: 'duplicate' };
 
   switch (message.type) {
@@ -136,6 +148,20 @@ async function ingestOne(
   return { messageId, status: 'stored' };
 }
 
+/**
+ * An identify of a known lead whose anonymousId, if any, is already linked to it: it only sets
+ * traits, so it joins the set-based run. One that links a visitor goes alone.
+ */
+async function mergesNothingNew(
+  tx: StoreTx,
+  ws: string,
+  message: IdentifyMessage,
+): Promise<boolean> {
+  if (message.userId === null) return false;
+  if (message.anonymousId === null) return true;
+  return (await tx.resolveIdentity(ws, message.anonymousId)) === message.userId;
+}
+
 /** Every id a batch may touch a lead through: user ids, anonymous ids, alias previous ids. */
 function idsOf(messages: readonly SegmentMessage[]): string[] {
   const ids: string[] = [];
@@ -181,22 +207,4 @@ async function rescore(
 ): Promise<void> {
   if (cause === 'merge') await rescoreLead(tx, ws, leadId, scoring, now, { cause, causeRef });
   else await refit(tx, ws, leadId, scoring, now, { cause, causeRef });
-}
-
-function toStore(
-  message: Exclude<SegmentMessage, TrackMessage | PageMessage>,
-  messageId: string,
-  leadId: string | null,
-  time: number,
-): NewEvent {
-  return {
-    messageId,
-    leadId,
-    anonymousId: message.anonymousId,
-    type: message.type,
-    name: message.type,
-    time,
-    receivedAt: message.receivedAt,
-    payload: message.raw,
-  };
 }

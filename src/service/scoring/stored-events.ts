@@ -2,7 +2,7 @@
 // stored event is scored again on replay.
 import type { ScoringEvent } from '../../core/event.js';
 import { isRecord } from '../../core/fields.js';
-import type { PageMessage, TrackMessage } from '../../ingest/segment/index.js';
+import type { PageMessage, SegmentMessage, TrackMessage } from '../../ingest/segment/index.js';
 import type { NewEvent, StoredEvent } from '../../store/port.js';
 
 /**
@@ -24,6 +24,25 @@ export function eventToStore(
     time,
     receivedAt: message.receivedAt,
     payload: { ...message.raw, properties: message.properties, context: message.context },
+  };
+}
+
+/** An identify, group or alias call is stored as received, named by its type. */
+export function callToStore(
+  message: Exclude<SegmentMessage, TrackMessage | PageMessage>,
+  messageId: string,
+  leadId: string | null,
+  time: number,
+): NewEvent {
+  return {
+    messageId,
+    leadId,
+    anonymousId: message.anonymousId,
+    type: message.type,
+    name: message.type,
+    time,
+    receivedAt: message.receivedAt,
+    payload: message.raw,
   };
 }
 
