@@ -23,8 +23,13 @@ const opts = new Command('bench/ingest.ts')
   .option('--duration <s>', 'seconds of load per measured run', '10')
   .option('--warmup <s>', 'seconds of load before each measured run', '2')
   .option('--connections <n>', 'concurrent connections', '20')
-  .option('--batch <n>', 'track events per /v1/batch request', '100')
+  .option('--batch <n>', 'calls per /v1/batch request', '100')
   .option('--leads <n>', 'leads the events are spread over', '10000')
+  .option(
+    '--identify <share>',
+    'share of the calls that are identify calls (new traits for a known lead) instead of tracks',
+    '0',
+  )
   .option('--stores <list>', 'comma-separated: sqlite,postgres', 'sqlite,postgres')
   .option('--endpoints <list>', 'comma-separated: batch,track', 'batch,track')
   .option(
@@ -49,6 +54,7 @@ const opts = new Command('bench/ingest.ts')
     connections: string;
     batch: string;
     leads: string;
+    identify: string;
     stores: string;
     endpoints: string;
     sqliteSync: string;
@@ -65,6 +71,9 @@ const warmup = Number(opts.warmup);
 const connections = Number(opts.connections);
 const perBatch = Number(opts.batch);
 const leadCount = Number(opts.leads);
+const identifyShare = Number(opts.identify);
+if (!(identifyShare >= 0 && identifyShare <= 1))
+  throw new Error(`--identify: expected a share from 0 to 1, got ${opts.identify}`);
 const stores = opts.stores.split(',') as StoreKind[];
 
 type Endpoint = 'batch' | 'track';
@@ -102,6 +111,7 @@ async function load(
   // The worker hook reads its settings from the environment (a worker gets a copy at start).
   process.env.LEADSCORE_BENCH_EVENTS_PER_REQUEST = String(eventsPer(endpoint));
   process.env.LEADSCORE_BENCH_LEADS = String(leadCount);
+  process.env.LEADSCORE_BENCH_IDENTIFY = String(identifyShare);
   process.env.LEADSCORE_BENCH_RUN = `r${++runs}`;
   // One worker thread fires the requests, so the server keeps the main thread to itself.
   const options = {
@@ -277,7 +287,7 @@ try {
     }),
   ];
   process.stdout.write(
-    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} track events per batch, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml, SQLite sync ${sqliteSync}${opts.webhook ? ', a webhook subscribed to every notification type' : ''}\n`,
+    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} calls per batch${identifyShare > 0 ? ` (${Math.round(identifyShare * 100)}% identify, the rest track)` : ' (track)'}, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml, SQLite sync ${sqliteSync}${opts.webhook ? ', a webhook subscribed to every notification type' : ''}\n`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   if (floors.size > 0) {
