@@ -15,6 +15,7 @@ import { ROOT } from './run-cli.js';
 const model = parseModel(readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8'));
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 const LEADS = ['u1', 'u2', 'u3'];
+const COMPANIES = ['c1', 'c2'];
 const EVENTS = [
   'Email Opened',
   'Email Link Clicked',
@@ -24,7 +25,7 @@ const EVENTS = [
 ];
 
 /** Calls of three leads: tracks and pages at any time in 60 days (so late and capped ones),
- * repeated messageIds, an identify now and then, and calls of an anonymous visitor. */
+ * repeated messageIds, an identify or a group call (two companies) now and then. */
 const callArb = fc.oneof(
   {
     weight: 8,
@@ -56,12 +57,25 @@ const callArb = fc.oneof(
       daysAgo: fc.constant(0),
     }),
   },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('group'),
+      messageId: fc.integer({ min: 71, max: 80 }).map((n) => `g${n}`),
+      userId: fc.constantFrom(...LEADS),
+      groupId: fc.constantFrom(...COMPANIES),
+      employees: fc.constantFrom(30, 120, 500),
+      industry: fc.constantFrom('software', 'retail'),
+      daysAgo: fc.constant(0),
+    }),
+  },
 );
 
 function toCall(c: Record<string, unknown>) {
-  const { daysAgo, title, name, ...rest } = c;
+  const { daysAgo, title, name, employees, industry, ...rest } = c;
   const timestamp = new Date(NOW - Number(daysAgo) * 86_400_000).toISOString();
   if (c.type === 'identify') return { ...rest, timestamp, traits: { title } };
+  if (c.type === 'group') return { ...rest, timestamp, traits: { employees, industry } };
   if (c.type === 'page') return { ...rest, timestamp, name, properties: { path: '/pricing' } };
   return { ...rest, timestamp };
 }
@@ -83,7 +97,8 @@ async function workspace(store: Store) {
   return { ws, hook: hook.id };
 }
 
-/** What the calls left: scores, history, owners and tags, lifecycles, notifications in order. */
+/** What the calls left: account scores; lead scores, history, owners and tags, lifecycles;
+ * notifications in order. */
 async function snapshot(store: Store, { ws, hook }: { ws: string; hook: string }) {
   const leads = await Promise.all(
     LEADS.map(async (id) => ({
@@ -100,7 +115,9 @@ async function snapshot(store: Store, { ws, hook }: { ws: string; hook: string }
       return { type: d.type, leadId: d.leadId, data: detail?.data };
     }),
   );
+  const accounts = await Promise.all(COMPANIES.map((id) => store.getAccountScore(ws, id)));
   return {
+    accounts,
     leads: leads.map((l) => ({
       ...l,
       lifecycle: l.lifecycle.map(({ seq: _seq, ...entry }) => entry),

@@ -1,20 +1,21 @@
-// Stores and scores a run of consecutive track, page and identify calls in a few set-based
-// statements: the calls in one insert, the scores of their leads in one read and one write, the
-// history in one append. The outcome equals taking the calls one at a time: each lead's calls
+// Stores and scores a run of consecutive track, page, identify and group calls in a few
+// set-based statements: the calls in one insert, the scores of their leads in one read and one
+// write, the history in one append. The outcome equals taking the calls one at a time: the calls
 // are taken in arrival order, each event is scored against the lead's history as stored up to it
-// (its seq), an identify's traits are stored and refit before the lead's next call, and each
-// visible change gets its history entry.
+// (its seq), an identify's traits or a group's company are stored and the lead refit before the
+// next call, and each visible change gets its history entry.
 import { evaluateFit, type FitResult } from '../../core/fit.js';
 import type { ScoringEvent } from '../../core/event.js';
 import { withFit, type ScoreState } from '../../core/score-state.js';
 import {
   toScoringEvent,
+  type GroupMessage,
   type IdentifyMessage,
   type PageMessage,
   type TrackMessage,
 } from '../../ingest/segment/index.js';
 import type { HistoryEntry, LeadScoreRow, StoreTx } from '../../store/port.js';
-import { refreshAccountsOfLeads } from '../accounts/account-scoring.js';
+import { refreshAccounts, refreshAccountsOfLeads } from '../accounts/account-scoring.js';
 import { recordChanges } from '../changes/record-changes.js';
 import { recordConversions } from '../lifecycle/conversions.js';
 import type { ActiveScoring } from '../scoring/active-model.js';
@@ -49,13 +50,24 @@ export interface TraitsCall {
   time: number;
 }
 
-export type RunCall = EventCall | TraitsCall;
+/** A group call of a known lead: the company's traits, and the lead now works there. */
+export interface CompanyCall {
+  message: GroupMessage;
+  messageId: string;
+  leadId: string;
+  time: number;
+}
 
-const isTraits = (call: RunCall): call is TraitsCall => call.message.type === 'identify';
+export type RunCall = EventCall | TraitsCall | CompanyCall;
 
-/** One stored call of a lead, in arrival order. */
-type LeadStep = { seq: number; index: number } & (
-  { kind: 'event'; event: ScoringEvent } | { kind: 'traits'; call: TraitsCall }
+const isEvent = (call: RunCall): call is EventCall =>
+  call.message.type === 'track' || call.message.type === 'page';
+
+/** One stored call of a known lead. */
+type Step = { leadId: string; seq: number; index: number } & (
+  | { kind: 'event'; event: ScoringEvent }
+  | { kind: 'traits'; call: TraitsCall }
+  | { kind: 'company'; call: CompanyCall }
 );
 
 /** For each call, in order: true when it was stored now, false for a repeated messageId. */
@@ -71,63 +83,66 @@ export async function ingestEventRun(
   const stored = await tx.insertEvents(
     ws,
     calls.map((c) =>
-      isTraits(c)
-        ? callToStore(c.message, c.messageId, c.leadId, c.time)
-        : eventToStore(c.message, c.messageId, c.leadId, c.time),
+      isEvent(c)
+        ? eventToStore(c.message, c.messageId, c.leadId, c.time)
+        : callToStore(c.message, c.messageId, c.leadId, c.time),
     ),
   );
-  // Each lead's new calls, in arrival order.
-  const byLead = new Map<string, LeadStep[]>();
-  calls.forEach((call, i) => {
-    const result = stored[i]!;
-    if (!result.inserted || call.leadId === null) return;
-    let steps = byLead.get(call.leadId);
-    if (!steps) byLead.set(call.leadId, (steps = []));
-    if (isTraits(call)) steps.push({ kind: 'traits', call, seq: result.seq, index: i });
-    else {
+  // The new calls of known leads, in arrival order.
+  const steps: Step[] = [];
+  calls.forEach((call, index) => {
+    const { inserted, seq } = stored[index]!;
+    const { leadId } = call;
+    if (!inserted || leadId === null) return;
+    if (isEvent(call)) {
       const event = { ...toScoringEvent(call.message), time: call.time, messageId: call.messageId };
-      steps.push({ kind: 'event', event, seq: result.seq, index: i });
-    }
+      steps.push({ kind: 'event', event, leadId, seq, index });
+    } else if (call.message.type === 'identify')
+      steps.push({ kind: 'traits', call: call as TraitsCall, leadId, seq, index });
+    else steps.push({ kind: 'company', call: call as CompanyCall, leadId, seq, index });
   });
   if (!scoring) {
-    for (const steps of byLead.values())
-      for (const step of steps)
-        if (step.kind === 'traits') await storeTraits(tx, ws, step.call, now);
+    for (const step of steps)
+      if (step.kind === 'traits') await storeTraits(tx, ws, step.call, now);
+      else if (step.kind === 'company') await storeCompany(tx, ws, step.call, now);
     return stored.map((s) => s.inserted);
   }
-  const rows = await tx.getScores(ws, [...byLead.keys()]);
-  const changed: LeadScoreRow[] = [];
-  const history: { entry: HistoryEntry; index: number }[] = [];
-  for (const [leadId, steps] of byLead) {
-    let row = rows.get(leadId);
-    for (const step of steps) {
-      let state: ScoreState;
-      let cause: Cause;
-      if (step.kind === 'event') {
-        state = await nextState(tx, ws, leadId, scoring, row, step.event, step.seq);
-        cause = { cause: 'event', causeRef: step.event.messageId ?? null };
-      } else {
-        const merged = await storeTraits(tx, ws, step.call, now);
-        state = await refitState(tx, ws, leadId, scoring, row, merged, step.seq);
-        cause = { cause: merged ? 'merge' : 'traits', causeRef: step.call.messageId };
-      }
-      const next = scoredRow(scoring, leadId, state, now);
-      const entry = changeEntry(scoring, row, next, now, cause);
-      if (entry) history.push({ entry, index: step.index });
-      row = next.row;
+  const touched = [...new Set(steps.map((step) => step.leadId))];
+  // Each lead's row as its calls so far left it. The calls are taken in the order they came,
+  // across leads too: a group call's company traits reach the next refit of any lead there,
+  // and hand-overs take their owners round-robin in that order.
+  const rows = await tx.getScores(ws, touched);
+  const history: HistoryEntry[] = [];
+  const left = new Set<string>();
+  for (const step of steps) {
+    const row = rows.get(step.leadId);
+    let state: ScoreState;
+    let cause: Cause;
+    if (step.kind === 'event') {
+      state = await nextState(tx, ws, step.leadId, scoring, row, step.event, step.seq);
+      cause = { cause: 'event', causeRef: step.event.messageId ?? null };
+    } else if (step.kind === 'traits') {
+      const merged = await storeTraits(tx, ws, step.call, now);
+      state = await refitState(tx, ws, step.leadId, scoring, row, merged, step.seq);
+      cause = { cause: merged ? 'merge' : 'traits', causeRef: step.call.messageId };
+    } else {
+      const previous = await storeCompany(tx, ws, step.call, now);
+      // The company the lead left has one contact fewer: its account is scored again.
+      if (previous && previous !== step.call.message.groupId) left.add(previous);
+      state = await refitState(tx, ws, step.leadId, scoring, row, false, step.seq);
+      cause = { cause: 'traits', causeRef: step.call.messageId };
     }
-    if (row) changed.push(row);
+    const next = scoredRow(scoring, step.leadId, state, now);
+    const entry = changeEntry(scoring, row, next, now, cause);
+    if (entry) history.push(entry);
+    rows.set(step.leadId, next.row);
   }
-  await tx.putScores(ws, changed);
-  // In the order the calls came, across leads: hand-overs take their owners round-robin in it.
-  history.sort((a, b) => a.index - b.index);
-  await recordChanges(
-    tx,
+  await tx.putScores(
     ws,
-    scoring,
-    history.map((h) => h.entry),
+    touched.map((leadId) => rows.get(leadId)!),
   );
-  const events = calls.flatMap((call, i) => (isTraits(call) ? [] : [{ call, result: stored[i]! }]));
+  await recordChanges(tx, ws, scoring, history);
+  const events = calls.flatMap((call, i) => (isEvent(call) ? [{ call, result: stored[i]! }] : []));
   await recordConversions(
     tx,
     ws,
@@ -135,8 +150,18 @@ export async function ingestEventRun(
     events.map((e) => e.call),
     events.map((e) => e.result),
   );
-  await refreshAccountsOfLeads(tx, ws, scoring, [...byLead.keys()], now);
+  await refreshAccountsOfLeads(tx, ws, scoring, touched, now);
+  await refreshAccounts(tx, ws, scoring, [...left], now);
   return stored.map((s) => s.inserted);
+}
+
+/** Stores a group call: the company's traits and the lead's link; answers the company it left. */
+async function storeCompany(tx: StoreTx, ws: string, call: CompanyCall, now: number) {
+  const { groupId, traits } = call.message;
+  await tx.upsertCompany(ws, groupId, traits, now);
+  const previous = (await tx.getLead(ws, call.leadId))?.companyId ?? null;
+  await tx.setLeadCompany(ws, call.leadId, groupId, now);
+  return previous;
 }
 
 /** Stores an identify's traits; answers whether anonymous events were moved to the lead. */

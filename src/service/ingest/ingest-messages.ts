@@ -39,8 +39,8 @@ export async function ingestMessages(
     await tx.lockLeads(ws, resolved);
     const scoring = await models.get(tx, ws);
     const outcomes: IngestOutcome[] = [];
-    // Consecutive track, page and plain identify calls go in together; the others one by one, in
-    // order.
+    // Consecutive calls of events, traits and companies go in together; those that merge a
+    // visitor, or a group call of nobody known yet, one by one, in order.
     let run: RunCall[] = [];
     const flush = async () => {
       if (run.length === 0) return;
@@ -59,6 +59,14 @@ export async function ingestMessages(
           time: eventTimeOf(message),
         });
         continue;
+      }
+      if (message.type === 'group') {
+        const leadId = await leadIdOf(tx, ws, message);
+        if (leadId !== null) {
+          const time = eventTimeOf(message);
+          run.push({ message, messageId: messageIdOf(message), leadId, time });
+          continue;
+        }
       }
       if (message.type === 'identify' && (await mergesNothingNew(tx, ws, message))) {
         run.push({
