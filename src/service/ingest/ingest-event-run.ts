@@ -28,7 +28,7 @@ import {
   type Cause,
 } from '../scoring/lead-scoring.js';
 import { leadRecord } from '../scoring/lead-record.js';
-import { callToStore, eventToStore } from '../scoring/stored-events.js';
+import { callToStore } from '../scoring/stored-events.js';
 
 export interface EventCall {
   message: TrackMessage | PageMessage;
@@ -82,11 +82,7 @@ export async function ingestEventRun(
   await tx.ensureLeads(ws, leadIds, now);
   const stored = await tx.insertEvents(
     ws,
-    calls.map((c) =>
-      isEvent(c)
-        ? eventToStore(c.message, c.messageId, c.leadId, c.time)
-        : callToStore(c.message, c.messageId, c.leadId, c.time),
-    ),
+    calls.map((c) => callToStore(c.message, c.messageId, c.leadId, c.time)),
   );
   // The new calls of known leads, in arrival order.
   const steps: Step[] = [];

@@ -1,48 +1,34 @@
-// Between stored events and the engine's events: what a track or page call stores, and how a
-// stored event is scored again on replay.
+// Between stored events and the engine's events: what a call stores, and how a stored event is
+// scored again on replay.
 import type { ScoringEvent } from '../../core/event.js';
 import { isRecord } from '../../core/fields.js';
-import type { PageMessage, SegmentMessage, TrackMessage } from '../../ingest/segment/index.js';
+import type { SegmentMessage } from '../../ingest/segment/index.js';
 import type { NewEvent, StoredEvent } from '../../store/port.js';
 
 /**
- * The payload keeps the message as received, with `properties` as scored (a page call's name
- * and category folded in), so that a replay from the store scores exactly what ingestion did.
+ * What a call stores. A track or page call is named by its event, and its payload keeps the
+ * message as received with `properties` as scored (a page call's name and category folded in),
+ * so that a replay from the store scores exactly what ingestion did. An identify, group or alias
+ * call is stored as received, named by its type.
  */
-export function eventToStore(
-  message: TrackMessage | PageMessage,
-  messageId: string,
-  leadId: string | null,
-  time: number,
-): NewEvent {
-  return {
-    messageId,
-    leadId,
-    anonymousId: message.anonymousId,
-    type: message.type,
-    name: message.event,
-    time,
-    receivedAt: message.receivedAt,
-    payload: { ...message.raw, properties: message.properties, context: message.context },
-  };
-}
-
-/** An identify, group or alias call is stored as received, named by its type. */
 export function callToStore(
-  message: Exclude<SegmentMessage, TrackMessage | PageMessage>,
+  message: SegmentMessage,
   messageId: string,
   leadId: string | null,
   time: number,
 ): NewEvent {
+  const scored = message.type === 'track' || message.type === 'page';
   return {
     messageId,
     leadId,
     anonymousId: message.anonymousId,
     type: message.type,
-    name: message.type,
+    name: scored ? message.event : message.type,
     time,
     receivedAt: message.receivedAt,
-    payload: message.raw,
+    payload: scored
+      ? { ...message.raw, properties: message.properties, context: message.context }
+      : message.raw,
   };
 }
 

@@ -38,7 +38,12 @@ export function startStatisticsKeeper(
   const needed = () =>
     (wanted ??= pool
       .query<{ autovacuum: string }>('SHOW autovacuum')
-      .then((result) => result.rows[0]?.autovacuum !== 'on'));
+      .then((result) => result.rows[0]?.autovacuum !== 'on')
+      .catch((error: unknown) => {
+        // Asked again at the next check.
+        wanted = undefined;
+        throw error;
+      }));
 
   const runOnce = async (): Promise<string[]> => {
     const stale = await pool.query<{ relname: string }>(
