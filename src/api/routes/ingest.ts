@@ -5,6 +5,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import {
+  decodeBody,
   MAX_BATCH_BYTES,
   parseSegmentBatch,
   parseSegmentCall,
@@ -48,13 +49,19 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
         { limit: context.max },
       ),
   });
-  // The raw text, so the Segment limits (32 KB a call, 500 KB a batch) apply to the bytes sent;
+  // The raw bytes, decoded here so that invalid UTF-8 is refused with its offset (Fastify's
+  // string parser would turn it into U+FFFD). Valid UTF-8 decodes to text of the same byte
+  // length, so the Segment limits (32 KB a call, 500 KB a batch) still apply to the bytes sent;
   // Fastify's own limit sits above them so that the answer says which limit was passed.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser(
     '*',
-    { parseAs: 'string', bodyLimit: 2 * MAX_BATCH_BYTES },
-    (_request, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: 2 * MAX_BATCH_BYTES },
+    (_request, body, done) => {
+      const text = decodeBody(body);
+      if (text.kind === 'ok') done(null, text.value);
+      else done(new ApiError('invalid_request', text.reason));
+    },
   );
   // The zod schemas below document the answers; serialising through zod would cost ~10x
   // JSON.stringify on every call, so these routes answer as they did without a schema (the

@@ -17,5 +17,6 @@ export type {
 export { toScoringEvent } from './scoring-event.js';
 export { deriveMessageId, canonicalJson } from './message-id.js';
 export { eventTime } from './timestamp-step.js';
+export { decodeBody } from './parse-step.js';
 export { MAX_BATCH_BYTES, MAX_CALL_BYTES, MAX_DEPTH, byteLength } from './limits.js';
 export { SEGMENT_CALL_TYPES, type SegmentCallType } from './schemas.js';

@@ -1,9 +1,10 @@
-// The per-message steps in order: validate, identify, time, normalise.
+// The per-message steps in order: storable text, validate, identify, time, normalise.
 import { createIdentityStep } from './identity-step.js';
 import type { SegmentMessage } from './message.js';
 import { createNormaliseStep } from './normalise-step.js';
 import type { SegmentCallType } from './schemas.js';
 import { pipe, type Step } from './step.js';
+import { createStorableTextStep } from './storable-text-step.js';
 import { createTimestampStep } from './timestamp-step.js';
 import { createValidateTypeStep } from './validate-step.js';
 
@@ -23,7 +24,11 @@ export function createMessagePipeline(
   return pipe(
     pipe(
       pipe(
-        createValidateTypeStep(routeType === undefined ? {} : { routeType }),
+        pipe(
+          // First, so that a NUL in `type` or a timestamp is refused for what it is.
+          createStorableTextStep<unknown>(),
+          createValidateTypeStep(routeType === undefined ? {} : { routeType }),
+        ),
         createIdentityStep(),
       ),
       createTimestampStep({ receivedAt, sentAt }),

@@ -37,6 +37,36 @@ describe('parseSegmentBatch', () => {
       tooLarge: false,
     });
   });
+  it('refuses a message holding a NUL or a lone surrogate on its own, with index and field', () => {
+    const batch = [
+      good(0),
+      { ...good(1), properties: { 'k\u0000': 1 } },
+      good(2),
+      { ...good(3), event: 'E\ud83d' },
+    ];
+    const result = items(parseSegmentBatch(JSON.stringify({ batch }), { receivedAt }));
+    expect(
+      result.map((item) => [item.index, item.kind === 'rejected' ? item.field : 'accepted']),
+    ).toEqual([
+      [0, 'accepted'],
+      [1, 'batch[1].properties.k\u0000'],
+      [2, 'accepted'],
+      [3, 'batch[3].event'],
+    ]);
+    expect(result[3]).toMatchObject({
+      messageId: 'm3',
+      reason: 'batch[3].event: contains a lone UTF-16 surrogate at offset 1',
+    });
+  });
+  it("refuses the whole batch for unstorable text in the envelope's context, naming its field", () => {
+    const body = { batch: [good(0)], context: { library: { name: 'a\u0000' } } };
+    expect(parseSegmentBatch(body, { receivedAt, bodyBytes: 100 })).toEqual({
+      kind: 'rejected',
+      field: 'context.library.name',
+      reason: 'context.library.name: contains a NUL character (\\u0000) at offset 1',
+      tooLarge: false,
+    });
+  });
   it('refuses elements that are not calls, each on its own', () => {
     const result = items(
       parseSegmentBatch(

@@ -14,6 +14,7 @@ import { createParseStep, isRawBody } from './parse-step.js';
 import { toRejection, type SegmentCallResult } from './result.js';
 import { batchEnvelopeSchema } from './schemas.js';
 import { rejected, type Rejected } from './step.js';
+import { createStorableTextStep } from './storable-text-step.js';
 import { fieldPath } from './validate-step.js';
 
 /** One result per element of `batch`, in input order, each carrying its index. */
@@ -27,6 +28,7 @@ const batchSize = createSizeStep({ maxBytes: MAX_BATCH_BYTES, what: 'batch' });
 const messageSize = createSizeStep({ maxBytes: MAX_CALL_BYTES, what: 'message' });
 const parse = createParseStep();
 const depth = createDepthStep();
+const envelopeText = createStorableTextStep<Record<string, unknown>>();
 
 export function parseSegmentBatch(body: unknown, options: ParseOptions): SegmentBatchResult {
   const bytes = options.bodyBytes ?? (isRawBody(body) ? byteLength(body) : undefined);
@@ -38,6 +40,12 @@ export function parseSegmentBatch(body: unknown, options: ParseOptions): Segment
   if (parsed.kind === 'rejected') return whole(parsed);
   if (!isRecord(parsed.value))
     return whole(rejected('expected a JSON object with a "batch" array'));
+  // The envelope's context is merged into every message: unstorable text there fails them all,
+  // so the batch is refused whole, pointing at the envelope's field. Messages are judged below.
+  const text = envelopeText(
+    Object.fromEntries(Object.entries(parsed.value).filter(([key]) => key !== 'batch')),
+  );
+  if (text.kind === 'rejected') return whole(text);
   // zod checks the envelope only (elements are `unknown`): each message is judged on its own below.
   const envelope = batchEnvelopeSchema.safeParse(parsed.value);
   if (!envelope.success) {

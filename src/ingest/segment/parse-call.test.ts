@@ -170,7 +170,27 @@ describe('parseSegmentCall refuses, saying where and why', () => {
     expect(parseSegmentCall('track', '{', { receivedAt })).toMatchObject({
       kind: 'rejected',
       field: null,
-      reason: expect.stringContaining('not valid UTF-8 JSON'),
+      reason: expect.stringContaining('body is not valid JSON'),
+    });
+  });
+  it('refuses text a store cannot hold with its field, and bytes that are not UTF-8 with their offset', () => {
+    expect(
+      parseSegmentCall('identify', json({ userId: 'u', traits: { 'x\u0000': 1 } }), { receivedAt }),
+    ).toEqual({
+      kind: 'rejected',
+      messageId: null,
+      field: 'traits.x\u0000',
+      reason: 'traits.x\u0000: key contains a NUL character (\\u0000) at offset 1',
+      tooLarge: false,
+    });
+    const bytes = Buffer.concat([
+      Buffer.from('{"userId":"u","event":"'),
+      Buffer.from([0xc0, 0x80]),
+      Buffer.from('"}'),
+    ]);
+    expect(parseSegmentCall('track', bytes, { receivedAt })).toMatchObject({
+      field: null,
+      reason: 'body is not valid UTF-8: invalid byte sequence at byte offset 23',
     });
   });
   it('refuses a call over 32 KB by its byte count, before parsing', () => {

@@ -4,6 +4,7 @@ import { createIdentityStep } from './identity-step.js';
 import { createDepthStep, createSizeStep } from './limits.js';
 import { createParseStep } from './parse-step.js';
 import { pipe, type StepResult } from './step.js';
+import { createStorableTextStep } from './storable-text-step.js';
 import { createTimestampStep, eventTime } from './timestamp-step.js';
 import { createValidateTypeStep } from './validate-step.js';
 
@@ -22,12 +23,23 @@ describe('createParseStep', () => {
     const object = { a: 1 };
     expect(value(parse(object))).toBe(object);
   });
-  it('rejects bad JSON and bad UTF-8 with a reason', () => {
+  it('rejects bad JSON with a reason', () => {
     expect(parse('{"a":')).toMatchObject({
       kind: 'rejected',
-      reason: expect.stringMatching(/^body is not valid UTF-8 JSON/),
+      reason: expect.stringMatching(/^body is not valid JSON/),
     });
-    expect(parse(new Uint8Array([0x7b, 0xff, 0x7d]))).toMatchObject({ kind: 'rejected' });
+  });
+  it('refuses bytes that are not UTF-8 at their offset, instead of decoding them to U+FFFD', () => {
+    expect(parse(new Uint8Array([0x7b, 0xff, 0x7d]))).toEqual({
+      kind: 'rejected',
+      reason: 'body is not valid UTF-8: invalid byte sequence at byte offset 1',
+    });
+    const surrogate = Buffer.concat([
+      Buffer.from('{"a":"é'),
+      Buffer.from([0xed, 0xa0, 0x80, 0x22, 0x7d]),
+    ]);
+    expect(parse(surrogate)).toMatchObject({ reason: expect.stringMatching(/byte offset 8$/) });
+    expect(parse(Buffer.from('{"a":"é😀"}'))).toEqual({ kind: 'ok', value: { a: 'é😀' } });
   });
 });
 
@@ -190,5 +202,51 @@ describe('eventTime and createTimestampStep', () => {
     };
     expect(value(step(base)).time).toBe(receivedAt - 20_000);
     expect(value(step({ ...base, sentAt: '2026-05-01T12:00:01Z' })).time).toBe(receivedAt - 1_000);
+  });
+});
+
+describe('createStorableTextStep', () => {
+  const storable = createStorableTextStep<unknown>();
+  it('refuses a NUL or a lone surrogate in any string, with its path and reason', () => {
+    expect(storable({ userId: 'a\u0000b' })).toEqual({
+      kind: 'rejected',
+      field: 'userId',
+      reason: 'contains a NUL character (\\u0000) at offset 1',
+    });
+    expect(storable({ properties: { items: ['ok', { title: 'VP\ud83d' }] } })).toEqual({
+      kind: 'rejected',
+      field: 'properties.items[1].title',
+      reason: 'contains a lone UTF-16 surrogate at offset 2',
+    });
+    expect(storable({ context: { page: { url: '\udc00' } } })).toMatchObject({
+      field: 'context.page.url',
+    });
+  });
+  it('refuses such a key, at any depth, naming it', () => {
+    expect(storable({ traits: { 'a\u0000': 1 } })).toEqual({
+      kind: 'rejected',
+      field: 'traits.a\u0000',
+      reason: 'key contains a NUL character (\\u0000) at offset 1',
+    });
+    expect(storable({ '\ud800': 1 })).toMatchObject({ field: '\ud800' });
+  });
+  it('passes surrogate pairs, other text and non-text values, and leaves depth to the depth step', () => {
+    const message = { userId: '😀 é', traits: { n: 1, ok: true, none: null, list: [1, 'x'] } };
+    expect(value(storable(message))).toBe(message);
+    const deep = JSON.parse('['.repeat(10_000) + '"x"' + ']'.repeat(10_000)) as unknown;
+    expect(storable(deep).kind).toBe('ok');
+    expect(
+      storable(JSON.parse('['.repeat(10_000) + '"\\u0000"' + ']'.repeat(10_000))),
+    ).toMatchObject({
+      kind: 'rejected',
+      field: expect.stringMatching(/^\[0\](\[0\])+$/),
+    });
+  });
+  it("prefixes paths with its own (a batch envelope's context)", () => {
+    expect(
+      createStorableTextStep({ path: 'context' })({ library: { name: '\u0000' } }),
+    ).toMatchObject({
+      field: 'context.library.name',
+    });
   });
 });
