@@ -26,6 +26,7 @@ import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webStaticRoutes } from './routes/web-static.js';
+import { refuseUnstorableParams } from './safe-params.js';
 import { finishDocument } from './schemas/document.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -38,6 +39,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  refuseUnstorableParams(app);
   await app.register(swagger, {
     openapi: {
       info: {
