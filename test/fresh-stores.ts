@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
@@ -14,6 +15,11 @@ export interface StoreKind {
   name: 'sqlite' | 'postgres';
   /** A new, migrated, empty store; closed and removed after the test file. */
   open(): Promise<Store>;
+  /**
+   * Runs one statement (`?` or `$1` parameters, as the dialect wants) on the database of the
+   * store opened last, past the store's own checks: to plant rows an older release could write.
+   */
+  exec(statement: string, values?: unknown[]): Promise<void>;
 }
 
 const serverUrl =
@@ -39,6 +45,8 @@ export function freshStores(): StoreKind[] {
     for (const name of databases) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
   });
+  let lastFile = '';
+  let lastUrl = '';
   const keep = async (store: Store) => {
     opened.push(store);
     await store.migrate();
@@ -47,7 +55,18 @@ export function freshStores(): StoreKind[] {
   return [
     {
       name: 'sqlite',
-      open: () => keep(openSqliteStore({ file: join(dir, `${opened.length}.db`) })),
+      open: () => {
+        lastFile = join(dir, `${opened.length}.db`);
+        return keep(openSqliteStore({ file: lastFile }));
+      },
+      exec: async (statement, values = []) => {
+        const db = new Database(lastFile);
+        try {
+          db.prepare(statement).run(...values);
+        } finally {
+          db.close();
+        }
+      },
     },
     {
       name: 'postgres',
@@ -57,7 +76,17 @@ export function freshStores(): StoreKind[] {
         databases.push(name);
         const url = new URL(serverUrl);
         url.pathname = `/${name}`;
-        return keep(openPostgresStore({ connectionString: url.toString() }));
+        lastUrl = url.toString();
+        return keep(openPostgresStore({ connectionString: lastUrl }));
+      },
+      exec: async (statement, values = []) => {
+        const client = new pg.Client({ connectionString: lastUrl });
+        await client.connect();
+        try {
+          await client.query(statement, values);
+        } finally {
+          await client.end();
+        }
       },
     },
   ];

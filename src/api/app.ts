@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
+import { installJsonBody } from './json-body.js';
 import { accountRoutes } from './routes/accounts.js';
 import { backtestRoutes } from './routes/backtests.js';
 import { predictiveRoutes } from './routes/predictive.js';
@@ -40,6 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   refuseUnstorableParams(app);
+  installJsonBody(app);
   await app.register(swagger, {
     openapi: {
       info: {

@@ -18,9 +18,15 @@ export function modelFormatOf(fileName: string): ModelFormat | undefined {
  * `source` names the file in messages. YAML is a superset of JSON, so one parser serves both
  * and gives line numbers for either.
  */
-export function parseModel(text: string, source = 'model'): Model {
-  return parseModelWithLines(text, source).model;
+export function parseModel(text: string, source = 'model', inspect?: ModelInspector): Model {
+  return parseModelWithLines(text, source, inspect).model;
 }
+
+/**
+ * A check of the parsed value before the schema sees it, e.g. that a store can hold it (the API
+ * refuses NUL characters and deep nesting this way); its problem is thrown as a ModelError.
+ */
+export type ModelInspector = (value: unknown) => ModelProblem | null;
 
 export interface ModelWithLines {
   model: Model;
@@ -29,7 +35,11 @@ export interface ModelWithLines {
 }
 
 /** Like parseModel, and also maps paths to lines (e.g. to place warnings). */
-export function parseModelWithLines(text: string, source = 'model'): ModelWithLines {
+export function parseModelWithLines(
+  text: string,
+  source = 'model',
+  inspect?: ModelInspector,
+): ModelWithLines {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -37,7 +47,7 @@ export function parseModelWithLines(text: string, source = 'model'): ModelWithLi
       source,
       doc.errors.map((e) => ({
         path: '',
-        message: (e.message.split('\n')[0] ?? e.message).replace(/ at line \d+, column \d+:?$/, ''),
+        message: readableMessage(e.message),
         ...(e.linePos ? { line: e.linePos[0].line } : {}),
       })),
     );
@@ -65,6 +75,11 @@ export function parseModelWithLines(text: string, source = 'model'): ModelWithLi
       { path: '', message: `cannot read the YAML: ${(error as Error).message}` },
     ]);
   }
+  const problem = inspect?.(value);
+  if (problem) {
+    const line = nearestLine(pathParts(problem.path));
+    throw new ModelError(source, [line === undefined ? problem : { ...problem, line }]);
+  }
   const model = validateModel(value, source, nearestLine);
   return { model, lineOf: (path) => lineOfParts(pathParts(path)) };
 }
@@ -82,6 +97,15 @@ export function validateModel(
     return line === undefined ? problem : { ...problem, line };
   });
   throw new ModelError(source, problems);
+}
+
+/**
+ * The parser's first line, without the position the problem carries anyway. The parser reports
+ * running out of stack on a deeply nested document as its own error: say what that means.
+ */
+function readableMessage(message: string): string {
+  if (message.includes('Maximum call stack size exceeded')) return 'nested too deeply to read';
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function pathParts(path: string): (string | number)[] {

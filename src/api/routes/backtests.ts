@@ -7,6 +7,7 @@ import { startBacktest } from '../../service/backtest/start-backtest.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { modelTextProblem } from '../json-body.js';
 import { backtestRequestSchema } from '../schemas/backtest.js';
 import { errorResponses } from '../schemas/error.js';
 import { jobStartedSchema } from '../schemas/job.js';
@@ -44,7 +45,14 @@ export async function backtestRoutes(app: FastifyInstance, deps: AppDeps): Promi
               ? { predictiveVersion }
               : { spec };
       const ws = request.workspaceId;
-      const candidate = await loadCandidate(deps.store, deps.models, ws, source, 'request body');
+      const candidate = await loadCandidate(
+        deps.store,
+        deps.models,
+        ws,
+        source,
+        'request body',
+        modelTextProblem,
+      );
       const { job } = await startBacktest(
         deps.store,
         deps.models,

@@ -9,6 +9,7 @@ import type { JsonObject } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { bodyText, MAX_BODY_BYTES, modelTextProblem } from '../json-body.js';
 import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
 import { activationSchema, jobWithResultSchema } from '../schemas/job.js';
@@ -20,11 +21,12 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   requireAdminKey(app, deps.store);
-  // YAML arrives as text; JSON is parsed by Fastify as usual.
+  // YAML arrives as text (checked once parsed, in the handler); JSON goes through the app's
+  // parser (../json-body.ts).
   app.addContentTypeParser(
     ['application/yaml', 'application/x-yaml', 'text/yaml'],
-    { parseAs: 'string' },
-    (_request, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: MAX_BODY_BYTES },
+    (_request, body, done) => done(null, bodyText(body as Buffer)),
   );
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
@@ -41,7 +43,7 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     async (request, reply) => {
       const model =
         typeof request.body === 'string'
-          ? parseModel(request.body, 'request body')
+          ? parseModel(request.body, 'request body', modelTextProblem)
           : validateModel(request.body, 'request body');
       const version = await deps.store.addModel(
         request.workspaceId,

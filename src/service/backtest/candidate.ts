@@ -1,7 +1,7 @@
 // The model a backtest tries: a stored version, or a draft given as a model object or YAML text
 // (validated like an upload, errors naming the field and line).
 import { compileModel } from '../../core/compile-model.js';
-import { parseModel, validateModel } from '../../core/parse-model.js';
+import { parseModel, validateModel, type ModelInspector } from '../../core/parse-model.js';
 import { StoreError, type Store } from '../../store/port.js';
 import { predictiveDocumentSchema } from '../predictive/predictive-document.js';
 import type { ActiveModels } from '../scoring/active-model.js';
@@ -16,6 +16,8 @@ export async function loadCandidate(
   ws: string,
   source: CandidateSource,
   where: string,
+  /** Checks a model given as YAML once parsed (a JSON `spec` was checked with its body). */
+  inspect?: ModelInspector,
 ): Promise<BacktestCandidate> {
   if ('predictiveVersion' in source) {
     const version = source.predictiveVersion;
@@ -34,7 +36,7 @@ export async function loadCandidate(
   }
   const model =
     'yaml' in source
-      ? parseModel(source.yaml, `${where}.yaml`)
+      ? parseModel(source.yaml, `${where}.yaml`, inspect)
       : validateModel(source.spec, `${where}.spec`);
   return { kind: 'rules', version: null, compiled: compileModel(model) };
 }

@@ -1,6 +1,7 @@
 // The SQLite connection helpers every method module uses: cached prepared statements, JSON.
 import type Database from 'better-sqlite3';
 import type { JsonObject } from '../records.js';
+import { readJsonObject } from '../stored-json.js';
 
 export type Db = Database.Database;
 export type Params = Record<string, string | number | null>;
@@ -20,6 +21,7 @@ export function statements(db: Db): <Row>(sql: string) => Database.Statement<[Pa
 
 export type Sql = ReturnType<typeof statements>;
 
-export function parseObject(text: string): JsonObject {
-  return JSON.parse(text) as JsonObject;
+/** A stored JSON object; `where` names the row if it cannot be read (see ../stored-json.ts). */
+export function parseObject(text: string, where = 'a stored JSON object'): JsonObject {
+  return readJsonObject(text, where);
 }

@@ -16,7 +16,7 @@ type CompanyRow = Omit<LeadRow, 'company_id'>;
 
 export const toLead = (r: LeadRow): Lead => ({
   id: r.id,
-  traits: parseObject(r.traits),
+  traits: parseObject(r.traits, `lead "${r.id}" traits`),
   companyId: r.company_id,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -24,7 +24,7 @@ export const toLead = (r: LeadRow): Lead => ({
 
 const toCompany = (r: CompanyRow): Company => ({
   id: r.id,
-  traits: parseObject(r.traits),
+  traits: parseObject(r.traits, `company "${r.id}" traits`),
   createdAt: r.created_at,
   updatedAt: r.updated_at,
 });

@@ -17,13 +17,20 @@ const toItem = (r: Row): LeadListItem => ({
     r.lead_id === null ? null : toScore({ ...r, lead_id: r.lead_id, updated_at: r.s_updated_at }),
 });
 
+/**
+ * Where search looks. json_extract fails the whole statement on a value it cannot read (nested
+ * deeper than SQLite's 1,000 levels, or malformed, as older releases could store), so each read
+ * is guarded by json_valid: such a row is not matched, and the list still answers.
+ */
 const SEARCHED = [
-  "l.traits, '$.name'",
-  "l.traits, '$.first_name'",
-  "l.traits, '$.last_name'",
-  "l.traits, '$.email'",
-  "c.traits, '$.name'",
-];
+  ['l.traits', '$.name'],
+  ['l.traits', '$.first_name'],
+  ['l.traits', '$.last_name'],
+  ['l.traits', '$.email'],
+  ['c.traits', '$.name'],
+].map(
+  ([column, path]) => `CASE WHEN json_valid(${column}) THEN json_extract(${column}, '${path}') END`,
+);
 
 export function listLeadsMethod(sql: Sql): Pick<StoreTx, 'listLeads' | 'listLeadIds'> {
   return {
@@ -57,9 +64,7 @@ export function listLeadsMethod(sql: Sql): Pick<StoreTx, 'listLeads' | 'listLead
       filter('s.score >= @minScore', 'minScore', query.minScore);
       filter('s.score <= @maxScore', 'maxScore', query.maxScore);
       if (query.search !== undefined) {
-        const likes = SEARCHED.map(
-          (path) => `lower(json_extract(${path})) LIKE @search ESCAPE '\\'`,
-        );
+        const likes = SEARCHED.map((value) => `lower(${value}) LIKE @search ESCAPE '\\'`);
         filter(`(${likes.join(' OR ')})`, 'search', likePattern(query.search));
       }
       const key = query.sort === 'score' ? `COALESCE(s.score, ${NO_SCORE})` : 'l.updated_at';
