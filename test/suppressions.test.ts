@@ -6,10 +6,12 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { parseModel } from '../src/core/parse-model.js';
+import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
+import { segmentMessages } from './segment-messages.js';
 
 const T0 = Date.parse('2026-06-01T12:00:00Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -216,5 +218,36 @@ describe.each(freshStores())('erasure suppression on $name', ({ open }) => {
     expect(
       (await admin('GET', '/v1/suppressions')).json<{ items: unknown[] }>().items,
     ).toHaveLength(3);
+  });
+
+  it('refuses calls that waited for the erasure of their lead to commit', async () => {
+    const store = await open();
+    const ws = (await store.createWorkspace('race', T0)).id;
+    const models = new ActiveModels();
+    const ingest = (call: object) =>
+      ingestMessages(store, models, ws, segmentMessages([call], T0), T0);
+    await ingest({ type: 'identify', userId: 'u1', anonymousId: 'anon-1', traits: {} });
+    // An erasure holding the lead while the calls arrive: they wait for it, then see it.
+    let locked!: () => void;
+    const holding = new Promise<void>((resolve) => (locked = resolve));
+    const erasure = store.transaction(async (tx) => {
+      await tx.lockLeads(ws, ['u1']);
+      locked();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.suppressLead(ws, 'u1', T0);
+      await tx.deleteLead(ws, 'u1');
+    });
+    await holding;
+    const calls = [
+      ingest({ type: 'track', userId: 'u1', event: 'Pricing Viewed' }),
+      ingest({ type: 'track', anonymousId: 'anon-1', event: 'Pricing Viewed' }),
+    ];
+    await erasure;
+    expect((await Promise.all(calls)).flat().map((o) => o.status)).toEqual([
+      'suppressed',
+      'suppressed',
+    ]);
+    expect(await store.getLead(ws, 'u1')).toBeUndefined();
+    expect(await store.countEvents(ws)).toBe(0);
   });
 });

@@ -1,7 +1,10 @@
 // Refuses the calls of an ingestion run that name a suppressed id (an erased lead's userId, or an
 // anonymous id or alias that was linked to it), so an erased person is not re-created. Set-based:
 // one indexed lookup for all the ids of the run, whatever its size, and the refusals counted in
-// the run's own transaction (a run that fails counts nothing).
+// the run's own transaction (a run that fails counts nothing). The lookup is made on every run,
+// not skipped on a process-local "this workspace has none" cache: another server sharing the
+// database may have erased a lead since, and that person would be re-created until the cache
+// expired. A primary-key probe that finds nothing is one more statement among the run's dozen.
 import type { SegmentMessage } from '../../ingest/segment/index.js';
 import type { StoreTx } from '../../store/port.js';
 
