@@ -197,9 +197,19 @@ describe.each(freshStores())('erasure suppression on $name', ({ open }) => {
       url = `/v1/suppressions?limit=2&cursor=${body.next}`;
     }
     expect(ids).toEqual(['u1', 'old-1', 'anon-1']);
-    const bad = await admin('GET', '/v1/suppressions?cursor=nonsense');
-    expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ error: { code: 'invalid_request' } });
+    const nul = Buffer.from(JSON.stringify({ createdAt: T0, id: 'u\u0000' })).toString('base64url');
+    for (const url of [
+      '/v1/suppressions?cursor=nonsense',
+      `/v1/suppressions?cursor=${nul}`,
+      '/v1/suppressions?limit=0',
+    ]) {
+      const bad = await admin('GET', url);
+      expect(bad.statusCode, url).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { code: 'invalid_request' } });
+    }
+    const path = await admin('DELETE', '/v1/suppressions/u%00');
+    expect(path.statusCode).toBe(400);
+    expect(path.json()).toMatchObject({ error: { code: 'invalid_request' } });
     expect((await admin('GET', '/v1/suppressions', a.writeAsBearer)).statusCode).toBe(403);
     expect((await admin('DELETE', '/v1/suppressions/u1', a.writeAsBearer)).statusCode).toBe(403);
     expect((await admin('GET', '/v1/suppressions', {} as typeof a.admin)).statusCode).toBe(401);

@@ -16,9 +16,7 @@ export const suppressionSchema = z.object({
   lastRefusedAt: z.number().nullable(),
 });
 
-/** A position in the newest-first order of a workspace's suppressions. */
-export const suppressionPositionSchema = z.object({ createdAt: z.number(), id: z.string() });
-
 export type SuppressionKind = (typeof SUPPRESSION_KINDS)[number];
 export type Suppression = z.infer<typeof suppressionSchema>;
-export type SuppressionPosition = z.infer<typeof suppressionPositionSchema>;
+/** A position in the newest-first order of a workspace's suppressions. */
+export type SuppressionPosition = Pick<Suppression, 'createdAt' | 'id'>;

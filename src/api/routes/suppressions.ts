@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { suppressionPositionSchema, type Suppression } from '../../store/port.js';
+import { textProblem } from '../../ingest/json-safety.js';
+import type { Suppression } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
 import { decodeCursor, pageOf } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
@@ -16,6 +17,17 @@ import {
   suppressionViewSchema,
   type SuppressionView,
 } from '../schemas/suppression.js';
+
+/** An id as given in a path or a cursor: text every store can hold (PostgreSQL refuses NUL). */
+const storableId = z
+  .string()
+  .min(1)
+  .superRefine((text, ctx) => {
+    const problem = textProblem(text);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const positionSchema = z.object({ createdAt: z.number(), id: storableId });
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
@@ -41,7 +53,7 @@ export async function suppressionRoutes(app: FastifyInstance, deps: AppDeps): Pr
     },
     async (request) => {
       const { limit, cursor } = request.query;
-      const after = decodeCursor(suppressionPositionSchema, cursor, 'querystring.cursor');
+      const after = decodeCursor(positionSchema, cursor, 'querystring.cursor');
       const rows = await deps.store.listSuppressions(request.workspaceId, {
         limit: limit + 1,
         after,
@@ -57,7 +69,7 @@ export async function suppressionRoutes(app: FastifyInstance, deps: AppDeps): Pr
       schema: {
         tags: ['leads'],
         summary: 'Lift a suppression: later calls for the id are accepted (a new lead is made)',
-        params: z.object({ id: z.string().min(1).describe('The suppressed id') }),
+        params: z.object({ id: storableId.describe('The suppressed id') }),
         response: {
           200: jsonResponse('The suppression, now lifted', suppressionViewSchema),
           ...errorResponses(400, 401, 403, 404),

@@ -4,7 +4,7 @@
 // the run's own transaction (a run that fails counts nothing). The lookup is made on every run,
 // not skipped on a process-local "this workspace has none" cache: another server sharing the
 // database may have erased a lead since, and that person would be re-created until the cache
-// expired. A primary-key probe that finds nothing is one more statement among the run's dozen.
+// expired. A primary-key probe is one more statement among the many a run makes anyway.
 import type { SegmentMessage } from '../../ingest/segment/index.js';
 import type { StoreTx } from '../../store/port.js';
 
