@@ -54,7 +54,7 @@ const LEAD_KEYS = [
   'contributions',
   'modelVersion',
 ];
-const INGEST_ERRORS = ['400', '401', '413', '429'];
+const INGEST_ERRORS = ['400', '401', '409', '413', '429'];
 const BY_ID_ERRORS = ['400', '401', '403', '404'];
 const BODY_ERRORS = ['413', '415'];
 
@@ -172,7 +172,15 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ['get', '/v1/accounts/{id}', '200', ['id', 'score', 'contributions', 'aggregate'], BY_ID_ERRORS],
   ['get', '/v1/leads/{id}', '200', LEAD_KEYS, BY_ID_ERRORS],
   ['patch', '/v1/leads/{id}', '200', LEAD_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS]],
-  ['delete', '/v1/leads/{id}', '200', ['id', 'removed'], BY_ID_ERRORS],
+  ['delete', '/v1/leads/{id}', '200', ['id', 'removed', 'suppressed'], BY_ID_ERRORS],
+  ['get', '/v1/suppressions', '200', ['items', 'next'], ['400', '401', '403']],
+  [
+    'delete',
+    '/v1/suppressions/{id}',
+    '200',
+    ['id', 'kind', 'createdAt', 'refusedCount', 'lastRefusedAt'],
+    BY_ID_ERRORS,
+  ],
   ['get', '/v1/leads/{id}/history', '200', ['items'], BY_ID_ERRORS],
   ['post', '/v1/models', '201', ['version', 'name'], ['400', '401', '403', ...BODY_ERRORS, '422']],
   ['get', '/v1/models', '200', ['active', 'items'], ['401', '403']],
@@ -440,6 +448,13 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     await send(404, ['GET', '/v1/jobs/nope'], '/v1/jobs/{id}', a.admin);
     await send(200, ['GET', '/v1/leads/u1'], lead, a.admin);
     await send(200, ['DELETE', '/v1/leads/u1'], lead, a.admin);
+    const suppressed = await send(409, track, '/v1/track', a.write, calls.track);
+    expect(suppressed.json()).toMatchObject({ error: { code: 'suppressed' } });
+    await send(200, ['GET', '/v1/suppressions?limit=1'], '/v1/suppressions', a.admin);
+    await send(400, ['GET', '/v1/suppressions?limit=0'], '/v1/suppressions', a.admin);
+    const suppression = '/v1/suppressions/{id}';
+    await send(200, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
+    await send(404, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
 
     const events = '/v1/leads/{id}/events';
     await send(200, ['GET', '/v1/leads/u2/events?limit=1'], events, a.admin);

@@ -25,6 +25,7 @@ import { transitionRoutes } from './routes/transitions.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
+import { suppressionRoutes } from './routes/suppressions.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webStaticRoutes } from './routes/web-static.js';
 import { refuseUnstorableParams } from './safe-params.js';
@@ -80,6 +81,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => keyRoutes(scope, deps));
   await app.register((scope) => jobRoutes(scope, deps));
   await app.register((scope) => transitionRoutes(scope, deps));
+  await app.register((scope) => suppressionRoutes(scope, deps));
   await app.register((scope) => webStaticRoutes(scope));
   return app;
 }

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  suppressed: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_model: 422,

@@ -29,6 +29,7 @@ import type { LifecycleMethods } from './lifecycle-port.js';
 import type { RoutingMethods } from './routing-port.js';
 import type { WebhookMethods } from './webhook-port.js';
 import type { DashboardMethods } from './dashboard-port.js';
+import type { SuppressionMethods } from './suppression-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -44,6 +45,8 @@ export type { SegmentReach, SegmentReachMethods } from './segment-reach-port.js'
 export * from './lead-list.js';
 export * from './dashboard-records.js';
 export type { DashboardMethods, KeyRevocation } from './dashboard-port.js';
+export * from './suppression-records.js';
+export type { SuppressionMethods } from './suppression-port.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
 /** A position in the (leadId, time, seq) order of a workspace's attributed events. */
@@ -81,7 +84,8 @@ export interface StoreTx
     JobLeaseMethods,
     PredictiveMethods,
     SegmentReachMethods,
-    DashboardMethods {
+    DashboardMethods,
+    SuppressionMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

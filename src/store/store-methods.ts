@@ -102,6 +102,11 @@ const TX_METHODS: Record<TxMethodName, true> = {
   activatePredictiveModel: true,
   activePredictiveModel: true,
   firstReached: true,
+  suppressLead: true,
+  suppressedAmong: true,
+  countRefusals: true,
+  listSuppressions: true,
+  liftSuppression: true,
 };
 
 /**

@@ -14,10 +14,12 @@ import {
   type SegmentMessage,
 } from '../../ingest/segment/index.js';
 import { IngestQueue } from '../../service/ingest/ingest-queue.js';
+import type { Refusal } from '../../service/ingest/suppressed-calls.js';
 import { requireWriteKey, WRITE_KEY_IN_BODY } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { errorResponses } from '../schemas/error.js';
+import { apiErrorSchema, errorResponses } from '../schemas/error.js';
+import { jsonResponse } from '../schemas/json-response.js';
 import {
   ingestBatchResponseSchema,
   ingestCallResponseSchema,
@@ -70,7 +72,14 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Concurrent calls of a workspace are stored and scored in one transaction.
   const queue = new IngestQueue(deps.store, deps.models, deps.ingest);
-  const errors = errorResponses(400, 401, 413, 429);
+  const errors = {
+    ...errorResponses(400, 401, 413, 429),
+    409: jsonResponse(
+      'An id of the call was erased: code `suppressed`, `details.field` names it; ' +
+        'DELETE /v1/suppressions/{id} lifts it (a batch lists such messages in `rejected`)',
+      apiErrorSchema,
+    ),
+  };
 
   const callHandler = (type: SegmentCallType) => async (request: FastifyRequest) => {
     const receivedAt = deps.clock();
@@ -79,7 +88,8 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const [outcome] = await queue.submit(request.workspaceId, [result.message], receivedAt);
     // One message in, one outcome out.
     if (!outcome) throw new Error('no ingest outcome for the call');
-    return { success: true as const, ...outcome };
+    if (outcome.status === 'suppressed') throw suppressed(outcome);
+    return { success: true as const, messageId: outcome.messageId, status: outcome.status };
   };
 
   const batchHandler = async (request: FastifyRequest) => {
@@ -87,10 +97,13 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
     const result = parseSegmentBatch(request.body, { receivedAt });
     if (result.kind === 'rejected') throw rejection(result);
     const accepted: SegmentMessage[] = [];
+    const acceptedAt: number[] = [];
     const rejected: IngestBatchResponse['rejected'] = [];
     for (const item of result.items) {
-      if (item.kind === 'accepted') accepted.push(item.message);
-      else
+      if (item.kind === 'accepted') {
+        accepted.push(item.message);
+        acceptedAt.push(item.index);
+      } else
         rejected.push({
           index: item.index,
           messageId: item.messageId,
@@ -99,6 +112,18 @@ export async function ingestRoutes(app: FastifyInstance, deps: AppDeps): Promise
         });
     }
     const outcomes = await queue.submit(request.workspaceId, accepted, receivedAt);
+    // Refused for a suppressed id: rejected like a malformed message, its siblings kept.
+    outcomes.forEach((outcome, i) => {
+      if (outcome.status !== 'suppressed') return;
+      const index = acceptedAt[i]!;
+      rejected.push({
+        index,
+        messageId: accepted[i]!.messageId,
+        field: `batch[${index}].${outcome.field}`,
+        reason: 'suppressed',
+      });
+    });
+    rejected.sort((a, b) => a.index - b.index);
     return {
       success: true as const,
       stored: outcomes.filter((o) => o.status === 'stored').length,
@@ -147,5 +172,15 @@ function rejection(result: { field: string | null; reason: string; tooLarge: boo
     result.tooLarge ? 'payload_too_large' : 'invalid_request',
     field ? `${field}: ${reason}` : reason,
     field ? { field } : undefined,
+  );
+}
+
+/** The answer to a single call naming an erased id: which field, and how to lift it. */
+function suppressed({ field, id }: Refusal): ApiError {
+  return new ApiError(
+    'suppressed',
+    `${field}: "${id}" was erased (DELETE /v1/leads/{id}), so calls for it are refused; ` +
+      `DELETE /v1/suppressions/${encodeURIComponent(id)} with the admin key lifts that`,
+    { field, id },
   );
 }

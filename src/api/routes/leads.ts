@@ -127,21 +127,22 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     {
       schema: {
         tags: ['leads'],
-        summary: 'Erase a lead and everything about it; answers what was removed',
+        summary:
+          'Erase a lead and everything about it; answers what was removed. Its id and anonymous ids are suppressed: later calls for them are refused',
         params: idParams,
         response: { 200: leadErasureSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {
-      const removed = await eraseLead(
+      const erasure = await eraseLead(
         deps.store,
         deps.models,
         request.workspaceId,
         request.params.id,
         deps.clock(),
       );
-      if (!removed) throw new ApiError('not_found', `no lead "${request.params.id}"`);
-      return { id: request.params.id, removed };
+      if (!erasure) throw new ApiError('not_found', `no lead "${request.params.id}"`);
+      return { id: request.params.id, ...erasure };
     },
   );
 

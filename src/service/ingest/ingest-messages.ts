@@ -1,5 +1,6 @@
 // Stores accepted Segment messages and brings every affected lead's score up to date, all in
 // one transaction: when this resolves, the calls are durable and scored; if it throws, none is.
+// Calls naming an id an erasure suppressed are refused in that transaction, the others stored.
 import {
   deriveMessageId,
   type IdentifyMessage,
@@ -13,12 +14,19 @@ import { refreshAccounts } from '../accounts/account-scoring.js';
 import { refit, rescoreLead } from '../scoring/lead-scoring.js';
 import { callToStore } from '../scoring/stored-events.js';
 import { ingestEventRun, type RunCall } from './ingest-event-run.js';
+import { refuseSuppressed, type Refusal } from './suppressed-calls.js';
 
-export interface IngestOutcome {
-  messageId: string;
-  /** `duplicate`: this messageId was stored before, so the call changed nothing. */
-  status: 'stored' | 'duplicate';
-}
+export type IngestOutcome =
+  | {
+      messageId: string;
+      /** `duplicate`: this messageId was stored before, so the call changed nothing. */
+      status: 'stored' | 'duplicate';
+    }
+  | ({
+      messageId: string;
+      /** Refused, nothing stored: the call names an id an erasure suppressed. */
+      status: 'suppressed';
+    } & Refusal);
 
 export async function ingestMessages(
   store: Store,
@@ -30,59 +38,79 @@ export async function ingestMessages(
   return store.transaction(async (tx) => {
     await tx.lockLeads(ws, idsOf(messages));
     // Anonymous calls of already-merged visitors score their lead: hold it too.
-    const resolved: string[] = [];
+    const resolved = new Map<string, string>();
     for (const m of messages) {
       if (m.userId !== null || m.anonymousId === null) continue;
       const leadId = await tx.resolveIdentity(ws, m.anonymousId);
-      if (leadId !== undefined) resolved.push(leadId);
+      if (leadId !== undefined) resolved.set(m.anonymousId, leadId);
     }
-    await tx.lockLeads(ws, resolved);
-    const scoring = await models.get(tx, ws);
-    const outcomes: IngestOutcome[] = [];
-    // Consecutive calls of events, traits and companies go in together; those that merge a
-    // visitor, or a group call of nobody known yet, one by one, in order.
-    let run: RunCall[] = [];
-    const flush = async () => {
-      if (run.length === 0) return;
-      const stored = await ingestEventRun(tx, ws, scoring, run, now);
-      run.forEach((call, i) =>
-        outcomes.push({ messageId: call.messageId, status: stored[i] ? 'stored' : 'duplicate' }),
-      );
-      run = [];
-    };
-    for (const message of messages) {
-      if (message.type === 'track' || message.type === 'page') {
-        run.push({
-          message,
-          messageId: messageIdOf(message),
-          leadId: await leadIdOf(tx, ws, message),
-          time: eventTimeOf(message),
-        });
+    await tx.lockLeads(ws, [...resolved.values()]);
+    // Checked once the leads are held: an erasure of one of them that committed meanwhile is seen.
+    const refused = await refuseSuppressed(tx, ws, messages, resolved, now);
+    const kept = messages.filter((_, i) => refused[i] === null);
+    const stored = kept.length === 0 ? [] : await storeCalls(tx, models, ws, kept, now);
+    let next = 0;
+    return messages.map((message, i): IngestOutcome => {
+      const refusal = refused[i] ?? null;
+      if (refusal === null) return stored[next++]!;
+      return { messageId: messageIdOf(message), status: 'suppressed', ...refusal };
+    });
+  });
+}
+
+/** Stores and scores the calls in order, in the caller's transaction. */
+async function storeCalls(
+  tx: StoreTx,
+  models: ActiveModels,
+  ws: string,
+  messages: readonly SegmentMessage[],
+  now: number,
+): Promise<IngestOutcome[]> {
+  const scoring = await models.get(tx, ws);
+  const outcomes: IngestOutcome[] = [];
+  // Consecutive calls of events, traits and companies go in together; those that merge a
+  // visitor, or a group call of nobody known yet, one by one, in order.
+  let run: RunCall[] = [];
+  const flush = async () => {
+    if (run.length === 0) return;
+    const stored = await ingestEventRun(tx, ws, scoring, run, now);
+    run.forEach((call, i) =>
+      outcomes.push({ messageId: call.messageId, status: stored[i] ? 'stored' : 'duplicate' }),
+    );
+    run = [];
+  };
+  for (const message of messages) {
+    if (message.type === 'track' || message.type === 'page') {
+      run.push({
+        message,
+        messageId: messageIdOf(message),
+        leadId: await leadIdOf(tx, ws, message),
+        time: eventTimeOf(message),
+      });
+      continue;
+    }
+    if (message.type === 'group') {
+      const leadId = await leadIdOf(tx, ws, message);
+      if (leadId !== null) {
+        const time = eventTimeOf(message);
+        run.push({ message, messageId: messageIdOf(message), leadId, time });
         continue;
       }
-      if (message.type === 'group') {
-        const leadId = await leadIdOf(tx, ws, message);
-        if (leadId !== null) {
-          const time = eventTimeOf(message);
-          run.push({ message, messageId: messageIdOf(message), leadId, time });
-          continue;
-        }
-      }
-      if (message.type === 'identify' && (await mergesNothingNew(tx, ws, message))) {
-        run.push({
-          message,
-          messageId: messageIdOf(message),
-          leadId: message.userId!,
-          time: eventTimeOf(message),
-        });
-        continue;
-      }
-      await flush();
-      outcomes.push(await ingestOne(tx, ws, scoring, message, now));
+    }
+    if (message.type === 'identify' && (await mergesNothingNew(tx, ws, message))) {
+      run.push({
+        message,
+        messageId: messageIdOf(message),
+        leadId: message.userId!,
+        time: eventTimeOf(message),
+      });
+      continue;
     }
     await flush();
-    return outcomes;
-  });
+    outcomes.push(await ingestOne(tx, ws, scoring, message, now));
+  }
+  await flush();
+  return outcomes;
 }
 
 const messageIdOf = (message: SegmentMessage) => message.messageId ?? deriveMessageId(message.raw);

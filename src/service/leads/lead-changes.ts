@@ -23,22 +23,34 @@ export async function updateTraits(
   });
 }
 
-/** Erasure request: the lead and everything about it; undefined for an unknown lead. */
+/** What an erasure did: the records removed, and how many ids it newly suppressed. */
+export interface Erasure {
+  removed: ErasureCounts;
+  suppressed: number;
+}
+
+/**
+ * Erasure request: the lead and everything about it, its id and the anonymous ids linked to it
+ * suppressed in the same transaction (so later calls cannot re-create it); undefined for an
+ * unknown lead.
+ */
 export async function eraseLead(
   store: Store,
   models: ActiveModels,
   ws: string,
   id: string,
   now: number,
-): Promise<ErasureCounts | undefined> {
+): Promise<Erasure | undefined> {
   return store.transaction(async (tx) => {
     await tx.lockLeads(ws, [id]);
     const lead = await tx.getLead(ws, id);
     if (!lead) return undefined;
+    // Before the deletion, which removes the links to its anonymous ids.
+    const suppressed = await tx.suppressLead(ws, id, now);
     const removed = await tx.deleteLead(ws, id);
     // Its company has one contact fewer now.
     const scoring = lead.companyId ? await models.get(tx, ws) : undefined;
     if (scoring && lead.companyId) await refreshAccounts(tx, ws, scoring, [lead.companyId], now);
-    return removed;
+    return { removed, suppressed };
   });
 }

@@ -11,6 +11,7 @@ import { listLeadsContract } from './list-leads.contract.js';
 import { routingContract } from './routing.contract.js';
 import { accountScoresContract } from './account-scores.contract.js';
 import { scoresContract } from './scores.contract.js';
+import { suppressionsContract } from './suppressions.contract.js';
 import { transactionsContract } from './transactions.contract.js';
 import { webhookDeliveriesContract } from './webhook-deliveries.contract.js';
 import { webhooksContract } from './webhooks.contract.js';
@@ -36,5 +37,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     webhooksContract(makeStore);
     webhookDeliveriesContract(makeStore);
     dashboardContract(makeStore);
+    suppressionsContract(makeStore);
   });
 }

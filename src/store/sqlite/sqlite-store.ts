@@ -27,6 +27,7 @@ import { retentionMethods } from './sqlite-webhook-retention.js';
 import { webhookMethods } from './sqlite-webhooks.js';
 import { dashboardMethods } from './sqlite-dashboard.js';
 import { reportMethods } from './sqlite-reports.js';
+import { suppressionMethods } from './sqlite-suppressions.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created if missing). */
@@ -100,6 +101,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...retentionMethods(sql),
       ...dashboardMethods(sql),
       ...reportMethods(sql),
+      ...suppressionMethods(sql),
       // Transactions already run one at a time here (the mutex and BEGIN IMMEDIATE).
       lockLeads: async () => {},
     };

@@ -1,0 +1,19 @@
+// SQLite schema, version 15: the ids erasures suppressed (see suppression-port.ts), only the id
+// itself and its counts, listed newest first through their own index.
+import type { Migration } from '../../migration.js';
+
+export const suppressions: Migration = {
+  id: '015-suppressions',
+  sql: `
+CREATE TABLE suppressions (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('userId', 'anonymousId')),
+  created_at INTEGER NOT NULL,
+  refused_count INTEGER NOT NULL DEFAULT 0,
+  last_refused_at INTEGER,
+  PRIMARY KEY (workspace_id, id)
+) WITHOUT ROWID;
+CREATE INDEX suppressions_created ON suppressions (workspace_id, created_at, id);
+`,
+};
