@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
@@ -14,6 +15,17 @@ export interface StoreKind {
   name: 'sqlite' | 'postgres';
   /** A new, migrated, empty store; closed and removed after the test file. */
   open(): Promise<Store>;
+  /** A new database as open() makes it, with more ways in. */
+  openShared(): Promise<SharedDatabase>;
+}
+
+/** One database reached several ways, as two servers and an operator reach it. */
+export interface SharedDatabase {
+  store: Store;
+  /** Another store over the same database with connections of its own (a second server). */
+  another(): Store;
+  /** Raw SQL without parameters on the database, outside any store (rows of a SELECT). */
+  query(sql: string): Promise<Record<string, unknown>[]>;
 }
 
 const serverUrl =
@@ -44,21 +56,61 @@ export function freshStores(): StoreKind[] {
     await store.migrate();
     return store;
   };
+  const track = (store: Store) => {
+    opened.push(store);
+    return store;
+  };
+  const sqliteShared = async (): Promise<SharedDatabase> => {
+    const file = join(dir, `${opened.length}.db`);
+    return {
+      store: await keep(openSqliteStore({ file })),
+      another: () => track(openSqliteStore({ file })),
+      query: async (sql) => {
+        const db = new Database(file);
+        try {
+          const statement = db.prepare(sql);
+          if (!statement.reader) {
+            statement.run();
+            return [];
+          }
+          return statement.all() as Record<string, unknown>[];
+        } finally {
+          db.close();
+        }
+      },
+    };
+  };
+  const postgresShared = async (): Promise<SharedDatabase> => {
+    const name = `leadscore_it_${randomBytes(6).toString('hex')}`;
+    await admin(`CREATE DATABASE ${name}`);
+    databases.push(name);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const connectionString = url.toString();
+    return {
+      store: await keep(openPostgresStore({ connectionString })),
+      another: () => track(openPostgresStore({ connectionString })),
+      query: async (sql) => {
+        const client = new pg.Client({ connectionString });
+        await client.connect();
+        try {
+          return (await client.query<Record<string, unknown>>(sql)).rows;
+        } finally {
+          await client.end();
+        }
+      },
+    };
+  };
   return [
     {
       name: 'sqlite',
-      open: () => keep(openSqliteStore({ file: join(dir, `${opened.length}.db`) })),
+      open: async () => (await sqliteShared()).store,
+      openShared: sqliteShared,
     },
     {
       name: 'postgres',
-      open: async () => {
-        const name = `leadscore_it_${randomBytes(6).toString('hex')}`;
-        await admin(`CREATE DATABASE ${name}`);
-        databases.push(name);
-        const url = new URL(serverUrl);
-        url.pathname = `/${name}`;
-        return keep(openPostgresStore({ connectionString: url.toString() }));
-      },
+      open: async () => (await postgresShared()).store,
+      openShared: postgresShared,
     },
   ];
 }

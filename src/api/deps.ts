@@ -13,6 +13,9 @@ export interface AppDeps {
   writeKeyRateLimit?: number;
   /** How concurrent ingestion calls are coalesced into shared transactions. */
   ingest?: IngestQueueOptions;
-  /** The webhook delivery worker, woken when a request makes deliveries due (absent in tests). */
+  /**
+   * The webhook delivery worker, woken when a request makes deliveries due (absent in tests).
+   * Subscription URLs reaching private networks are refused unless its options turn that off.
+   */
   webhooks?: { wake(): void; readonly options?: { blockPrivateNetworks: boolean } };
 }

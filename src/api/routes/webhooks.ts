@@ -42,9 +42,9 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
   requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
-  /** With the SSRF guard on, a URL reaching the server's own networks is refused at once. */
+  /** Unless the SSRF guard is off, a URL reaching the server's own networks is refused at once. */
   const checkUrl = async (url: string | undefined, field: string) => {
-    if (url === undefined || !deps.webhooks?.options?.blockPrivateNetworks) return;
+    if (url === undefined || deps.webhooks?.options?.blockPrivateNetworks === false) return;
     // A name that does not resolve now is left to the delivery attempts to report.
     const refusal = await privateNetworkRefusal(url).catch(() => undefined);
     if (refusal) throw new ApiError('invalid_request', `${field}: ${refusal}`, { field });
