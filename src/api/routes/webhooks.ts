@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PLAIN_SECRETS } from '../../service/secret-box.js';
 import { generateSecret } from '../../service/webhooks/secret.js';
 import { StoreError, WEBHOOK_DELIVERY_STATUSES } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
@@ -61,14 +62,16 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request, reply) => {
-      const { url, eventTypes, secret } = request.body;
+      const { url, eventTypes } = request.body;
       await checkUrl(url, 'body.url');
+      const secret = request.body.secret ?? generateSecret();
       const webhook = await store.createWebhook(
         request.workspaceId,
-        { url, eventTypes, secret: secret ?? generateSecret() },
+        { url, eventTypes, secret: (deps.secrets ?? PLAIN_SECRETS).seal(secret) },
         deps.clock(),
       );
-      return reply.code(201).send({ ...webhookView(webhook), secret: webhook.secret });
+      // The one answer with the secret: no view of a subscription carries it.
+      return reply.code(201).send({ ...webhookView(webhook), secret });
     },
   );
 
