@@ -13,4 +13,19 @@ describe('readConfig', () => {
       /invalid environment: .*PORT: .*LEADSCORE_SQLITE_SYNC: .*"full"\|"normal"/,
     );
   });
+
+  it('takes the webhook guard switch, and refuses an old flag that contradicts it', () => {
+    expect(readConfig({ LEADSCORE_WEBHOOK_ALLOW_PRIVATE: '1' })).toEqual({
+      LEADSCORE_WEBHOOK_ALLOW_PRIVATE: true,
+    });
+    expect(
+      readConfig({ LEADSCORE_WEBHOOK_BLOCK_PRIVATE: '1' }).LEADSCORE_WEBHOOK_BLOCK_PRIVATE,
+    ).toBe(true);
+    expect(() =>
+      readConfig({ LEADSCORE_WEBHOOK_ALLOW_PRIVATE: '1', LEADSCORE_WEBHOOK_BLOCK_PRIVATE: 'true' }),
+    ).toThrow(/LEADSCORE_WEBHOOK_BLOCK_PRIVATE: contradicts LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1/);
+    expect(() => readConfig({ LEADSCORE_WEBHOOK_BLOCK_PRIVATE: '0' })).toThrow(
+      /LEADSCORE_WEBHOOK_BLOCK_PRIVATE: no longer turns the webhook guard off .*LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1/,
+    );
+  });
 });

@@ -1,6 +1,13 @@
 // The one place that reads the environment: parsed once, frozen.
 import { z } from 'zod';
 
+/** Keys and secrets given by the environment: 32 characters are beyond any search of a hash. */
+const longSecret = z
+  .string()
+  .min(32, 'use at least 32 characters (e.g. the output of `openssl rand -base64 32`)');
+
+const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional(),
   HOST: z.string().min(1).optional(),
@@ -8,8 +15,10 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'expected a postgres:// URL')
     .optional(),
-  LEADSCORE_ADMIN_KEY: z.string().min(16, 'use at least 16 characters').optional(),
-  LEADSCORE_WRITE_KEY: z.string().min(16, 'use at least 16 characters').optional(),
+  LEADSCORE_ADMIN_KEY: longSecret.optional(),
+  LEADSCORE_WRITE_KEY: longSecret.optional(),
+  /** Encrypts webhook signing secrets at rest (service/secret-box.ts). */
+  LEADSCORE_SECRET_KEY: longSecret.optional(),
   /** Calls a minute per write key (a key's own setting wins). */
   LEADSCORE_WRITE_KEY_RATE_LIMIT: z.coerce.number().int().positive().optional(),
   /** Webhook delivery worker (defaults in service/webhooks/worker-options.ts). */
@@ -21,11 +30,10 @@ const envSchema = z.object({
   LEADSCORE_WEBHOOK_DISABLE_AFTER: z.coerce.number().int().positive().optional(),
   LEADSCORE_WEBHOOK_CONCURRENCY: z.coerce.number().int().positive().optional(),
   LEADSCORE_WEBHOOK_LEASE_MS: z.coerce.number().int().positive().optional(),
-  /** 1 or true: webhook URLs may not reach loopback, private or link-local addresses. */
-  LEADSCORE_WEBHOOK_BLOCK_PRIVATE: z
-    .enum(['1', '0', 'true', 'false'])
-    .transform((v) => v === '1' || v === 'true')
-    .optional(),
+  /** 1 or true: webhook URLs may reach private networks (the guard is on by default). */
+  LEADSCORE_WEBHOOK_ALLOW_PRIVATE: flag.optional(),
+  /** Before the guard was on by default, 1 turned it on: still accepted, it restates the default. */
+  LEADSCORE_WEBHOOK_BLOCK_PRIVATE: flag.optional(),
   /** Days a delivered (or given-up) webhook message is kept (service/webhooks/retention.ts). */
   LEADSCORE_WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().optional(),
   /**
@@ -39,9 +47,22 @@ const envSchema = z.object({
 
 export type Config = Readonly<z.infer<typeof envSchema>>;
 
+/** The old opt-in flag may restate the guard's default, not contradict what is in force. */
+const agreedSchema = envSchema.superRefine((env, ctx) => {
+  const block = env.LEADSCORE_WEBHOOK_BLOCK_PRIVATE;
+  if (block === undefined || block === !env.LEADSCORE_WEBHOOK_ALLOW_PRIVATE) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['LEADSCORE_WEBHOOK_BLOCK_PRIVATE'],
+    message: block
+      ? 'contradicts LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1: unset one of them'
+      : 'no longer turns the webhook guard off (it is on by default): set LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1 instead',
+  });
+});
+
 /** Reads the environment, or throws naming every variable that is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(
+  const parsed = agreedSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')),
   );
   if (!parsed.success) {

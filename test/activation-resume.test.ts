@@ -180,8 +180,8 @@ describe.each(freshStores())('taking over abandoned jobs on $name', ({ open }) =
 });
 
 // `leadscore serve` itself, killed with SIGKILL right after it accepted an activation.
-const ADMIN = 'ls_admin_resume-test-admin-key';
-const WRITE = 'ls_write_resume-test-write-key';
+const ADMIN = 'ls_admin_resume-test-admin-key-0123456789';
+const WRITE = 'ls_write_resume-test-write-key-0123456789';
 const pgServer =
   process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-resume-'));

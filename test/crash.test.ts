@@ -16,8 +16,8 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ROOT } from './run-cli.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 
-const ADMIN = 'ls_admin_crash-test-admin-key';
-const WRITE = 'ls_write_crash-test-write-key';
+const ADMIN = 'ls_admin_crash-test-admin-key-0123456789';
+const WRITE = 'ls_write_crash-test-write-key-0123456789';
 const writeAuth = `Basic ${Buffer.from(`${WRITE}:`).toString('base64')}`;
 const adminAuth = `Bearer ${ADMIN}`;
 const MODEL_YAML = readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8');

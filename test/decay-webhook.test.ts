@@ -10,7 +10,7 @@ import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { generateSecret } from '../src/service/webhooks/secret.js';
 import { WebhookWorker } from '../src/service/webhooks/worker.js';
 import { freshStores } from './fresh-stores.js';
-import { Receiver } from './webhook-receiver.js';
+import { LOCAL_RECEIVERS, Receiver } from './webhook-receiver.js';
 
 // 30 points halving every 2 seconds fall to 20 after 2·log2(1.5) ≈ 1.17 s.
 const model = parseModel(`
@@ -59,7 +59,7 @@ describe.each(freshStores())('decay transition and webhook on $name', ({ open })
     });
     const worker = new WebhookWorker(
       { store, clock: () => Date.now(), random: Math.random },
-      { pollMs: 25 },
+      { pollMs: 25, ...LOCAL_RECEIVERS },
     );
     scheduler.start();
     worker.start();

@@ -20,6 +20,17 @@ export interface StoreKind {
    * store opened last, past the store's own checks: to plant rows an older release could write.
    */
   exec(statement: string, values?: unknown[]): Promise<void>;
+  /** A new database as open() makes it, with more ways in. */
+  openShared(): Promise<SharedDatabase>;
+}
+
+/** One database reached several ways, as two servers and an operator reach it. */
+export interface SharedDatabase {
+  store: Store;
+  /** Another store over the same database with connections of its own (a second server). */
+  another(): Store;
+  /** Raw SQL on the database, outside any store (rows of a SELECT). */
+  query(sql: string, values?: unknown[]): Promise<Record<string, unknown>[]>;
 }
 
 const serverUrl =
@@ -45,49 +56,74 @@ export function freshStores(): StoreKind[] {
     for (const name of databases) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     rmSync(dir, { recursive: true, force: true });
   });
-  let lastFile = '';
-  let lastUrl = '';
   const keep = async (store: Store) => {
     opened.push(store);
     await store.migrate();
     return store;
   };
-  return [
-    {
-      name: 'sqlite',
-      open: () => {
-        lastFile = join(dir, `${opened.length}.db`);
-        return keep(openSqliteStore({ file: lastFile }));
-      },
-      exec: async (statement, values = []) => {
-        const db = new Database(lastFile);
+  const track = (store: Store) => {
+    opened.push(store);
+    return store;
+  };
+  const sqliteShared = async (): Promise<SharedDatabase> => {
+    const file = join(dir, `${opened.length}.db`);
+    return {
+      store: await keep(openSqliteStore({ file })),
+      another: () => track(openSqliteStore({ file })),
+      query: async (sql, values = []) => {
+        const db = new Database(file);
         try {
-          db.prepare(statement).run(...values);
+          const statement = db.prepare(sql);
+          if (!statement.reader) {
+            statement.run(...values);
+            return [];
+          }
+          return statement.all(...values) as Record<string, unknown>[];
         } finally {
           db.close();
         }
       },
-    },
-    {
-      name: 'postgres',
-      open: async () => {
-        const name = `leadscore_it_${randomBytes(6).toString('hex')}`;
-        await admin(`CREATE DATABASE ${name}`);
-        databases.push(name);
-        const url = new URL(serverUrl);
-        url.pathname = `/${name}`;
-        lastUrl = url.toString();
-        return keep(openPostgresStore({ connectionString: lastUrl }));
-      },
-      exec: async (statement, values = []) => {
-        const client = new pg.Client({ connectionString: lastUrl });
+    };
+  };
+  const postgresShared = async (): Promise<SharedDatabase> => {
+    const name = `leadscore_it_${randomBytes(6).toString('hex')}`;
+    await admin(`CREATE DATABASE ${name}`);
+    databases.push(name);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    const connectionString = url.toString();
+    return {
+      store: await keep(openPostgresStore({ connectionString })),
+      another: () => track(openPostgresStore({ connectionString })),
+      query: async (sql, values = []) => {
+        const client = new pg.Client({ connectionString });
         await client.connect();
         try {
-          await client.query(statement, values);
+          return (await client.query<Record<string, unknown>>(sql, values)).rows;
         } finally {
           await client.end();
         }
       },
+    };
+  };
+  let last: SharedDatabase | undefined;
+  const remember = async (opening: Promise<SharedDatabase>) => (last = await opening);
+  const exec = async (statement: string, values: unknown[] = []) => {
+    if (!last) throw new Error('exec before any store was opened');
+    await last.query(statement, values);
+  };
+  return [
+    {
+      name: 'sqlite',
+      open: async () => (await remember(sqliteShared())).store,
+      openShared: () => remember(sqliteShared()),
+      exec,
+    },
+    {
+      name: 'postgres',
+      open: async () => (await remember(postgresShared())).store,
+      openShared: () => remember(postgresShared()),
+      exec,
     },
   ];
 }

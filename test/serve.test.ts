@@ -1,6 +1,6 @@
 // `leadscore serve` as a user runs it: keys printed once on first start, Segment calls in,
-// explained leads out, the same keys still valid after a restart, a clean exit on SIGTERM;
-// and the demo seed scores every synthetic lead.
+// explained leads out, the same keys still valid after a restart, a clean exit on SIGTERM, safe
+// defaults (the webhook guard on); and the demo seed scores every synthetic lead.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,14 @@ describe('leadscore serve', () => {
       body: JSON.stringify({ userId: 'u1', messageId: 'm1', event: 'Email Opened' }),
     });
     expect(track.status).toBe(200);
+    // Safe by default: the SSRF guard is on, and the missing secret key is said.
+    const loopback = await fetch(`${first.url}/v1/webhooks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'http://127.0.0.1:9/hook', eventTypes: ['lead.qualified'] }),
+    });
+    expect(loopback.status).toBe(400);
+    expect(first.log()).toContain('warning: LEADSCORE_SECRET_KEY is not set');
     first.child.kill('SIGTERM');
     expect(await exited(first.child)).toBe(0);
 

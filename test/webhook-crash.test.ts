@@ -14,14 +14,15 @@ import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { NewNotification, Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { startServe } from './serve-process.js';
-import { Receiver } from './webhook-receiver.js';
+import { ALLOW_PRIVATE_ENV, Receiver } from './webhook-receiver.js';
 
-const ADMIN = 'ls_admin_webhook-crash-admin-key';
+const ADMIN = 'ls_admin_webhook-crash-admin-key-0123456789';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const LEADS = Array.from({ length: 8 }, (_, i) => `lead-${i}`);
 const ENV = {
   LEADSCORE_ADMIN_KEY: ADMIN,
-  LEADSCORE_WRITE_KEY: 'ls_write_webhook-crash-write-key',
+  LEADSCORE_WRITE_KEY: 'ls_write_webhook-crash-write-key-0123456789',
+  ...ALLOW_PRIVATE_ENV,
   LEADSCORE_WEBHOOK_POLL_MS: '25',
   LEADSCORE_WEBHOOK_TIMEOUT_MS: '300',
   LEADSCORE_WEBHOOK_LEASE_MS: '1000',

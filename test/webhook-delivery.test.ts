@@ -8,7 +8,7 @@ import { generateSecret } from '../src/service/webhooks/secret.js';
 import { WebhookWorker } from '../src/service/webhooks/worker.js';
 import type { NewNotification, NotificationType, Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
-import { Receiver, type Received } from './webhook-receiver.js';
+import { LOCAL_RECEIVERS, Receiver, type Received } from './webhook-receiver.js';
 
 const LEADS = Array.from({ length: 6 }, (_, i) => `lead-${i}`);
 const TYPES: NotificationType[] = ['lead.segment_changed', 'lead.stage_changed'];
@@ -91,6 +91,7 @@ describe.each(freshStores())('webhook delivery through an outage on $name', ({ o
         retryPeriodMs: 60_000,
         disableAfter: 100_000,
         concurrency: 4,
+        ...LOCAL_RECEIVERS,
       },
     );
 

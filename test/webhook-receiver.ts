@@ -7,6 +7,15 @@ import { Webhook } from 'standardwebhooks';
 
 export type ReceiverMode = 'ok' | 'error' | 'hang';
 
+/**
+ * The receiver listens on loopback, which the SSRF guard refuses by default: a worker or app
+ * delivering to it allows private networks explicitly, as LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1 does.
+ */
+export const LOCAL_RECEIVERS = { blockPrivateNetworks: false } as const;
+
+/** The same for a `leadscore serve` child process. */
+export const ALLOW_PRIVATE_ENV = { LEADSCORE_WEBHOOK_ALLOW_PRIVATE: '1' } as const;
+
 export interface Received {
   /** The webhook-id header: the same for every attempt of one message. */
   id: string;

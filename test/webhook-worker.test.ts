@@ -6,7 +6,7 @@ import { generateSecret } from '../src/service/webhooks/secret.js';
 import { WebhookWorker } from '../src/service/webhooks/worker.js';
 import type { NewNotification, Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
-import { Receiver } from './webhook-receiver.js';
+import { LOCAL_RECEIVERS, Receiver } from './webhook-receiver.js';
 
 const note = (leadId: string | null, n: number, at: number): NewNotification => ({
   type: 'lead.stage_changed',
@@ -44,7 +44,13 @@ describe.each(freshStores())('webhook worker on $name', ({ open }) => {
     let now = Date.now();
     const worker = new WebhookWorker(
       { store, clock: () => now, random: () => 0.5 },
-      { backoffBaseMs: 1000, backoffMaxMs: 8000, retryPeriodMs: 20_000, timeoutMs: 2000 },
+      {
+        backoffBaseMs: 1000,
+        backoffMaxMs: 8000,
+        retryPeriodMs: 20_000,
+        timeoutMs: 2000,
+        ...LOCAL_RECEIVERS,
+      },
     );
     const t0 = now;
     await enqueue([note('a', 1, t0), note('a', 2, t0)]);
@@ -87,7 +93,7 @@ describe.each(freshStores())('webhook worker on $name', ({ open }) => {
     const now = Date.now();
     const worker = new WebhookWorker(
       { store, clock: () => now, random: () => 0, log: (l) => lines.push(l) },
-      { disableAfter: 3, timeoutMs: 2000 },
+      { disableAfter: 3, timeoutMs: 2000, ...LOCAL_RECEIVERS },
     );
     await enqueue(['a', 'b', 'c', 'd'].map((lead, i) => note(lead, i, now)));
     await receiver.up('error');
@@ -106,7 +112,7 @@ describe.each(freshStores())('webhook worker on $name', ({ open }) => {
     const { store, receiver, enqueue } = await setUp(open);
     const worker = new WebhookWorker(
       { store, clock: () => Date.now(), random: Math.random },
-      { concurrency: 4, pollMs: 20, timeoutMs: 2000 },
+      { concurrency: 4, pollMs: 20, timeoutMs: 2000, ...LOCAL_RECEIVERS },
     );
     await receiver.up('ok');
     receiver.delayMs = 30;

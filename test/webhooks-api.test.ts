@@ -9,7 +9,7 @@ import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { WebhookWorker } from '../src/service/webhooks/worker.js';
 import type { NewNotification, Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
-import { Receiver } from './webhook-receiver.js';
+import { LOCAL_RECEIVERS, Receiver } from './webhook-receiver.js';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
@@ -39,7 +39,7 @@ describe.each(freshStores())('webhooks API on $name', ({ open }) => {
       store,
       models: new ActiveModels(),
       clock: () => now++,
-      webhooks: { wake: () => wakes++ },
+      webhooks: { wake: () => wakes++, options: LOCAL_RECEIVERS },
     });
     const a = await keys(store, 'a');
     const b = await keys(store, 'b');
@@ -137,7 +137,7 @@ describe.each(freshStores())('webhooks API on $name', ({ open }) => {
       store,
       models: new ActiveModels(),
       clock: () => Date.now(),
-      webhooks: { wake: () => wakes++ },
+      webhooks: { wake: () => wakes++, options: LOCAL_RECEIVERS },
     });
     const a = await keys(store, 'a');
     const call = client(app, a.admin);
@@ -159,7 +159,7 @@ describe.each(freshStores())('webhooks API on $name', ({ open }) => {
     // The receiver is down and the retry period is over at once: every delivery fails.
     const worker = new WebhookWorker(
       { store, clock: () => Date.now(), random: () => 0.5 },
-      { retryPeriodMs: 1, backoffBaseMs: 1000, timeoutMs: 2000 },
+      { retryPeriodMs: 1, backoffBaseMs: 1000, timeoutMs: 2000, ...LOCAL_RECEIVERS },
     );
     expect(await worker.runOnce()).toBe(3);
     const failed = await call('GET', `/v1/webhooks/${id}/deliveries?status=failed&limit=2`);

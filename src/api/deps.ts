@@ -1,5 +1,6 @@
 // What the HTTP app is built from: passed in, so tests build it over any store and clock.
 import type { IngestQueueOptions } from '../service/ingest/ingest-queue.js';
+import type { SecretBox } from '../service/secret-box.js';
 import type { ActiveModels } from '../service/scoring/active-model.js';
 import type { Store } from '../store/port.js';
 
@@ -13,6 +14,11 @@ export interface AppDeps {
   writeKeyRateLimit?: number;
   /** How concurrent ingestion calls are coalesced into shared transactions. */
   ingest?: IngestQueueOptions;
-  /** The webhook delivery worker, woken when a request makes deliveries due (absent in tests). */
+  /**
+   * The webhook delivery worker, woken when a request makes deliveries due (absent in tests).
+   * Subscription URLs reaching private networks are refused unless its options turn that off.
+   */
   webhooks?: { wake(): void; readonly options?: { blockPrivateNetworks: boolean } };
+  /** Seals webhook signing secrets before they are stored (kept as given when absent). */
+  secrets?: SecretBox;
 }

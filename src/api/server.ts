@@ -8,6 +8,8 @@ import { OrphanWatch } from '../service/jobs/orphan-watch.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
 import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
+import { secretBox } from '../service/secret-box.js';
+import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
@@ -35,6 +37,17 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const store: Store = openConfiguredStore(config, options.db);
   const applied = await store.migrate();
   if (applied.length > 0) options.log(`migrations applied: ${applied.join(', ')}`);
+  const secrets = secretBox(config.LEADSCORE_SECRET_KEY);
+  if (!secrets.encrypts)
+    options.log(
+      'warning: LEADSCORE_SECRET_KEY is not set, so webhook signing secrets are stored in clear',
+    );
+  // A missing or wrong key stops the start here, before anything is signed with it.
+  const sealed = await sealStoredSecrets(store, secrets).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
+  });
+  if (sealed > 0) options.log(`webhooks: ${sealed} signing secrets encrypted at rest`);
   const models = new ActiveModels();
   const clock = () => Date.now();
   // Jobs run in this process: any left unfinished were cut short when the last one died.
@@ -67,7 +80,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
 
   // Delivers the webhook outbox: what a previous process left pending goes out too.
   const webhooks = new WebhookWorker(
-    { store, clock, random: Math.random, log: options.log },
+    { store, clock, random: Math.random, log: options.log, secrets },
     webhookSettingsFrom(config),
   );
   const app = await buildApp({
@@ -76,6 +89,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     clock,
     writeKeyRateLimit: config.LEADSCORE_WRITE_KEY_RATE_LIMIT,
     webhooks,
+    secrets,
   });
   const url = await app.listen({ port: options.port, host: options.host });
   webhooks.start();

@@ -1,5 +1,6 @@
-// API keys: made at random, shown once, stored only as a hash; workspaces bootstrapped with
-// an admin key (management API) and a write key (ingestion, safe to put in a browser).
+// API keys: made at random, shown once, stored only as a hash and a short display prefix;
+// workspaces bootstrapped with an admin key (management API) and a write key (ingestion, safe to
+// put in a browser).
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKey, Store, Workspace } from '../store/port.js';
 
@@ -9,8 +10,24 @@ export function hashKey(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
 
+/** Random bytes of a generated key: 192 bits, far beyond any search of the hash. */
+export const KEY_RANDOM_BYTES = 24;
+
+/** Characters of a key's secret part kept in clear, to tell keys apart in a list. */
+export const DISPLAY_CHARS = 4;
+
 export function newKeySecret(kind: KeyKind): string {
-  return `ls_${kind}_${randomBytes(24).toString('base64url')}`;
+  return `ls_${kind}_${randomBytes(KEY_RANDOM_BYTES).toString('base64url')}`;
+}
+
+/**
+ * What is stored and shown of a key: its kind marker (`ls_admin_`, `ls_write_`) and the first
+ * DISPLAY_CHARS characters after it. A key without a marker (one given by the environment) shows
+ * only its first DISPLAY_CHARS characters. Migration 014-key-prefix cuts older prefixes the same way.
+ */
+export function displayPrefix(secret: string): string {
+  const marker = /^ls_(admin|write)_/.exec(secret)?.[0] ?? '';
+  return secret.slice(0, marker.length + DISPLAY_CHARS);
 }
 
 export interface IssuedKey {
@@ -25,13 +42,14 @@ export async function issueKey(
   kind: KeyKind,
   now: number,
   secret = newKeySecret(kind),
+  label: string | null = null,
 ): Promise<IssuedKey> {
   const key = await store.addApiKey({
     workspaceId,
     kind,
     hash: hashKey(secret),
-    prefix: secret.slice(0, 12),
-    label: null,
+    prefix: displayPrefix(secret),
+    label,
     rateLimitPerMinute: null,
     createdAt: now,
   });

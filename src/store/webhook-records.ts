@@ -10,7 +10,10 @@ export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as c
 export const newWebhookSchema = z.object({
   url: z.string(),
   eventTypes: z.array(z.enum(NOTIFICATION_TYPES)),
-  /** The signing secret, `whsec_<base64>` as the Standard Webhooks specification writes it. */
+  /**
+   * The signing secret as the service stores it: opaque text to the store (the service may
+   * keep it encrypted; service/secret-box.ts).
+   */
   secret: z.string(),
 });
 
@@ -36,6 +39,8 @@ export const webhookPatchSchema = z
     eventTypes: z.array(z.enum(NOTIFICATION_TYPES)),
     enabled: z.boolean(),
     disabledReason: z.string().nullable(),
+    /** The stored signing secret, replaced (the service seals older plaintext ones). */
+    secret: z.string(),
   })
   .partial();
 

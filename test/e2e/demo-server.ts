@@ -5,9 +5,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../run-cli.js';
+import { ALLOW_PRIVATE_ENV } from '../webhook-receiver.js';
 
-export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef';
-export const WRITE_KEY = 'e2e-write-key-0123456789abcdef';
+export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef-0123456789';
+export const WRITE_KEY = 'e2e-write-key-0123456789abcdef-0123456789';
 
 export interface DemoServer {
   url: string;
@@ -33,7 +34,13 @@ export async function startDemoServer(): Promise<DemoServer> {
     ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
-      env: { ...process.env, LEADSCORE_ADMIN_KEY: ADMIN_KEY, LEADSCORE_WRITE_KEY: WRITE_KEY },
+      env: {
+        ...process.env,
+        LEADSCORE_ADMIN_KEY: ADMIN_KEY,
+        LEADSCORE_WRITE_KEY: WRITE_KEY,
+        // The automation test subscribes a loopback URL, which the SSRF guard refuses by default.
+        ...ALLOW_PRIVATE_ENV,
+      },
     },
   );
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { keyCacheOf } from '../../service/key-cache.js';
-import { hashKey, newKeySecret } from '../../service/keys.js';
+import { issueKey } from '../../service/keys.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -18,8 +18,6 @@ import { apiErrorSchema, errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
-/** As many characters of the secret as `issueKey` keeps to tell keys apart. */
-const PREFIX_LENGTH = 12;
 
 export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   requireAdminKey(app, deps.store);
@@ -61,16 +59,14 @@ export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     },
     async (request, reply) => {
       const { kind, name } = request.body;
-      const secret = newKeySecret(kind);
-      const key = await deps.store.addApiKey({
-        workspaceId: request.workspaceId,
+      const { key, secret } = await issueKey(
+        deps.store,
+        request.workspaceId,
         kind,
-        hash: hashKey(secret),
-        prefix: secret.slice(0, PREFIX_LENGTH),
-        label: name ?? null,
-        rateLimitPerMinute: null,
-        createdAt: deps.clock(),
-      });
+        deps.clock(),
+        undefined,
+        name ?? null,
+      );
       return reply.code(201).send({ id: key.id, kind: key.kind, name: key.label, key: secret });
     },
   );
@@ -80,7 +76,8 @@ export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     {
       schema: {
         tags: ['keys'],
-        summary: 'Revoke a key: it stops working at once (a revoked key answers as it is)',
+        summary:
+          'Revoke a key: refused within a second on every server (a revoked key answers as it is)',
         params: z.object({ id: z.string().min(1).describe('The key id') }),
         response: {
           200: revokedApiKeySchema,

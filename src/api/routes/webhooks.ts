@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { PLAIN_SECRETS } from '../../service/secret-box.js';
 import { generateSecret } from '../../service/webhooks/secret.js';
 import { StoreError, WEBHOOK_DELIVERY_STATUSES } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
@@ -42,9 +43,9 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
   requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   const { store } = deps;
-  /** With the SSRF guard on, a URL reaching the server's own networks is refused at once. */
+  /** Unless the SSRF guard is off, a URL reaching the server's own networks is refused at once. */
   const checkUrl = async (url: string | undefined, field: string) => {
-    if (url === undefined || !deps.webhooks?.options?.blockPrivateNetworks) return;
+    if (url === undefined || deps.webhooks?.options?.blockPrivateNetworks === false) return;
     // A name that does not resolve now is left to the delivery attempts to report.
     const refusal = await privateNetworkRefusal(url).catch(() => undefined);
     if (refusal) throw new ApiError('invalid_request', `${field}: ${refusal}`, { field });
@@ -61,14 +62,16 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request, reply) => {
-      const { url, eventTypes, secret } = request.body;
+      const { url, eventTypes } = request.body;
       await checkUrl(url, 'body.url');
+      const secret = request.body.secret ?? generateSecret();
       const webhook = await store.createWebhook(
         request.workspaceId,
-        { url, eventTypes, secret: secret ?? generateSecret() },
+        { url, eventTypes, secret: (deps.secrets ?? PLAIN_SECRETS).seal(secret) },
         deps.clock(),
       );
-      return reply.code(201).send({ ...webhookView(webhook), secret: webhook.secret });
+      // The one answer with the secret: no view of a subscription carries it.
+      return reply.code(201).send({ ...webhookView(webhook), secret });
     },
   );
 

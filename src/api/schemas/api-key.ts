@@ -18,7 +18,9 @@ export const apiKeyListSchema = z
         name,
         createdAt: isoTime,
         revokedAt: isoTime.nullable(),
-        prefix: z.string().describe('The first characters of the secret'),
+        prefix: z
+          .string()
+          .describe('The kind marker and the first 4 characters of the secret (all that is kept)'),
       }),
     ),
   })
@@ -34,4 +36,4 @@ export const issuedApiKeySchema = z
 
 export const revokedApiKeySchema = z
   .object({ id: z.string(), revokedAt: isoTime })
-  .describe('Revoked: the key stops working at once');
+  .describe('Revoked: every server sharing the database refuses the key within a second');

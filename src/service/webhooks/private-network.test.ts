@@ -28,14 +28,21 @@ describe('private network guard', () => {
     expect(await privateNetworkRefusal('https://93.184.216.34/hook')).toBeUndefined();
   });
 
-  it('refuses an attempt before any request leaves, when asked to', async () => {
+  it('refuses an attempt before any request leaves, unless told private networks are allowed', async () => {
     await withReceiver(async (port, requests) => {
       const request = { url: `http://127.0.0.1:${port}/hook`, headers: {}, body: '{}' };
-      const refused = await sendWebhook(request, 2000, { blockPrivateNetworks: true });
-      expect(refused).toMatchObject({ statusCode: null, responseExcerpt: null });
-      expect(refused.error).toMatch(/LEADSCORE_WEBHOOK_BLOCK_PRIVATE/);
+      for (const refused of [
+        await sendWebhook(request, 2000),
+        await sendWebhook(request, 2000, { blockPrivateNetworks: true }),
+      ]) {
+        expect(refused).toMatchObject({ statusCode: null, responseExcerpt: null });
+        expect(refused.error).toMatch(/LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1 allows it/);
+      }
       expect(requests()).toBe(0);
-      expect(await sendWebhook(request, 2000)).toMatchObject({ statusCode: 204, error: null });
+      expect(await sendWebhook(request, 2000, { blockPrivateNetworks: false })).toMatchObject({
+        statusCode: 204,
+        error: null,
+      });
       expect(requests()).toBe(1);
     });
   });
@@ -45,22 +52,16 @@ describe('private network guard', () => {
       const request = { url: `http://hooks.example.test:${port}/hook`, headers: {}, body: '{}' };
       // A name that resolves to loopback is refused when the socket looks it up.
       const toLoopback = async () => ['127.0.0.1'];
-      const refused = await sendWebhook(request, 2000, {
-        blockPrivateNetworks: true,
-        resolve: toLoopback,
-      });
+      const refused = await sendWebhook(request, 2000, { resolve: toLoopback });
       expect(refused.error).toBe(
-        'refused: hooks.example.test resolves to 127.0.0.1, a private or loopback address (LEADSCORE_WEBHOOK_BLOCK_PRIVATE)',
+        'refused: hooks.example.test resolves to 127.0.0.1, a private or loopback address (LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1 allows it, on a development machine)',
       );
       // Rebinding: public to the first lookup, loopback to every later one. Only one lookup is
       // made, the socket's own: it gets the public address (unreachable here, nothing is sent
       // anywhere) and the loopback server never hears from it.
       let lookups = 0;
       const rebinding = async () => (lookups++ === 0 ? ['192.0.2.10'] : ['127.0.0.1']);
-      const attempt = await sendWebhook(request, 1000, {
-        blockPrivateNetworks: true,
-        resolve: rebinding,
-      });
+      const attempt = await sendWebhook(request, 1000, { resolve: rebinding });
       expect(attempt.statusCode).toBeNull();
       expect(lookups).toBe(1);
       expect(requests()).toBe(0);

@@ -1,8 +1,12 @@
-// Server-side request forgery guard for webhooks (opt-in, LEADSCORE_WEBHOOK_BLOCK_PRIVATE): a
+// Server-side request forgery guard for webhooks (on unless LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1): a
 // subscription URL must not reach the server's own network — loopback, private ranges, link-local
 // (cloud metadata), carrier-grade NAT — whether given as an address or as a name resolving to one.
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
+
+/** The end of every refusal: what the address is, and how a development machine allows it. */
+const PRIVATE_REASON =
+  'a private or loopback address (LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1 allows it, on a development machine)';
 
 const PRIVATE = new BlockList();
 for (const [net, prefix] of [
@@ -41,7 +45,7 @@ export async function privateNetworkRefusal(url: string): Promise<string | undef
   const inside = addresses.find(isPrivateAddress);
   if (inside === undefined) return undefined;
   const what = inside === host ? `${host} is` : `${host} resolves to ${inside},`;
-  return `refused: ${what} a private or loopback address (LEADSCORE_WEBHOOK_BLOCK_PRIVATE)`;
+  return `refused: ${what} ${PRIVATE_REASON}`;
 }
 
 /** Resolves a host name to all its addresses (the system resolver unless a test gives one). */
@@ -62,9 +66,7 @@ export function guardedLookup(resolve: Resolve = systemResolve): LookupFunction 
         const inside = addresses.find(isPrivateAddress);
         if (inside !== undefined) {
           const error = Object.assign(
-            new Error(
-              `refused: ${host} resolves to ${inside}, a private or loopback address (LEADSCORE_WEBHOOK_BLOCK_PRIVATE)`,
-            ),
+            new Error(`refused: ${host} resolves to ${inside}, ${PRIVATE_REASON}`),
             { code: 'EPRIVATE' },
           );
           callback(error, '', 0);

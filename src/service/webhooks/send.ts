@@ -17,7 +17,10 @@ export interface WebhookRequest {
 /** What came of an attempt: `error` is null exactly when it succeeded (a 2xx answer). */
 export type AttemptReport = Omit<WebhookAttempt, 'at'>;
 
-/** Sends the request; never throws: a refusal, a reset or the timeout is an error in the report. */
+/**
+ * Sends the request; never throws: a refusal, a reset or the timeout is an error in the report.
+ * Private networks are refused unless `blockPrivateNetworks` is false.
+ */
 export async function sendWebhook(
   request: WebhookRequest,
   timeoutMs: number,
@@ -28,7 +31,7 @@ export async function sendWebhook(
   const latency = () => Math.round(performance.now() - started);
   try {
     let dispatcher: Dispatcher | undefined;
-    if (options.blockPrivateNetworks) {
+    if (options.blockPrivateNetworks !== false) {
       // An address in the URL is checked here; a name when the socket resolves it.
       const host = new URL(request.url).hostname.replace(/^\[|\]$/g, '');
       const refusal = isIP(host) ? await privateNetworkRefusal(request.url) : undefined;

@@ -26,8 +26,11 @@ export const webhookWorkerOptionsSchema = z
      * and 5 s to record the attempt.
      */
     leaseMs: ms.optional(),
-    /** Refuse URLs that reach loopback, private or link-local addresses (SSRF guard). */
-    blockPrivateNetworks: z.boolean().default(false),
+    /**
+     * Refuse URLs that reach loopback, private, link-local or CGNAT addresses (SSRF guard). On
+     * unless turned off (LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1, for a development machine).
+     */
+    blockPrivateNetworks: z.boolean().default(true),
   })
   .refine((o) => o.leaseMs === undefined || o.leaseMs > o.timeoutMs, {
     message: 'the lease must be longer than the timeout',
@@ -47,7 +50,7 @@ export function webhookSettingsFrom(env: {
   LEADSCORE_WEBHOOK_DISABLE_AFTER?: number | undefined;
   LEADSCORE_WEBHOOK_CONCURRENCY?: number | undefined;
   LEADSCORE_WEBHOOK_LEASE_MS?: number | undefined;
-  LEADSCORE_WEBHOOK_BLOCK_PRIVATE?: boolean | undefined;
+  LEADSCORE_WEBHOOK_ALLOW_PRIVATE?: boolean | undefined;
 }): WebhookWorkerSettings {
   const settings: WebhookWorkerSettings = {
     pollMs: env.LEADSCORE_WEBHOOK_POLL_MS,
@@ -58,7 +61,8 @@ export function webhookSettingsFrom(env: {
     disableAfter: env.LEADSCORE_WEBHOOK_DISABLE_AFTER,
     concurrency: env.LEADSCORE_WEBHOOK_CONCURRENCY,
     leaseMs: env.LEADSCORE_WEBHOOK_LEASE_MS,
-    blockPrivateNetworks: env.LEADSCORE_WEBHOOK_BLOCK_PRIVATE,
+    // LEADSCORE_WEBHOOK_BLOCK_PRIVATE only restates the default (config.ts refuses a contradiction).
+    blockPrivateNetworks: env.LEADSCORE_WEBHOOK_ALLOW_PRIVATE ? false : undefined,
   };
   return Object.fromEntries(
     Object.entries(settings).filter(([, v]) => v !== undefined),

@@ -3,9 +3,10 @@
 // each claim keeps two processes from sending the same delivery at once; one lead's
 // deliveries go out in order because the store hands out only the head of each lane.
 import type { ClaimedDelivery, Store, WebhookAttemptResult } from '../../store/port.js';
+import { PLAIN_SECRETS, type SecretBox } from '../secret-box.js';
 import { afterFailure } from './backoff.js';
 import { payloadOf, signatureHeaders } from './payload.js';
-import { sendWebhook } from './send.js';
+import { sendWebhook, type AttemptReport } from './send.js';
 import {
   webhookWorkerOptionsSchema,
   type WebhookWorkerOptions,
@@ -25,6 +26,8 @@ export interface WebhookWorkerDeps {
   /** In [0, 1): the backoff's jitter. */
   random: () => number;
   log?: (line: string) => void;
+  /** Opens the stored signing secrets (PLAIN_SECRETS when absent). */
+  secrets?: SecretBox;
 }
 
 export class WebhookWorker {
@@ -157,16 +160,7 @@ export class WebhookWorker {
     const { clock, random, store } = this.deps;
     const { options } = this;
     const at = clock();
-    const body = payloadOf(delivery);
-    const report = await sendWebhook(
-      {
-        url: delivery.url,
-        headers: signatureHeaders(delivery.secret, delivery.messageId, body, at),
-        body,
-      },
-      options.timeoutMs,
-      { blockPrivateNetworks: options.blockPrivateNetworks },
-    );
+    const report = await this.attempt(delivery, at);
     const attempt = delivery.attemptCount + 1;
     const decision: Pick<WebhookAttemptResult, 'outcome' | 'nextAttemptAt'> =
       report.error === null
@@ -185,6 +179,32 @@ export class WebhookWorker {
       this.log(
         `webhooks: subscription ${delivery.webhookId} disabled after ${options.disableAfter} failed attempts in a row`,
       );
+  }
+
+  /** Sends one signed attempt; a secret that cannot be opened is a failed attempt, never sent. */
+  private async attempt(delivery: ClaimedDelivery, at: number): Promise<AttemptReport> {
+    let secret: string;
+    try {
+      secret = (this.deps.secrets ?? PLAIN_SECRETS).open(delivery.secret);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return {
+        statusCode: null,
+        error: `not sent: ${reason}`,
+        latencyMs: 0,
+        responseExcerpt: null,
+      };
+    }
+    const body = payloadOf(delivery);
+    return sendWebhook(
+      {
+        url: delivery.url,
+        headers: signatureHeaders(secret, delivery.messageId, body, at),
+        body,
+      },
+      this.options.timeoutMs,
+      { blockPrivateNetworks: this.options.blockPrivateNetworks },
+    );
   }
 
   private log(line: string): void {

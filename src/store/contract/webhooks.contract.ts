@@ -86,6 +86,10 @@ export function webhooksContract(makeStore: MakeStore): void {
       expect(off).toMatchObject({ enabled: false, disabledReason: 'paused' });
       const on = await store.updateWebhook(ws, a.id, { enabled: true }, T0 + 7);
       expect(on).toMatchObject({ enabled: true, disabledReason: null, consecutiveFailures: 0 });
+      // The secret is opaque text to the store, replaced as given (the service seals it).
+      const resealed = await store.updateWebhook(ws, a.id, { secret: 'enc:v1:a:b:c' }, T0 + 7);
+      expect(resealed).toEqual({ ...on, secret: 'enc:v1:a:b:c' });
+      expect((await store.getWebhook(ws, a.id))?.secret).toBe('enc:v1:a:b:c');
 
       expect(await store.deleteWebhook(ws, a.id)).toBe(true);
       expect(await store.deleteWebhook(ws, a.id)).toBe(false);

@@ -23,6 +23,7 @@ const PATCH_COLUMNS: Record<keyof WebhookPatch, string> = {
   eventTypes: 'event_types',
   enabled: 'enabled',
   disabledReason: 'disabled_reason',
+  secret: 'secret',
 };
 
 interface Planned {

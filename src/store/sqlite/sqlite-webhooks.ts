@@ -22,6 +22,7 @@ const PATCH_COLUMNS: Record<keyof WebhookPatch, string> = {
   eventTypes: 'event_types',
   enabled: 'enabled',
   disabledReason: 'disabled_reason',
+  secret: 'secret',
 };
 
 const patchValue = (key: keyof WebhookPatch, patch: WebhookPatch): string | number | null => {

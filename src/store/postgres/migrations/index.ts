@@ -12,6 +12,7 @@ import { predictiveModels } from './010-predictive-models.js';
 import { jobLeases } from './011-job-leases.js';
 import { webhookMessagesAt } from './012-webhook-messages-at.js';
 import { leadScoresStateJson } from './013-lead-scores-state-json.js';
+import { keyPrefix } from './014-key-prefix.js';
 import { suppressions } from './015-suppressions.js';
 
 export const migrations: readonly Migration[] = [
@@ -27,5 +28,6 @@ export const migrations: readonly Migration[] = [
   jobLeases,
   webhookMessagesAt,
   leadScoresStateJson,
+  keyPrefix,
   suppressions,
 ];

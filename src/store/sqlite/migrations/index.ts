@@ -12,6 +12,7 @@ import { jobResults } from './010-job-results.js';
 import { predictiveModels } from './011-predictive-models.js';
 import { jobLeases } from './012-job-leases.js';
 import { webhookMessagesAt } from './013-webhook-messages-at.js';
+import { keyPrefix } from './014-key-prefix.js';
 import { suppressions } from './015-suppressions.js';
 
 export const migrations: readonly Migration[] = [
@@ -27,5 +28,6 @@ export const migrations: readonly Migration[] = [
   predictiveModels,
   jobLeases,
   webhookMessagesAt,
+  keyPrefix,
   suppressions,
 ];
