@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config.js';
+import { ConfigError, readConfig } from './config.js';
 
 describe('readConfig', () => {
   it('reads the variables it knows, leaving unset ones out', () => {
@@ -12,5 +12,18 @@ describe('readConfig', () => {
     expect(() => readConfig({ LEADSCORE_SQLITE_SYNC: 'off', PORT: 'http' })).toThrow(
       /invalid environment: .*PORT: .*LEADSCORE_SQLITE_SYNC: .*"full"\|"normal"/,
     );
+  });
+
+  it('takes a LOG_LEVEL of pino, and refuses another', () => {
+    expect(readConfig({ LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
+    expect(readConfig({}).LOG_LEVEL).toBeUndefined();
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL: .*"info"/);
+  });
+
+  it('throws a ConfigError, which the CLI tells in one line, never echoing a value', () => {
+    const wrong = () => readConfig({ LEADSCORE_ADMIN_KEY: 'fourteen-chars', PORT: '70000' });
+    expect(wrong).toThrow(ConfigError);
+    expect(wrong).toThrow(/^invalid environment: [^\n]*PORT: expected a port number from 0/);
+    expect(wrong).not.toThrow(/fourteen-chars/);
   });
 });
