@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll } from 'vitest';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
@@ -19,13 +20,32 @@ export interface StoreKind {
 const serverUrl =
   process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
+async function admin(sql: string, connectionString = serverUrl): Promise<void> {
+  const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     await client.query(sql);
   } finally {
     await client.end();
+  }
+}
+
+/** Where each fresh store keeps its data: its SQLite file or its PostgreSQL URL. */
+const locations = new WeakMap<Store, { file: string } | { url: string }>();
+
+/**
+ * Breaks a fresh store underneath its user, through a connection of its own, so that a test
+ * can make a real internal error (no mock of the store).
+ */
+export async function dropTable(store: Store, table: string): Promise<void> {
+  const where = locations.get(store);
+  if (!where) throw new Error('dropTable: not a store made by freshStores()');
+  if ('url' in where) return admin(`DROP TABLE ${table} CASCADE`, where.url);
+  const db = new Database(where.file);
+  try {
+    db.exec(`DROP TABLE ${table}`);
+  } finally {
+    db.close();
   }
 }
 
@@ -47,7 +67,12 @@ export function freshStores(): StoreKind[] {
   return [
     {
       name: 'sqlite',
-      open: () => keep(openSqliteStore({ file: join(dir, `${opened.length}.db`) })),
+      open: () => {
+        const file = join(dir, `${opened.length}.db`);
+        const store = openSqliteStore({ file });
+        locations.set(store, { file });
+        return keep(store);
+      },
     },
     {
       name: 'postgres',
@@ -57,7 +82,9 @@ export function freshStores(): StoreKind[] {
         databases.push(name);
         const url = new URL(serverUrl);
         url.pathname = `/${name}`;
-        return keep(openPostgresStore({ connectionString: url.toString() }));
+        const store = openPostgresStore({ connectionString: url.toString() });
+        locations.set(store, { url: url.toString() });
+        return keep(store);
       },
     },
   ];
