@@ -1,5 +1,8 @@
 // Runs the server: opens the store the configuration names, migrates it, makes the first
 // workspace (printing its keys once), optionally seeds the demo, listens, and drains on SIGTERM.
+// Its own messages go to `log` (stderr); request logs are JSON lines on stdout (logging.ts).
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Config } from '../config.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { seedDemo } from '../service/demo/seed-demo.js';
@@ -13,6 +16,7 @@ import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
 import { openConfiguredStore } from './open-store.js';
+import { listenStartupError, StartupError, storeStartupError } from './startup-error.js';
 
 /** The decay sweep's default interval: transitions are made within a minute of their time. */
 export const DEFAULT_DECAY_SWEEP_SECONDS = 60;
@@ -31,9 +35,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Opens and migrates the configured store; a database that cannot be used is a StartupError. */
+async function openStore(
+  config: Config,
+  file: string,
+): Promise<{ store: Store; applied: string[] }> {
+  const where = config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { sqliteFile: file };
+  // better-sqlite3 says so with a TypeError that carries no code.
+  if (!config.DATABASE_URL && !existsSync(dirname(file)))
+    throw new StartupError(
+      `cannot open the SQLite database ${file} (--db): the folder ${dirname(file)} does not exist`,
+    );
+  let store: Store | undefined;
+  try {
+    store = openConfiguredStore(config, file);
+    return { store, applied: await store.migrate() };
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    throw storeStartupError(error, where) ?? error;
+  }
+}
+
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
-  const store: Store = openConfiguredStore(config, options.db);
-  const applied = await store.migrate();
+  const { store, applied } = await openStore(config, options.db);
   if (applied.length > 0) options.log(`migrations applied: ${applied.join(', ')}`);
   const models = new ActiveModels();
   const clock = () => Date.now();
@@ -76,8 +100,16 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     clock,
     writeKeyRateLimit: config.LEADSCORE_WRITE_KEY_RATE_LIMIT,
     webhooks,
+    logging: { level: config.LOG_LEVEL ?? 'info' },
   });
-  const url = await app.listen({ port: options.port, host: options.host });
+  let url: string;
+  try {
+    url = await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw listenStartupError(error, options.host, options.port) ?? error;
+  }
   webhooks.start();
   // Leads whose segment decay has changed are moved on time, not on their next read.
   const decay = new DecayScheduler(store, models, {
