@@ -15,8 +15,8 @@ export interface LoggingOptions {
 }
 
 /**
- * Nothing logs headers or bodies today; these paths keep it so if someone logs a request, its
- * headers, or an object holding a key or secret (pino's `redact`, compiled once at start-up).
+ * No line carries headers or bodies; should one ever log a request, its headers or an object
+ * holding a key or secret, these paths censor them (pino's `redact`, compiled once).
  */
 const SECRET_FIELDS = [
   'authorization',
