@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from './config.js';
+import { ConfigError, readConfig } from './config.js';
 
 describe('readConfig', () => {
   it('reads the variables it knows, leaving unset ones out', () => {
@@ -27,5 +27,18 @@ describe('readConfig', () => {
     expect(() => readConfig({ LEADSCORE_WEBHOOK_BLOCK_PRIVATE: '0' })).toThrow(
       /LEADSCORE_WEBHOOK_BLOCK_PRIVATE: no longer turns the webhook guard off .*LEADSCORE_WEBHOOK_ALLOW_PRIVATE=1/,
     );
+  });
+
+  it('takes a LOG_LEVEL of pino, and refuses another', () => {
+    expect(readConfig({ LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
+    expect(readConfig({}).LOG_LEVEL).toBeUndefined();
+    expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL: .*"info"/);
+  });
+
+  it('throws a ConfigError, which the CLI tells in one line, never echoing a value', () => {
+    const wrong = () => readConfig({ LEADSCORE_ADMIN_KEY: 'fourteen-chars', PORT: '70000' });
+    expect(wrong).toThrow(ConfigError);
+    expect(wrong).toThrow(/^invalid environment: [^\n]*PORT: expected a port number from 0/);
+    expect(wrong).not.toThrow(/fourteen-chars/);
   });
 });

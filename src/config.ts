@@ -8,8 +8,17 @@ const longSecret = z
 
 const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
 
+/** pino's levels; `silent` logs nothing. */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  PORT: z.coerce
+    .number({ error: 'expected a port number' })
+    .int('expected a port number')
+    .min(0, 'expected a port number from 0 to 65535')
+    .max(65535, 'expected a port number from 0 to 65535')
+    .optional(),
   HOST: z.string().min(1).optional(),
   DATABASE_URL: z
     .string()
@@ -43,9 +52,16 @@ const envSchema = z.object({
   LEADSCORE_SQLITE_SYNC: z.enum(['full', 'normal']).optional(),
   /** How often the decay sweep runs (seconds); a decay transition is made within one interval. */
   LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
+  /** How much `serve` logs (JSON lines on stdout): one line per request at info. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
 
 export type Config = Readonly<z.infer<typeof envSchema>>;
+
+/** A wrong environment: the user's mistake, told in one line (no stack trace). */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
 
 /** The old opt-in flag may restate the guard's default, not contradict what is in force. */
 const agreedSchema = envSchema.superRefine((env, ctx) => {
@@ -60,14 +76,14 @@ const agreedSchema = envSchema.superRefine((env, ctx) => {
   });
 });
 
-/** Reads the environment, or throws naming every variable that is wrong. */
+/** Reads the environment, or throws a ConfigError naming every variable that is wrong. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = agreedSchema.safeParse(
     Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')),
   );
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`invalid environment: ${problems.join('; ')}`);
+    throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
   }
   return Object.freeze(parsed.data);
 }

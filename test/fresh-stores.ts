@@ -26,6 +26,7 @@ export interface StoreKind {
 
 /** One database reached several ways, as two servers and an operator reach it. */
 export interface SharedDatabase {
+  dialect: StoreKind['name'];
   store: Store;
   /** Another store over the same database with connections of its own (a second server). */
   another(): Store;
@@ -44,6 +45,19 @@ async function admin(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/** The database each fresh store was opened on, reached past the store. */
+const databasesOf = new WeakMap<Store, SharedDatabase>();
+
+/**
+ * Breaks a fresh store underneath its user, through a connection of its own, so that a test
+ * can make a real internal error (no mock of the store).
+ */
+export async function dropTable(store: Store, table: string): Promise<void> {
+  const database = databasesOf.get(store);
+  if (!database) throw new Error('dropTable: not a store made by freshStores()');
+  await database.query(`DROP TABLE ${table}${database.dialect === 'postgres' ? ' CASCADE' : ''}`);
 }
 
 /** Call at the top level of a test file. */
@@ -68,6 +82,7 @@ export function freshStores(): StoreKind[] {
   const sqliteShared = async (): Promise<SharedDatabase> => {
     const file = join(dir, `${opened.length}.db`);
     return {
+      dialect: 'sqlite',
       store: await keep(openSqliteStore({ file })),
       another: () => track(openSqliteStore({ file })),
       query: async (sql, values = []) => {
@@ -93,6 +108,7 @@ export function freshStores(): StoreKind[] {
     url.pathname = `/${name}`;
     const connectionString = url.toString();
     return {
+      dialect: 'postgres',
       store: await keep(openPostgresStore({ connectionString })),
       another: () => track(openPostgresStore({ connectionString })),
       query: async (sql, values = []) => {
@@ -107,7 +123,11 @@ export function freshStores(): StoreKind[] {
     };
   };
   let last: SharedDatabase | undefined;
-  const remember = async (opening: Promise<SharedDatabase>) => (last = await opening);
+  const remember = async (opening: Promise<SharedDatabase>) => {
+    last = await opening;
+    databasesOf.set(last.store, last);
+    return last;
+  };
   const exec = async (statement: string, values: unknown[] = []) => {
     if (!last) throw new Error('exec before any store was opened');
     await last.query(statement, values);

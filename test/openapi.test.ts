@@ -334,8 +334,13 @@ describe('the OpenAPI document', () => {
 
   it('describes the error shape once, as a component', () => {
     const error = doc.components.schemas.ApiError?.properties?.error;
-    expect(Object.keys(error?.properties ?? {})).toEqual(['code', 'message', 'details']);
-    expect(error?.required).toEqual(['code', 'message']);
+    expect(Object.keys(error?.properties ?? {})).toEqual([
+      'code',
+      'message',
+      'details',
+      'requestId',
+    ]);
+    expect(error?.required).toEqual(['code', 'message', 'requestId']);
   });
 });
 

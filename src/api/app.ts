@@ -12,6 +12,8 @@ import {
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
 import { installJsonBody } from './json-body.js';
+import { loggerOptions, OneLinePerRequest } from './logging.js';
+import { requestIdOf, sendRequestIds } from './request-id.js';
 import { accountRoutes } from './routes/accounts.js';
 import { backtestRoutes } from './routes/backtests.js';
 import { predictiveRoutes } from './routes/predictive.js';
@@ -33,11 +35,14 @@ import { finishDocument } from './schemas/document.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: deps.logging ? loggerOptions(deps.logging) : false,
+    logController: new OneLinePerRequest(),
+    genReqId: requestIdOf,
     // Lead ids are Segment userIds, which may be long.
     routerOptions: { maxParamLength: 4096 },
     frameworkErrors,
   });
+  sendRequestIds(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);

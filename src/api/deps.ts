@@ -1,6 +1,7 @@
 // What the HTTP app is built from: passed in, so tests build it over any store and clock.
 import type { IngestQueueOptions } from '../service/ingest/ingest-queue.js';
 import type { SecretBox } from '../service/secret-box.js';
+import type { LoggingOptions } from './logging.js';
 import type { ActiveModels } from '../service/scoring/active-model.js';
 import type { Store } from '../store/port.js';
 
@@ -9,7 +10,8 @@ export interface AppDeps {
   models: ActiveModels;
   /** Epoch ms now; tests pass a fixed clock. */
   clock: () => number;
-  logger?: boolean;
+  /** Request and error logs (`serve`); none when absent. */
+  logging?: LoggingOptions;
   /** Calls a minute per write key, unless the key has its own limit (write keys end up in browsers). */
   writeKeyRateLimit?: number;
   /** How concurrent ingestion calls are coalesced into shared transactions. */

@@ -1,9 +1,12 @@
-// Coded API errors: every failure answers `{ error: { code, message, details } }` with a stable
-// code, and bad input is a 4xx that says which field and why, never a 5xx.
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+// Coded API errors: every failure answers `{ error: { code, message, details, requestId } }` with
+// a stable code, and bad input is a 4xx that says which field and why, never a 5xx. A 5xx is
+// logged with its error and stack under the request id the answer names.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ModelError } from '../core/model-errors.js';
 import { StoreError } from '../store/port.js';
+import { logRequest } from './logging.js';
+import { REQUEST_ID_HEADER } from './request-id.js';
 import type { ApiErrorBody } from './schemas/error.js';
 
 export const ERROR_CODES = {
@@ -37,8 +40,14 @@ export class ApiError extends Error {
   }
 }
 
-export function errorBody(code: ErrorCode, message: string, details?: unknown): ApiErrorBody {
-  return { error: { code, message, ...(details === undefined ? {} : { details }) } };
+/** The error answer of a request: its request id lets a caller's report be found in the log. */
+export function errorBody(
+  requestId: string,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+): ApiErrorBody {
+  return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
 }
 
 /** Fastify's own errors for bad requests, by their codes. */
@@ -51,17 +60,31 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 };
 
 /** Errors Fastify raises before routing (a malformed URL), in the same coded shape. */
-export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply): void {
-  void reply.code(400).send(errorBody('invalid_request', error.message));
+export function frameworkErrors(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  // Refused before routing: no hook runs, nor Fastify's end of request, so this sets the request
+  // id header and writes the request's log line itself.
+  reply.raw.once('finish', () => logRequest(null, request, reply));
+  void reply
+    .code(400)
+    .header(REQUEST_ID_HEADER, request.id)
+    .send(errorBody(request.id, 'invalid_request', error.message));
 }
 
 export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send(errorBody('not_found', `no route ${request.method} ${request.url}`));
+    void reply
+      .code(404)
+      .send(errorBody(request.id, 'not_found', `no route ${request.method} ${request.url}`));
   });
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof ApiError)
-      return reply.code(error.statusCode).send(errorBody(error.code, error.message, error.details));
+      return reply
+        .code(error.statusCode)
+        .send(errorBody(request.id, error.code, error.message, error.details));
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
         field: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
@@ -72,6 +95,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         .code(400)
         .send(
           errorBody(
+            request.id,
             'invalid_request',
             first ? `${first.field}: ${first.message}` : 'invalid request',
             details,
@@ -83,6 +107,7 @@ export function installErrorHandling(app: FastifyInstance): void {
         .code(422)
         .send(
           errorBody(
+            request.id,
             'invalid_model',
             `${error.problems.length} problem(s) in the model`,
             error.problems,
@@ -90,16 +115,21 @@ export function installErrorHandling(app: FastifyInstance): void {
         );
     }
     if (error instanceof StoreError && error.code === 'not_found')
-      return reply.code(404).send(errorBody('not_found', error.message));
+      return reply.code(404).send(errorBody(request.id, 'not_found', error.message));
     if (error instanceof StoreError && error.code === 'invalid') {
-      return reply.code(400).send(errorBody('invalid_request', error.message));
+      return reply.code(400).send(errorBody(request.id, 'invalid_request', error.message));
     }
     const code = error.code ? FASTIFY_CODES[error.code] : undefined;
-    if (code) return reply.code(ERROR_CODES[code]).send(errorBody(code, error.message));
+    if (code) return reply.code(ERROR_CODES[code]).send(errorBody(request.id, code, error.message));
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.code(error.statusCode).send(errorBody('invalid_request', error.message));
+      return reply
+        .code(error.statusCode)
+        .send(errorBody(request.id, 'invalid_request', error.message));
     }
-    request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send(errorBody('internal', 'internal error'));
+    request.log.error(
+      { err: error, method: request.method, url: request.url.split('?', 1)[0] },
+      'request failed',
+    );
+    return reply.code(500).send(errorBody(request.id, 'internal', 'internal error'));
   });
 }

@@ -1,5 +1,8 @@
 // Runs the server: opens the store the configuration names, migrates it, makes the first
 // workspace (printing its keys once), optionally seeds the demo, listens, and drains on SIGTERM.
+// Its own messages go to `log` (stderr); request logs are JSON lines on stdout (logging.ts).
+import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Config } from '../config.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { seedDemo } from '../service/demo/seed-demo.js';
@@ -8,13 +11,14 @@ import { OrphanWatch } from '../service/jobs/orphan-watch.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
 import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
-import { secretBox } from '../service/secret-box.js';
+import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
 import { openConfiguredStore } from './open-store.js';
+import { listenStartupError, StartupError, storeStartupError } from './startup-error.js';
 
 /** The decay sweep's default interval: transitions are made within a minute of their time. */
 export const DEFAULT_DECAY_SWEEP_SECONDS = 60;
@@ -33,9 +37,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** Opens and migrates the configured store; a database that cannot be used is a StartupError. */
+async function openStore(
+  config: Config,
+  file: string,
+): Promise<{ store: Store; applied: string[] }> {
+  const where = config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { sqliteFile: file };
+  // better-sqlite3 says so with a TypeError that carries no code.
+  if (!config.DATABASE_URL && !existsSync(dirname(file)))
+    throw new StartupError(
+      `cannot open the SQLite database ${file} (--db): the folder ${dirname(file)} does not exist`,
+    );
+  let store: Store | undefined;
+  try {
+    store = openConfiguredStore(config, file);
+    return { store, applied: await store.migrate() };
+  } catch (error) {
+    await store?.close().catch(() => undefined);
+    throw storeStartupError(error, where) ?? error;
+  }
+}
+
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
-  const store: Store = openConfiguredStore(config, options.db);
-  const applied = await store.migrate();
+  const { store, applied } = await openStore(config, options.db);
   if (applied.length > 0) options.log(`migrations applied: ${applied.join(', ')}`);
   const secrets = secretBox(config.LEADSCORE_SECRET_KEY);
   if (!secrets.encrypts)
@@ -45,7 +69,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   // A missing or wrong key stops the start here, before anything is signed with it.
   const sealed = await sealStoredSecrets(store, secrets).catch(async (error: unknown) => {
     await store.close();
-    throw error;
+    throw error instanceof SecretKeyError ? new StartupError(error.message) : error;
   });
   if (sealed > 0) options.log(`webhooks: ${sealed} signing secrets encrypted at rest`);
   const models = new ActiveModels();
@@ -90,8 +114,16 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     writeKeyRateLimit: config.LEADSCORE_WRITE_KEY_RATE_LIMIT,
     webhooks,
     secrets,
+    logging: { level: config.LOG_LEVEL ?? 'info' },
   });
-  const url = await app.listen({ port: options.port, host: options.host });
+  let url: string;
+  try {
+    url = await app.listen({ port: options.port, host: options.host });
+  } catch (error) {
+    await app.close();
+    await store.close();
+    throw listenStartupError(error, options.host, options.port) ?? error;
+  }
   webhooks.start();
   // Leads whose segment decay has changed are moved on time, not on their next read.
   const decay = new DecayScheduler(store, models, {

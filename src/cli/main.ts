@@ -1,6 +1,8 @@
 // The `leadscore` command line: one subcommand per file in this folder.
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { StartupError } from '../api/startup-error.js';
+import { ConfigError } from '../config.js';
 import { analyzeCommand } from './analyze.js';
 import { backtestCommand } from './backtest.js';
 import { predictCommand } from './predict.js';
@@ -39,6 +41,12 @@ export function buildProgram(): Command {
   return program;
 }
 
+/** The user's setup at fault: one line. Anything else is a bug: its stack, to report it. */
+function describeFailure(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof StartupError) return error.message;
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
 /** Runs the CLI; resolves to the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   // `leadscore score ... | head`: the reader has all it wants; stop quietly, as Unix tools do.
@@ -51,9 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
-    process.stderr.write(
-      `error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
+    process.stderr.write(`error: ${describeFailure(error)}\n`);
     return 1;
   }
 }

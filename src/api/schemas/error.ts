@@ -18,6 +18,11 @@ export const apiErrorSchema = z
         .unknown()
         .optional()
         .describe('More about it: the fields at fault, the model problems, the limit, ...'),
+      requestId: z
+        .string()
+        .describe(
+          'The request id, also sent as the X-Request-Id header: quote it when reporting a failure',
+        ),
     }),
   })
   .meta({ id: 'ApiError', description: 'A coded error' });
