@@ -117,8 +117,7 @@ const BAD_BODIES: Bad[] = [
     body: `{"a":"${'x'.repeat(MAX_BODY_BYTES)}"}`,
     status: 413,
     code: 'payload_too_large',
-    // Fastify's own message: "Request body is too large".
-    where: 'Request body',
+    where: 'body: over the size limit',
   },
 ];
 

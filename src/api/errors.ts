@@ -50,6 +50,9 @@ export function errorBody(
   return { error: { code, message, ...(details === undefined ? {} : { details }), requestId } };
 }
 
+/** What a body may hold, for the answer to one that is too large (json-body.ts, limits.ts). */
+const TOO_LARGE_HINT = 'a management body may have 1 MiB, a Segment call 32 KB and a batch 500 KB';
+
 /** Fastify's own errors for bad requests, by their codes. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
@@ -118,6 +121,12 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(404).send(errorBody(request.id, 'not_found', error.message));
     if (error instanceof StoreError && error.code === 'invalid') {
       return reply.code(400).send(errorBody(request.id, 'invalid_request', error.message));
+    }
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      const message = `body: over the size limit (${TOO_LARGE_HINT})`;
+      return reply
+        .code(413)
+        .send(errorBody(request.id, 'payload_too_large', message, [{ field: 'body', message }]));
     }
     const code = error.code ? FASTIFY_CODES[error.code] : undefined;
     if (code) return reply.code(ERROR_CODES[code]).send(errorBody(request.id, code, error.message));
