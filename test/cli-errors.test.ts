@@ -182,7 +182,15 @@ describe('files that are not there', () => {
   });
 });
 
-describe('JSON given as NDJSON', () => {
+describe('JSON where NDJSON or CSV is expected', () => {
+  it('a leads file that is JSON is refused once, as a whole', async () => {
+    const dir = await files();
+    expectOneLine(
+      await runCli(['score', '--model', 'model.yaml', '--leads', 'events.ndjson'], dir),
+      'error: events.ndjson looks like JSON, not CSV (a header line, then one row per line)',
+    );
+  });
+
   it.each([
     ['a pretty-printed array', JSON.stringify(CALLS, null, 2)],
     ['an array on one line', JSON.stringify(CALLS)],

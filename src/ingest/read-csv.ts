@@ -11,12 +11,22 @@ export class CsvHeaderError extends Error {
   readonly code = 'invalid_csv_header';
 }
 
-/** The separator used in the header line: whichever of `,` `;` tab occurs most outside quotes. */
+/**
+ * The separator used in the header line: whichever of `,` `;` tab occurs most outside quotes.
+ * A header that opens like JSON is refused at once (NDJSON given as a CSV would otherwise be
+ * rejected quote by quote, dozens of times a line).
+ */
 export async function sniffDelimiter(path: string): Promise<string> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(65_536), 0, 65_536, 0);
-    const first = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    if (/^\uFEFF?\s*[[{]/.test(text)) {
+      throw new CsvHeaderError(
+        `${path} looks like JSON, not CSV (a header line, then one row per line)`,
+      );
+    }
+    const first = text.split(/\r?\n/, 1)[0] ?? '';
     const counts = new Map<string, number>([
       [',', 0],
       [';', 0],
