@@ -118,7 +118,13 @@ describe('analyze errors', () => {
   it('refuses a target without converters, saying which values count', () => {
     expect(() => analyze(dataset, { target: 'converted', positive: 'closed' })).toThrow(
       'leads.csv: no converted leads in column "converted" among 10 leads with an outcome ' +
-        '(converted: closed (any case)); name the converted value with --positive',
+        '(converted: closed (any case)); its values are no, yes, TRUE: ' +
+        'name the value that means converted with --positive',
+    );
+    const yesNo = parseDataset('plan,won\na,N\nb,Y\na,N\n', 'yn.csv');
+    expect(() => analyze(yesNo, { target: 'won' })).toThrow(
+      'yn.csv: no converted leads in column "won" among 3 leads with an outcome ' +
+        '(converted: yes, true, 1, converted, won (any case)); its values are N, Y: pass --positive Y',
     );
   });
 

@@ -1,6 +1,6 @@
 // The outcome of each lead (converted or not) read from the target column of a dataset.
 import { columnIndex, type Dataset } from '../ml/read-dataset.js';
-import { DEFAULT_POSITIVE, labelOf } from '../ml/target.js';
+import { DEFAULT_POSITIVE, labelOf, positiveAdvice } from '../ml/target.js';
 import { AnalyticsError } from './errors.js';
 
 export interface Outcomes {
@@ -34,10 +34,14 @@ export function readOutcomes(dataset: Dataset, targetName: string, positive?: st
   const converted = labels.reduce((s, y) => s + y, 0);
   const counted = `converted: ${accepted.join(', ')} (any case)`;
   if (converted === 0) {
+    const found = positiveAdvice(dataset.rows.map((row) => row[target] ?? ''));
     throw new AnalyticsError(
       'no_outcomes',
       `${dataset.source}: no converted leads in column "${targetName}" among ${rows.length} ` +
-        `leads with an outcome (${counted}); name the converted value with --positive`,
+        `leads with an outcome (${counted}); ` +
+        (found
+          ? `its values are ${found.values}: ${found.advice}`
+          : 'name the converted value with --positive'),
     );
   }
   if (converted === rows.length) {

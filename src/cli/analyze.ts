@@ -12,9 +12,10 @@ import { columnList, numberOption } from './data-options.js';
 import { count } from '../analytics/format.js';
 import { htmlReport } from '../analytics/html-report.js';
 import { formatAnalysis } from '../analytics/text-report.js';
-import { MlError } from '../ml/errors.js';
 import { readDataset } from '../ml/read-dataset.js';
-import { isFileError, reportRejects } from './train.js';
+import { checkInputs, checkOutputs } from './file-checks.js';
+import { reportRejects } from './train.js';
+import { reportUserError } from './user-error.js';
 
 interface AnalyzeCliOptions {
   data: string;
@@ -66,6 +67,8 @@ export async function runAnalyze(options: AnalyzeCliOptions): Promise<number> {
         '--costs needs --channel (the column the costs are by)',
       );
     }
+    await checkInputs([options.data, options.costs]);
+    await checkOutputs([options.html]);
     const dataset = await readDataset(options.data);
     const rejected = reportRejects(dataset);
     const analysis = analyze(dataset, {
@@ -95,10 +98,6 @@ export async function runAnalyze(options: AnalyzeCliOptions): Promise<number> {
       process.stderr.write(`${count(rejected, 'row')} rejected (${options.data})\n`);
     return rejected > 0 ? 2 : 0;
   } catch (error) {
-    if (!(error instanceof MlError) && !(error instanceof AnalyticsError) && !isFileError(error)) {
-      throw error;
-    }
-    process.stderr.write(`error: ${(error as Error).message}\n`);
-    return 1;
+    return reportUserError(error);
   }
 }

@@ -11,6 +11,7 @@ import { ActiveModels } from '../service/scoring/active-model.js';
 import type { Store } from '../store/port.js';
 import { backtestText } from './backtest-report.js';
 import { numberOption } from './data-options.js';
+import { checkInputs } from './file-checks.js';
 import { createProgress } from './progress.js';
 
 interface Flags {
@@ -65,8 +66,12 @@ async function runBacktest(flags: Flags): Promise<number> {
       throw new Error('--capacity: expected a positive number of leads a week');
     if (!Number.isInteger(weeks) || weeks < 1)
       throw new Error('--weeks: expected a whole number of weeks, 1 or more');
+    const config = readConfig();
+    // A backtest reads history: a database file that is not there is a mistyped --db, not one
+    // to create empty.
+    await checkInputs([flags.model, config.DATABASE_URL ? undefined : flags.db]);
     const model = flags.model === undefined ? undefined : await loadModel(flags.model);
-    store = openConfiguredStore(readConfig(), flags.db);
+    store = openConfiguredStore(config, flags.db);
     await store.migrate();
     const ws = await workspaceOf(store, flags.workspace);
     const models = new ActiveModels();

@@ -11,6 +11,7 @@ import { scoreCommand } from './score.js';
 import { serveCommand } from './serve.js';
 import { suggestCommand } from './suggest.js';
 import { trainCommand } from './train.js';
+import { reportUsageErrors } from './usage-errors.js';
 import { validateCommand } from './validate.js';
 import { workspacesCommand } from './workspaces.js';
 
@@ -24,8 +25,7 @@ function version(): string {
 export function buildProgram(): Command {
   const program = new Command('leadscore')
     .description('Explainable lead scoring: fit and engagement scores, grades, segments, stages')
-    .version(version())
-    .showHelpAfterError();
+    .version(version());
   program.addCommand(scoreCommand());
   program.addCommand(validateCommand());
   program.addCommand(schemaCommand());
@@ -36,8 +36,7 @@ export function buildProgram(): Command {
   program.addCommand(analyzeCommand());
   program.addCommand(suggestCommand());
   program.addCommand(backtestCommand());
-  program.exitOverride();
-  for (const command of program.commands) command.exitOverride();
+  reportUsageErrors(program);
   return program;
 }
 

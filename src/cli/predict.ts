@@ -4,11 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command } from 'commander';
+import { matchColumns } from '../ingest/csv-columns.js';
 import { parseArtifact } from '../ml/artifact.js';
-import { MlError } from '../ml/errors.js';
 import { predictRows, type Factor } from '../ml/predict.js';
 import { readDataset } from '../ml/read-dataset.js';
-import { isFileError, reportRejects } from './train.js';
+import { checkInputs, checkOutputs } from './file-checks.js';
+import { reportRejects } from './train.js';
+import { reportUserError } from './user-error.js';
 import { BufferedWriter, finish } from './write-stream.js';
 
 interface PredictOptions {
@@ -43,12 +45,16 @@ function describeFactors(factors: Factor[]): string {
 export async function runPredict(options: PredictOptions): Promise<number> {
   let out: Writable | undefined;
   try {
+    await checkInputs([options.model, options.data]);
+    await checkOutputs([options.out]);
     const path = options.model;
     const artifact = parseArtifact(await readFile(path, 'utf8'), path);
     const dataset = await readDataset(options.data);
     const predictions = predictRows(artifact, dataset, options.factors);
     const rejected = reportRejects(dataset);
-    const id = dataset.columns.indexOf('id');
+    // `ID` or `Id` is the id column too, when it is the only one.
+    const ids = matchColumns(dataset.columns, ['id']);
+    const id = ids.ok ? ids.columns.indexOf('id') : -1;
     out = options.out ? createWriteStream(options.out) : process.stdout;
     const writer = new BufferedWriter(out);
     await writer.write(`${id >= 0 ? 'id,' : ''}probability,band,factors_up,factors_down\n`);
@@ -74,8 +80,6 @@ export async function runPredict(options: PredictOptions): Promise<number> {
     );
     return rejected > 0 ? 2 : 0;
   } catch (error) {
-    if (!(error instanceof MlError) && !isFileError(error)) throw error;
-    process.stderr.write(`error: ${(error as Error).message}\n`);
-    return 1;
+    return reportUserError(error);
   }
 }

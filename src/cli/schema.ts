@@ -2,6 +2,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { modelJsonSchema } from '../core/json-schema.js';
+import { checkOutputs } from './file-checks.js';
+import { reportUserError } from './user-error.js';
 
 interface SchemaOptions {
   out?: string;
@@ -23,10 +25,10 @@ export async function runSchema(options: SchemaOptions = {}): Promise<number> {
     return 0;
   }
   try {
+    await checkOutputs([options.out]);
     await writeFile(options.out, text);
   } catch (error) {
-    process.stderr.write(`${options.out}: cannot write the schema: ${(error as Error).message}\n`);
-    return 1;
+    return reportUserError(error);
   }
   process.stderr.write(`${options.out}: wrote the model JSON Schema\n`);
   return 0;

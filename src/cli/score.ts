@@ -3,14 +3,14 @@ import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { compileModel } from '../core/compile-model.js';
-import { ModelError } from '../core/model-errors.js';
-import { CsvHeaderError } from '../ingest/read-csv.js';
 import { parseTimestamp } from '../ingest/timestamp.js';
 import { scoreFiles, type ScoreFilesSummary } from '../service/batch/score-files.js';
 import { loadModel } from '../service/load-model.js';
+import { checkInputs, checkOutputs } from './file-checks.js';
 import { createProgress } from './progress.js';
 import { describeReject, rejectHeader, rejectLine, rejectsFormatOf } from './rejects-output.js';
 import { formatterFor, OUTPUT_FORMATS, toRow, type OutputFormat } from './score-output.js';
+import { reportUserError } from './user-error.js';
 import { BufferedWriter, finish } from './write-stream.js';
 
 /** Rejects printed to stderr when no --rejects file is given; the count is always printed. */
@@ -70,13 +70,11 @@ export async function runScore(options: ScoreOptions): Promise<number> {
   }
   let compiled;
   try {
+    await checkInputs([options.model, options.leads, options.events]);
+    await checkOutputs([options.out, options.rejects]);
     compiled = compileModel(await loadModel(options.model));
   } catch (error) {
-    if (error instanceof ModelError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
+    return reportUserError(error);
   }
   const format = options.format ?? formatFromPath(options.out);
   const formatter = formatterFor(format, compiled, options.explain === true);
@@ -118,11 +116,7 @@ export async function runScore(options: ScoreOptions): Promise<number> {
     if (rejectsOut) await finish(rejectsOut);
   } catch (error) {
     progress.stop();
-    const message =
-      error instanceof CsvHeaderError || isFileError(error) ? (error as Error).message : undefined;
-    if (message === undefined) throw error;
-    process.stderr.write(`error: ${message}\n`);
-    return 1;
+    return reportUserError(error);
   }
   const rejected = summary.leads.rejected + summary.events.rejected;
   if (!rejectsOut && shown > STDERR_REJECT_LIMIT) {
@@ -153,14 +147,6 @@ function formatFromPath(path: string | undefined): OutputFormat {
   if (path && /\.json$/i.test(path)) return 'json';
   if (path && /\.(ndjson|jsonl)$/i.test(path)) return 'ndjson';
   return 'csv';
-}
-
-function isFileError(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    typeof (error as NodeJS.ErrnoException).code === 'string' &&
-    'path' in error
-  );
 }
 
 function describeSummary(s: ScoreFilesSummary, options: ScoreOptions): string {

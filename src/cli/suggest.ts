@@ -4,7 +4,6 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { DEFAULT_BINS } from '../analytics/analyze.js';
-import { AnalyticsError } from '../analytics/errors.js';
 import { columnList, numberOption } from './data-options.js';
 import { count } from '../analytics/format.js';
 import {
@@ -20,12 +19,12 @@ import { behaviourOf } from '../analytics/suggest-behaviours.js';
 import { formatSuggestion } from '../analytics/suggest-report.js';
 import { suggestionYaml } from '../analytics/suggest-yaml.js';
 import { compileModel } from '../core/compile-model.js';
-import { ModelError } from '../core/model-errors.js';
 import { parseModel } from '../core/parse-model.js';
-import { MlError } from '../ml/errors.js';
 import { readDataset } from '../ml/read-dataset.js';
 import { loadModel } from '../service/load-model.js';
-import { isFileError, reportRejects } from './train.js';
+import { checkInputs, checkOutputs } from './file-checks.js';
+import { reportRejects } from './train.js';
+import { reportUserError } from './user-error.js';
 
 interface SuggestCliOptions {
   data: string;
@@ -83,6 +82,8 @@ export function suggestCommand(): Command {
 
 export async function runSuggest(options: SuggestCliOptions): Promise<number> {
   try {
+    await checkInputs([options.data, options.model]);
+    await checkOutputs([options.out]);
     const current = options.model === undefined ? undefined : await loadModel(options.model);
     const dataset = await readDataset(options.data);
     const rejected = reportRejects(dataset);
@@ -120,15 +121,6 @@ export async function runSuggest(options: SuggestCliOptions): Promise<number> {
     }
     return rejected > 0 ? 2 : 0;
   } catch (error) {
-    if (
-      !(error instanceof MlError) &&
-      !(error instanceof AnalyticsError) &&
-      !(error instanceof ModelError) &&
-      !isFileError(error)
-    ) {
-      throw error;
-    }
-    process.stderr.write(`error: ${(error as Error).message}\n`);
-    return 1;
+    return reportUserError(error);
   }
 }

@@ -4,9 +4,10 @@ import { writeFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { Command, Option } from 'commander';
 import { serializeArtifact } from '../ml/artifact.js';
-import { MlError } from '../ml/errors.js';
 import { readDataset, type Dataset } from '../ml/read-dataset.js';
 import { columnList } from './data-options.js';
+import { checkInputs, checkOutputs } from './file-checks.js';
+import { reportUserError } from './user-error.js';
 import { formatReport } from '../ml/report-text.js';
 import { trainModel } from '../ml/train.js';
 
@@ -67,6 +68,8 @@ export async function runTrain(options: TrainCliOptions): Promise<number> {
       )
     : undefined;
   try {
+    await checkInputs([options.data]);
+    await checkOutputs([options.out]);
     const dataset = await readDataset(options.data);
     const rejected = reportRejects(dataset);
     const started = Date.now();
@@ -93,16 +96,6 @@ export async function runTrain(options: TrainCliOptions): Promise<number> {
     return rejected > 0 ? 2 : 0;
   } catch (error) {
     bar?.stop();
-    if (!(error instanceof MlError) && !isFileError(error)) throw error;
-    process.stderr.write(`error: ${(error as Error).message}\n`);
-    return 1;
+    return reportUserError(error);
   }
-}
-
-export function isFileError(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    typeof (error as NodeJS.ErrnoException).code === 'string' &&
-    'path' in error
-  );
 }

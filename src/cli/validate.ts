@@ -1,11 +1,18 @@
 // `leadscore validate FILE`: checks a model file, printing every error, then what looks suspicious.
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
-import { formatProblem, ModelError, type ModelProblem } from '../core/model-errors.js';
+import {
+  formatProblem,
+  ModelError,
+  ModelSyntaxError,
+  type ModelProblem,
+} from '../core/model-errors.js';
 import type { Model } from '../core/model-schema.js';
 import { modelWarnings } from '../core/model-warnings.js';
 import { parseModelWithLines } from '../core/parse-model.js';
 import { loadModel } from '../service/load-model.js';
+import { checkInputs } from './file-checks.js';
+import { reportUserError } from './user-error.js';
 
 /** Exit codes: 0 valid, 1 invalid (or unreadable), 2 valid with warnings under --strict. */
 export const VALIDATE_EXIT = { valid: 0, invalid: 1, warnings: 2 } as const;
@@ -28,6 +35,7 @@ export async function runValidate(file: string, options: ValidateOptions = {}): 
   let model: Model;
   let warnings: ModelProblem[];
   try {
+    await checkInputs([file]);
     model = await loadModel(file);
     // The model is valid: parse its text once more, this time to place warnings on lines.
     const { lineOf } = parseModelWithLines(await readFile(file, 'utf8'), file);
@@ -36,7 +44,9 @@ export async function runValidate(file: string, options: ValidateOptions = {}): 
       return line === undefined ? w : { ...w, line };
     });
   } catch (error) {
-    if (!(error instanceof ModelError)) throw error;
+    if (!(error instanceof ModelError) || error instanceof ModelSyntaxError) {
+      return reportUserError(error);
+    }
     for (const problem of error.problems) {
       process.stderr.write(`${file}: ${formatProblem(problem)}\n`);
     }

@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { readConfig } from '../config.js';
 import { createWorkspaceWithKeys } from '../service/keys.js';
 import { openConfiguredStore } from '../api/open-store.js';
+import { checkOutputs } from './file-checks.js';
+import { reportUserError } from './user-error.js';
 
 export function workspacesCommand(): Command {
   const workspaces = new Command('workspaces').description(
@@ -14,7 +16,14 @@ export function workspacesCommand(): Command {
     .argument('<name>', 'a name people will recognise')
     .option('--db <file>', 'SQLite database file (ignored with DATABASE_URL)', './leadscore.db')
     .action(async (name: string, flags: { db: string }) => {
-      const store = openConfiguredStore(readConfig(), flags.db);
+      const config = readConfig();
+      try {
+        if (!config.DATABASE_URL) await checkOutputs([flags.db]);
+      } catch (error) {
+        process.exitCode = reportUserError(error);
+        return;
+      }
+      const store = openConfiguredStore(config, flags.db);
       try {
         await store.migrate();
         const made = await createWorkspaceWithKeys(store, name, Date.now());

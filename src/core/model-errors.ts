@@ -9,6 +9,8 @@ export interface ModelProblem {
   message: string;
   /** 1-based line in the model file, when the file's text is known. */
   line?: number;
+  /** 1-based column, for a syntax error. */
+  column?: number;
 }
 
 export class ModelError extends Error {
@@ -21,6 +23,18 @@ export class ModelError extends Error {
       `${source}: ${problems.length} problem(s) in the model\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`,
     );
     this.name = 'ModelError';
+  }
+}
+
+/**
+ * A model text that cannot be parsed as YAML (or JSON) at all: only its first problem, since
+ * the parser's later ones mostly follow from it, as `file:line:column: problem`.
+ */
+export class ModelSyntaxError extends ModelError {
+  constructor(source: string, problem: ModelProblem & { line: number; column: number }) {
+    super(source, [problem]);
+    this.message = `${source}:${problem.line}:${problem.column}: ${problem.message}`;
+    this.name = 'ModelSyntaxError';
   }
 }
 

@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ModelError, type ModelProblem } from './model-errors.js';
+import { ModelError, ModelSyntaxError, type ModelProblem } from './model-errors.js';
 import { modelFormatOf, parseModel, validateModel } from './parse-model.js';
 
 const MODELS_DIR = join(import.meta.dirname, '../../examples/models');
@@ -399,6 +399,37 @@ describe('JSON models', () => {
         { path: 'extra', message: 'unknown key "extra"' },
         { path: 'segments', message: 'expected at least 1 entry' },
       ]),
+    );
+  });
+});
+
+describe('text that is not YAML', () => {
+  it('is one problem, the first by position, as file:line:column', () => {
+    const text = 'name: t\nsegments:\n  - id: all\n     stage: tofu\n  bad: [1, 2\n';
+    try {
+      parseModel(text, 'broken.yaml');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ModelSyntaxError);
+      const e = error as ModelSyntaxError;
+      expect(e.code).toBe('invalid_model');
+      expect(e.message).toBe(
+        'broken.yaml:3:9: nested mappings are not allowed in compact mappings',
+      );
+      expect(e.problems).toEqual([
+        {
+          path: '',
+          message: 'nested mappings are not allowed in compact mappings',
+          line: 3,
+          column: 9,
+        },
+      ]);
+    }
+  });
+
+  it('in a JSON model too', () => {
+    expect(() => parseModel('{"name": "t",\n "segments": [}\n', 'm.json')).toThrow(
+      /^m\.json:2:15: /,
     );
   });
 });

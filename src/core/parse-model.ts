@@ -1,7 +1,12 @@
 // Parses model text (YAML or JSON) and validates it, reporting every problem with path and line.
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isNode, type YAMLError } from 'yaml';
 import { modelSchema, type Model } from './model-schema.js';
-import { ModelError, problemsFromIssues, type ModelProblem } from './model-errors.js';
+import {
+  ModelError,
+  ModelSyntaxError,
+  problemsFromIssues,
+  type ModelProblem,
+} from './model-errors.js';
 
 export type ModelFormat = 'yaml' | 'json';
 
@@ -42,16 +47,7 @@ export function parseModelWithLines(
 ): ModelWithLines {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    throw new ModelError(
-      source,
-      doc.errors.map((e) => ({
-        path: '',
-        message: readableMessage(e.message),
-        ...(e.linePos ? { line: e.linePos[0].line } : {}),
-      })),
-    );
-  }
+  if (doc.errors.length > 0) throw syntaxError(source, doc.errors);
   const lineOfParts = (path: (string | number)[]) => {
     const node = doc.getIn(path, true);
     if (!isNode(node) || !node.range) return undefined;
@@ -82,6 +78,18 @@ export function parseModelWithLines(
   }
   const model = validateModel(value, source, nearestLine);
   return { model, lineOf: (path) => lineOfParts(pathParts(path)) };
+}
+
+/** The first YAML error by position, with its line and column. */
+function syntaxError(source: string, errors: readonly YAMLError[]): ModelError {
+  const first = errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
+  const text = readableMessage(first.message);
+  // The parser's messages are sentences ("Nested mappings are ..."); ours start in lower case.
+  const message = /^[A-Z][a-z]/.test(text) ? text[0]!.toLowerCase() + text.slice(1) : text;
+  const at = first.linePos?.[0];
+  return at
+    ? new ModelSyntaxError(source, { path: '', message, line: at.line, column: at.col })
+    : new ModelError(source, [{ path: '', message }]);
 }
 
 /** Validates an already-parsed value (e.g. a JSON request body) as a model. */

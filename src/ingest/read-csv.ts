@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { parse, type CsvError } from 'csv-parse';
+import { matchColumns } from './csv-columns.js';
 
 export type RecordHandler = (record: Record<string, string>, line: number) => void;
 export type RecordErrorHandler = (line: number, reason: string) => void;
@@ -10,12 +11,22 @@ export class CsvHeaderError extends Error {
   readonly code = 'invalid_csv_header';
 }
 
-/** The separator used in the header line: whichever of `,` `;` tab occurs most outside quotes. */
+/**
+ * The separator used in the header line: whichever of `,` `;` tab occurs most outside quotes.
+ * A header that opens like JSON is refused at once (NDJSON given as a CSV would otherwise be
+ * rejected quote by quote, dozens of times a line).
+ */
 export async function sniffDelimiter(path: string): Promise<string> {
   const handle = await open(path, 'r');
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(65_536), 0, 65_536, 0);
-    const first = buffer.subarray(0, bytesRead).toString('utf8').split(/\r?\n/, 1)[0] ?? '';
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    if (/^\uFEFF?\s*[[{]/.test(text)) {
+      throw new CsvHeaderError(
+        `${path} looks like JSON, not CSV (a header line, then one row per line)`,
+      );
+    }
+    const first = text.split(/\r?\n/, 1)[0] ?? '';
     const counts = new Map<string, number>([
       [',', 0],
       [';', 0],
@@ -37,7 +48,9 @@ export async function sniffDelimiter(path: string): Promise<string> {
 /**
  * Calls `onRecord` for every data row with its line number (the line where the row ends). A row
  * that cannot be parsed (wrong field count, broken quotes) goes to `onError` and the run goes
- * on; `required` columns missing from the header throw CsvHeaderError.
+ * on; `required` columns missing from the header throw CsvHeaderError (a column named in
+ * another case, `ID` for `id`, is taken under the required name when it is the only one).
+ * With `headerOnly`, reading stops after the header.
  *
  * Rows come as arrays and are keyed here: csv-parse's own `columns` and `info` options cost
  * more than half of the parse time. The line number is read from the parser's live `info` in
@@ -51,6 +64,7 @@ export async function forEachCsvRecord(
     onRecord: RecordHandler;
     onError: RecordErrorHandler;
     onBytes?: ((bytesRead: number) => void) | undefined;
+    headerOnly?: boolean;
   },
 ): Promise<{ columns: string[] }> {
   const delimiter = await sniffDelimiter(path);
@@ -74,14 +88,15 @@ export async function forEachCsvRecord(
     if (failure) return;
     const line = parser.info.lines;
     if (columns === undefined) {
-      columns = fields.map((h) => h.trim());
-      const missing = options.required.filter((c) => !columns?.includes(c));
-      if (missing.length > 0) {
+      const header = fields.map((h) => h.trim());
+      const match = matchColumns(header, options.required);
+      if (match.ok) columns = match.columns;
+      else {
         failure = new CsvHeaderError(
-          `${path}:1: missing column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} (header: ${columns.join(delimiter)})`,
+          `${path}:1: ${match.problems.join('; ')} (header: ${header.join(delimiter)})`,
         );
-        parser.destroy();
       }
+      if (failure || options.headerOnly) stop();
       return;
     }
     if (fields.length !== columns.length) {
@@ -97,6 +112,11 @@ export async function forEachCsvRecord(
   });
   let bytes = 0;
   const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  function stop() {
+    input.unpipe(parser);
+    input.destroy();
+    parser.destroy();
+  }
   input.on('data', (chunk) => {
     bytes += chunk.length;
     options.onBytes?.(bytes);
@@ -115,4 +135,14 @@ export async function forEachCsvRecord(
     );
   }
   return { columns: columns ?? [] };
+}
+
+/** Throws CsvHeaderError when the header lacks a required column; reads nothing more. */
+export async function checkCsvHeader(path: string, required: readonly string[]): Promise<void> {
+  await forEachCsvRecord(path, {
+    required,
+    headerOnly: true,
+    onRecord: () => undefined,
+    onError: () => undefined,
+  });
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { logisticLeads } from '../../test/ml-synthetic.js';
 import type { Dataset } from './read-dataset.js';
 import { predictRows } from './predict.js';
+import { MlError } from './errors.js';
 import { trainModel } from './train.js';
 
 function withOutcomes(converted: number, notConverted: number): Dataset {
@@ -43,6 +44,21 @@ describe('trainModel', () => {
     expect(() => trainModel(d, { target: 'nope', kind: 'lr' })).toThrow('--target "nope"');
     expect(() => trainModel(d, { target: 'stage', kind: 'lr', exclude: ['x'] })).toThrow(
       '--exclude "x"',
+    );
+  });
+
+  it('names the values of a target nothing in which counts as converted, and the --positive', () => {
+    const d = withOutcomes(50, 50);
+    for (const row of d.rows) row[2] = row[2] === 'won' ? 'Y' : 'N';
+    expect(() => trainModel(d, { target: 'stage', kind: 'lr' })).toThrow(
+      new MlError('invalid_target', 'target "stage" has values Y, N: pass --positive Y'),
+    );
+    expect(() => trainModel(d, { target: 'stage', kind: 'lr', positive: 'won' })).toThrow(
+      'target "stage" has values Y, N, none of them "won": pass --positive Y',
+    );
+    d.rows.forEach((row, i) => (row[2] = ['a', 'b', 'c'][i % 3]!));
+    expect(() => trainModel(d, { target: 'stage', kind: 'lr' })).toThrow(
+      'target "stage" has values a, b, c: name the value that means converted with --positive',
     );
   });
 

@@ -16,7 +16,7 @@ import { isHeldOut } from './holdout.js';
 import { fitLogistic } from './logistic-regression.js';
 import { averagePrecision, brier, calibrationTable, lift, logLoss, rocAuc } from './metrics.js';
 import { columnIndex, type Dataset } from './read-dataset.js';
-import { checkMinimum, DEFAULT_POSITIVE, labelOf } from './target.js';
+import { checkMinimum, DEFAULT_POSITIVE, labelOf, positiveAdvice } from './target.js';
 
 export interface TrainOptions {
   target: string;
@@ -48,6 +48,7 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
     (isHeldOut(labelled++) ? holdout : train).push({ row, y });
   }
   const converted = [...train, ...holdout].filter((r) => r.y === 1).length;
+  if (converted === 0) noneConverted(dataset, target, options);
   checkMinimum(converted, labelled - converted, options.target);
   const features = dataset.columns
     .map((name, c) => ({ name, c }))
@@ -96,6 +97,21 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
       ...report,
     },
   };
+}
+
+/**
+ * No lead counts as converted: a yes/no column whose "yes" is spelt otherwise (Y/N,
+ * subscribed/not subscribed), or a --positive that is not one of its values. Says which values
+ * the column has and what to pass, rather than that 40 more converted leads are needed.
+ */
+function noneConverted(dataset: Dataset, target: number, options: TrainOptions): void {
+  const found = positiveAdvice(dataset.rows.map((row) => row[target]!));
+  if (found === undefined) return;
+  const given = options.positive === undefined ? '' : `, none of them "${options.positive}"`;
+  throw new MlError(
+    'invalid_target',
+    `target "${options.target}" has values ${found.values}${given}: ${found.advice}`,
+  );
 }
 
 function evaluate(

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import type { Model } from '../../core/model-schema.js';
 import type { Reject } from '../../ingest/reject.js';
 import { lineAlignedRanges } from '../../ingest/read-lines.js';
-import { eventsFormatOf } from './event-source.js';
+import { checkEventsFile, eventsFormatOf } from './event-source.js';
 import type { EventColumns } from './event-table.js';
 import type { WorkerInput, WorkerMessage } from './events-worker.js';
 import { resultOf, startThread } from './thread.js';
@@ -28,6 +28,7 @@ export async function readEventsParallel(options: {
   onBytes?: ((bytesRead: number) => void) | undefined;
 }): Promise<ReadEventsResult> {
   const { size } = await stat(options.path);
+  await checkEventsFile(options.path);
   const wanted = options.threads ?? Math.min(2, availableParallelism());
   const csv = (await eventsFormatOf(options.path)) === 'csv';
   const ranges =
