@@ -207,7 +207,7 @@ async function activateModel(url: string): Promise<void> {
   });
   expect(started.status).toBe(202);
   const { jobId } = (await started.json()) as { jobId: string };
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 800; i++) {
     const job = (await (await call(url, `/v1/jobs/${jobId}`, { auth: adminAuth })).json()) as {
       status: string;
     };

@@ -140,7 +140,7 @@ describe('sqlite store', () => {
       for (let i = 0; i < 3000; i++) await tx.upsertLead(ws, `u${i}`, { n: i }, i);
     });
     // The commit wrote to the WAL only; the thread copies the pages into the database file.
-    for (let waited = 0; waited < 5000 && statSync(file).size <= before; waited += 20)
+    for (let waited = 0; waited < 20_000 && statSync(file).size <= before; waited += 20)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(statSync(file).size).toBeGreaterThan(before);
     expect((await store.getLead(ws, 'u2999'))?.traits).toEqual({ n: 2999 });
