@@ -1,5 +1,6 @@
 // Real stores for cross-module tests: a SQLite file in a temporary folder, and a fresh
-// PostgreSQL database on the local server, each migrated and dropped after the test file.
+// PostgreSQL database on the local server, each migrated and dropped after the test file
+// (only those LEADSCORE_TEST_STORES names, when it is set).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,10 @@ import { afterAll } from 'vitest';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { onTestStores, type StoreName } from './test-stores.js';
 
 export interface StoreKind {
-  name: 'sqlite' | 'postgres';
+  name: StoreName;
   /** A new, migrated, empty store; closed and removed after the test file. */
   open(): Promise<Store>;
 }
@@ -44,7 +46,7 @@ export function freshStores(): StoreKind[] {
     await store.migrate();
     return store;
   };
-  return [
+  const kinds: StoreKind[] = [
     {
       name: 'sqlite',
       open: () => keep(openSqliteStore({ file: join(dir, `${opened.length}.db`) })),
@@ -61,4 +63,5 @@ export function freshStores(): StoreKind[] {
       },
     },
   ];
+  return onTestStores(kinds);
 }

@@ -15,6 +15,7 @@ import type { NewNotification, Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { startServe } from './serve-process.js';
 import { Receiver } from './webhook-receiver.js';
+import { onTestStores } from './test-stores.js';
 
 const ADMIN = 'ls_admin_webhook-crash-admin-key';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -50,7 +51,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const targets = [
+const targets = onTestStores([
   {
     name: 'sqlite',
     make: async () => {
@@ -74,7 +75,7 @@ const targets = [
       };
     },
   },
-];
+]);
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000) {
   const started = Date.now();
