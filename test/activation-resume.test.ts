@@ -18,6 +18,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { freshStores } from './fresh-stores.js';
 import { ROOT } from './run-cli.js';
 import { startServe } from './serve-process.js';
+import { onTestStores } from './test-stores.js';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const b2b = parseModel(readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8'));
@@ -202,7 +203,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const targets = [
+const targets = onTestStores([
   {
     name: 'sqlite',
     make: async () => {
@@ -226,7 +227,7 @@ const targets = [
       };
     },
   },
-];
+]);
 
 async function api(url: string, path: string, body?: unknown): Promise<Response> {
   return fetch(`${url}${path}`, {

@@ -80,7 +80,7 @@ describe.each(freshStores())('models API on $name', ({ open }) => {
       });
       expect(res.statusCode).toBe(202);
       const { jobId } = res.json<{ jobId: string }>();
-      for (let i = 0; i < 200; i++) {
+      for (let i = 0; i < 2000; i++) {
         const job = (
           await app.inject({ method: 'GET', url: `/v1/jobs/${jobId}`, headers: admin })
         ).json<{ status: string; progress: number }>();

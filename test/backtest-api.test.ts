@@ -112,7 +112,7 @@ async function result(ctx: Ctx, body: object): Promise<BacktestResult> {
   const started = await ctx.post('/v1/models/backtest', body);
   expect(started.statusCode).toBe(202);
   const { jobId } = started.json<{ jobId: string }>();
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 800; i++) {
     const res = await ctx.app.inject({
       method: 'GET',
       url: `/v1/jobs/${jobId}`,
@@ -197,7 +197,7 @@ describe.each(freshStores())('backtest API on $name', ({ open }) => {
       channelFunnel: { channel: string; allLeads: number; conversions: number }[];
     }
     let report: AnalyticsReport | null = null;
-    for (let i = 0; i < 200 && !report; i++) {
+    for (let i = 0; i < 800 && !report; i++) {
       const res = await ctx.app.inject({
         method: 'GET',
         url: `/v1/jobs/${analyticsJob}`,
@@ -251,7 +251,7 @@ describe.each(freshStores())('backtest API on $name', ({ open }) => {
 });
 
 async function waitActive(ctx: Ctx, version: number) {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 1000; i++) {
     if ((await ctx.store.activeModel(ctx.ws))?.version === version) return;
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -15,6 +15,7 @@ import type { Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ROOT } from './run-cli.js';
 import { startServe, type ServeProcess } from './serve-process.js';
+import { onTestStores } from './test-stores.js';
 
 const ADMIN = 'ls_admin_crash-test-admin-key-0123456789';
 const WRITE = 'ls_write_crash-test-write-key-0123456789';
@@ -52,7 +53,7 @@ interface Target {
   make(): Promise<{ db: string; env: Record<string, string>; open(): Store }>;
 }
 
-const targets: Target[] = [
+const targets: Target[] = onTestStores([
   {
     name: 'sqlite',
     make: async () => {
@@ -76,7 +77,7 @@ const targets: Target[] = [
       };
     },
   },
-];
+]);
 
 /** A small deterministic generator (mulberry32), so that a failure can be replayed. */
 function random(seed: number): () => number {
@@ -207,7 +208,7 @@ async function activateModel(url: string): Promise<void> {
   });
   expect(started.status).toBe(202);
   const { jobId } = (await started.json()) as { jobId: string };
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 800; i++) {
     const job = (await (await call(url, `/v1/jobs/${jobId}`, { auth: adminAuth })).json()) as {
       status: string;
     };

@@ -470,7 +470,7 @@ describe.each(freshStores())('dashboard API on $name', ({ open }) => {
       });
       const jobId = started.json<{ jobId: string }>().jobId;
       jobIds.push(jobId);
-      for (let tries = 0; tries < 300; tries++) {
+      for (let tries = 0; tries < 2000; tries++) {
         const job = (await get(`/v1/jobs/${jobId}`)).json<{ status: string }>();
         if (job.status === 'succeeded' || job.status === 'failed') break;
         await new Promise((resolve) => setTimeout(resolve, 10));

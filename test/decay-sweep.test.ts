@@ -118,7 +118,7 @@ describe.each(freshStores())('decay transitions on $name', ({ open }) => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect((await store.getScore(ws, 'u3'))?.segment).toBe('warm');
     now = due;
-    for (let waited = 0; waited < 2000 && sweeps.length === 0; waited += 10)
+    for (let waited = 0; waited < 20_000 && sweeps.length === 0; waited += 10)
       await new Promise((resolve) => setTimeout(resolve, 10));
     await scheduler.stop();
     expect(sweeps).toEqual([1]);

@@ -1,5 +1,6 @@
 // Real stores for cross-module tests: a SQLite file in a temporary folder, and a fresh
-// PostgreSQL database on the local server, each migrated and dropped after the test file.
+// PostgreSQL database on the local server, each migrated and dropped after the test file
+// (only those LEADSCORE_TEST_STORES names, when it is set).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,9 +11,10 @@ import { afterAll } from 'vitest';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { onTestStores, type StoreName } from './test-stores.js';
 
 export interface StoreKind {
-  name: 'sqlite' | 'postgres';
+  name: StoreName;
   /** A new, migrated, empty store; closed and removed after the test file. */
   open(): Promise<Store>;
   /**
@@ -132,7 +134,7 @@ export function freshStores(): StoreKind[] {
     if (!last) throw new Error('exec before any store was opened');
     await last.query(statement, values);
   };
-  return [
+  const kinds: StoreKind[] = [
     {
       name: 'sqlite',
       open: async () => (await remember(sqliteShared())).store,
@@ -146,4 +148,5 @@ export function freshStores(): StoreKind[] {
       exec,
     },
   ];
+  return onTestStores(kinds);
 }

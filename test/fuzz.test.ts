@@ -51,7 +51,7 @@ const jobs: { ws: string; id: string }[] = [];
 
 async function jobsFinished(): Promise<void> {
   for (const { ws, id } of jobs) {
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 2000; i++) {
       const status = (await store.getJob(ws, id))?.status;
       if (status !== 'queued' && status !== 'running') break;
       await new Promise((resolve) => setTimeout(resolve, 10));

@@ -131,6 +131,7 @@ describe.each(freshStores())('sales loop API on $name', ({ open }) => {
           'cannot move the lead from "sal" to "lead": only a lead handed over to sales (stage "mql") ' +
           'can be rejected, and this one is past it already',
         details: { from: 'sal', to: 'lead' },
+        requestId: late.headers['x-request-id'],
       },
     });
     const backward = await post('/v1/leads/u1/lifecycle', { stage: 'lead' });

@@ -445,7 +445,7 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     const started = await send(202, ['POST', `/v1/models/${version}/activate`], activate, a.admin);
     await send(404, ['POST', '/v1/models/99/activate'], activate, a.admin);
     const job = ['GET', `/v1/jobs/${started.json<{ jobId: string }>().jobId}`] as [Method, string];
-    for (let i = 0; i < 200; i++) {
+    for (let i = 0; i < 2000; i++) {
       const res = await send(200, job, '/v1/jobs/{id}', a.admin);
       if (res.json<{ status: string }>().status === 'succeeded') break;
       await new Promise((r) => setTimeout(r, 10));

@@ -79,7 +79,7 @@ async function setup(open: () => Promise<Store>, n: number) {
     const started = await post(url, payload);
     expect(started.statusCode).toBe(202);
     const { jobId } = started.json<{ jobId: string }>();
-    for (let i = 0; i < 400; i++) {
+    for (let i = 0; i < 800; i++) {
       const job = (await get(`/v1/jobs/${jobId}`)).json<{
         status: string;
         error: string | null;

@@ -14,6 +14,7 @@ import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { NewNotification, Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { startServe } from './serve-process.js';
+import { onTestStores } from './test-stores.js';
 import { ALLOW_PRIVATE_ENV, Receiver } from './webhook-receiver.js';
 
 const ADMIN = 'ls_admin_webhook-crash-admin-key-0123456789';
@@ -51,7 +52,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const targets = [
+const targets = onTestStores([
   {
     name: 'sqlite',
     make: async () => {
@@ -75,7 +76,7 @@ const targets = [
       };
     },
   },
-];
+]);
 
 async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000) {
   const started = Date.now();

@@ -54,8 +54,8 @@ export class Checkpointer {
 
   /** The WAL's length in frames, as the thread last saw it. */
   private walFrames = 0;
-  /** Resolves the checkpoint asked of the thread, when one is. */
-  private requested: (() => void) | undefined;
+  /** Resolve the checkpoints asked of the thread, oldest first (it answers in order). */
+  private readonly requested: (() => void)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -68,7 +68,7 @@ export class Checkpointer {
     this.worker = new Worker(THREAD, { eval: true, workerData: { file, intervalMs, driver } });
     this.worker.on('message', (message: { walFrames?: number; requested?: boolean }) => {
       if (typeof message.walFrames === 'number') this.walFrames = message.walFrames;
-      if (message.requested) this.answered();
+      if (message.requested) this.requested.shift()?.();
     });
     db.pragma('wal_autocheckpoint = 0');
     const fallBack = () => {
@@ -78,7 +78,7 @@ export class Checkpointer {
     this.exited = new Promise((resolve) =>
       this.worker.once('exit', () => {
         fallBack();
-        this.answered();
+        for (const answered of this.requested.splice(0)) answered();
         resolve();
       }),
     );
@@ -100,21 +100,25 @@ export class Checkpointer {
     if (this.walFrames <= this.restartFrames || !this.running || this.stopped) return;
     // Until the thread's answer says how long the WAL still is.
     this.walFrames = 0;
-    await new Promise<void>((resolve) => {
-      // A thread that does not answer must not hold the writes back for long.
-      const timer = setTimeout(() => this.answered(), 10_000);
-      this.requested = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.worker.postMessage('checkpoint');
-    });
+    await this.checkpoint();
   }
 
-  private answered(): void {
-    const resolve = this.requested;
-    this.requested = undefined;
-    resolve?.();
+  /**
+   * Has the thread checkpoint now, as its timer does (PASSIVE, reporting the WAL's length);
+   * resolves once it answered (or ended). Tests call it to place a checkpoint exactly.
+   */
+  checkpoint(): Promise<void> {
+    if (!this.running || this.stopped) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      // A thread that does not answer must not hold the writes back for long (its late answer
+      // then resolves this promise again, which does nothing).
+      const timer = setTimeout(resolve, 10_000);
+      this.requested.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.worker.postMessage('checkpoint');
+    });
   }
 
   /** Ends the thread (its connection closes; the main one's close then checkpoints the rest). */

@@ -140,33 +140,10 @@ describe('sqlite store', () => {
       for (let i = 0; i < 3000; i++) await tx.upsertLead(ws, `u${i}`, { n: i }, i);
     });
     // The commit wrote to the WAL only; the thread copies the pages into the database file.
-    for (let waited = 0; waited < 5000 && statSync(file).size <= before; waited += 20)
+    for (let waited = 0; waited < 20_000 && statSync(file).size <= before; waited += 20)
       await new Promise((resolve) => setTimeout(resolve, 20));
     expect(statSync(file).size).toBeGreaterThan(before);
     expect((await store.getLead(ws, 'u2999'))?.traits).toEqual({ n: 2999 });
-    await store.close();
-  });
-
-  it('keeps the WAL from growing without bound under writes that never pause', async () => {
-    const { statSync } = await import('node:fs');
-    const file = join(dir, 'sustained.db');
-    // Checkpoints every 5 ms, the WAL started over past 64 pages (256 KB).
-    const store = openSqliteStore({ file, backgroundCheckpointMs: 5, walRestartFrames: 64 });
-    await store.migrate();
-    const ws = (await store.createWorkspace('w', 0)).id;
-    const traits = { note: 'x'.repeat(2000) };
-    let written = 0;
-    // About 16 MB of rows in transactions back to back for 1.5 s: no pause for the thread.
-    for (const until = Date.now() + 1500; Date.now() < until;) {
-      await store.transaction(async (tx) => {
-        for (let i = 0; i < 20; i++) await tx.upsertLead(ws, `u${written++ % 4000}`, traits, 0);
-      });
-    }
-    const wal = statSync(`${file}-wal`).size;
-    expect(written * 2000).toBeGreaterThan(8_000_000);
-    // Without the restart the WAL holds every page written (several times the rows' bytes).
-    expect(wal).toBeLessThan((written * 2000) / 4);
-    expect((await store.getLead(ws, 'u1'))?.traits).toEqual(traits);
     await store.close();
   });
 });
