@@ -1,6 +1,7 @@
 // What the server logs, over real stores: one JSON line per request, a real internal error with
 // its stack under the request id that its answer and X-Request-Id header name, and no secret
 // (keys, cookies) in any line.
+import { connect, type AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
@@ -39,6 +40,17 @@ async function loggedApp(store: Store, level: 'info' | 'error' = 'info') {
 }
 
 const requestLines = (lines: LogLine[]) => lines.filter((l) => l.msg === 'request');
+
+/** What the server answers to raw bytes, read until it closes the connection. */
+function rawExchange(port: number, request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = connect(port, '127.0.0.1', () => socket.end(request));
+    socket.setEncoding('utf8').on('data', (d: string) => (answer += d));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
 
 function inject(app: FastifyInstance, url: string, headers: Record<string, string>) {
   return app.inject({ method: 'GET', url, headers });
@@ -135,6 +147,42 @@ describe.each(freshStores())('request logs on $name', ({ open }) => {
     expect(requests.at(-4)).toMatchObject({ url: '/v1/no-such-route', statusCode: 404 });
     expect(requests.at(-3)).toMatchObject({ route: '/v1/leads/:id', statusCode: 401 });
     expect(requests.at(-3)?.workspaceId).toBeUndefined();
+  });
+
+  it("answers requests Node's HTTP parser refuses with a coded body, a request id and a log line", async () => {
+    const store = await open();
+    const { app, parsed } = await loggedApp(store);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const answers = [
+        await rawExchange(
+          port,
+          `GET /v1/leads?search=${'x'.repeat(20_000)} HTTP/1.1\r\nHost: a\r\n\r\n`,
+        ),
+        await rawExchange(port, 'GET /health HTTP/1.1\r\nHost: a\r\nBad Header\r\n\r\n'),
+      ];
+      const expected = [
+        [431, 'headers_too_large'],
+        [400, 'invalid_request'],
+      ];
+      const lines = requestLines(parsed());
+      answers.forEach((answer, i) => {
+        const [head = '', body = ''] = answer.split('\r\n\r\n');
+        const id = /^x-request-id: (\S+)$/im.exec(head)?.[1];
+        expect(head.split(' ')[1], answer).toBe(String(expected[i]![0]));
+        expect(id).toMatch(/^[0-9a-f-]{36}$/);
+        expect(JSON.parse(body)).toMatchObject({
+          error: { code: expected[i]![1], requestId: id },
+        });
+        expect(
+          lines.filter((l) => l.requestId === id),
+          `log line of ${id}`,
+        ).toEqual([expect.objectContaining({ statusCode: expected[i]![0] })]);
+      });
+    } finally {
+      await app.close();
+    }
   });
 
   it('LOG_LEVEL=error keeps the internal errors and leaves out the request lines', async () => {

@@ -9,6 +9,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { answerClientError } from './client-errors.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
 import { installJsonBody } from './json-body.js';
@@ -41,6 +42,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Lead ids are Segment userIds, which may be long.
     routerOptions: { maxParamLength: 4096 },
     frameworkErrors,
+    clientErrorHandler: answerClientError,
   });
   sendRequestIds(app);
   app.setValidatorCompiler(validatorCompiler);

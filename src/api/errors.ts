@@ -17,10 +17,12 @@ export const ERROR_CODES = {
   not_found: 404,
   conflict: 409,
   suppressed: 409,
+  request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_model: 422,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
 } as const;
 

@@ -136,6 +136,10 @@ function messageOf(issue: z.core.$ZodIssue): string {
       return `expected a number ${issue.inclusive ? '>=' : '>'} ${String(issue.minimum)}, got ${describeValue(issue.input)}`;
     case 'too_big':
       if (issue.origin === 'array') return `expected at most ${String(issue.maximum)} entries`;
+      if (issue.origin === 'string') {
+        const got = typeof issue.input === 'string' ? `, got ${issue.input.length}` : '';
+        return `expected at most ${String(issue.maximum)} characters${got}`;
+      }
       return `expected a number ${issue.inclusive ? '<=' : '<'} ${String(issue.maximum)}, got ${describeValue(issue.input)}`;
     case 'invalid_format':
       return `${issue.message}, got ${describeValue(issue.input)}`;

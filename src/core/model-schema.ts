@@ -4,9 +4,17 @@ import { conditionSchema } from './condition-schema.js';
 import { isRecord } from './fields.js';
 import { formatPath } from './model-errors.js';
 
+/**
+ * Characters of an id or an owner: segment ids (in round-robin keys) and owners are parts of
+ * database keys, which PostgreSQL holds to 2,704 bytes; a longer one would fail every call
+ * that routes a lead, so the model is refused instead.
+ */
+export const MAX_MODEL_NAME_CHARS = 200;
+
 const id = z
   .string()
   .min(1)
+  .max(MAX_MODEL_NAME_CHARS)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'expected letters, digits, "_", "-" or "." (no spaces)');
 const points = z.number().describe('Points awarded; negative points subtract');
 const positive = z.number().positive();
@@ -47,7 +55,11 @@ export const ruleSchema = z.strictObject({
   qualifies: id.optional().describe('Segment id this event fast-tracks the lead to'),
 });
 
-const owner = z.string().min(1).describe('A sales rep (an email address or a CRM user id)');
+const owner = z
+  .string()
+  .min(1)
+  .max(MAX_MODEL_NAME_CHARS)
+  .describe('A sales rep (an email address or a CRM user id)');
 const once = z
   .boolean()
   .optional()

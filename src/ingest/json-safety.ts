@@ -9,6 +9,21 @@ import { isUtf8 } from 'node:buffer';
 /** No real payload nests deeper; SQLite's JSON functions stop at 1,000 levels. */
 export const MAX_JSON_DEPTH = 64;
 
+/**
+ * Bytes (UTF-8) of an id that becomes part of a database key (a lead, anonymous, company or
+ * message id): a PostgreSQL btree entry holds at most 2,704 bytes, and these keys sit beside the
+ * workspace id and sometimes another key; longer ids would fail there and not on SQLite.
+ */
+export const MAX_ID_BYTES = 1024;
+
+/** Why an id cannot be a key, or null when it can. */
+export function idProblem(id: string): string | null {
+  const bytes = Buffer.byteLength(id, 'utf8');
+  return bytes > MAX_ID_BYTES
+    ? `is ${bytes} bytes long: an id may have at most ${MAX_ID_BYTES} bytes (UTF-8)`
+    : null;
+}
+
 export interface JsonProblem {
   /** Where, as leadscore writes field paths: `traits.name`, `properties.items[2]`; '' = the whole value. */
   path: string;

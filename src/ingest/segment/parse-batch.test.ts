@@ -134,6 +134,20 @@ describe('parseSegmentBatch', () => {
     expect(result.map((item) => item.kind)).toEqual(['accepted', 'rejected']);
     expect(parseSegmentBatch(JSON.parse(body), { receivedAt }).kind).toBe('ok');
   });
+  it("refuses the whole batch for an envelope's context nested past the limit, naming it", () => {
+    // A message may nest 64 levels; its context sits one level down, so 63 is the most there.
+    const context = (levels: number) => `${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`;
+    const body = (levels: number) =>
+      `{"batch":[${JSON.stringify(good(0))}],"context":${context(levels)}}`;
+    expect(items(parseSegmentBatch(body(63), { receivedAt }))[0]?.kind).toBe('accepted');
+    for (const levels of [64, 5_000])
+      expect(parseSegmentBatch(body(levels), { receivedAt })).toEqual({
+        kind: 'rejected',
+        field: 'context',
+        reason: 'context: nested deeper than 64 levels of objects and arrays',
+        tooLarge: false,
+      });
+  });
   it('refuses a bad envelope whole', () => {
     expect(parseSegmentBatch('[]', { receivedAt })).toMatchObject({
       kind: 'rejected',

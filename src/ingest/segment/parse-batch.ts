@@ -40,11 +40,16 @@ export function parseSegmentBatch(body: unknown, options: ParseOptions): Segment
   if (parsed.kind === 'rejected') return whole(parsed);
   if (!isRecord(parsed.value))
     return whole(rejected('expected a JSON object with a "batch" array'));
-  // The envelope's context is merged into every message: unstorable text there fails them all,
-  // so the batch is refused whole, pointing at the envelope's field. Messages are judged below.
-  const text = envelopeText(
-    Object.fromEntries(Object.entries(parsed.value).filter(([key]) => key !== 'batch')),
-  );
+  // The envelope's context is merged into every message: unstorable text or nesting there fails
+  // them all, so the batch is refused whole, pointing at the envelope's field. Messages are
+  // judged below, their depth before the context is merged in: so each envelope field is held
+  // to the depth limit as it would sit in a message (`context` one level down).
+  const fields = Object.entries(parsed.value).filter(([key]) => key !== 'batch');
+  for (const [key, value] of fields) {
+    const shallow = depth({ [key]: value });
+    if (shallow.kind === 'rejected') return whole({ ...shallow, field: key });
+  }
+  const text = envelopeText(Object.fromEntries(fields));
   if (text.kind === 'rejected') return whole(text);
   // zod checks the envelope only (elements are `unknown`): each message is judged on its own below.
   const envelope = batchEnvelopeSchema.safeParse(parsed.value);

@@ -1,5 +1,6 @@
 // zod schemas for the Segment spec calls as SDKs send them: lenient on extras, strict on ids.
 import { z } from 'zod';
+import { idProblem } from '../json-safety.js';
 import { parseTimestamp } from '../timestamp.js';
 
 /** Some SDKs (and hand-written integrations) send numeric ids: they name the same lead. */
@@ -7,7 +8,11 @@ const id = z
   .union([z.string(), z.number()], {
     error: (issue) => (issue.input === undefined ? 'is required' : 'must be a text or a number'),
   })
-  .transform(String);
+  .transform(String)
+  .check((ctx) => {
+    const problem = idProblem(ctx.value);
+    if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+  });
 
 /** An id that must be there and not blank: a blank id would merge unrelated leads. */
 const requiredId = id.refine((value) => value.trim() !== '', 'must not be empty');
