@@ -190,7 +190,11 @@ function expectRefused(res: LightMyRequestResponse, what: string, field?: string
   expect(res.statusCode, `${what} -> ${res.body.slice(0, 300)}`).toBe(400);
   const body = res.json<ErrorBody>();
   expect(body.error.code, what).toBe('invalid_request');
-  if (field !== undefined) expect(body.error.message, what).toContain(`${field}:`);
+  if (field !== undefined) {
+    expect(body.error.message, what).toContain(`${field}:`);
+    // Named once: `userId: contains ...`, not `userId: userId: contains ...`.
+    expect(body.error.message, what).not.toContain(`${field}: ${field}:`);
+  }
   return body;
 }
 

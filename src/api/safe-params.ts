@@ -10,7 +10,9 @@ export function refuseUnstorableParams(app: FastifyInstance): void {
     const problem = paramsProblem(request);
     if (problem) {
       const message = `${problem.path}: ${problem.reason}`;
-      throw new ApiError('invalid_request', message, [{ field: problem.path, message }]);
+      throw new ApiError('invalid_request', message, [
+        { field: problem.path, message: problem.reason },
+      ]);
     }
   });
 }

@@ -170,7 +170,8 @@ function rejection(result: { field: string | null; reason: string; tooLarge: boo
   const { field, reason } = result;
   return new ApiError(
     result.tooLarge ? 'payload_too_large' : 'invalid_request',
-    field ? `${field}: ${reason}` : reason,
+    // The reason already names its field (`userId: expected a string`).
+    reason,
     field ? { field } : undefined,
   );
 }
