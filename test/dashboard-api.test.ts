@@ -5,9 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { parseModel } from '../src/core/parse-model.js';
-import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
+import { workspaceWithModel } from './test-workspace.js';
 import { freshStores } from './fresh-stores.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -79,20 +79,7 @@ const BATCH = [
   track('u1', 6, 25, 'Pricing Viewed'),
 ];
 
-async function workspace(store: Store, name: string) {
-  const made = await createWorkspaceWithKeys(store, name, NOW);
-  const ws = made.workspace.id;
-  const version = await store.addModel(ws, model as unknown as Record<string, unknown>, NOW);
-  await store.activateModel(ws, version, NOW);
-  return {
-    ws,
-    adminKeyId: made.admin.key.id,
-    writeKeyId: made.write.key.id,
-    write: { authorization: `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}` },
-    admin: { authorization: `Bearer ${made.admin.secret}` },
-    writeAsBearer: { authorization: `Bearer ${made.write.secret}` },
-  };
-}
+const workspace = (store: Store, name: string) => workspaceWithModel(store, name, model, NOW);
 
 async function setup(open: () => Promise<Store>) {
   const store = await open();

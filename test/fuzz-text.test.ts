@@ -9,9 +9,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { parseModel } from '../src/core/parse-model.js';
-import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
+import { workspaceWithModel, type TestWorkspace } from './test-workspace.js';
 import { freshStores } from './fresh-stores.js';
 import { ROOT } from './run-cli.js';
 
@@ -147,28 +147,7 @@ const FIELDS: Record<string, FieldCase> = {
   },
 };
 
-interface Workspace {
-  id: string;
-  write: Record<string, string>;
-  admin: Record<string, string>;
-  writeKey: string;
-}
-
-async function workspace(store: Store, name: string): Promise<Workspace> {
-  const made = await createWorkspaceWithKeys(store, name, NOW);
-  const version = await store.addModel(
-    made.workspace.id,
-    model as unknown as Record<string, unknown>,
-    NOW,
-  );
-  await store.activateModel(made.workspace.id, version, NOW);
-  return {
-    id: made.workspace.id,
-    write: { authorization: `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}` },
-    admin: { authorization: `Bearer ${made.admin.secret}` },
-    writeKey: made.write.secret,
-  };
-}
+const workspace = (store: Store, name: string) => workspaceWithModel(store, name, model, NOW);
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown };
@@ -246,7 +225,7 @@ function routesOf(app: FastifyInstance): Route[] {
 describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) => {
   let store: Store;
   let app: FastifyInstance;
-  let ws: Workspace;
+  let ws: TestWorkspace;
 
   beforeAll(async () => {
     store = await open();
@@ -269,7 +248,7 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
       async (name) => {
         const { type, call, field } = FIELDS[name] as FieldCase;
         const id = `single-${type}-${Object.keys(FIELDS).indexOf(name)}-${bad.tag}`;
-        const events = await store.countEvents(ws.id);
+        const events = await store.countEvents(ws.ws);
         const res = await post(`/v1/${type}`, { type, ...call(bad.text, id) });
         const body = expectRefused(res, `/v1/${type} ${name}`, field(bad.text));
         expect(body.error.message).toContain(bad.says);
@@ -281,8 +260,8 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
           {},
         );
         expectRefused(short, `/v1/${type.charAt(0)} ${name}`, field(bad.text));
-        expect(await store.countEvents(ws.id)).toBe(events);
-        expect(await store.getLead(ws.id, id)).toBeUndefined();
+        expect(await store.countEvents(ws.ws)).toBe(events);
+        expect(await store.getLead(ws.ws, id)).toBeUndefined();
       },
     );
 
@@ -295,7 +274,7 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
         const index = n % 4;
         const batch = goodMessages(id);
         batch.splice(index, 0, { type, ...call(bad.text, `${id}-bad`) });
-        const events = await store.countEvents(ws.id);
+        const events = await store.countEvents(ws.ws);
         const res = await post('/v1/batch', { batch });
         expectSane(res, `/v1/batch ${name}`);
         expect(res.statusCode).toBe(200);
@@ -308,7 +287,7 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
           expect.objectContaining({ index, field: `batch[${index}].${field(bad.text)}` }),
         ]);
         expect(body.rejected[0]?.reason).toContain(bad.says);
-        expect(await store.countEvents(ws.id)).toBe(events + 3);
+        expect(await store.countEvents(ws.ws)).toBe(events + 3);
         for (const lead of [`${id}-0`, `${id}-1`, `${id}-2`]) {
           const got = await app.inject({
             method: 'GET',
@@ -318,19 +297,19 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
           expect(got.statusCode, lead).toBe(200);
           expect(typeof got.json<{ score: unknown }>().score, lead).toBe('number');
         }
-        expect(await store.getLead(ws.id, `${id}-bad`)).toBeUndefined();
+        expect(await store.getLead(ws.ws, `${id}-bad`)).toBeUndefined();
       },
     );
 
     it("in the batch envelope's context: the batch refused with the field, nothing stored", async () => {
-      const events = await store.countEvents(ws.id);
+      const events = await store.countEvents(ws.ws);
       const res = await post('/v1/batch', {
         batch: goodMessages(`envelope-${bad.tag}`),
         context: { library: { name: bad.text } },
       });
       const body = expectRefused(res, '/v1/batch envelope', 'context.library.name');
       expect(body.error.message).toContain(bad.says);
-      expect(await store.countEvents(ws.id)).toBe(events);
+      expect(await store.countEvents(ws.ws)).toBe(events);
     });
   });
 
@@ -347,7 +326,7 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
     it.each(cases)(
       '$what: a call and a batch answer 400 with the byte offset, nothing stored',
       async ({ bytes }) => {
-        const events = await store.countEvents(ws.id);
+        const events = await store.countEvents(ws.ws);
         const start = '{"userId":"utf8-é","event":"Email Opened","properties":{"x":"';
         const offset = Buffer.byteLength(start);
         for (const url of ['/v1/track', '/v1/t']) {
@@ -363,12 +342,12 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
           const body = expectRefused(res, url);
           expect(body.error.message).toContain(`byte offset ${Buffer.byteLength(batchStart)}`);
         }
-        expect(await store.countEvents(ws.id)).toBe(events);
+        expect(await store.countEvents(ws.ws)).toBe(events);
         // Valid UTF-8 in the same place is stored as sent.
         const title = `Directrice générale 😀 ${bytes.length}`;
         const valid = await post('/v1/identify', { userId: 'utf8-valid', traits: { title } });
         expect(valid.statusCode).toBe(200);
-        expect((await store.getLead(ws.id, 'utf8-valid'))?.traits.title).toBe(title);
+        expect((await store.getLead(ws.ws, 'utf8-valid'))?.traits.title).toBe(title);
         // 17,000 characters, 34,000 bytes: over the 32 KB limit as sent.
         const bio = 'é'.repeat(17_000);
         expect(
@@ -500,7 +479,7 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
           event: `E ${m.event}`,
         }));
         const bad = batch.flatMap((m, i) => (unstorable(m) ? [i] : []));
-        const events = await store.countEvents(ws.id);
+        const events = await store.countEvents(ws.ws);
         const res = await post('/v1/batch', { batch });
         expectSane(res, 'random batch');
         expect(res.statusCode).toBe(200);
@@ -508,7 +487,7 @@ describe.each(freshStores())('text a store cannot hold, on $name', ({ open }) =>
         expect(body.rejected.map((r) => r.index)).toEqual(bad);
         for (const r of body.rejected) expect(r.field.startsWith(`batch[${r.index}].`)).toBe(true);
         expect(body.stored).toBe(batch.length - bad.length);
-        expect(await store.countEvents(ws.id)).toBe(events + batch.length - bad.length);
+        expect(await store.countEvents(ws.ws)).toBe(events + batch.length - bad.length);
       }),
       { seed: SEED, numRuns: 60 },
     );

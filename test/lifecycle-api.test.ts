@@ -5,10 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { parseModel } from '../src/core/parse-model.js';
-import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { handOver } from '../src/service/lifecycle/hand-over.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
+import { workspaceWithModel } from './test-workspace.js';
 import { freshStores } from './fresh-stores.js';
 
 const T0 = Date.parse('2026-06-01T12:00:00Z');
@@ -26,18 +26,7 @@ segments:
 conversions: { event: order completed, valueField: properties.total }
 `);
 
-async function workspace(store: Store, name: string) {
-  const made = await createWorkspaceWithKeys(store, name, T0);
-  const ws = made.workspace.id;
-  const version = await store.addModel(ws, model as unknown as Record<string, unknown>, T0);
-  await store.activateModel(ws, version, T0);
-  return {
-    ws,
-    write: { authorization: `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}` },
-    admin: { authorization: `Bearer ${made.admin.secret}` },
-    writeAsBearer: { authorization: `Bearer ${made.write.secret}` },
-  };
-}
+const workspace = (store: Store, name: string) => workspaceWithModel(store, name, model, T0);
 
 async function setup(open: () => Promise<Store>) {
   const store = await open();

@@ -7,9 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { parseModel } from '../src/core/parse-model.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
-import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
+import { workspaceWithModel } from './test-workspace.js';
 import { freshStores } from './fresh-stores.js';
 import { segmentMessages } from './segment-messages.js';
 
@@ -26,18 +26,7 @@ segments:
   - { id: cold, stage: tofu }
 `);
 
-async function workspace(store: Store, name: string) {
-  const made = await createWorkspaceWithKeys(store, name, T0);
-  const ws = made.workspace.id;
-  const version = await store.addModel(ws, model as unknown as Record<string, unknown>, T0);
-  await store.activateModel(ws, version, T0);
-  return {
-    ws,
-    write: { authorization: `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}` },
-    admin: { authorization: `Bearer ${made.admin.secret}` },
-    writeAsBearer: { authorization: `Bearer ${made.write.secret}` },
-  };
-}
+const workspace = (store: Store, name: string) => workspaceWithModel(store, name, model, T0);
 
 async function setup(open: () => Promise<Store>) {
   const store = await open();
