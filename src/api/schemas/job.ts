@@ -1,7 +1,7 @@
 // A background job as the API answers it (the store's record, times in ISO-8601), and what
 // starting one by activating a model version answers.
 import { z } from 'zod';
-import { jobSchema } from '../../store/port.js';
+import { jobSchema } from '../../store/records.js';
 import { isoTime } from './iso-time.js';
 
 export const jobViewSchema = jobSchema

@@ -1,6 +1,6 @@
 // A page of a lead's events over the API, newest first (see service/leads/lead-events.ts).
 import { z } from 'zod';
-import { EVENT_TYPES } from '../../store/port.js';
+import { EVENT_TYPES } from '../../store/records.js';
 import { isoTime } from './iso-time.js';
 
 export const leadEventsQuerySchema = z.object({

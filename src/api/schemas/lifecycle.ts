@@ -8,7 +8,7 @@ import {
   type Handover,
   type LeadLifecycle,
   type LifecycleEntry,
-} from '../../store/port.js';
+} from '../../store/lifecycle-records.js';
 import { isoTime } from './iso-time.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -2,7 +2,7 @@
 // grade or stage changed, newest first.
 import { z } from 'zod';
 import { STAGES } from '../../core/model-schema.js';
-import { HISTORY_CAUSES } from '../../store/port.js';
+import { HISTORY_CAUSES } from '../../store/records.js';
 import { isoTime } from './iso-time.js';
 
 export const transitionsQuerySchema = z.object({
