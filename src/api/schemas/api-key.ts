@@ -37,3 +37,7 @@ export const issuedApiKeySchema = z
 export const revokedApiKeySchema = z
   .object({ id: z.string(), revokedAt: isoTime })
   .describe('Revoked: every server sharing the database refuses the key within a second');
+
+export type ApiKeyList = z.infer<typeof apiKeyListSchema>;
+export type ApiKeyView = ApiKeyList['items'][number];
+export type IssuedApiKey = z.infer<typeof issuedApiKeySchema>;

@@ -34,3 +34,6 @@ export const jobWithResultSchema = jobViewSchema
       .describe('What a finished read-only job found (a backtest report, an analytics report)'),
   })
   .meta({ id: 'JobWithResult', description: 'A background job, its progress and its result' });
+
+export type JobStarted = z.infer<typeof jobStartedSchema>;
+export type JobWithResult = z.infer<typeof jobWithResultSchema>;

@@ -28,3 +28,6 @@ export const leadEventsPageSchema = z
     next: z.string().nullable().describe('The cursor of the next page; null on the last one'),
   })
   .describe("A page of the lead's events, newest first");
+
+export type LeadEventsPage = z.infer<typeof leadEventsPageSchema>;
+export type LeadEventView = LeadEventsPage['items'][number];

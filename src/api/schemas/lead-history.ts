@@ -16,3 +16,6 @@ export const leadHistorySchema = z
     ),
   })
   .describe('Score changes, newest first, each with its cause and the figures before it');
+
+export type LeadHistory = z.infer<typeof leadHistorySchema>;
+export type LeadHistoryEntry = LeadHistory['items'][number];

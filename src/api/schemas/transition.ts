@@ -35,3 +35,6 @@ export const transitionsPageSchema = z
     next: z.string().nullable().describe('The cursor of the next page; null on the last one'),
   })
   .describe('Changes of segment, grade or stage across the workspace, newest recorded first');
+
+export type TransitionsPage = z.infer<typeof transitionsPageSchema>;
+export type TransitionView = TransitionsPage['items'][number];

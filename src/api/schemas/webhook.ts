@@ -81,6 +81,7 @@ export const webhookDeletedSchema = z
   .describe('Deleted, with its deliveries and their attempts');
 
 export type WebhookView = z.infer<typeof webhookViewSchema>;
+export type WebhookCreated = z.infer<typeof webhookCreatedSchema>;
 
 export function webhookView(webhook: Webhook): WebhookView {
   return {
