@@ -6,7 +6,19 @@ import { MISSING, OTHER } from '../ml/encoding-schema.js';
 import { MAX_LEVELS } from '../ml/encoding.js';
 import { WOE_SMOOTHING } from './information-value.js';
 import { quantileBins } from './quantile-bins.js';
-import type { SuggestedGroup } from './suggest.js';
+
+/** One group of an attribute (a value, a numeric range, missing, other) and its points. */
+export interface SuggestedGroup {
+  /** The criterion id, e.g. `age-30-39`. */
+  id: string;
+  /** What the group is, for people: `30 to 39`, `admin.`, `(missing)`. */
+  label: string;
+  when: Condition;
+  leads: number;
+  conversions: number;
+  woe: number;
+  points: number;
+}
 
 /** A categorical value seen fewer times in training is pooled into OTHER. */
 export const MIN_VALUE_LEADS = 30;

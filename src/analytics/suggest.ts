@@ -3,7 +3,6 @@
 // double the odds of converting, learned on the training part of the labelled leads and measured
 // on the held-out fifth with the real engine.
 import { compileModel } from '../core/compile-model.js';
-import type { Condition } from '../core/condition-schema.js';
 import type { ModelInput } from '../core/model-schema.js';
 import { validateModel } from '../core/parse-model.js';
 import { fitLogistic } from '../ml/logistic-regression.js';
@@ -26,6 +25,7 @@ import {
   mergeEqualNeighbours,
   numericGroups,
   type Grouped,
+  type SuggestedGroup,
 } from './suggest-groups.js';
 import {
   fitsOf,
@@ -36,7 +36,7 @@ import {
 } from './suggest-held-out.js';
 import { pointsFromWoe, slug } from './suggest-points.js';
 
-export { MIN_VALUE_LEADS } from './suggest-groups.js';
+export { MIN_VALUE_LEADS, type SuggestedGroup } from './suggest-groups.js';
 export { pointsFromWoe } from './suggest-points.js';
 export {
   fitsOf,
@@ -83,19 +83,6 @@ export interface SuggestOptions {
 
 export const METHODS = ['woe', 'lr'] as const;
 export type SuggestMethod = (typeof METHODS)[number];
-
-/** One group of an attribute (a value, a numeric range, missing, other) and its points. */
-export interface SuggestedGroup {
-  /** The criterion id, e.g. `age-30-39`. */
-  id: string;
-  /** What the group is, for people: `30 to 39`, `admin.`, `(missing)`. */
-  label: string;
-  when: Condition;
-  leads: number;
-  conversions: number;
-  woe: number;
-  points: number;
-}
 
 export interface SuggestedAttribute {
   name: string;

@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import { STATUS_CODES } from 'node:http';
 import type { FastifyInstance } from 'fastify';
-import { ERROR_CODES, errorBody, type ErrorCode } from './errors.js';
+import { ERROR_CODES, type ErrorCode } from './error-codes.js';
+import { errorBody } from './errors.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 
 const REFUSALS: Record<string, { code: ErrorCode; message: string }> = {

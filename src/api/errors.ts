@@ -4,29 +4,11 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ModelError } from '../core/model-errors.js';
-import { StoreError } from '../store/port.js';
+import { StoreError } from '../store/errors.js';
+import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { logRequest } from './logging.js';
 import { REQUEST_ID_HEADER } from './request-id.js';
 import type { ApiErrorBody } from './schemas/error.js';
-
-export const ERROR_CODES = {
-  invalid_request: 400,
-  invalid_json: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  suppressed: 409,
-  request_timeout: 408,
-  payload_too_large: 413,
-  unsupported_media_type: 415,
-  invalid_model: 422,
-  rate_limited: 429,
-  headers_too_large: 431,
-  internal: 500,
-} as const;
-
-export type ErrorCode = keyof typeof ERROR_CODES;
 
 export class ApiError extends Error {
   constructor(

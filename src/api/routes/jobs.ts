@@ -1,7 +1,7 @@
 // The workspace's background jobs over the management API: the most recent first.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { JOB_STATUSES, type Job } from '../../store/port.js';
+import { JOB_STATUSES, type Job } from '../../store/records.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { leadEvents, leadEventView } from '../../service/leads/lead-events.js';
-import { leadEventPositionSchema } from '../../store/port.js';
+import { leadEventPositionSchema } from '../../store/dashboard-records.js';
 import { requireAdminKey } from '../auth.js';
 import { decodeCursor, pageOf } from '../cursor.js';
 import type { AppDeps } from '../deps.js';

@@ -1,7 +1,7 @@
 // API keys over the management API: listed without their hash, the secret shown only in the
 // answer that issues it, and what revoking answers.
 import { z } from 'zod';
-import { API_KEY_KINDS } from '../../store/port.js';
+import { API_KEY_KINDS } from '../../store/records.js';
 import { isoTime } from './iso-time.js';
 
 const kind = z
@@ -37,3 +37,7 @@ export const issuedApiKeySchema = z
 export const revokedApiKeySchema = z
   .object({ id: z.string(), revokedAt: isoTime })
   .describe('Revoked: every server sharing the database refuses the key within a second');
+
+export type ApiKeyList = z.infer<typeof apiKeyListSchema>;
+export type ApiKeyView = ApiKeyList['items'][number];
+export type IssuedApiKey = z.infer<typeof issuedApiKeySchema>;

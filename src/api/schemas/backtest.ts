@@ -28,3 +28,6 @@ export const backtestRequestSchema = z
   })
   .strict()
   .describe('Exactly one of version, spec, yaml or predictiveVersion');
+
+/** The result of a backtest job (`GET /v1/jobs/{id}`), as the service's schema defines it. */
+export type { BacktestResult } from '../../service/backtest/backtest-result.js';

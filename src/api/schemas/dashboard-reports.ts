@@ -49,3 +49,6 @@ export const funnelSchema = z
       .describe("Scored leads per segment, in the active model's order"),
   })
   .describe('How many leads became customers, per stage and segment');
+
+export type Distribution = z.infer<typeof distributionSchema>;
+export type Funnel = z.infer<typeof funnelSchema>;

@@ -1,7 +1,7 @@
 // The one error shape every route answers with (see ../errors.ts), and the error responses a
 // route declares: one per status it really answers, each saying when it happens.
 import { z } from 'zod';
-import { ERROR_CODES } from '../errors.js';
+import { ERROR_CODES } from '../error-codes.js';
 import { jsonResponse } from './json-response.js';
 
 const codes = Object.keys(ERROR_CODES) as [

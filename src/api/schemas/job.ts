@@ -1,7 +1,7 @@
 // A background job as the API answers it (the store's record, times in ISO-8601), and what
 // starting one by activating a model version answers.
 import { z } from 'zod';
-import { jobSchema } from '../../store/port.js';
+import { jobSchema } from '../../store/records.js';
 import { isoTime } from './iso-time.js';
 
 export const jobViewSchema = jobSchema
@@ -34,3 +34,6 @@ export const jobWithResultSchema = jobViewSchema
       .describe('What a finished read-only job found (a backtest report, an analytics report)'),
   })
   .meta({ id: 'JobWithResult', description: 'A background job, its progress and its result' });
+
+export type JobStarted = z.infer<typeof jobStartedSchema>;
+export type JobWithResult = z.infer<typeof jobWithResultSchema>;

@@ -1,6 +1,6 @@
 // What erasing a lead answers: how many records of each kind were removed, how many ids suppressed.
 import { z } from 'zod';
-import { erasureCountsSchema } from '../../store/port.js';
+import { erasureCountsSchema } from '../../store/records.js';
 
 export const leadErasureSchema = z
   .object({

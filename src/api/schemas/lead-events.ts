@@ -1,6 +1,6 @@
 // A page of a lead's events over the API, newest first (see service/leads/lead-events.ts).
 import { z } from 'zod';
-import { EVENT_TYPES } from '../../store/port.js';
+import { EVENT_TYPES } from '../../store/records.js';
 import { isoTime } from './iso-time.js';
 
 export const leadEventsQuerySchema = z.object({
@@ -28,3 +28,6 @@ export const leadEventsPageSchema = z
     next: z.string().nullable().describe('The cursor of the next page; null on the last one'),
   })
   .describe("A page of the lead's events, newest first");
+
+export type LeadEventsPage = z.infer<typeof leadEventsPageSchema>;
+export type LeadEventView = LeadEventsPage['items'][number];

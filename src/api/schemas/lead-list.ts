@@ -32,3 +32,4 @@ export const leadListPageSchema = z
   .describe('A page of leads');
 
 export type LeadListPage = z.infer<typeof leadListPageSchema>;
+export type LeadListEntry = z.infer<typeof leadListEntrySchema>;

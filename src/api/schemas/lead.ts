@@ -42,3 +42,4 @@ export const leadSchema = z
   .meta({ id: 'Lead', description: 'A lead with its score as of now, every point explained' });
 
 export type LeadResponse = z.infer<typeof leadSchema>;
+export type LeadContribution = z.infer<typeof leadContributionSchema>;

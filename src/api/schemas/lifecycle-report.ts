@@ -23,3 +23,5 @@ export const handoverReportSchema = z
   .describe(
     'The hand-overs to sales made in [from, to), per qualified segment, and what became of them since',
   );
+
+export type HandoverReport = z.infer<typeof handoverReportSchema>;

@@ -8,7 +8,7 @@ import {
   type Handover,
   type LeadLifecycle,
   type LifecycleEntry,
-} from '../../store/port.js';
+} from '../../store/lifecycle-records.js';
 import { isoTime } from './iso-time.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -47,6 +47,7 @@ export const leadLifecycleSchema = z
   .describe('The lead’s lifecycle stage and the moves that led there, newest first');
 
 export type LeadLifecycleView = z.infer<typeof leadLifecycleSchema>;
+export type LifecycleMoveView = z.infer<typeof lifecycleMoveSchema>;
 
 const handoverOf = (h: Handover | null) => (h ? { segment: h.segment, at: iso(h.at) } : null);
 

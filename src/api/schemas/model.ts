@@ -25,3 +25,6 @@ export const modelVersionSchema = z
     active: z.boolean(),
   })
   .describe('One model version');
+
+export type ModelList = z.infer<typeof modelListSchema>;
+export type ModelVersionView = z.infer<typeof modelVersionSchema>;

@@ -77,3 +77,6 @@ export const predictiveVersionSchema = predictiveSummarySchema.extend({
 });
 
 export const predictiveActiveSchema = z.object({ active: z.number().int().nullable() });
+
+export type Prediction = z.infer<typeof predictionSchema>;
+export type PredictiveList = z.infer<typeof predictiveListSchema>;

@@ -1,6 +1,6 @@
 // The ids erasures suppressed, as the management API lists and lifts them.
 import { z } from 'zod';
-import { SUPPRESSION_KINDS } from '../../store/port.js';
+import { SUPPRESSION_KINDS } from '../../store/suppression-records.js';
 import { isoTime } from './iso-time.js';
 
 export const suppressionsQuerySchema = z.object({

@@ -2,7 +2,7 @@
 // grade or stage changed, newest first.
 import { z } from 'zod';
 import { STAGES } from '../../core/model-schema.js';
-import { HISTORY_CAUSES } from '../../store/port.js';
+import { HISTORY_CAUSES } from '../../store/records.js';
 import { isoTime } from './iso-time.js';
 
 export const transitionsQuerySchema = z.object({
@@ -35,3 +35,6 @@ export const transitionsPageSchema = z
     next: z.string().nullable().describe('The cursor of the next page; null on the last one'),
   })
   .describe('Changes of segment, grade or stage across the workspace, newest recorded first');
+
+export type TransitionsPage = z.infer<typeof transitionsPageSchema>;
+export type TransitionView = TransitionsPage['items'][number];

@@ -1,13 +1,13 @@
 // Webhook deliveries as the API answers them: a page of them, one with its attempts, and what
 // redelivering all failed ones answers. Times in ISO-8601.
 import { z } from 'zod';
+import { NOTIFICATION_TYPES } from '../../store/records.js';
 import {
-  NOTIFICATION_TYPES,
   WEBHOOK_DELIVERY_STATUSES,
   type WebhookAttempt,
   type WebhookDelivery,
   type WebhookDeliveryDetail,
-} from '../../store/port.js';
+} from '../../store/webhook-records.js';
 import { isoTime } from './iso-time.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -2,7 +2,8 @@
 // in the answer that creates the subscription).
 import { z } from 'zod';
 import { secretProblem } from '../../service/webhooks/secret.js';
-import { NOTIFICATION_TYPES, type Webhook } from '../../store/port.js';
+import { NOTIFICATION_TYPES } from '../../store/records.js';
+import type { Webhook } from '../../store/webhook-records.js';
 import { isoTime } from './iso-time.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -80,6 +81,7 @@ export const webhookDeletedSchema = z
   .describe('Deleted, with its deliveries and their attempts');
 
 export type WebhookView = z.infer<typeof webhookViewSchema>;
+export type WebhookCreated = z.infer<typeof webhookCreatedSchema>;
 
 export function webhookView(webhook: Webhook): WebhookView {
   return {

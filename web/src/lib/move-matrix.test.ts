@@ -24,9 +24,9 @@ describe('moveMatrix', () => {
 
 describe('thresholdFor', () => {
   const curve = [
-    { threshold: 80, leadsPerWeek: 5, expectedConversionsPerWeek: 2 },
-    { threshold: 60, leadsPerWeek: 12, expectedConversionsPerWeek: 3.5 },
-    { threshold: 40, leadsPerWeek: 30, expectedConversionsPerWeek: 5 },
+    { threshold: 80, leadsPerWeek: 5, conversionRate: 0.4, expectedConversionsPerWeek: 2 },
+    { threshold: 60, leadsPerWeek: 12, conversionRate: 0.29, expectedConversionsPerWeek: 3.5 },
+    { threshold: 40, leadsPerWeek: 30, conversionRate: 0.17, expectedConversionsPerWeek: 5 },
   ];
   it('picks the lowest threshold the team can keep up with', () => {
     expect(thresholdFor(curve, 20)?.threshold).toBe(60);

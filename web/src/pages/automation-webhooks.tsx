@@ -1,7 +1,7 @@
 // Webhook subscriptions: create (secret shown once), edit, pause or resume, delete.
 import { useState, type FormEvent } from 'react';
 import { api } from '../api/client';
-import { NOTIFICATION_TYPES, type Webhook } from '../api/types';
+import { NOTIFICATION_TYPES, type Webhook, type WebhookCreated } from '../api/types';
 import { ConfirmButton } from '../components/confirm-button';
 import { Field } from '../components/field';
 import { LoadedList } from '../components/loaded-list';
@@ -43,7 +43,9 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
         });
         setSecret(undefined);
       } else {
-        const created = await api<Webhook>('/v1/webhooks', { json: { url, eventTypes: types } });
+        const created = await api<WebhookCreated>('/v1/webhooks', {
+          json: { url, eventTypes: types },
+        });
         setSecret(created.secret);
       }
       reset();
