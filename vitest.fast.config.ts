@@ -19,6 +19,7 @@ export default mergeConfig(
         'test/webhook-crash.test.ts',
         'test/activation-resume.test.ts',
         'test/serve.test.ts',
+        'test/serve-logs.test.ts',
         // The built CLI as a child process.
         'test/cli-*.test.ts',
         'test/*-cli.test.ts',
