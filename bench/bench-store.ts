@@ -52,20 +52,38 @@ export async function openBenchStore(
       location: file,
     };
   }
-  const name = `leadscore_bench_${Math.random().toString(36).slice(2, 10)}`;
-  await adminQuery(POSTGRES_ADMIN_URL, `CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const store = openPostgresStore({ connectionString: url.toString() });
+  const scratch = await openScratchDatabase('postgres');
+  const store = openPostgresStore({ connectionString: scratch.location });
   await store.migrate();
   return {
     store,
     dispose: async () => {
       await store.close();
-      await adminQuery(POSTGRES_ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await scratch.dispose();
     },
-    analyze: () => adminQuery(url.toString(), 'ANALYZE'),
+    analyze: () => adminQuery(scratch.location, 'ANALYZE'),
+    location: scratch.location,
+  };
+}
+
+/** An empty SQLite file or PostgreSQL database, for a benchmark that makes its own tables. */
+export async function openScratchDatabase(
+  kind: StoreKind,
+): Promise<{ location: string; dispose(): Promise<void> }> {
+  if (kind === 'sqlite') {
+    const dir = await mkdtemp(join(tmpdir(), 'leadscore-bench-db-'));
+    return {
+      location: join(dir, 'bench.db'),
+      dispose: () => rm(dir, { recursive: true, force: true }),
+    };
+  }
+  const name = `leadscore_bench_${Math.random().toString(36).slice(2, 10)}`;
+  await adminQuery(POSTGRES_ADMIN_URL, `CREATE DATABASE ${name}`);
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
     location: url.toString(),
+    dispose: () => adminQuery(POSTGRES_ADMIN_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
   };
 }
 

@@ -1,222 +1,175 @@
 // The storage floor of ingestion: the writes the service must make for each accepted event, and
-// nothing else, straight on the driver. Per event: insert it (unique per workspace + messageId,
-// answering its seq), read the lead's score row, write the row back with a state of the stored
-// size, append one history row; per batch: one transaction, durable at commit (SQLite
-// synchronous=FULL unless asked for NORMAL, PostgreSQL synchronous_commit on). No HTTP, no parsing, no scoring, no
-// routing, lifecycle or outbox: what ingestion would cost if all of that took no time. It runs on
-// the real schema (the migrated store), so the indexes are the service's.
-import Database from 'better-sqlite3';
-import pg from 'pg';
-import { createWorkspaceWithKeys } from '../src/service/keys.js';
-import { openBenchStore, type StoreKind } from './bench-store.js';
+// nothing else, straight on the driver (no HTTP, parsing, scoring, routing, lifecycle or outbox),
+// durable at each commit (SQLite WAL with synchronous=FULL unless asked for NORMAL; PostgreSQL
+// synchronous_commit on). Two layouts, measured in the same run, each in a fresh database:
+//
+// - lean (bench/floor-lean.ts), the minimum of issue 19: integer workspace key (and an integer
+//   lead key, or the external id); each event with only its messageId dedupe index and its
+//   per-lead index; the score row (compact state) read and upserted once per distinct lead per
+//   commit; a history row only for the share of events that make a visible change. On
+//   PostgreSQL each transaction in flight takes its own hash partition of the leads.
+// - current (bench/floor-current.ts), the baseline: today's migrated schema (workspace UUID in
+//   every key), per event a score read and write and a history row; on PostgreSQL every
+//   transaction draws from all leads, as the service's runs do today.
+//
+// The events are bench/ingest.ts's track calls (bench/floor-events.ts), seeded.
+//
+//   npx tsx bench/storage-floor.ts [--stores sqlite,postgres] [--duration 3] [--commit 1000,100]
+//     [--clients 1,4] [--lead-key integer,text] [--history 0.1] [--leads 10000]
+//     [--sqlite-sync full|normal] [--seed 1]
+//
+// prints one row per layout, store, commit size and transactions in flight (PostgreSQL), with
+// the ratio lean / current for the same store, commit size and transactions in flight.
+// bench/ingest.ts runs the floor too (unless --no-floor) through `storageFloor`.
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import type { StoreKind } from './bench-store.js';
+import { currentFloor } from './floor-current.js';
+import { leanFloor, type LeadKey } from './floor-lean.js';
+import { STATE, type FloorResult } from './floor-shared.js';
 
-export interface FloorOptions {
-  /** Leads the events are spread over (each has a score row before the run). */
-  leads: number;
+export type { FloorResult, LeadKey };
+export type Layout = 'current' | 'lean';
+
+export interface FloorCase {
+  layout: Layout;
+  /** Lean layout only: the current layout keys leads by their external id. */
+  leadKey: LeadKey;
   /** Events per transaction. */
-  perBatch: number;
-  seconds: number;
+  commit: number;
   /** PostgreSQL: transactions in flight at once (SQLite has one writer). */
   clients: number;
-  /** SQLite: `full` (on disk at each commit, the service's default) or `normal` (in the WAL). */
-  sqliteSync: 'full' | 'normal';
+  /** Lean layout only: share of the events that store a history row (the current: every one). */
+  historyShare: number;
 }
 
-export interface FloorResult {
-  target: string;
-  eventsPerSecond: number;
-  events: number;
+export interface FloorSettings {
+  /** Leads the events are spread over (each has a score row before the run). */
+  leads: number;
+  /** Timed seconds per run. */
   seconds: number;
+  sqliteSync: 'full' | 'normal';
+  seed: number;
 }
 
-// A stored state the size of a bench lead's (src/core/stored-state.ts: about 500 bytes).
-const STATE = JSON.stringify({
-  v: 2,
-  f: 35,
-  m: [0, 2, 5, 7],
-  n: 24,
-  r: Array.from({ length: 12 }, (_, i) => [i + 4, 8, 1_763_000_000_000 + i, 1_763_000_000_000, 2]),
-  t: 1_763_000_000_000,
-});
-const CATEGORIES = JSON.stringify({ email: 12, content: 20, events: 8, web: 4 });
-const PAYLOAD = JSON.stringify({
-  event: 'Email Opened',
-  properties: { campaign: 'bench', path: '/pricing' },
-});
-
-const leadId = (i: number) => `L${String(i).padStart(7, '0')}`;
-const randomLead = (leads: number) => leadId(1 + Math.floor(Math.random() * leads));
-
-export async function storageFloor(kind: StoreKind, options: FloorOptions): Promise<FloorResult> {
-  const bench = await openBenchStore(kind);
-  try {
-    const now = Date.now();
-    const ws = (await createWorkspaceWithKeys(bench.store, 'floor', now)).workspace.id;
-    const run = kind === 'sqlite' ? sqliteFloor : postgresFloor;
-    return await run(bench.location, ws, options);
-  } finally {
-    await bench.dispose();
-  }
+export async function storageFloor(
+  kind: StoreKind,
+  c: FloorCase,
+  s: FloorSettings,
+): Promise<FloorResult> {
+  const run = {
+    leads: s.leads,
+    commit: c.commit,
+    seconds: s.seconds,
+    clients: kind === 'sqlite' ? 1 : c.clients,
+    sqliteSync: s.sqliteSync,
+    historyShare: c.layout === 'current' ? 1 : c.historyShare,
+    seed: s.seed,
+  };
+  return c.layout === 'current' ? currentFloor(kind, run) : leanFloor(kind, c.leadKey, run);
 }
 
-async function sqliteFloor(file: string, ws: string, o: FloorOptions): Promise<FloorResult> {
-  const db = new Database(file);
-  try {
-    // As the service's connection (src/store/sqlite/sqlite-store.ts), durable at each commit.
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${o.sqliteSync === 'full' ? 'FULL' : 'NORMAL'}`);
-    db.pragma('foreign_keys = ON');
-    db.pragma('cache_size = -65536');
-    db.pragma('mmap_size = 2147418112');
-    // The checkpoints run outside the timed part, so the floor leaves them out.
-    db.pragma('wal_autocheckpoint = 0');
-    const seed = db.prepare(
-      `INSERT INTO lead_scores (workspace_id, lead_id, model_version, state, score, fit, engagement,
-         grade, segment, stage, categories, scored_at, last_event_time, updated_at, due_at)
-       VALUES (?, ?, 1, ?, 40, 35, 5, 'B', 'nurture', 'mofu', ?, ?, ?, ?, ?)`,
-    );
-    db.transaction(() => {
-      const now = Date.now();
-      for (let i = 1; i <= o.leads; i++)
-        seed.run(ws, leadId(i), STATE, CATEGORIES, now, now, now, now + 86_400_000);
-    })();
-    const insertEvent = db.prepare(
-      `INSERT INTO events (workspace_id, message_id, lead_id, anonymous_id, type, name, time,
-         received_at, payload) VALUES (?, ?, ?, NULL, 'track', 'Email Opened', ?, ?, ?)
-       ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING seq`,
-    );
-    const readScore = db.prepare(
-      'SELECT * FROM lead_scores WHERE workspace_id = ? AND lead_id = ?',
-    );
-    const putScore = db.prepare(
-      `UPDATE lead_scores SET model_version = 1, state = ?, score = ?, fit = 35, engagement = ?,
-         grade = 'B', segment = 'nurture', stage = 'mofu', categories = ?, scored_at = ?,
-         last_event_time = ?, updated_at = ?, due_at = ?
-       WHERE workspace_id = ? AND lead_id = ?`,
-    );
-    const appendHistory = db.prepare(
-      `INSERT INTO score_history (workspace_id, lead_id, at, cause, cause_ref, model_version,
-         score, grade, segment, stage, previous)
-       VALUES (?, ?, ?, 'event', ?, 1, ?, 'B', 'nurture', 'mofu', ?)`,
-    );
-    const batch = db.transaction((prefix: string) => {
-      const now = Date.now();
-      for (let i = 0; i < o.perBatch; i++) {
-        const lead = randomLead(o.leads);
-        const messageId = `${prefix}-${i}`;
-        const stored = insertEvent.get(ws, messageId, lead, now, now, PAYLOAD);
-        if (!stored) throw new Error(`floor: ${messageId} was not stored`);
-        const row = readScore.get(ws, lead) as { score: number } | undefined;
-        const score = (row?.score ?? 0) + 2;
-        putScore.run(
-          STATE,
-          score,
-          score - 35,
-          CATEGORIES,
-          now,
-          now,
-          now,
-          now + 86_400_000,
-          ws,
-          lead,
-        );
-        appendHistory.run(ws, lead, now, messageId, score, JSON.stringify({ score: score - 2 }));
-      }
-    });
-    let events = 0;
-    let timed = 0;
-    for (let b = 0; timed < o.seconds * 1000; b++) {
-      const start = performance.now();
-      batch(`floor-${b}`);
-      timed += performance.now() - start;
-      events += o.perBatch;
-      // Untimed: keeps the WAL short, as the service's background checkpoint does.
-      if (b % 100 === 99) db.pragma('wal_checkpoint(TRUNCATE)');
-    }
-    return {
-      target: 'SQLite',
-      eventsPerSecond: events / (timed / 1000),
-      events,
-      seconds: timed / 1000,
-    };
-  } finally {
-    db.close();
-  }
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** One line naming a case, as the outputs print it. */
+export function describeFloor(kind: StoreKind, c: FloorCase): string {
+  const layout =
+    c.layout === 'current'
+      ? 'current layout (history row per event)'
+      : `lean layout (${c.leadKey} lead key, history for ${fmt(100 * c.historyShare)}% of events)`;
+  const inFlight = kind === 'postgres' ? `, ${c.clients} in flight` : '';
+  return `${kind} ${layout}, commits of ${fmt(c.commit)}${inFlight}`;
 }
 
-async function postgresFloor(url: string, ws: string, o: FloorOptions): Promise<FloorResult> {
-  const pool = new pg.Pool({ connectionString: url, max: o.clients });
-  // Dropping the database afterwards ends idle connections; that is not a failure of the run.
-  pool.on('error', () => {});
-  try {
-    const leads = Array.from({ length: o.leads }, (_, i) => leadId(i + 1));
-    await pool.query(
-      `INSERT INTO lead_scores (workspace_id, lead_id, model_version, state, score, fit, engagement,
-         grade, segment, stage, categories, scored_at, last_event_time, updated_at, due_at)
-       SELECT $1, l, 1, $3::json, 40, 35, 5, 'B', 'nurture', 'mofu', $4::jsonb, $5::bigint, $5::bigint, $5::bigint, $5::bigint + 86400000
-       FROM unnest($2::text[]) AS l`,
-      [ws, leads, STATE, CATEGORIES, Date.now()],
-    );
-    await pool.query('ANALYZE');
-    let events = 0;
-    let next = 0;
-    const deadline = performance.now() + o.seconds * 1000;
-    // Set-based, as the service's PostgreSQL path: one statement per table per batch.
-    const client = async () => {
-      const conn = await pool.connect();
-      try {
-        while (performance.now() < deadline) {
-          const b = next++;
-          const now = Date.now();
-          const messageIds = Array.from({ length: o.perBatch }, (_, i) => `floor-${b}-${i}`);
-          const eventLeads = messageIds.map(() => randomLead(o.leads));
-          // One row per lead, locked in one order so that concurrent batches cannot deadlock.
-          const touched = [...new Set(eventLeads)].sort();
-          await conn.query('BEGIN');
-          const stored = await conn.query(
-            `INSERT INTO events (workspace_id, message_id, lead_id, type, name, time, received_at,
-               payload)
-             SELECT $1, m, l, 'track', 'Email Opened', $4, $4, $5::json
-             FROM unnest($2::text[], $3::text[]) AS x(m, l)
-             ON CONFLICT (workspace_id, message_id) DO NOTHING RETURNING seq`,
-            [ws, messageIds, eventLeads, now, PAYLOAD],
-          );
-          if (stored.rowCount !== o.perBatch) throw new Error(`floor: batch ${b} not all stored`);
-          const rows = await conn.query<{ lead_id: string; score: number }>(
-            `SELECT lead_id, score FROM lead_scores WHERE workspace_id = $1 AND lead_id = ANY($2)
-             ORDER BY lead_id FOR UPDATE`,
-            [ws, touched],
-          );
-          const scores = rows.rows.map((r) => r.score + 2);
-          await conn.query(
-            `UPDATE lead_scores s SET model_version = 1, state = $3::json, score = x.score,
-               fit = 35, engagement = x.score - 35, grade = 'B', segment = 'nurture',
-               stage = 'mofu', categories = $4::jsonb, scored_at = $5::bigint,
-               last_event_time = $5::bigint, updated_at = $5::bigint,
-               due_at = $5::bigint + 86400000
-             FROM unnest($2::text[], $6::float8[]) AS x(lead_id, score)
-             WHERE s.workspace_id = $1 AND s.lead_id = x.lead_id`,
-            [ws, rows.rows.map((r) => r.lead_id), STATE, CATEGORIES, now, scores],
-          );
-          await conn.query(
-            `INSERT INTO score_history (workspace_id, lead_id, at, cause, cause_ref, model_version,
-               score, grade, segment, stage, previous)
-             SELECT $1, l, $4, 'event', m, 1, 42, 'B', 'nurture', 'mofu', '{"score":40}'::jsonb
-             FROM unnest($2::text[], $3::text[]) AS x(m, l)`,
-            [ws, messageIds, eventLeads, now],
-          );
-          await conn.query('COMMIT');
-          events += o.perBatch;
+export const loadAverage = (): string =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
+
+const list = (text: string) => text.split(',').filter((x) => x !== '');
+
+type FloorFlag =
+  | 'stores'
+  | 'duration'
+  | 'commit'
+  | 'clients'
+  | 'leadKey'
+  | 'history'
+  | 'leads'
+  | 'sqliteSync'
+  | 'seed';
+
+async function main(): Promise<void> {
+  const opts = new Command('bench/storage-floor.ts')
+    .option('--stores <list>', 'comma-separated: sqlite,postgres', 'sqlite,postgres')
+    .option('--duration <s>', 'timed seconds per run', '3')
+    .option('--commit <list>', 'events per transaction, comma-separated', '1000,100')
+    .option('--clients <list>', 'PostgreSQL transactions in flight, comma-separated', '1,4')
+    .option('--lead-key <list>', 'lean layout lead keys: integer,text', 'integer,text')
+    .option('--history <share>', 'lean layout: share of events that store a history row', '0.1')
+    .option('--leads <n>', 'leads the events are spread over', '10000')
+    .option('--sqlite-sync <mode>', 'full (durable at each commit) or normal', 'full')
+    .option('--seed <n>', 'seed of the synthetic events', '1')
+    .parse()
+    .opts<Record<FloorFlag, string>>();
+  const sync = opts.sqliteSync;
+  if (sync !== 'full' && sync !== 'normal')
+    throw new Error(`--sqlite-sync: expected full or normal, got ${sync}`);
+  const historyShare = Number(opts.history);
+  if (!(historyShare >= 0 && historyShare <= 1))
+    throw new Error(`--history: expected a share from 0 to 1, got ${opts.history}`);
+  const leadKeys = list(opts.leadKey);
+  for (const k of leadKeys)
+    if (k !== 'integer' && k !== 'text') throw new Error(`--lead-key: unknown ${k}`);
+  const settings: FloorSettings = {
+    leads: Number(opts.leads),
+    seconds: Number(opts.duration),
+    sqliteSync: sync,
+    seed: Number(opts.seed),
+  };
+  process.stdout.write(
+    `Storage floor: ${fmt(settings.leads)} leads, ${settings.seconds} s per run, SQLite sync ` +
+      `${sync}, score state ${STATE.length} bytes, load average (1/5/15 min) ${loadAverage()}\n\n` +
+      '| store | layout | lead key | commit | in flight | history rows | leads/commit | events/s | lean / current |\n' +
+      '|---|---|---|---|---|---|---|---|---|\n',
+  );
+  for (const kind of list(opts.stores) as StoreKind[]) {
+    for (const commit of list(opts.commit).map(Number)) {
+      for (const clients of kind === 'sqlite' ? [1] : list(opts.clients).map(Number)) {
+        const cases: FloorCase[] = [
+          { layout: 'current', leadKey: 'text', commit, clients, historyShare: 1 },
+          ...leadKeys.map((leadKey) => ({
+            layout: 'lean' as const,
+            leadKey: leadKey as LeadKey,
+            commit,
+            clients,
+            historyShare,
+          })),
+        ];
+        let baseline = NaN;
+        for (const c of cases) {
+          const r = await storageFloor(kind, c, settings);
+          if (c.layout === 'current') baseline = r.eventsPerSecond;
+          const cells = [
+            kind,
+            c.layout,
+            c.layout === 'current' ? 'text (UUID workspace)' : c.leadKey,
+            fmt(commit),
+            kind === 'sqlite' ? '1' : String(clients),
+            c.layout === 'current' ? 'every event' : `${fmt(100 * c.historyShare)}%`,
+            fmt(r.leadsPerCommit),
+            fmt(r.eventsPerSecond),
+            c.layout === 'current' ? '1.00' : (r.eventsPerSecond / baseline).toFixed(2),
+          ];
+          process.stdout.write(`| ${cells.join(' | ')} |\n`);
         }
-      } finally {
-        conn.release();
       }
-    };
-    const start = performance.now();
-    await Promise.all(Array.from({ length: o.clients }, client));
-    const seconds = (performance.now() - start) / 1000;
-    return { target: 'PostgreSQL', eventsPerSecond: events / seconds, events, seconds };
-  } finally {
-    await pool.end();
+    }
   }
+  process.stdout.write(`\nload average at the end: ${loadAverage()}\n`);
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
