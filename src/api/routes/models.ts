@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseModel, validateModel } from '../../core/parse-model.js';
+import { jobWithResult } from '../../service/jobs/job-with-result.js';
 import { startActivation } from '../../service/models/activation.js';
 import type { JsonObject } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
@@ -142,10 +143,12 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (request) => {
-      const job = await deps.store.getJob(request.workspaceId, request.params.id);
-      if (!job) throw new ApiError('not_found', `no job "${request.params.id}"`);
-      const result = await deps.store.getJobResult(request.workspaceId, job.id);
-      return { ...jobView(job), result: result ?? null };
+      const { job, result } = await jobWithResult(
+        deps.store,
+        request.workspaceId,
+        request.params.id,
+      );
+      return { ...jobView(job), result };
     },
   );
 }
