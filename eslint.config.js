@@ -12,7 +12,6 @@ const ROUTES_CALLING_THE_STORE = [
   'src/api/routes/lead-events.ts',
   'src/api/routes/leads.ts',
   'src/api/routes/lifecycle.ts',
-  'src/api/routes/predictive.ts',
   'src/api/routes/reports.ts',
   'src/api/routes/suppressions.ts',
   'src/api/routes/transitions.ts',
