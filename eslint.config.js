@@ -15,7 +15,6 @@ const ROUTES_CALLING_THE_STORE = [
   'src/api/routes/reports.ts',
   'src/api/routes/suppressions.ts',
   'src/api/routes/transitions.ts',
-  'src/api/routes/webhooks.ts',
 ];
 
 export default tseslint.config(
