@@ -8,7 +8,7 @@ export async function addModelVersion(
   model: Model,
   now: number,
 ): Promise<{ version: number; name: string }> {
-  // A model is plain JSON data (the schema has no functions, dates or undefined values).
+  // A validated model is JSON: it came from a JSON body or YAML text, as plain values.
   const version = await store.addModel(ws, model as unknown as JsonObject, now);
   return { version, name: model.name };
 }
