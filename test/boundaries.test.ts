@@ -126,4 +126,14 @@ describe('the ESLint boundary rules', () => {
       'no-restricted-syntax',
     ]);
   });
+
+  it('holds the routes moved onto services to the rule (no longer exempt)', async () => {
+    const call = [
+      'type D = { store: { getLead(id: string): Promise<unknown> } };',
+      'export const a = (deps: D) => deps.store.getLead("x");',
+      '',
+    ].join('\n');
+    for (const route of ['health', 'jobs', 'keys', 'models', 'predictive', 'webhooks'])
+      expect(await ruleIds(`src/api/routes/${route}.ts`, call)).toEqual(['no-restricted-syntax']);
+  });
 });

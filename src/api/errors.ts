@@ -103,6 +103,8 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof StoreError && error.code === 'not_found')
       return reply.code(404).send(errorBody(request.id, 'not_found', error.message));
+    if (error instanceof StoreError && error.code === 'conflict')
+      return reply.code(409).send(errorBody(request.id, 'conflict', error.message));
     if (error instanceof StoreError && error.code === 'invalid') {
       return reply.code(400).send(errorBody(request.id, 'invalid_request', error.message));
     }

@@ -56,6 +56,11 @@ export async function issueKey(
   return { key, secret };
 }
 
+/** The workspace's keys, live and revoked, as stored (hashes and display prefixes only). */
+export function listKeys(store: Store, workspaceId: string): Promise<ApiKey[]> {
+  return store.listApiKeys(workspaceId);
+}
+
 export interface NewWorkspace {
   workspace: Workspace;
   admin: IssuedKey;

@@ -1,6 +1,7 @@
 // Liveness and the store behind it, for load balancers and people.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { storeHealth } from '../../service/health.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
 import { healthSchema } from '../schemas/health.js';
@@ -16,10 +17,10 @@ export async function healthRoutes(app: FastifyInstance, deps: AppDeps): Promise
       },
     },
     async () => {
-      await deps.store.listWorkspaces();
+      const store = await storeHealth(deps.store);
       return {
         status: 'ok' as const,
-        store: deps.store.kind,
+        store,
         time: new Date(deps.clock()).toISOString(),
       };
     },

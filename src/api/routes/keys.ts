@@ -3,8 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { keyCacheOf } from '../../service/key-cache.js';
-import { issueKey } from '../../service/keys.js';
+import { revokeKey } from '../../service/key-revocation.js';
+import { issueKey, listKeys } from '../../service/keys.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -33,7 +33,7 @@ export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       },
     },
     async (request) => {
-      const keys = await deps.store.listApiKeys(request.workspaceId);
+      const keys = await listKeys(deps.store, request.workspaceId);
       return {
         items: keys.map((k) => ({
           id: k.id,
@@ -91,12 +91,8 @@ export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     },
     async (request) => {
       const { id } = request.params;
-      const outcome = await deps.store.revokeApiKeyKeepingAdmin(
-        request.workspaceId,
-        id,
-        deps.clock(),
-      );
-      if (!outcome) throw new ApiError('not_found', `no key "${id}"`);
+      const outcome = await revokeKey(deps.store, request.workspaceId, id, deps.clock());
+      if (outcome.status === 'not_found') throw new ApiError('not_found', `no key "${id}"`);
       if (outcome.status === 'last_admin') {
         throw new ApiError(
           'conflict',
@@ -104,8 +100,7 @@ export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
           { id, reason: 'last_admin_key' },
         );
       }
-      keyCacheOf(deps.store).forget(outcome.key.hash);
-      return { id, revokedAt: iso(outcome.key.revokedAt ?? deps.clock()) };
+      return { id, revokedAt: iso(outcome.revokedAt) };
     },
   );
 }

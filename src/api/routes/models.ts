@@ -4,11 +4,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { parseModel, validateModel } from '../../core/parse-model.js';
+import { jobWithResult } from '../../service/jobs/job-with-result.js';
 import { startActivation } from '../../service/models/activation.js';
-import type { JsonObject } from '../../store/port.js';
+import { addModelVersion } from '../../service/models/add-model-version.js';
+import { getModelVersion, listModelVersions } from '../../service/models/model-versions.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
 import { bodyText, MAX_BODY_BYTES, modelTextProblem } from '../json-body.js';
 import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
@@ -45,12 +46,8 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         typeof request.body === 'string'
           ? parseModel(request.body, 'request body', modelTextProblem)
           : validateModel(request.body, 'request body');
-      const version = await deps.store.addModel(
-        request.workspaceId,
-        model as unknown as JsonObject,
-        deps.clock(),
-      );
-      return reply.code(201).send({ version, name: model.name });
+      const added = await addModelVersion(deps.store, request.workspaceId, model, deps.clock());
+      return reply.code(201).send(added);
     },
   );
 
@@ -64,20 +61,8 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (request) => {
-      const [versions, active] = await Promise.all([
-        deps.store.listModels(request.workspaceId),
-        deps.store.activeModel(request.workspaceId),
-      ]);
-      return {
-        active: active?.version ?? null,
-        items: versions.map((m) => ({
-          version: m.version,
-          // Stored specs passed validation, so `name` is a string.
-          name: String(m.spec.name),
-          createdAt: iso(m.createdAt),
-          active: m.version === active?.version,
-        })),
-      };
+      const { active, items } = await listModelVersions(deps.store, request.workspaceId);
+      return { active, items: items.map((m) => ({ ...m, createdAt: iso(m.createdAt) })) };
     },
   );
 
@@ -92,16 +77,8 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (request) => {
-      const ws = request.workspaceId;
-      const model = await deps.store.getModel(ws, request.params.version);
-      if (!model) throw new ApiError('not_found', `no model version ${request.params.version}`);
-      const active = await deps.store.activeModel(ws);
-      return {
-        version: model.version,
-        spec: model.spec,
-        createdAt: iso(model.createdAt),
-        active: active?.version === model.version,
-      };
+      const model = await getModelVersion(deps.store, request.workspaceId, request.params.version);
+      return { ...model, createdAt: iso(model.createdAt) };
     },
   );
 
@@ -142,10 +119,12 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (request) => {
-      const job = await deps.store.getJob(request.workspaceId, request.params.id);
-      if (!job) throw new ApiError('not_found', `no job "${request.params.id}"`);
-      const result = await deps.store.getJobResult(request.workspaceId, job.id);
-      return { ...jobView(job), result: result ?? null };
+      const { job, result } = await jobWithResult(
+        deps.store,
+        request.workspaceId,
+        request.params.id,
+      );
+      return { ...jobView(job), result };
     },
   );
 }

@@ -6,12 +6,18 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { startAnalytics } from '../../service/analytics/start-analytics.js';
 import { startSuggest } from '../../service/analytics/start-suggest.js';
-import { artifactOf } from '../../service/predictive/lead-prediction.js';
+import {
+  activatePredictiveVersion,
+  deactivatePredictive,
+} from '../../service/predictive/predictive-activation.js';
+import {
+  getPredictiveVersion,
+  listPredictiveVersions,
+} from '../../service/predictive/predictive-versions.js';
 import { startTraining } from '../../service/predictive/start-training.js';
 import { requireAdminKey } from '../auth.js';
 import type { Job } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
 import { jobStartedSchema } from '../schemas/job.js';
 import {
@@ -87,11 +93,8 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
       },
     },
     async (request) => {
-      const items = await deps.store.listPredictiveModels(request.workspaceId);
-      return {
-        active: items.find((m) => m.active)?.version ?? null,
-        items: items.map((m) => ({ ...m, createdAt: iso(m.createdAt) })),
-      };
+      const { active, items } = await listPredictiveVersions(deps.store, request.workspaceId);
+      return { active, items: items.map((m) => ({ ...m, createdAt: iso(m.createdAt) })) };
     },
   );
 
@@ -106,20 +109,12 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
       },
     },
     async (request) => {
-      const ws = request.workspaceId;
-      const { version } = request.params;
-      const summary = (await deps.store.listPredictiveModels(ws)).find(
-        (m) => m.version === version,
+      const model = await getPredictiveVersion(
+        deps.store,
+        request.workspaceId,
+        request.params.version,
       );
-      const document = await deps.store.getPredictiveModel(ws, version);
-      if (!summary || !document) throw new ApiError('not_found', `no predictive model ${version}`);
-      const artifact = artifactOf(deps.store, ws, version, document);
-      return {
-        ...summary,
-        createdAt: iso(summary.createdAt),
-        report: artifact.report,
-        bands: artifact.bands,
-      };
+      return { ...model, createdAt: iso(model.createdAt) };
     },
   );
 
@@ -135,8 +130,7 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
     },
     async (request) => {
       const { version } = request.params;
-      if (!(await deps.store.activatePredictiveModel(request.workspaceId, version)))
-        throw new ApiError('not_found', `no predictive model ${version}`);
+      await activatePredictiveVersion(deps.store, request.workspaceId, version);
       return { active: version };
     },
   );
@@ -151,7 +145,7 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
       },
     },
     async (request) => {
-      await deps.store.activatePredictiveModel(request.workspaceId, null);
+      await deactivatePredictive(deps.store, request.workspaceId);
       return { active: null };
     },
   );

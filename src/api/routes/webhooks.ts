@@ -5,11 +5,19 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { PLAIN_SECRETS } from '../../service/secret-box.js';
-import { generateSecret } from '../../service/webhooks/secret.js';
+import { deliveryPage, getDelivery } from '../../service/webhooks/delivery-log.js';
+import { privateNetworkRefusal } from '../../service/webhooks/private-network.js';
+import { redeliver, redeliverFailed } from '../../service/webhooks/redelivery.js';
+import {
+  changeSubscription,
+  getSubscription,
+  listSubscriptions,
+  subscribe,
+  unsubscribe,
+} from '../../service/webhooks/subscriptions.js';
 import { StoreError } from '../../store/errors.js';
 import { WEBHOOK_DELIVERY_STATUSES } from '../../store/webhook-records.js';
 import { requireAdminKey } from '../auth.js';
-import { privateNetworkRefusal } from '../../service/webhooks/private-network.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
@@ -36,14 +44,12 @@ const idParams = z.object({ id: z.string().min(1).describe('The subscription id'
 const deliveryParams = idParams.extend({
   deliveryId: z.string().min(1).describe('The delivery id'),
 });
-const notFound = (id: string) => new ApiError('not_found', `no webhook "${id}"`);
 const BY_ID = [400, 401, 403, 404] as const;
 const WITH_BODY = [...BY_ID, 413, 415] as const;
 
 export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
-  const { store } = deps;
   /** Unless the SSRF guard is off, a URL reaching the server's own networks is refused at once. */
   const checkUrl = async (url: string | undefined, field: string) => {
     if (url === undefined || deps.webhooks?.options?.blockPrivateNetworks === false) return;
@@ -63,12 +69,12 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request, reply) => {
-      const { url, eventTypes } = request.body;
-      await checkUrl(url, 'body.url');
-      const secret = request.body.secret ?? generateSecret();
-      const webhook = await store.createWebhook(
+      await checkUrl(request.body.url, 'body.url');
+      const { webhook, secret } = await subscribe(
+        deps.store,
         request.workspaceId,
-        { url, eventTypes, secret: (deps.secrets ?? PLAIN_SECRETS).seal(secret) },
+        request.body,
+        deps.secrets ?? PLAIN_SECRETS,
         deps.clock(),
       );
       // The one answer with the secret: no view of a subscription carries it.
@@ -86,7 +92,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request) => ({
-      items: (await store.listWebhooks(request.workspaceId)).map(webhookView),
+      items: (await listSubscriptions(deps.store, request.workspaceId)).map(webhookView),
     }),
   );
 
@@ -104,9 +110,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request) => {
-      const webhook = await store.getWebhook(request.workspaceId, request.params.id);
-      if (!webhook) throw notFound(request.params.id);
-      return webhookView(webhook);
+      return webhookView(await getSubscription(deps.store, request.workspaceId, request.params.id));
     },
   );
 
@@ -127,14 +131,13 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     async (request) => {
       const patch = request.body;
       await checkUrl(patch.url, 'body.url');
-      const webhook = await store
-        .updateWebhook(
-          request.workspaceId,
-          request.params.id,
-          patch.enabled === false ? { ...patch, disabledReason: 'disabled over the API' } : patch,
-          deps.clock(),
-        )
-        .catch(rethrowNotFound(request.params.id));
+      const webhook = await changeSubscription(
+        deps.store,
+        request.workspaceId,
+        request.params.id,
+        patch,
+        deps.clock(),
+      );
       if (patch.enabled) deps.webhooks?.wake();
       return webhookView(webhook);
     },
@@ -151,8 +154,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request) => {
-      if (!(await store.deleteWebhook(request.workspaceId, request.params.id)))
-        throw notFound(request.params.id);
+      await unsubscribe(deps.store, request.workspaceId, request.params.id);
       return { id: request.params.id, deleted: true as const };
     },
   );
@@ -173,18 +175,17 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request) => {
-      const { status, limit, cursor } = request.query;
-      const page = await store
-        .listWebhookDeliveries(request.workspaceId, request.params.id, {
-          ...(status ? { status: [status] } : {}),
-          before: cursor ?? null,
-          limit,
-        })
-        .catch((error: unknown) => {
-          if (error instanceof StoreError && error.code === 'invalid')
-            throw new ApiError('invalid_request', `querystring.cursor: ${error.message}`);
-          return rethrowNotFound(request.params.id)(error);
-        });
+      const page = await deliveryPage(
+        deps.store,
+        request.workspaceId,
+        request.params.id,
+        request.query,
+      ).catch((error: unknown) => {
+        // The store reads only the cursor; the answer names where the caller gave it.
+        if (error instanceof StoreError && error.code === 'invalid')
+          throw new ApiError('invalid_request', `querystring.cursor: ${error.message}`);
+        throw error;
+      });
       return { items: page.items.map(deliveryView), next: page.next };
     },
   );
@@ -201,9 +202,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
     async (request) => {
       const { id, deliveryId } = request.params;
-      const found = await store.getWebhookDelivery(request.workspaceId, id, deliveryId);
-      if (!found) throw new ApiError('not_found', `no delivery "${deliveryId}" of webhook "${id}"`);
-      return deliveryDetailView(found);
+      return deliveryDetailView(await getDelivery(deps.store, request.workspaceId, id, deliveryId));
     },
   );
 
@@ -223,15 +222,13 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
     async (request, reply) => {
       const { id, deliveryId } = request.params;
-      const delivery = await store
-        .redeliverWebhookDelivery(request.workspaceId, id, deliveryId, deps.clock())
-        .catch((error: unknown) => {
-          if (error instanceof StoreError && error.code === 'conflict')
-            throw new ApiError('conflict', error.message);
-          if (error instanceof StoreError && error.code === 'not_found')
-            throw new ApiError('not_found', `no delivery "${deliveryId}" of webhook "${id}"`);
-          throw error;
-        });
+      const delivery = await redeliver(
+        deps.store,
+        request.workspaceId,
+        id,
+        deliveryId,
+        deps.clock(),
+      );
       deps.webhooks?.wake();
       return reply.code(202).send(deliveryView(delivery));
     },
@@ -248,19 +245,14 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request, reply) => {
-      const redelivered = await store
-        .redeliverFailedWebhookDeliveries(request.workspaceId, request.params.id, deps.clock())
-        .catch(rethrowNotFound(request.params.id));
+      const redelivered = await redeliverFailed(
+        deps.store,
+        request.workspaceId,
+        request.params.id,
+        deps.clock(),
+      );
       deps.webhooks?.wake();
       return reply.code(202).send({ redelivered });
     },
   );
-}
-
-/** The store's not_found names its own ids; the API answers in its words. */
-function rethrowNotFound(id: string) {
-  return (error: unknown): never => {
-    if (error instanceof StoreError && error.code === 'not_found') throw notFound(id);
-    throw error;
-  };
 }
