@@ -12,14 +12,11 @@ const ROUTES_CALLING_THE_STORE = [
   'src/api/routes/health.ts',
   'src/api/routes/jobs.ts',
   'src/api/routes/keys.ts',
-  'src/api/routes/lead-events.ts',
   'src/api/routes/leads.ts',
   'src/api/routes/lifecycle.ts',
   'src/api/routes/models.ts',
   'src/api/routes/predictive.ts',
   'src/api/routes/reports.ts',
-  'src/api/routes/suppressions.ts',
-  'src/api/routes/transitions.ts',
   'src/api/routes/webhooks.ts',
 ];
 
