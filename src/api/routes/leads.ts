@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eraseLead, updateTraits } from '../../service/leads/lead-changes.js';
+import { leadHistory } from '../../service/leads/lead-history.js';
 import { listLeads } from '../../service/leads/lead-list.js';
 import { leadView } from '../../service/leads/lead-view.js';
 import { leadPrediction } from '../../service/predictive/lead-prediction.js';
@@ -157,14 +158,7 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         response: { 200: leadHistorySchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const ws = request.workspaceId;
-      if (!(await deps.store.getLead(ws, request.params.id)))
-        throw new ApiError('not_found', `no lead "${request.params.id}"`);
-      const entries = await deps.store.listHistory(ws, request.params.id, {
-        limit: request.query.limit,
-      });
-      return { items: entries.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) };
-    },
+    async (request) =>
+      leadHistory(deps.store, request.workspaceId, request.params.id, request.query.limit),
   );
 }
