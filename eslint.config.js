@@ -12,7 +12,6 @@ const ROUTES_CALLING_THE_STORE = [
   'src/api/routes/health.ts',
   'src/api/routes/jobs.ts',
   'src/api/routes/keys.ts',
-  'src/api/routes/lifecycle.ts',
   'src/api/routes/models.ts',
   'src/api/routes/predictive.ts',
   'src/api/routes/reports.ts',
