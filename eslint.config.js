@@ -13,7 +13,6 @@ const ROUTES_CALLING_THE_STORE = [
   'src/api/routes/keys.ts',
   'src/api/routes/models.ts',
   'src/api/routes/predictive.ts',
-  'src/api/routes/reports.ts',
   'src/api/routes/webhooks.ts',
 ];
 
