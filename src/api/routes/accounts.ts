@@ -3,11 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { listAccounts } from '../../service/accounts/account-list.js';
 import { accountView } from '../../service/accounts/account-view.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
-import { accountListPageSchema, accountSchema, type AccountListPage } from '../schemas/account.js';
+import { accountListPageSchema, accountSchema } from '../schemas/account.js';
 import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
 
@@ -31,34 +32,9 @@ export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promis
         response: { 200: accountListPageSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request): Promise<AccountListPage> => {
+    async (request) => {
       const { segment, limit, cursor } = request.query;
-      const ws = request.workspaceId;
-      const page = await deps.store.listAccountScores(ws, {
-        limit,
-        after: cursor ?? null,
-        ...(segment ? { segment } : {}),
-      });
-      const items = await Promise.all(
-        page.items.map(async (row) => {
-          const company = await deps.store.getCompany(ws, row.companyId);
-          const name = company?.traits.name;
-          return {
-            id: row.companyId,
-            name: typeof name === 'string' ? name : null,
-            score: row.score,
-            fit: row.fit,
-            engagement: row.engagement,
-            grade: row.grade,
-            segment: row.segment,
-            stage: row.stage,
-            contacts: row.contacts,
-            modelVersion: row.modelVersion,
-            scoredAt: new Date(row.scoredAt).toISOString(),
-          };
-        }),
-      );
-      return { items, next: page.next };
+      return listAccounts(deps.store, request.workspaceId, { limit, cursor, segment });
     },
   );
 

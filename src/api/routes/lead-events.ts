@@ -2,12 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { leadEvents, leadEventView } from '../../service/leads/lead-events.js';
-import { leadEventPositionSchema } from '../../store/dashboard-records.js';
+import { leadEventsPage } from '../../service/leads/lead-events.js';
 import { requireAdminKey } from '../auth.js';
-import { decodeCursor, pageOf } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
 import { leadEventsPageSchema, leadEventsQuerySchema } from '../schemas/lead-events.js';
 
@@ -28,18 +25,11 @@ export async function leadEventRoutes(app: FastifyInstance, deps: AppDeps): Prom
         response: { 200: leadEventsPageSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const { limit, before } = request.query;
-      const position = decodeCursor(leadEventPositionSchema, before, 'querystring.before');
-      const rows = await deps.store.transaction((tx) =>
-        leadEvents(tx, request.workspaceId, request.params.id, {
-          limit: limit + 1,
-          before: position,
-        }),
-      );
-      if (!rows) throw new ApiError('not_found', `no lead "${request.params.id}"`);
-      const page = pageOf(rows, limit, (e) => ({ time: e.time, seq: e.seq }));
-      return { items: page.rows.map(leadEventView), next: page.next };
-    },
+    async (request) =>
+      leadEventsPage(deps.store, request.workspaceId, request.params.id, {
+        limit: request.query.limit,
+        cursor: request.query.before,
+        field: 'querystring.before',
+      }),
   );
 }

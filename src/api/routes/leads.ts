@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { eraseLead, updateTraits } from '../../service/leads/lead-changes.js';
+import { leadHistory } from '../../service/leads/lead-history.js';
 import { listLeads } from '../../service/leads/lead-list.js';
-import { leadView } from '../../service/leads/lead-view.js';
-import { leadPrediction } from '../../service/predictive/lead-prediction.js';
+import { leadDetails } from '../../service/leads/lead-details.js';
 import { STAGES } from '../../core/model-schema.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
@@ -24,12 +24,8 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // service/leads types `stage` as a string; it is always one of STAGES, and the response
   // serializer checks it against the schema.
-  const viewOf = async (ws: string, id: string): Promise<LeadResponse> => {
-    const view = await leadView(deps.store, deps.models, ws, id, deps.clock());
-    if (!view) throw new ApiError('not_found', `no lead "${id}"`);
-    const prediction = await leadPrediction(deps.store, ws, view);
-    return { ...view, prediction } as LeadResponse;
-  };
+  const viewOf = async (ws: string, id: string): Promise<LeadResponse> =>
+    (await leadDetails(deps.store, deps.models, ws, id, deps.clock())) as LeadResponse;
 
   typed.get(
     '/v1/leads/:id',
@@ -157,14 +153,7 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         response: { 200: leadHistorySchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => {
-      const ws = request.workspaceId;
-      if (!(await deps.store.getLead(ws, request.params.id)))
-        throw new ApiError('not_found', `no lead "${request.params.id}"`);
-      const entries = await deps.store.listHistory(ws, request.params.id, {
-        limit: request.query.limit,
-      });
-      return { items: entries.map((e) => ({ ...e, at: new Date(e.at).toISOString() })) };
-    },
+    async (request) =>
+      leadHistory(deps.store, request.workspaceId, request.params.id, request.query.limit),
   );
 }

@@ -5,10 +5,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { MoveContext } from '../../service/lifecycle/apply-move.js';
-import { lifecyclesOf } from '../../service/lifecycle/apply-move.js';
+import { leadLifecycle, makeMove } from '../../service/lifecycle/lead-lifecycle.js';
 import type { LifecycleAction } from '../../service/lifecycle/moves.js';
-import { recordMove } from '../../service/lifecycle/record-move.js';
-import type { Lead, StoreTx } from '../../store/port.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -26,7 +24,6 @@ import {
 
 const idParams = z.object({ id: z.string().min(1).describe('The lead id: the Segment userId') });
 const MOVES_SHOWN = 100;
-const notFound = (id: string) => new ApiError('not_found', `no lead "${id}"`);
 
 const moved = jsonResponse(
   'Recorded: the lead’s lifecycle now, newest move first',
@@ -40,47 +37,22 @@ const moveErrors = {
   ),
 };
 
-async function viewOf(
-  tx: StoreTx,
-  ws: string,
-  lead: Lead,
-  limit: number,
-): Promise<LeadLifecycleView> {
-  const state = (await lifecyclesOf(tx, ws, [lead.id], lead.createdAt)).get(lead.id);
-  if (!state) throw notFound(lead.id);
-  return lifecycleView(state, await tx.listLifecycleEntries(ws, lead.id, { limit }));
-}
-
 export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
-  /** Makes one move in its own transaction, its notifications enqueued with it. */
+  /** One move: a refused one answers 409; notifications it enqueued wake the webhook worker. */
   const move = async (
     ws: string,
     id: string,
     action: LifecycleAction,
     context: Omit<MoveContext, 'cause' | 'causeRef'>,
   ): Promise<LeadLifecycleView> => {
-    const { view, notified } = await deps.store.transaction(async (tx) => {
-      await tx.lockLeads(ws, [id]);
-      const lead = await tx.getLead(ws, id);
-      if (!lead) throw notFound(id);
-      const result = await recordMove(tx, ws, lead, action, {
-        ...context,
-        cause: 'api',
-        causeRef: null,
-      });
-      if (!result.ok)
-        throw new ApiError('conflict', result.message, { from: result.from, to: result.to });
-      if (result.notifications.length > 0) await tx.enqueueNotifications(ws, result.notifications);
-      return {
-        view: await viewOf(tx, ws, lead, MOVES_SHOWN),
-        notified: result.notifications.length > 0,
-      };
-    });
-    if (notified) deps.webhooks?.wake();
-    return view;
+    const result = await makeMove(deps.store, ws, id, action, context, MOVES_SHOWN);
+    if (!result.ok)
+      throw new ApiError('conflict', result.message, { from: result.from, to: result.to });
+    if (result.notified) deps.webhooks?.wake();
+    return lifecycleView(result.lifecycle.state, result.lifecycle.moves);
   };
 
   typed.get(
@@ -100,10 +72,13 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Prom
       },
     },
     async (request) => {
-      const ws = request.workspaceId;
-      const lead = await deps.store.getLead(ws, request.params.id);
-      if (!lead) throw notFound(request.params.id);
-      return viewOf(deps.store, ws, lead, request.query.limit);
+      const { state, moves } = await leadLifecycle(
+        deps.store,
+        request.workspaceId,
+        request.params.id,
+        request.query.limit,
+      );
+      return lifecycleView(state, moves);
     },
   );
 

@@ -60,9 +60,7 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
       },
     },
     async (request) =>
-      deps.store.transaction((tx) =>
-        scoreDistributionReport(tx, deps.models, request.workspaceId, request.query.bins),
-      ),
+      scoreDistributionReport(deps.store, deps.models, request.workspaceId, request.query.bins),
   );
 
   typed.get(
@@ -74,7 +72,6 @@ export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise
         response: { 200: funnelSchema, ...errorResponses(401, 403) },
       },
     },
-    async (request) =>
-      deps.store.transaction((tx) => funnelReport(tx, deps.models, request.workspaceId)),
+    async (request) => funnelReport(deps.store, deps.models, request.workspaceId),
   );
 }

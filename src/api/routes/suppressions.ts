@@ -3,39 +3,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { textProblem } from '../../ingest/json-safety.js';
-import type { Suppression } from '../../store/port.js';
+import {
+  liftSuppression,
+  listSuppressions,
+  storableId,
+} from '../../service/suppressions/suppression-list.js';
 import { requireAdminKey } from '../auth.js';
-import { decodeCursor, pageOf } from '../cursor.js';
 import type { AppDeps } from '../deps.js';
-import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
 import {
   suppressionsPageSchema,
   suppressionsQuerySchema,
   suppressionViewSchema,
-  type SuppressionView,
 } from '../schemas/suppression.js';
-
-/** An id as given in a path or a cursor: text every store can hold (PostgreSQL refuses NUL). */
-const storableId = z
-  .string()
-  .min(1)
-  .superRefine((text, ctx) => {
-    const problem = textProblem(text);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
-
-const positionSchema = z.object({ createdAt: z.number(), id: storableId });
-
-const iso = (ms: number) => new Date(ms).toISOString();
-
-const viewOf = (s: Suppression): SuppressionView => ({
-  ...s,
-  createdAt: iso(s.createdAt),
-  lastRefusedAt: s.lastRefusedAt === null ? null : iso(s.lastRefusedAt),
-});
 
 export async function suppressionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   requireAdminKey(app, deps.store);
@@ -51,16 +32,12 @@ export async function suppressionRoutes(app: FastifyInstance, deps: AppDeps): Pr
         response: { 200: suppressionsPageSchema, ...errorResponses(400, 401, 403) },
       },
     },
-    async (request) => {
-      const { limit, cursor } = request.query;
-      const after = decodeCursor(positionSchema, cursor, 'querystring.cursor');
-      const rows = await deps.store.listSuppressions(request.workspaceId, {
-        limit: limit + 1,
-        after,
-      });
-      const page = pageOf(rows, limit, (s) => ({ createdAt: s.createdAt, id: s.id }));
-      return { items: page.rows.map(viewOf), next: page.next };
-    },
+    async (request) =>
+      listSuppressions(deps.store, request.workspaceId, {
+        limit: request.query.limit,
+        cursor: request.query.cursor,
+        field: 'querystring.cursor',
+      }),
   );
 
   typed.delete(
@@ -76,11 +53,6 @@ export async function suppressionRoutes(app: FastifyInstance, deps: AppDeps): Pr
         },
       },
     },
-    async (request) => {
-      const { id } = request.params;
-      const lifted = await deps.store.liftSuppression(request.workspaceId, id);
-      if (!lifted) throw new ApiError('not_found', `no suppression "${id}"`);
-      return viewOf(lifted);
-    },
+    async (request) => liftSuppression(deps.store, request.workspaceId, request.params.id),
   );
 }

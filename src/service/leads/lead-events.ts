@@ -1,6 +1,13 @@
 // A lead's events for people to read, newest first: what the call was, its name, its properties
-// (or traits, for identify and group calls), when it happened and when it arrived.
-import type { LeadEvent, LeadEventPosition, StoreTx } from '../../store/port.js';
+// (or traits, for identify and group calls), when it happened and when it arrived; a page at a
+// time.
+import {
+  leadEventPositionSchema,
+  StoreError,
+  type LeadEvent,
+  type Store,
+} from '../../store/port.js';
+import { decodeCursor, pageOf, type PageRequest } from '../paging/cursor.js';
 
 export interface LeadEventView {
   messageId: string;
@@ -32,7 +39,7 @@ function nameOf(event: LeadEvent): string | null {
     : null;
 }
 
-export function leadEventView(event: LeadEvent): LeadEventView {
+function leadEventView(event: LeadEvent): LeadEventView {
   return {
     messageId: event.messageId,
     type: event.type,
@@ -43,13 +50,18 @@ export function leadEventView(event: LeadEvent): LeadEventView {
   };
 }
 
-/** Up to `limit` events before the position, newest first; undefined for an unknown lead. */
-export async function leadEvents(
-  tx: StoreTx,
+/** One page of the lead's events before the cursor; StoreError 'not_found' for an unknown lead. */
+export async function leadEventsPage(
+  store: Store,
   ws: string,
   leadId: string,
-  page: { limit: number; before?: LeadEventPosition | undefined },
-): Promise<LeadEvent[] | undefined> {
-  if (!(await tx.getLead(ws, leadId))) return undefined;
-  return tx.listLeadEvents(ws, leadId, page);
+  page: PageRequest,
+): Promise<{ items: LeadEventView[]; next: string | null }> {
+  const before = decodeCursor(leadEventPositionSchema, page.cursor, page.field);
+  const rows = await store.transaction(async (tx) => {
+    if (!(await tx.getLead(ws, leadId))) throw new StoreError('not_found', `no lead "${leadId}"`);
+    return tx.listLeadEvents(ws, leadId, { limit: page.limit + 1, before });
+  });
+  const shown = pageOf(rows, page.limit, (e) => ({ time: e.time, seq: e.seq }));
+  return { items: shown.rows.map(leadEventView), next: shown.next };
 }

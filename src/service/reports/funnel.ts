@@ -1,7 +1,7 @@
 // The conversion funnel: leads and customers (lifecycle stage `customer`) in all, per scoring
 // stage and per segment, counted by the store in SQL; rates are customers per lead.
 import { STAGES } from '../../core/model-schema.js';
-import type { FunnelCounts, StoreTx } from '../../store/port.js';
+import type { FunnelCounts, Store } from '../../store/port.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { inModelOrder, segmentIds } from './model-order.js';
 
@@ -33,13 +33,16 @@ function totals<K>(groups: readonly Group[], keyOf: (group: Group) => K): Map<K,
   return found;
 }
 
+/** The counts and the active model read in one transaction, so they agree. */
 export async function funnelReport(
-  tx: StoreTx,
+  store: Store,
   models: ActiveModels,
   ws: string,
 ): Promise<FunnelReport> {
-  const counts = await tx.funnelCounts(ws);
-  const model = (await models.get(tx, ws))?.compiled.model;
+  const { counts, model } = await store.transaction(async (tx) => ({
+    counts: await tx.funnelCounts(ws),
+    model: (await models.get(tx, ws))?.compiled.model,
+  }));
   const none = { leads: 0, converted: 0, rate: 0 };
   const byStage = totals(counts.groups, (g) => g.stage);
   const bySegment = totals(counts.groups, (g) => g.segment);

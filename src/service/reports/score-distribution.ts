@@ -1,7 +1,7 @@
 // The score distribution report: the stored scores counted by the store in SQL, in the active
 // model's order of segments and grades, with the score each segment starts at.
 import { STAGES } from '../../core/model-schema.js';
-import type { ScoreDistribution, StoreTx } from '../../store/port.js';
+import type { ScoreDistribution, Store } from '../../store/port.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { gradeNames, inModelOrder, segmentIds } from './model-order.js';
 
@@ -10,14 +10,17 @@ export interface DistributionReport extends ScoreDistribution {
   thresholds: { segment: string; minScore: number | null }[];
 }
 
+/** The counts and the active model read in one transaction, so they agree. */
 export async function scoreDistributionReport(
-  tx: StoreTx,
+  store: Store,
   models: ActiveModels,
   ws: string,
   bins: number,
 ): Promise<DistributionReport> {
-  const counts = await tx.scoreDistribution(ws, { bins });
-  const model = (await models.get(tx, ws))?.compiled.model;
+  const { counts, model } = await store.transaction(async (tx) => ({
+    counts: await tx.scoreDistribution(ws, { bins }),
+    model: (await models.get(tx, ws))?.compiled.model,
+  }));
   return {
     ...counts,
     segments: inModelOrder(

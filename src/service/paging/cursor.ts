@@ -1,13 +1,27 @@
-// Opaque keyset cursors for the API's newest-first lists: a position encoded as base64url JSON,
-// decoded against its schema, and a coded 400 naming the parameter when it is not one of ours.
+// Opaque keyset cursors for newest-first lists: a position encoded as base64url JSON, decoded
+// against its schema, and a coded error naming the parameter when it is not one of ours.
 import type { z } from 'zod';
-import { ApiError } from './errors.js';
+import { StoreError } from '../../store/port.js';
+
+/** A page asked for: how many rows, and the cursor it continues from as the caller named it. */
+export interface PageRequest {
+  limit: number;
+  cursor: string | undefined;
+  /** Where the cursor was given (`querystring.before`), for the error on a bad one. */
+  field: string;
+}
+
+/** Rows of one page, and the cursor of the next one (null on the last page). */
+export interface Page<Row> {
+  rows: Row[];
+  next: string | null;
+}
 
 export function encodeCursor(position: object): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-/** The position in `cursor`, or undefined when none was given. */
+/** The position in `cursor`, or undefined when none was given; a bad one is a StoreError 'invalid'. */
 export function decodeCursor<S extends z.ZodType>(
   schema: S,
   cursor: string | undefined,
@@ -21,8 +35,7 @@ export function decodeCursor<S extends z.ZodType>(
     parsed = undefined;
   }
   const result = schema.safeParse(parsed);
-  if (!result.success)
-    throw new ApiError('invalid_request', `${field}: not a cursor from this list`);
+  if (!result.success) throw new StoreError('invalid', `${field}: not a cursor from this list`);
   return result.data;
 }
 
@@ -34,7 +47,7 @@ export function pageOf<Row>(
   rows: readonly Row[],
   limit: number,
   positionOf: (row: Row) => object,
-): { rows: Row[]; next: string | null } {
+): Page<Row> {
   const shown = rows.slice(0, limit);
   const last = shown.at(-1);
   return {
