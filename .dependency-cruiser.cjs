@@ -1,6 +1,7 @@
 // Import boundaries of shared/ARCHITECTURE.md, checked by `npm run lint` (so `npm test` fails on
 // a layer crossing or a cycle). Arrows: core <- {ml, analytics, ingest}; {core, ml, analytics,
-// ingest, store port} <- service <- {api, cli}; store port <- {store/sqlite, store/postgres}.
+// ingest, store port} <- service <- {api, cli}; store port <- {store/sqlite, store/postgres},
+// which also read the one migration list (store/migrations).
 // Tests (*.test.ts, test/, bench/, the store contract suite) may import anything.
 
 /** Code that is not shipped: free to reach any layer. */
@@ -9,6 +10,8 @@ const NOT_SHIPPED = ['\\.test\\.tsx?$', '^test/', '^bench/', '^src/store/contrac
 /** The store port: interfaces, records and errors (every src/store file outside a dialect). */
 const STORE_PORT = '^src/store/[^/]+$';
 const CONCRETE_STORE = '^src/store/(sqlite|postgres)/';
+/** The one migration list, each migration with its SQL for both dialects. */
+const MIGRATIONS = '^src/store/migrations/';
 
 /** A rule on shipped code in `from` importing anything under `to` but `allowed`. */
 function layer(name, comment, from, allowed) {
@@ -69,14 +72,24 @@ module.exports = {
       STORE_PORT,
       ['^src/core/'],
     ),
-    layer('sqlite-on-port', 'The SQLite store implements the port.', '^src/store/sqlite/', [
-      STORE_PORT,
-      '^src/core/',
-    ]),
-    layer('postgres-on-port', 'The PostgreSQL store implements the port.', '^src/store/postgres/', [
-      STORE_PORT,
-      '^src/core/',
-    ]),
+    layer(
+      'migrations-on-port',
+      'The migration list is data of the Migration type (src/store/migration.ts).',
+      MIGRATIONS,
+      [STORE_PORT],
+    ),
+    layer(
+      'sqlite-on-port',
+      'The SQLite store implements the port and runs the shared migrations.',
+      '^src/store/sqlite/',
+      [STORE_PORT, MIGRATIONS, '^src/core/'],
+    ),
+    layer(
+      'postgres-on-port',
+      'The PostgreSQL store implements the port and runs the shared migrations.',
+      '^src/store/postgres/',
+      [STORE_PORT, MIGRATIONS, '^src/core/'],
+    ),
     layer(
       'service-below-interfaces',
       'service combines the pure layers and the store port.',

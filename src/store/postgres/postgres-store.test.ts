@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStoreContract } from '../contract/index.js';
-import { migrations } from './migrations/index.js';
+import { migrations } from '../migrations/index.js';
 import { openPostgresStore } from './postgres-store.js';
 
 const serverUrl =

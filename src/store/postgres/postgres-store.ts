@@ -2,7 +2,7 @@
 import pg from 'pg';
 import type { Store, StoreTx } from '../port.js';
 import { refuseNested, transactionPerCall } from '../store-methods.js';
-import { migrations } from './migrations/index.js';
+import { migrations } from '../migrations/index.js';
 import { accountMethods } from './pg-accounts.js';
 import { queryOn, types } from './pg-db.js';
 import { eventMethods } from './pg-events.js';

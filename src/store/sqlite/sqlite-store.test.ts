@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runStoreContract } from '../contract/index.js';
-import { migrations } from './migrations/index.js';
+import { migrations } from '../migrations/index.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-sqlite-'));

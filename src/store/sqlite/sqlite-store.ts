@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import type { Store, StoreTx } from '../port.js';
 import { refuseNested, transactionPerCall } from '../store-methods.js';
-import { migrations } from './migrations/index.js';
+import { migrations } from '../migrations/index.js';
 import { Checkpointer } from './checkpointer.js';
 import { WalSync } from './wal-sync.js';
 import { GroupCommit } from './group-commit.js';

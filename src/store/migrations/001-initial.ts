@@ -1,10 +1,145 @@
-// PostgreSQL schema, version 1: every table of the store. Times are epoch ms; JSON columns jsonb.
-import type { Migration } from '../../migration.js';
+// Migration 001: every table of the store. Times are epoch ms; JSON columns are TEXT on SQLite,
+// jsonb on PostgreSQL.
+import type { Migration } from '../migration.js';
 
 export const initial: Migration = {
   id: '001-initial',
-  // Text is COLLATE "C" (byte order): lists sort as on SQLite, and no collation mixes in joins.
-  sql: `
+  sql: {
+    sqlite: `
+CREATE TABLE workspaces (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  -- The last model version handed out, so versions are allocated without a race.
+  model_seq INTEGER NOT NULL DEFAULT 0
+);
+
+CREATE TABLE api_keys (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL CHECK (kind IN ('admin', 'write')),
+  hash TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  label TEXT,
+  rate_limit_per_minute INTEGER,
+  created_at INTEGER NOT NULL,
+  revoked_at INTEGER
+);
+CREATE INDEX api_keys_workspace ON api_keys (workspace_id);
+
+CREATE TABLE companies (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  traits TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, id)
+) WITHOUT ROWID;
+
+CREATE TABLE leads (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  traits TEXT NOT NULL,
+  -- Not a foreign key: a group call may name a company before its traits arrive.
+  company_id TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, id)
+) WITHOUT ROWID;
+CREATE INDEX leads_updated ON leads (workspace_id, updated_at, id);
+
+CREATE TABLE identities (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  anonymous_id TEXT NOT NULL,
+  lead_id TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, anonymous_id)
+) WITHOUT ROWID;
+CREATE INDEX identities_lead ON identities (workspace_id, lead_id);
+
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  message_id TEXT NOT NULL,
+  -- Not a foreign key: events may name a lead before (or without) its identify call.
+  lead_id TEXT,
+  anonymous_id TEXT,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  time INTEGER NOT NULL,
+  received_at INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  UNIQUE (workspace_id, message_id)
+);
+CREATE INDEX events_lead ON events (workspace_id, lead_id, time, seq);
+CREATE INDEX events_anonymous ON events (workspace_id, anonymous_id) WHERE lead_id IS NULL;
+
+CREATE TABLE lead_scores (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  lead_id TEXT NOT NULL,
+  model_version INTEGER NOT NULL,
+  state TEXT NOT NULL,
+  score REAL NOT NULL,
+  fit REAL NOT NULL,
+  engagement REAL NOT NULL,
+  grade TEXT,
+  segment TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  scored_at INTEGER NOT NULL,
+  last_event_time INTEGER,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, lead_id)
+) WITHOUT ROWID;
+CREATE INDEX lead_scores_score ON lead_scores (workspace_id, score, lead_id);
+
+CREATE TABLE score_history (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  lead_id TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  cause TEXT NOT NULL,
+  cause_ref TEXT,
+  model_version INTEGER NOT NULL,
+  score REAL NOT NULL,
+  grade TEXT,
+  segment TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  previous TEXT
+);
+CREATE INDEX score_history_lead ON score_history (workspace_id, lead_id, at, id);
+
+CREATE TABLE models (
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  spec TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (workspace_id, version)
+);
+
+CREATE TABLE active_models (
+  workspace_id TEXT PRIMARY KEY REFERENCES workspaces(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  activated_at INTEGER NOT NULL,
+  FOREIGN KEY (workspace_id, version) REFERENCES models (workspace_id, version)
+);
+
+CREATE TABLE jobs (
+  id TEXT PRIMARY KEY,
+  workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  status TEXT NOT NULL,
+  progress INTEGER NOT NULL,
+  total INTEGER NOT NULL,
+  error TEXT,
+  created_at INTEGER NOT NULL,
+  started_at INTEGER,
+  finished_at INTEGER
+);
+CREATE INDEX jobs_workspace ON jobs (workspace_id, created_at);
+`,
+    // Text is COLLATE "C" (byte order): lists sort as on SQLite, and no collation mixes in joins.
+    postgres: `
 CREATE TABLE workspaces (
   id TEXT COLLATE "C" PRIMARY KEY,
   name TEXT COLLATE "C" NOT NULL,
@@ -138,4 +273,5 @@ CREATE TABLE jobs (
 );
 CREATE INDEX jobs_workspace ON jobs (workspace_id, created_at);
 `,
+  },
 };

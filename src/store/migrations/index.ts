@@ -1,5 +1,6 @@
-// The SQLite migrations in the order they apply; append new ones, never edit applied ones.
-import type { Migration } from '../../migration.js';
+// The migrations of both dialects in the order they apply, one id each; append new ones, never
+// edit applied ones (a database records ids, see migration.ts).
+import type { Migration } from '../migration.js';
 import { initial } from './001-initial.js';
 import { leadScoresRowid } from './002-lead-scores-rowid.js';
 import { webhooks } from './003-webhooks.js';
@@ -8,10 +9,11 @@ import { leadRouting } from './005-lead-routing.js';
 import { lifecycle } from './006-lifecycle.js';
 import { accountScores } from './007-account-scores.js';
 import { webhookMessagesLead } from './008-webhook-messages-lead.js';
-import { jobResults } from './010-job-results.js';
-import { predictiveModels } from './011-predictive-models.js';
-import { jobLeases } from './012-job-leases.js';
-import { webhookMessagesAt } from './013-webhook-messages-at.js';
+import { jobResults } from './009-job-results.js';
+import { predictiveModels } from './010-predictive-models.js';
+import { jobLeases } from './011-job-leases.js';
+import { webhookMessagesAt } from './012-webhook-messages-at.js';
+import { leadScoresStateJson } from './013-lead-scores-state-json.js';
 import { keyPrefix } from './014-key-prefix.js';
 import { suppressions } from './015-suppressions.js';
 
@@ -28,6 +30,7 @@ export const migrations: readonly Migration[] = [
   predictiveModels,
   jobLeases,
   webhookMessagesAt,
+  leadScoresStateJson,
   keyPrefix,
   suppressions,
 ];

@@ -1,11 +1,12 @@
-// SQLite schema, version 2: lead_scores becomes a rowid table. A score row carries its engine
-// state (about 1 KB of JSON), more than a WITHOUT ROWID b-tree keeps in its page, so every row
-// had an overflow page: reads and updates of scores touched two to three pages instead of one.
-import type { Migration } from '../../migration.js';
+// Migration 002: SQLite only: lead_scores becomes a rowid table. A score row carries its engine
+// state (about 1 KB of JSON), more than a WITHOUT ROWID b-tree keeps in its page, so every row had
+// an overflow page: reads and updates of scores touched two to three pages instead of one.
+import type { Migration } from '../migration.js';
 
 export const leadScoresRowid: Migration = {
   id: '002-lead-scores-rowid',
-  sql: `
+  sql: {
+    sqlite: `
 CREATE TABLE lead_scores_rowid (
   workspace_id TEXT NOT NULL REFERENCES workspaces(id) ON DELETE CASCADE,
   lead_id TEXT NOT NULL,
@@ -32,4 +33,7 @@ DROP TABLE lead_scores;
 ALTER TABLE lead_scores_rowid RENAME TO lead_scores;
 CREATE INDEX lead_scores_score ON lead_scores (workspace_id, score, lead_id);
 `,
+    postgres:
+      '-- Nothing to do: PostgreSQL tables are heaps, never the WITHOUT ROWID layout this converts.',
+  },
 };
