@@ -23,6 +23,10 @@ const FIXTURE: Record<string, string> = {
   'src/service/rescore.ts': `import type { Store } from '../store/port.js';\nimport { first } from '../core/score.js';\nexport const rescore = (s: Store) => [s, first];\n`,
   'src/api/schemas/lead.ts': `import { KINDS } from '../../store/records.js';\nexport type Lead = { kind: (typeof KINDS)[number] };\n`,
   'src/api/deps.ts': `import type { Store } from '../store/port.js';\nexport type Deps = { store: Store };\n`,
+  // Allowed: a dialect reads the one migration list, which is data of the port's Migration type.
+  'src/store/migration.ts': `export interface Migration { id: string }\n`,
+  'src/store/migrations/index.ts': `import type { Migration } from '../migration.js';\nexport const migrations: Migration[] = [];\n`,
+  'src/store/sqlite/sqlite-store.ts': `import { migrations } from '../migrations/index.js';\nexport const ids = migrations;\n`,
   'web/src/lead-view.ts': `import type { Lead } from '../../src/api/schemas/lead.js';\nexport const show = (l: Lead) => l.kind;\n`,
   // A layer crossing: core reaching up into service.
   'src/core/crossing.ts': `import { rescore } from '../service/rescore.js';\nexport const up = rescore;\n`,
@@ -32,6 +36,8 @@ const FIXTURE: Record<string, string> = {
   // The API importing a store value rather than calling a service.
   'src/api/routes/leads.ts': `import { rescore } from '../../service/rescore.js';\nimport { store } from '../../store/port-value.js';\nexport const route = () => rescore(store);\n`,
   'src/store/port-value.ts': `import type { Store } from './port.js';\nexport const store = {} as Store;\n`,
+  // A migration reaching up into service.
+  'src/store/migrations/002-crossing.ts': `import { rescore } from '../../service/rescore.js';\nexport const up = rescore;\n`,
   // The dashboard importing server code as a value.
   'web/src/bad-client.ts': `import { rescore } from '../../src/service/rescore.js';\nexport const r = rescore;\n`,
   // Tests may import anything.
@@ -93,6 +99,7 @@ describe('the import boundaries', () => {
       [
         'api-uses-store-types-only: src/api/routes/leads.ts -> src/store/port-value.ts',
         'core-is-innermost: src/core/crossing.ts -> src/service/rescore.ts',
+        'migrations-on-port: src/store/migrations/002-crossing.ts -> src/service/rescore.ts',
         'no-circular: src/ingest/parse.ts -> src/ingest/step.ts',
         'web-imports-response-types-only: web/src/bad-client.ts -> src/service/rescore.ts',
         'web-imports-types-only: web/src/bad-client.ts -> src/service/rescore.ts',
