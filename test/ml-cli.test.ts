@@ -127,6 +127,60 @@ describe('leadscore train and predict', () => {
     );
   });
 
+  it('reads NA and the like as missing, and warns of odd values and of a numeric id', async () => {
+    const unknown = ['NA', 'N/A', 'null', '-', '?', 'None'];
+    const lines = leads.dataset.rows.map(([, x1, x2, segment, converted], i) => {
+      const employees = i === 5 || i === 6 ? 'unknown' : String(1 + (i % 20));
+      const x2Text = i % 10 === 0 ? unknown[i % unknown.length]! : x2!;
+      return [String(9_000 + i), x1, x2Text, segment, employees, converted].join(',');
+    });
+    const dir = await tempFiles({
+      'leads.csv': ['id,x1,x2,segment,employees,converted', ...lines].join('\n'),
+      'new.csv': [
+        'id,x1,x2,segment,employees',
+        ...['', 'NA', 'null', '-', '?'].map((x2, i) => `${i + 1},0.5,${x2},b,4`),
+      ].join('\n'),
+    });
+    const model = join(dir, 'model.json');
+    const train = await runCli([
+      'train',
+      '--data',
+      join(dir, 'leads.csv'),
+      '--target',
+      'converted',
+      '--model',
+      'lr',
+      '--out',
+      model,
+    ]);
+    expect(train.code).toBe(0);
+    expect(train.stderr).toContain(
+      'warning: column "id" looks like an identifier (unique per row): left out\n',
+    );
+    // Counted over the training rows: the held-out fifth is not looked at.
+    expect(train.stderr).toMatch(
+      /\nwarning: column "employees" is read as categories, not as numbers, because of 2 values that are not a number: "unknown" \(2 rows\); 9\d\d are numbers\. Leave unknown values blank \(or NA\) to use it as numbers\n/,
+    );
+    expect(train.stdout).toContain('columns not used: id\n');
+    const artifact = JSON.parse(await readFile(model, 'utf8')) as {
+      encoding: { columns: { name: string; type: string; missing?: boolean }[] };
+    };
+    expect(artifact.encoding.columns.map((c) => [c.name, c.type, c.missing])).toEqual([
+      ['x1', 'numeric', false],
+      ['x2', 'numeric', true],
+      ['segment', 'categorical', undefined],
+      ['employees', 'categorical', undefined],
+    ]);
+
+    // Every spelling of an unknown x2 scores as a blank one: the mean and the missing flag.
+    const predict = await runCli(['predict', '--model', model, '--data', join(dir, 'new.csv')]);
+    expect(predict.code).toBe(0);
+    const rows = parse(predict.stdout, { columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.probability)).size).toBe(1);
+    for (const r of rows) expect(`${r.factors_up} ${r.factors_down}`).toContain('x2=(missing)');
+  });
+
   it('refuses to train on too little data, saying how much more is needed (exit 1)', async () => {
     const few = logisticLeads(100, 3);
     const converted = few.labels.reduce((a, b) => a + b, 0);

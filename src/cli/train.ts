@@ -86,6 +86,9 @@ export async function runTrain(options: TrainCliOptions): Promise<number> {
       },
     });
     bar?.stop();
+    for (const warning of artifact.report.warnings ?? []) {
+      process.stderr.write(`warning: ${warning}\n`);
+    }
     await writeFile(options.out, serializeArtifact(artifact));
     process.stdout.write(formatReport(artifact, (Date.now() - started) / 1000));
     process.stderr.write(

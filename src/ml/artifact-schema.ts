@@ -15,8 +15,14 @@ export const reportSchema = z.strictObject({
   holdout: z.strictObject({ rows: z.number().int(), converted: z.number().int() }),
   /** Rows without an outcome (empty target), left out of training. */
   unlabelled: z.number().int(),
-  /** Columns left out: named by --exclude, or identifiers (nearly every value distinct). */
+  /** Columns left out: named by --exclude, or identifiers (values distinct or unique per row). */
   excluded: z.array(z.string()),
+  /**
+   * What training noticed in the data and a user may want to fix: identifiers left out, a
+   * column read as categories because of a few values that are not numbers. Absent from
+   * artifacts made before there were warnings.
+   */
+  warnings: z.array(z.string()).optional(),
   /** On the held-out rows; null where the held-out rows lack a converter or a non-converter. */
   metrics: z.strictObject({
     rocAuc: z.number().nullable(),

@@ -1,9 +1,24 @@
 // Model artifacts: JSON round trip with identical predictions, and errors that name the field.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { logisticLeads } from '../../test/ml-synthetic.js';
 import { parseArtifact, serializeArtifact } from './artifact.js';
-import { predictRows } from './predict.js';
+import { predictRows, type Prediction } from './predict.js';
+import type { Dataset } from './read-dataset.js';
 import { trainModel } from './train.js';
+
+/**
+ * Artifacts made before `NA`, `-`, `?`... were read as missing (only blank was), with the
+ * predictions they made then: `plan` has the levels `NA` and `-`, and the rows to score hold
+ * them and other spellings of missing.
+ */
+const before = JSON.parse(
+  readFileSync(new URL('testdata/artifacts-v1-blank-missing.json', import.meta.url), 'utf8'),
+) as {
+  columns: string[];
+  rows: string[][];
+  models: { artifact: unknown; predictions: Prediction[] }[];
+};
 
 const data = logisticLeads(1_500, 9, 0.1);
 const models = {
@@ -23,6 +38,25 @@ describe('model artifact', () => {
       expect(predictRows(loaded, data.dataset)).toEqual(predictRows(artifact, data.dataset));
     },
   );
+
+  it('predicts with an artifact made before missing spellings exactly as it did then', () => {
+    const dataset: Dataset = {
+      source: 'old.csv',
+      columns: before.columns,
+      rows: before.rows,
+      lines: before.rows.map((_, i) => i + 2),
+      rejects: [],
+      order: before.rows.map((_, i) => ({ row: i })),
+    };
+    expect(
+      before.models.map((m) => (m.artifact as { model: { kind: string } }).model.kind),
+    ).toEqual(['lr', 'gbdt']);
+    for (const { artifact, predictions } of before.models) {
+      const loaded = parseArtifact(JSON.stringify(artifact), 'old.json');
+      expect(loaded.encoding.missingValues).toBeUndefined();
+      expect(predictRows(loaded, dataset)).toEqual(predictions);
+    }
+  });
 
   it('names the field that is wrong', () => {
     const bad = (edit: (json: Record<string, unknown>) => void) => {

@@ -13,6 +13,8 @@ export interface DesignMatrix {
   value: Float64Array;
   /** The encoded column each feature comes from. */
   source: Int32Array;
+  /** 1 where a feature is a 0/1 indicator (a one-hot level or a missing flag), 0 if numeric. */
+  indicator: Uint8Array;
 }
 
 export function featureNames(encoding: Encoding): string[] {
@@ -32,10 +34,14 @@ export function buildDesign(encoding: Encoding, matrix: Matrix): DesignMatrix {
   const n = matrix[0]?.length ?? 0;
   const offsets: number[] = [];
   const source: number[] = [];
+  const indicator: number[] = [];
   for (const [c, column] of encoding.columns.entries()) {
     offsets.push(source.length);
     const width = column.type === 'numeric' ? (column.missing ? 2 : 1) : column.levels.length;
-    for (let k = 0; k < width; k++) source.push(c);
+    for (let k = 0; k < width; k++) {
+      source.push(c);
+      indicator.push(column.type === 'categorical' || k > 0 ? 1 : 0);
+    }
   }
   const perRow = encoding.columns.reduce(
     (sum, column) => sum + (column.type === 'numeric' && column.missing ? 2 : 1),
@@ -67,5 +73,13 @@ export function buildDesign(encoding: Encoding, matrix: Matrix): DesignMatrix {
     }
   }
   start[n] = at;
-  return { rows: n, features: source.length, start, index, value, source: Int32Array.from(source) };
+  return {
+    rows: n,
+    features: source.length,
+    start,
+    index,
+    value,
+    source: Int32Array.from(source),
+    indicator: Uint8Array.from(indicator),
+  };
 }

@@ -24,6 +24,12 @@ export const categoricalColumnSchema = z.strictObject({
 
 export const encodingSchema = z.strictObject({
   columns: z.array(z.discriminatedUnion('type', [numericColumnSchema, categoricalColumnSchema])),
+  /**
+   * Values (trimmed) read as missing besides a blank one. Absent from artifacts made before
+   * there was such a list: they read only blank as missing, and still do, so that they predict
+   * as they did (an `NA` there may be a categorical level).
+   */
+  missingValues: z.array(z.string()).optional(),
 });
 
 export type NumericColumn = z.infer<typeof numericColumnSchema>;

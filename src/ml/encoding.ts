@@ -1,4 +1,5 @@
 // Feature encoding: decides per column numeric or categorical, and turns raw strings into codes.
+import { decideColumn, MAX_LEVELS } from './column-kind.js';
 import {
   MISSING,
   OTHER,
@@ -6,9 +7,9 @@ import {
   type EncodedColumn,
   type Encoding,
 } from './encoding-schema.js';
+import { MISSING_VALUES, missingTest } from './missing-values.js';
 
-/** Most frequent levels kept per categorical column; the rest count as OTHER. */
-export const MAX_LEVELS = 64;
+export { MAX_LEVELS };
 
 /**
  * A dataset as the models see it: one array per encoded column, numeric values (NaN when
@@ -16,70 +17,43 @@ export const MAX_LEVELS = 64;
  */
 export type Matrix = Float64Array[];
 
-export function isMissing(value: string): boolean {
-  return value.trim() === '';
-}
-
-function parseNumber(value: string): number {
-  // Number() ignores surrounding blanks but reads a blank string as 0.
-  const x = Number(value);
-  return x === 0 && value.trim() === '' ? NaN : x;
-}
-
 /**
- * Learns the encoding from training values (`values[c][i]` is column c of row i). A column is
- * numeric when every present value is a finite number; a categorical column whose values are
- * nearly all distinct (an identifier) is left out and reported in `skipped`.
+ * Learns the encoding from training values (`values[c][i]` is column c of row i): blanks and
+ * MISSING_VALUES are missing; see decideColumn for the kinds. Columns left out (identifiers)
+ * are named in `skipped`; `warnings` say what a user may want to fix in the data.
  */
 export function fitEncoding(
   names: string[],
   values: string[][],
-): { encoding: Encoding; skipped: string[] } {
+): { encoding: Encoding; skipped: string[]; warnings: string[] } {
   const columns: EncodedColumn[] = [];
   const skipped: string[] = [];
+  const warnings: string[] = [];
+  const isMissing = missingTest(MISSING_VALUES);
   for (const [c, name] of names.entries()) {
-    const column = values[c] ?? [];
-    let present = 0;
-    let sum = 0;
-    let numeric = true;
-    for (const v of column) {
-      const x = parseNumber(v);
-      if (Number.isNaN(x) && isMissing(v)) continue;
-      present++;
-      sum += x;
-      if (!Number.isFinite(x)) {
-        numeric = false;
-        break;
-      }
-    }
-    if (numeric && present > 0) {
-      columns.push({
-        name,
-        type: 'numeric',
-        mean: sum / present,
-        missing: present < column.length,
-      });
-      continue;
-    }
-    const counts = new Map<string, number>();
-    for (const raw of column) {
-      const v = raw.trim();
-      if (v !== '') counts.set(v, (counts.get(v) ?? 0) + 1);
-    }
-    if (counts.size > Math.max(MAX_LEVELS, column.length / 2)) {
+    const decided = decideColumn(name, values[c] ?? [], isMissing);
+    if (decided.warning !== undefined) warnings.push(decided.warning);
+    if (decided.kind === 'left-out') {
       skipped.push(name);
-      continue;
+    } else if (decided.kind === 'numeric') {
+      columns.push({ name, type: 'numeric', mean: decided.mean, missing: decided.missing });
+    } else {
+      const levels = [...decided.counts.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, MAX_LEVELS)
+        .map(([level]) => level);
+      columns.push({ name, type: 'categorical', levels: [...levels, MISSING, OTHER] });
     }
-    const levels = [...counts.entries()]
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-      .slice(0, MAX_LEVELS)
-      .map(([level]) => level);
-    columns.push({ name, type: 'categorical', levels: [...levels, MISSING, OTHER] });
   }
-  return { encoding: { columns }, skipped };
+  return { encoding: { columns, missingValues: MISSING_VALUES }, skipped, warnings };
 }
 
-function levelCode(column: CategoricalColumn, lookup: Map<string, number>, value: string): number {
+function levelCode(
+  column: CategoricalColumn,
+  lookup: Map<string, number>,
+  isMissing: (value: string) => boolean,
+  value: string,
+): number {
   const code = lookup.get(value);
   if (code !== undefined) return code;
   if (isMissing(value)) return column.levels.length - 2;
@@ -88,18 +62,25 @@ function levelCode(column: CategoricalColumn, lookup: Map<string, number>, value
 
 /**
  * Encodes rows given as string arrays whose fields are found at `positions[c]` for encoded
- * column c.
+ * column c. Missing is what the encoding says (only blank in artifacts made before it said).
  */
 export function encodeRows(encoding: Encoding, rows: string[][], positions: number[]): Matrix {
+  const isMissing = missingTest(encoding.missingValues);
   return encoding.columns.map((column, c) => {
     const out = new Float64Array(rows.length);
     const at = positions[c] ?? -1;
     if (column.type === 'numeric') {
-      for (const [i, row] of rows.entries()) out[i] = parseNumber(row[at] ?? '');
+      for (const [i, row] of rows.entries()) {
+        const v = row[at] ?? '';
+        // Number() would read a blank as 0; every other missing value reads as NaN anyway.
+        out[i] = isMissing(v) ? NaN : Number(v);
+      }
       return out;
     }
     const lookup = new Map(column.levels.slice(0, -2).map((level, k) => [level, k]));
-    for (const [i, row] of rows.entries()) out[i] = levelCode(column, lookup, row[at] ?? '');
+    for (const [i, row] of rows.entries()) {
+      out[i] = levelCode(column, lookup, isMissing, row[at] ?? '');
+    }
     return out;
   });
 }

@@ -36,7 +36,7 @@ describe('fitLogistic', () => {
     expect(mean).toBeCloseTo(trueMean, 1);
   });
 
-  it("reaches the optimum of scikit-learn's objective: ||w||^2 / 2 + C x log loss, standardised", () => {
+  it("reaches the optimum of scikit-learn's objective: ||w||^2 / 2 + C x log loss, numbers standardised, indicators not", () => {
     const { s, encoding, matrix } = prepare(5_000, 4, 0.1);
     const c = 0.05;
     const params = fitLogistic(encoding, matrix, s.labels, { c });
@@ -44,8 +44,9 @@ describe('fitLogistic', () => {
     const residual = Array.from(margins, (m, i) => 1 / (1 + Math.exp(-m)) - s.labels[i]!);
     // The intercept is free: the mean prediction equals the conversion rate.
     expect(residual.reduce((a, b) => a + b, 0) / residual.length).toBeCloseTo(0, 8);
-    // Each standardised coefficient b_j = w_j sd_j is -C times its loss gradient, i.e.
-    // w_j sd_j^2 + C sum_i r_i (x_ij - mean_j) = 0.
+    // Each penalised coefficient b_j = w_j s_j is -C times its loss gradient, i.e.
+    // w_j s_j^2 + C sum_i r_i (x_ij - mean_j) = 0, where s_j is a number's standard deviation
+    // and 1 for a one-hot level or a missing flag (penalised on their own 0/1 scale).
     const x = buildDesign(encoding, matrix);
     const dense = Array.from({ length: x.features }, () => new Float64Array(x.rows));
     for (let i = 0; i < x.rows; i++) {
@@ -55,8 +56,9 @@ describe('fitLogistic', () => {
       const mean = column.reduce((a, b) => a + b, 0) / x.rows;
       const variance = column.reduce((a, v) => a + (v - mean) ** 2, 0) / x.rows;
       if (variance < 1e-12) return;
+      const scale = x.indicator[j] === 1 ? 1 : variance;
       const gradient = column.reduce((a, v, i) => a + residual[i]! * (v - mean), 0);
-      expect(params.coefficients[j]! * variance + c * gradient).toBeCloseTo(0, 5);
+      expect(params.coefficients[j]! * scale + c * gradient).toBeCloseTo(0, 5);
     });
   });
 

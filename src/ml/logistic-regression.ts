@@ -1,4 +1,5 @@
-// L2-regularised logistic regression, fitted by Newton's method on standardised features.
+// L2-regularised logistic regression, fitted by Newton's method with numeric features
+// standardised and 0/1 indicators (one-hot levels, missing flags) left on their own scale.
 // Written here because no maintained JavaScript library fits a regularised logistic regression
 // well (npm's ml-logistic-regression is plain gradient descent without a penalty); this one is
 // small, exact (converges to the optimum scikit-learn's lbfgs finds) and sparse-aware.
@@ -30,7 +31,11 @@ export const LINEAR_DEFAULTS: LinearOptions = { c: 1, maxIterations: 100 };
 const log1pExp = (m: number) => (m > 0 ? m + Math.log1p(Math.exp(-m)) : Math.log1p(Math.exp(m)));
 const sigmoid = (m: number) => 1 / (1 + Math.exp(-m));
 
-/** Feature means and standard deviations (1 where a feature is constant). */
+/**
+ * Feature means and the scale each feature is penalised on: the standard deviation of a numeric
+ * feature (1 where it is constant), 1 for an indicator. Standardising an indicator would divide
+ * by sqrt(p(1 - p)), so a rare level's raw coefficient would be barely penalised: it overfits.
+ */
 function moments(x: DesignMatrix): { mean: Float64Array; sd: Float64Array } {
   const sum = new Float64Array(x.features);
   const squares = new Float64Array(x.features);
@@ -41,6 +46,7 @@ function moments(x: DesignMatrix): { mean: Float64Array; sd: Float64Array } {
   }
   const mean = sum.map((s) => s / x.rows);
   const sd = squares.map((s, j) => {
+    if (x.indicator[j] === 1) return 1;
     const variance = s / x.rows - mean[j]! ** 2;
     return variance > 1e-12 ? Math.sqrt(variance) : 1;
   });
@@ -58,7 +64,8 @@ export function fitLogistic(
   const { mean, sd } = moments(x);
   const p = x.features;
   const n = x.rows;
-  // theta[0] is the intercept (not penalised), theta[1 + j] the standardised coefficient j.
+  // theta[0] is the intercept (not penalised), theta[1 + j] coefficient j on its penalised
+  // scale (times sd[j]).
   let theta = new Float64Array(p + 1);
   // Start from the base rate: one Newton step fewer.
   const rate = Math.min(Math.max(labels.reduce((a, b) => a + b, 0) / n, 1e-6), 1 - 1e-6);

@@ -89,6 +89,29 @@ describe('trainModel', () => {
     expect(top.up[0]?.label ?? top.down[0]?.label).toMatch(/^(x1|x2|segment)=/);
   });
 
+  it('reads NA and the like as missing, warns of odd values and leaves out numeric ids', () => {
+    const s = logisticLeads(1_000, 8);
+    s.dataset.columns[0] = 'lead_no';
+    s.dataset.rows.forEach((row, i) => {
+      row[0] = String(5_000 + i);
+      if (i % 10 === 0) row[2] = ['NA', 'null', '-', '?'][i % 4]!;
+      if (i === 3) row[1] = 'oops';
+    });
+    const artifact = trainModel(s.dataset, { target: 'converted', kind: 'lr' });
+    const byName = new Map(artifact.encoding.columns.map((c) => [c.name, c]));
+    expect(byName.get('x2')).toMatchObject({ type: 'numeric', missing: true });
+    // x1's 999 distinct numbers, read as categories, would be 999 levels: left out.
+    expect(byName.has('x1')).toBe(false);
+    expect(byName.has('lead_no')).toBe(false);
+    expect(artifact.report.excluded).toEqual(['lead_no', 'x1']);
+    expect(artifact.report.warnings).toEqual([
+      'column "lead_no" looks like an identifier (unique per row): left out',
+      expect.stringMatching(
+        /^column "x1" is left out, not read as numbers, because of 1 value .*"oops" \(1 row\)/,
+      ),
+    ]);
+  });
+
   it('names missing columns when predicting', () => {
     const s = logisticLeads(400, 6);
     const artifact = trainModel(s.dataset, { target: 'converted', kind: 'lr' });

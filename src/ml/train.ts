@@ -94,6 +94,7 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
       train: { rows: train.length, converted: trainY.reduce((a, b) => a + b, 0) },
       unlabelled,
       excluded: [...exclude, ...fitted.skipped],
+      warnings: fitted.warnings,
       ...report,
     },
   };
