@@ -54,7 +54,13 @@ describe('leadscore train and predict', () => {
       expect(Number(r.probability)).toBeLessThan(1);
       expect(['A', 'B', 'C', 'D']).toContain(r.band);
     }
-    expect(rows.some((r) => /^(x1|x2|segment)=\S+ \(\+\d/.test(r.factors_up!))).toBe(true);
+    // Factors read as a person says them, contributions to 2 significant digits.
+    expect(rows.some((r) => /^(x1|x2|segment) is \S+ \(\+\d/.test(r.factors_up!))).toBe(true);
+    for (const r of rows) {
+      for (const [, figure] of `${r.factors_up} ${r.factors_down}`.matchAll(/\(([^()]+)\)/g)) {
+        expect(Number(figure)).toBe(Number(Number(figure).toPrecision(2)));
+      }
+    }
 
     const out = join(dir, 'scored.csv');
     const toFile = await runCli([
@@ -123,7 +129,7 @@ describe('leadscore train and predict', () => {
     ]);
     // Missing and unseen values are values of their own.
     expect(`${rows[2]?.factors_up} ${rows[2]?.factors_down}`).toMatch(
-      /x2=\(missing\)|segment=\(other\)/,
+      /unknown x2|segment is a value not seen in training/,
     );
   });
 
@@ -178,7 +184,7 @@ describe('leadscore train and predict', () => {
     const rows = parse(predict.stdout, { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r.probability)).size).toBe(1);
-    for (const r of rows) expect(`${r.factors_up} ${r.factors_down}`).toContain('x2=(missing)');
+    for (const r of rows) expect(`${r.factors_up} ${r.factors_down}`).toContain('unknown x2');
   });
 
   it('refuses to train on too little data, saying how much more is needed (exit 1)', async () => {

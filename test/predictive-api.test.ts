@@ -181,6 +181,14 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
     );
     expect(judged.ranking.candidate.auc).toBeCloseTo(training.report.metrics.rocAuc, 9);
 
+    // The saved version's page draws the same charts as the training job's answer.
+    const saved = (await ctx.get('/v1/predictive/models/1')).json<Record<string, unknown>>();
+    expect(saved.roc).toEqual(training.roc);
+    expect(saved.lift).toEqual(training.lift);
+    expect((saved.report as { calibration: unknown }).calibration).toEqual(
+      (training.report as unknown as { calibration: unknown }).calibration,
+    );
+
     const listed = (await ctx.get('/v1/predictive/models')).json<{ active: number | null }>();
     expect(listed.active).toBeNull();
     expect((await ctx.get('/v1/leads/L0')).json<{ prediction: unknown }>().prediction).toBeNull();
@@ -208,13 +216,27 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
       },
     ]);
     const cold = await leadOf({ title: 'Analyst' }, false);
-    type Predicted = { prediction: { probability: number; band: string; up: { label: string }[] } };
+    type Factor = { label: string; feature: string; value: string | null; term: string };
+    type Predicted = {
+      prediction: { probability: number; band: string; up: Factor[]; down: Factor[] };
+    };
     const p = async (id: string) => (await ctx.get(`/v1/leads/${id}`)).json<Predicted>().prediction;
     const [h, c] = [await p(hot), await p(cold)];
     expect(h.probability).toBeGreaterThan(c.probability + 0.2);
-    expect(h.up.map((f) => f.label)).toEqual(
+    expect(h.up.map((f) => f.term)).toEqual(
       expect.arrayContaining(['title=VP Sales', 'did: Demo Requested=1']),
     );
+    // Each factor reads as a person would say it, beside its machine fields.
+    expect(h.up.map((f) => f.label)).toEqual(
+      expect.arrayContaining(['title is VP Sales', 'did: Demo Requested is 1']),
+    );
+    expect(h.up.find((f) => f.feature === 'title')).toMatchObject({ value: 'VP Sales' });
+    // A lead with no title: its missing value is "unknown title", not `title=(missing)`.
+    await ctx.store.upsertLead(ws, 'probe-blank', { email: 'nobody@x.io' }, T0);
+    const b = await p('probe-blank');
+    const titled = [...b.up, ...b.down].find((f) => f.feature === 'title');
+    expect(titled).toMatchObject({ label: 'unknown title', value: null, term: 'title=(missing)' });
+    for (const f of [...b.up, ...b.down]) expect(f.label).not.toMatch(/=|\(missing\)/);
     expect((await ctx.post('/v1/predictive/deactivate')).json()).toEqual({ active: null });
     expect(
       (await ctx.get(`/v1/leads/${hot}`)).json<{ prediction: unknown }>().prediction,

@@ -6,6 +6,7 @@ import type { Writable } from 'node:stream';
 import { Command } from 'commander';
 import { matchColumns } from '../ingest/csv-columns.js';
 import { parseArtifact } from '../ml/artifact.js';
+import { significant } from '../ml/factor-label.js';
 import { predictRows, type Factor } from '../ml/predict.js';
 import { readDataset } from '../ml/read-dataset.js';
 import { checkInputs, checkOutputs } from './file-checks.js';
@@ -35,10 +36,10 @@ function csvField(text: string): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** `job=retired (+0.42); age=61 (+0.17)`: label and log-odds contribution. */
+/** `job is retired (+0.42); unknown age (-0.17)`: label and log-odds contribution. */
 function describeFactors(factors: Factor[]): string {
   return factors
-    .map((f) => `${f.label} (${f.contribution > 0 ? '+' : ''}${f.contribution.toFixed(3)})`)
+    .map((f) => `${f.label} (${f.contribution > 0 ? '+' : ''}${significant(f.contribution)})`)
     .join('; ');
 }
 

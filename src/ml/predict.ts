@@ -1,14 +1,14 @@
 // Scores leads with a model artifact: probability, band, and the factors pushing it up and down.
 import type { Artifact } from './artifact-schema.js';
 import { bandOf } from './bands.js';
-import { describeValue, encodeRows } from './encoding.js';
+import { encodeRows } from './encoding.js';
 import { MlError } from './errors.js';
 import { explainModel } from './explain.js';
+import { factorText, type FactorText } from './factor-label.js';
 import type { Dataset } from './read-dataset.js';
 
-export interface Factor {
-  /** The column and the lead's value, e.g. `job=retired`. */
-  label: string;
+/** `label` is what a person reads ("unknown country"); `term` is the former `job=retired`. */
+export interface Factor extends FactorText {
   /** In log-odds: positive raises the probability, negative lowers it. */
   contribution: number;
 }
@@ -35,7 +35,7 @@ export function predictRows(artifact: Artifact, dataset: Dataset, factors = 3): 
   const { probabilities, contributions } = explainModel(artifact.model, artifact.encoding, matrix);
   return contributions.map((row, i) => {
     const ranked = Array.from(row, (contribution, c) => ({
-      label: describeValue(columns[c]!, matrix[c]![i]!),
+      ...factorText(columns[c]!, matrix[c]![i]!),
       contribution,
     }));
     const probability = probabilities[i]!;

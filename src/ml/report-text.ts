@@ -1,5 +1,6 @@
 // The training report as text for the terminal: held-out metrics, calibration, top features.
 import type { Artifact } from './artifact-schema.js';
+import { significant } from './factor-label.js';
 
 const f4 = (x: number | null) =>
   x === null ? 'n/a (held-out rows lack one outcome)' : x.toFixed(4);
@@ -39,7 +40,7 @@ export function formatReport(artifact: Artifact, seconds?: number): string {
     '',
     'most influential columns (mean |contribution| in log-odds, held-out leads):',
     ...report.influential.map(
-      (r) => `  ${r.column.padEnd(24)} ${r.meanAbsContribution.toFixed(4)}`,
+      (r) => `  ${r.column.padEnd(24)} ${significant(r.meanAbsContribution)}`,
     ),
     '',
     `bands: ${bands.map((b) => `${b.band} >= ${pct(b.min)}`).join(', ')}`,

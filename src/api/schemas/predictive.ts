@@ -41,7 +41,12 @@ export const trainRequestSchema = z
   .strict();
 
 const factorSchema = z.object({
-  label: z.string().describe('The feature and the lead’s value, e.g. `did: Demo Requested=2`'),
+  label: z
+    .string()
+    .describe('What a person reads, e.g. `unknown country`, `country is Portugal`, `age is 42`'),
+  feature: z.string().describe('The column the factor is about'),
+  value: z.string().nullable().describe('The lead’s value as the model read it; null if missing'),
+  term: z.string().describe('The column and value as one term, e.g. `did: Demo Requested=2`'),
   contribution: z.number().describe('In log-odds: positive raises the probability'),
 });
 
@@ -74,6 +79,14 @@ export const predictiveVersionSchema = predictiveSummarySchema.extend({
   bands: z
     .array(z.object({ band: z.string(), min: z.number() }))
     .describe('Lowest probability of each band'),
+  roc: z
+    .array(z.object({ fpr: z.number(), tpr: z.number() }))
+    .optional()
+    .describe('Held-out ROC curve, as the training job answered (absent for older versions)'),
+  lift: z
+    .array(z.object({ fraction: z.number(), lift: z.number(), gain: z.number() }))
+    .optional()
+    .describe('Held-out lift by share of leads, as the training job answered'),
 });
 
 export const predictiveActiveSchema = z.object({ active: z.number().int().nullable() });

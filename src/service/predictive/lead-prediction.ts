@@ -2,7 +2,7 @@
 // convert, its band, and the factors pushing it up and down. Features are built as for training
 // (see analytics/lead-features.ts), from the lead's traits and its stored events.
 import type { Artifact } from '../../ml/artifact-schema.js';
-import { predictRows } from '../../ml/predict.js';
+import { predictRows, type Factor } from '../../ml/predict.js';
 import type { JsonObject, Store } from '../../store/port.js';
 import { channelOfContext, featureRow } from '../analytics/lead-features.js';
 import { predictiveDocumentSchema } from './predictive-document.js';
@@ -12,8 +12,8 @@ export interface LeadPrediction {
   kind: string;
   probability: number;
   band: string;
-  up: { label: string; contribution: number }[];
-  down: { label: string; contribution: number }[];
+  up: Factor[];
+  down: Factor[];
 }
 
 /** Versions never change once stored: each is parsed once per store. */

@@ -1,8 +1,14 @@
 // The workspace's trained predictive versions: the list (with the active one) and one version
 // with its training report and probability bands.
 import type { Artifact } from '../../ml/artifact-schema.js';
-import { StoreError, type PredictiveModelSummary, type Store } from '../../store/port.js';
+import {
+  StoreError,
+  type JsonObject,
+  type PredictiveModelSummary,
+  type Store,
+} from '../../store/port.js';
 import { artifactOf } from './lead-prediction.js';
+import { predictiveDocumentSchema, type PredictiveDocument } from './predictive-document.js';
 
 /** Oldest first, with the active version (null when none is). */
 export async function listPredictiveVersions(
@@ -13,7 +19,9 @@ export async function listPredictiveVersions(
   return { active: items.find((m) => m.active)?.version ?? null, items };
 }
 
-export type PredictiveVersion = PredictiveModelSummary & Pick<Artifact, 'report' | 'bands'>;
+export type PredictiveVersion = PredictiveModelSummary &
+  Pick<Artifact, 'report' | 'bands'> &
+  Pick<PredictiveDocument, 'roc' | 'lift'>;
 
 /** Throws StoreError 'not_found' for a version the workspace does not have. */
 export async function getPredictiveVersion(
@@ -25,5 +33,14 @@ export async function getPredictiveVersion(
   const document = await store.getPredictiveModel(ws, version);
   if (!summary || !document) throw new StoreError('not_found', `no predictive model ${version}`);
   const { report, bands } = artifactOf(store, ws, version, document);
-  return { ...summary, report, bands };
+  // The curves are stored beside the artifact; older versions have none (their page says so).
+  const { roc, lift } = curvesOf(document);
+  return { ...summary, report, bands, ...(roc && { roc }), ...(lift && { lift }) };
+}
+
+/** The stored curves only: the artifact is parsed (once) by artifactOf. */
+const curvesSchema = predictiveDocumentSchema.pick({ roc: true, lift: true });
+
+function curvesOf(document: JsonObject): Pick<PredictiveDocument, 'roc' | 'lift'> {
+  return curvesSchema.parse(document);
 }

@@ -45,7 +45,9 @@ export function startTraining(
       heldOutLeads.push(ids[i]!);
     });
     const probabilities = predictRows(artifact, heldOut, 0).map((p) => p.probability);
-    const document: PredictiveDocument = { artifact, heldOutLeads };
+    const roc = rocCurve(labels, probabilities);
+    const lift = liftCurve(labels, probabilities);
+    const document: PredictiveDocument = { artifact, heldOutLeads, roc, lift };
     const version = await store.addPredictiveModel(
       ws,
       {
@@ -63,8 +65,8 @@ export function startTraining(
       seconds,
       report: artifact.report,
       bands: artifact.bands,
-      roc: rocCurve(labels, probabilities),
-      lift: liftCurve(labels, probabilities),
+      roc,
+      lift,
     };
     return JSON.parse(JSON.stringify(result)) as JsonObject;
   });

@@ -12,6 +12,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { TrainingReport } from '../api/types';
+import { formatSignificant } from '../lib/format';
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
@@ -110,12 +111,13 @@ export function FeaturesChart({
   features: NonNullable<TrainingReport['topFeatures']>;
 }) {
   const data = features.slice(0, 12);
+  const label = data.map((f) => `${f.feature} ${formatSignificant(f.importance)}`).join(', ');
   return (
-    <Frame title="Top features" label={`Top features: ${data.map((f) => f.feature).join(', ')}`}>
+    <Frame title="Top features" label={`Top features (importance): ${label}`}>
       <BarChart data={data} layout="vertical" margin={{ left: 8 }}>
-        <XAxis type="number" fontSize={11} />
+        <XAxis type="number" fontSize={11} tickFormatter={(v: number) => formatSignificant(v)} />
         <YAxis type="category" dataKey="feature" width={170} fontSize={11} />
-        <Tooltip />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? formatSignificant(v) : v)} />
         <Bar dataKey="importance" fill="#4c6ef5" isAnimationActive={false} />
       </BarChart>
     </Frame>

@@ -10,6 +10,18 @@ export function formatPoints(points: number): string {
   return points > 0 ? `+${text}` : text;
 }
 
+/** A contribution or importance to 2 significant digits (1.0512 -> 1.1, 0.0345 -> 0.035). */
+export function formatSignificant(n: number, digits = 2): string {
+  if (!Number.isFinite(n)) return '—';
+  return Number(n.toPrecision(digits)).toLocaleString('en-US', { maximumFractionDigits: 20 });
+}
+
+/** A log-odds contribution, signed: +1.1, -0.035. */
+export function formatContribution(n: number): string {
+  const text = formatSignificant(n);
+  return n > 0 ? `+${text}` : text;
+}
+
 export function formatRate(rate: number | null | undefined): string {
   if (rate === null || rate === undefined || !Number.isFinite(rate)) return '—';
   return `${(rate * 100).toFixed(1)}%`;

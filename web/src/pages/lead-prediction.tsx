@@ -1,7 +1,7 @@
 // The active predictive model's view of a lead: its conversion probability and band, and what
 // pushes it up or down.
 import type { Prediction } from '../api/types';
-import { formatRate } from '../lib/format';
+import { formatContribution, formatRate } from '../lib/format';
 
 function Factors({ title, factors }: { title: string; factors: Prediction['up'] }) {
   if (factors.length === 0) return null;
@@ -10,11 +10,10 @@ function Factors({ title, factors }: { title: string; factors: Prediction['up'] 
       <h3>{title}</h3>
       <ul className="factors">
         {factors.map((f) => (
-          <li key={f.label}>
-            <span>{f.label}</span>
-            <span className={f.contribution >= 0 ? 'up' : 'down'}>
-              {f.contribution >= 0 ? '+' : ''}
-              {f.contribution.toFixed(2)}
+          <li key={f.term}>
+            <span title={f.term}>{f.label}</span>
+            <span className={f.contribution >= 0 ? 'up' : 'down'} title="In log-odds">
+              {formatContribution(f.contribution)}
             </span>
           </li>
         ))}
