@@ -47,6 +47,11 @@ function Report({ report }: { report: TrainingReport }) {
       ) : (
         <Empty>This report has no curves to draw.</Empty>
       )}
+      {report.calibration && !report.roc && (
+        <p className="muted">
+          No ROC or lift curve: this version was trained before they were stored with it.
+        </p>
+      )}
     </div>
   );
 }
