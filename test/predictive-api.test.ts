@@ -216,18 +216,18 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
       },
     ]);
     const cold = await leadOf({ title: 'Analyst' }, false);
-    type Factor = { label: string; feature: string; value: string | null; term: string };
+    type Factor = { label: string; feature: string; value: string | null; text: string };
     type Predicted = {
       prediction: { probability: number; band: string; up: Factor[]; down: Factor[] };
     };
     const p = async (id: string) => (await ctx.get(`/v1/leads/${id}`)).json<Predicted>().prediction;
     const [h, c] = [await p(hot), await p(cold)];
     expect(h.probability).toBeGreaterThan(c.probability + 0.2);
-    expect(h.up.map((f) => f.term)).toEqual(
+    expect(h.up.map((f) => f.label)).toEqual(
       expect.arrayContaining(['title=VP Sales', 'did: Demo Requested=1']),
     );
     // Each factor reads as a person would say it, beside its machine fields.
-    expect(h.up.map((f) => f.label)).toEqual(
+    expect(h.up.map((f) => f.text)).toEqual(
       expect.arrayContaining(['title is VP Sales', 'did: Demo Requested is 1']),
     );
     expect(h.up.find((f) => f.feature === 'title')).toMatchObject({ value: 'VP Sales' });
@@ -235,8 +235,8 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
     await ctx.store.upsertLead(ws, 'probe-blank', { email: 'nobody@x.io' }, T0);
     const b = await p('probe-blank');
     const titled = [...b.up, ...b.down].find((f) => f.feature === 'title');
-    expect(titled).toMatchObject({ label: 'unknown title', value: null, term: 'title=(missing)' });
-    for (const f of [...b.up, ...b.down]) expect(f.label).not.toMatch(/=|\(missing\)/);
+    expect(titled).toMatchObject({ text: 'unknown title', value: null, label: 'title=(missing)' });
+    for (const f of [...b.up, ...b.down]) expect(f.text).not.toMatch(/=|\(missing\)/);
     expect((await ctx.post('/v1/predictive/deactivate')).json()).toEqual({ active: null });
     expect(
       (await ctx.get(`/v1/leads/${hot}`)).json<{ prediction: unknown }>().prediction,

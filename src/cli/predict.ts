@@ -39,7 +39,7 @@ function csvField(text: string): string {
 /** `job is retired (+0.42); unknown age (-0.17)`: label and log-odds contribution. */
 function describeFactors(factors: Factor[]): string {
   return factors
-    .map((f) => `${f.label} (${f.contribution > 0 ? '+' : ''}${significant(f.contribution)})`)
+    .map((f) => `${f.text} (${f.contribution > 0 ? '+' : ''}${significant(f.contribution)})`)
     .join('; ');
 }
 

@@ -54,9 +54,8 @@ describe('model artifact', () => {
     for (const { artifact, predictions } of before.models) {
       const loaded = parseArtifact(JSON.stringify(artifact), 'old.json');
       expect(loaded.encoding.missingValues).toBeUndefined();
-      // The fixture's factors name each as `column=value`, which is now the factor's `term`.
       const asThen = (factors: Factor[]) =>
-        factors.map((f) => ({ label: f.term, contribution: f.contribution }));
+        factors.map((f) => ({ label: f.label, contribution: f.contribution }));
       const now = predictRows(loaded, dataset).map((p) => ({
         ...p,
         up: asThen(p.up),

@@ -21,42 +21,42 @@ function factorOf(column: EncodedColumn, value: string) {
 describe('factor labels', () => {
   it('read a missing value as unknown, in a categorical and in a numeric column', () => {
     expect(factorOf(country, '')).toEqual({
-      label: 'unknown country',
+      text: 'unknown country',
       feature: 'country',
       value: null,
-      term: 'country=(missing)',
+      label: 'country=(missing)',
     });
-    expect(factorOf(country, 'NA').label).toBe('unknown country');
+    expect(factorOf(country, 'NA').text).toBe('unknown country');
     expect(factorOf(age, '')).toEqual({
-      label: 'unknown age',
+      text: 'unknown age',
       feature: 'age',
       value: null,
-      term: 'age=(missing)',
+      label: 'age=(missing)',
     });
   });
 
   it('read a category as "<column> is <level>", an unseen one as such', () => {
     expect(factorOf(country, 'Portugal')).toEqual({
-      label: 'country is Portugal',
+      text: 'country is Portugal',
       feature: 'country',
       value: 'Portugal',
-      term: 'country=Portugal',
+      label: 'country=Portugal',
     });
     expect(factorOf(country, 'Chile')).toMatchObject({
-      label: 'country is a value not seen in training',
+      text: 'country is a value not seen in training',
       value: '(other)',
-      term: 'country=(other)',
+      label: 'country=(other)',
     });
   });
 
   it('read a number as "<column> is <value>", exact, digits grouped by thousands', () => {
     expect(factorOf(age, '42')).toEqual({
-      label: 'age is 42',
+      text: 'age is 42',
       feature: 'age',
       value: '42',
-      term: 'age=42',
+      label: 'age=42',
     });
-    expect(factorOf(balance, '-1250.5').label).toBe('balance is -1,250.5');
+    expect(factorOf(balance, '-1250.5').text).toBe('balance is -1,250.5');
     expect(formatNumber(1234567.125)).toBe('1,234,567.125');
     expect(formatNumber(0.0001)).toBe('0.0001');
     expect(formatNumber(1e21)).toBe('1e+21');

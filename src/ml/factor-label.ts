@@ -1,17 +1,17 @@
 // A factor as a person reads it ("unknown country", "country is Portugal", "age is 42"), beside
-// the machine fields (column, value, `column=value` term) that code may rely on.
+// the machine fields (column, value, and the `column=value` label) that code may rely on.
 import type { EncodedColumn } from './encoding-schema.js';
 import { describeValue } from './encoding.js';
 
 export interface FactorText {
   /** What a person reads: "unknown country", "country is Portugal", "age is 42". */
-  label: string;
+  text: string;
   /** The column the factor is about. */
   feature: string;
   /** The lead's value as the model read it: a level, a number, or null when missing. */
   value: string | null;
   /** The column and value as one term, e.g. `job=retired` or `country=(missing)`. */
-  term: string;
+  label: string;
 }
 
 /** Digits grouped by thousands (1,250), the value otherwise as exact as String() gives it. */
@@ -30,20 +30,20 @@ export function significant(value: number, digits = 2): string {
 
 /** The factor of `column` for a lead whose encoded value is `value` (a level code or a number). */
 export function factorText(column: EncodedColumn, value: number): FactorText {
-  const term = describeValue(column, value);
+  const label = describeValue(column, value);
   const feature = column.name;
   if (column.type === 'numeric') {
-    if (Number.isNaN(value)) return { label: `unknown ${feature}`, feature, value: null, term };
-    return { label: `${feature} is ${formatNumber(value)}`, feature, value: String(value), term };
+    if (Number.isNaN(value)) return { text: `unknown ${feature}`, feature, value: null, label };
+    return { text: `${feature} is ${formatNumber(value)}`, feature, value: String(value), label };
   }
   const levels = column.levels;
   // The last two levels are MISSING and OTHER (see encoding-schema.ts); codes past them are OTHER.
   const code = Math.min(value, levels.length - 1);
   if (code === levels.length - 2)
-    return { label: `unknown ${feature}`, feature, value: null, term };
+    return { text: `unknown ${feature}`, feature, value: null, label };
   const level = levels[code]!;
   if (code === levels.length - 1) {
-    return { label: `${feature} is a value not seen in training`, feature, value: level, term };
+    return { text: `${feature} is a value not seen in training`, feature, value: level, label };
   }
-  return { label: `${feature} is ${level}`, feature, value: level, term };
+  return { text: `${feature} is ${level}`, feature, value: level, label };
 }

@@ -7,7 +7,7 @@ import { explainModel } from './explain.js';
 import { factorText, type FactorText } from './factor-label.js';
 import type { Dataset } from './read-dataset.js';
 
-/** `label` is what a person reads ("unknown country"); `term` is the former `job=retired`. */
+/** `text` is what a person reads ("unknown country"); `label` stays `job=retired`. */
 export interface Factor extends FactorText {
   /** In log-odds: positive raises the probability, negative lowers it. */
   contribution: number;

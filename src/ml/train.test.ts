@@ -86,8 +86,8 @@ describe('trainModel', () => {
     expect(top.up.length + top.down.length).toBeGreaterThan(0);
     for (const f of top.up) expect(f.contribution).toBeGreaterThan(0);
     for (const f of top.down) expect(f.contribution).toBeLessThan(0);
-    expect(top.up[0]?.term ?? top.down[0]?.term).toMatch(/^(x1|x2|segment)=/);
-    expect(top.up[0]?.label ?? top.down[0]?.label).toMatch(/^(unknown )?(x1|x2|segment)( is |$)/);
+    expect(top.up[0]?.label ?? top.down[0]?.label).toMatch(/^(x1|x2|segment)=/);
+    expect(top.up[0]?.text ?? top.down[0]?.text).toMatch(/^(unknown )?(x1|x2|segment)( is |$)/);
   });
 
   it('reads NA and the like as missing, warns of odd values and leaves out numeric ids', () => {

@@ -41,12 +41,12 @@ export const trainRequestSchema = z
   .strict();
 
 const factorSchema = z.object({
-  label: z
+  label: z.string().describe('The feature and the lead’s value, e.g. `did: Demo Requested=2`'),
+  text: z
     .string()
     .describe('What a person reads, e.g. `unknown country`, `country is Portugal`, `age is 42`'),
   feature: z.string().describe('The column the factor is about'),
   value: z.string().nullable().describe('The lead’s value as the model read it; null if missing'),
-  term: z.string().describe('The column and value as one term, e.g. `did: Demo Requested=2`'),
   contribution: z.number().describe('In log-odds: positive raises the probability'),
 });
 

@@ -12,15 +12,15 @@ const prediction: Prediction = {
   band: 'B',
   up: [
     {
-      label: 'unknown country',
+      text: 'unknown country',
       feature: 'country',
       value: null,
-      term: 'country=(missing)',
+      label: 'country=(missing)',
       contribution: 1.0512,
     },
   ],
   down: [
-    { label: 'age is 42', feature: 'age', value: '42', term: 'age=42', contribution: -0.03456 },
+    { text: 'age is 42', feature: 'age', value: '42', label: 'age=42', contribution: -0.03456 },
   ],
 };
 
@@ -31,7 +31,7 @@ describe('LeadPrediction', () => {
     expect(text).toContain('unknown country +1.1');
     expect(text).toContain('age is 42 -0.035');
     expect(text).not.toContain('1.0512');
-    // The machine term is kept for a hover, not shown as the text.
+    // The machine label is kept for a hover, not shown as the text.
     expect(html).toContain('title="country=(missing)"');
   });
 });

@@ -10,8 +10,8 @@ function Factors({ title, factors }: { title: string; factors: Prediction['up'] 
       <h3>{title}</h3>
       <ul className="factors">
         {factors.map((f) => (
-          <li key={f.term}>
-            <span title={f.term}>{f.label}</span>
+          <li key={f.label}>
+            <span title={f.label}>{f.text}</span>
             <span className={f.contribution >= 0 ? 'up' : 'down'} title="In log-odds">
               {formatContribution(f.contribution)}
             </span>
