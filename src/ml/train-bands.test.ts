@@ -1,13 +1,15 @@
 // Band cut-offs from the probabilities alone: the same bands, cut-offs, probabilities and report
-// as when training explained every training row (values captured from that code).
+// as when training explained every training row (values captured from that code); above
+// EXPLAINED_ROWS held-out rows the influential columns rest on an evenly spaced sample.
 import { describe, expect, it } from 'vitest';
 import { logisticLeads, ruleLeads } from '../../test/ml-synthetic.js';
 import { fitBands } from './bands.js';
-import { encodeRows } from './encoding.js';
+import { encodeRows, selectRows } from './encoding.js';
 import { explainModel, predictModel } from './explain.js';
 import { isHeldOut } from './holdout.js';
 import { predictRows } from './predict.js';
-import { trainModel } from './train.js';
+import { rocAuc } from './metrics.js';
+import { EXPLAINED_ROWS, trainModel } from './train.js';
 
 const CASES = [
   {
@@ -69,4 +71,40 @@ describe('band cut-offs without explanations', () => {
       expect(bare.every((p) => p.up.length === 0 && p.down.length === 0)).toBe(true);
     });
   }
+});
+
+describe('influential columns on many held-out rows', () => {
+  it('explains EXPLAINED_ROWS evenly spaced held-out rows; the metrics use every row', () => {
+    const s = logisticLeads(5 * EXPLAINED_ROWS + 5_000, 23);
+    const artifact = trainModel(s.dataset, { target: 'converted', kind: 'lr' });
+    const columns = artifact.encoding.columns;
+    const positions = columns.map((col) => s.dataset.columns.indexOf(col.name));
+    const heldOut = s.dataset.rows.filter((_, i) => isHeldOut(i));
+    expect(artifact.report.holdout.rows).toBe(heldOut.length);
+    expect(heldOut.length).toBeGreaterThan(EXPLAINED_ROWS);
+    const matrix = encodeRows(artifact.encoding, heldOut, positions);
+    const labels = Uint8Array.from(heldOut, (row) => (row[4] === 'yes' ? 1 : 0));
+    const all = explainModel(artifact.model, artifact.encoding, matrix);
+    expect(artifact.report.metrics.rocAuc).toBe(rocAuc(labels, all.probabilities));
+
+    const meanAbs = (rows: Float64Array[]) =>
+      columns
+        .map((col, c) => ({
+          column: col.name,
+          meanAbsContribution: rows.reduce((t, r) => t + Math.abs(r[c]!), 0) / rows.length,
+        }))
+        .sort((a, b) => b.meanAbsContribution - a.meanAbsContribution);
+    const spaced = Array.from({ length: EXPLAINED_ROWS }, (_, k) =>
+      Math.floor((k * heldOut.length) / EXPLAINED_ROWS),
+    );
+    const sampled = explainModel(artifact.model, artifact.encoding, selectRows(matrix, spaced));
+    expect(artifact.report.influential).toEqual(meanAbs(sampled.contributions));
+    expect(artifact.report.influential).not.toEqual(meanAbs(all.contributions));
+    // A sample this size gives the same order and near the same means.
+    const exact = meanAbs(all.contributions);
+    expect(artifact.report.influential.map((f) => f.column)).toEqual(exact.map((f) => f.column));
+    artifact.report.influential.forEach((f, i) =>
+      expect(f.meanAbsContribution).toBeCloseTo(exact[i]!.meanAbsContribution, 1),
+    );
+  });
 });
