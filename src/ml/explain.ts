@@ -1,8 +1,10 @@
-// Scores encoded rows with a trained model: probability and each column's contribution.
+// Scores encoded rows with a trained model: probability and each column's contribution, or the
+// probability alone where no contribution is shown (band cut-offs, held-out figures), which
+// skips the per-row explanation and is the same probability to the last bit.
 import type { Artifact } from './artifact-schema.js';
 import type { Matrix } from './encoding.js';
-import { explainLinear } from './logistic-regression.js';
-import { explainForest } from './tree-predict.js';
+import { explainLinear, linearMargins } from './logistic-regression.js';
+import { explainForest, forestMargins } from './tree-predict.js';
 
 export interface Explained {
   /** The margin every lead starts from, in log-odds. */
@@ -19,5 +21,18 @@ export function explainModel(
 ): Explained {
   const { bias, margins, contributions } =
     model.kind === 'lr' ? explainLinear(model, encoding, matrix) : explainForest(model, matrix);
-  return { bias, probabilities: margins.map((m) => 1 / (1 + Math.exp(-m))), contributions };
+  return { bias, probabilities: margins.map(sigmoid), contributions };
 }
+
+/** The probabilities alone, equal to explainModel's. */
+export function predictModel(
+  model: Artifact['model'],
+  encoding: Artifact['encoding'],
+  matrix: Matrix,
+): Float64Array {
+  const margins =
+    model.kind === 'lr' ? linearMargins(model, encoding, matrix) : forestMargins(model, matrix);
+  return margins.map(sigmoid);
+}
+
+const sigmoid = (m: number) => 1 / (1 + Math.exp(-m));

@@ -164,6 +164,31 @@ export function explainLinear(
   encoding: Encoding,
   matrix: Matrix,
 ): { bias: number; margins: Float64Array; contributions: Float64Array[] } {
+  const contributions: Float64Array[] = [];
+  const margins = linearPass(params, encoding, matrix, (row) => contributions.push(row));
+  return { bias: params.intercept, margins, contributions };
+}
+
+/** Per row, the margin alone: the same sums as explainLinear's, to the last bit. */
+export function linearMargins(
+  params: LinearParams,
+  encoding: Encoding,
+  matrix: Matrix,
+): Float64Array {
+  return linearPass(params, encoding, matrix);
+}
+
+/**
+ * The margins, summed over per-column contributions in one fixed order so that explained and
+ * unexplained predictions agree exactly; `keep` receives each row's contributions, and without
+ * it one scratch row serves every row.
+ */
+function linearPass(
+  params: LinearParams,
+  encoding: Encoding,
+  matrix: Matrix,
+  keep?: (row: Float64Array) => void,
+): Float64Array {
   const x = buildDesign(encoding, matrix);
   const columns = encoding.columns.length;
   // A feature absent from a row (zero) still contributes coef x (0 - mean).
@@ -172,14 +197,15 @@ export function explainLinear(
     atZero[x.source[j]!]! -= params.coefficients[j]! * params.means[j]!;
   }
   const margins = new Float64Array(x.rows);
-  const contributions: Float64Array[] = [];
+  const scratch = new Float64Array(columns);
   for (let i = 0; i < x.rows; i++) {
-    const row = Float64Array.from(atZero);
+    const row = keep === undefined ? scratch : new Float64Array(columns);
+    row.set(atZero);
     for (let k = x.start[i]!; k < x.start[i + 1]!; k++) {
       row[x.source[x.index[k]!]!]! += params.coefficients[x.index[k]!]! * x.value[k]!;
     }
     margins[i] = row.reduce((a, b) => a + b, params.intercept);
-    contributions.push(row);
+    keep?.(row);
   }
-  return { bias: params.intercept, margins, contributions };
+  return margins;
 }

@@ -3,7 +3,7 @@ import type { Artifact } from './artifact-schema.js';
 import { bandOf } from './bands.js';
 import { encodeRows } from './encoding.js';
 import { MlError } from './errors.js';
-import { explainModel } from './explain.js';
+import { explainModel, predictModel } from './explain.js';
 import { factorText, type FactorText } from './factor-label.js';
 import type { Dataset } from './read-dataset.js';
 
@@ -32,6 +32,15 @@ export function predictRows(artifact: Artifact, dataset: Dataset, factors = 3): 
     );
   }
   const matrix = encodeRows(artifact.encoding, dataset.rows, positions);
+  if (factors === 0) {
+    // No factor is shown (backtests, held-out figures): the same probabilities, unexplained.
+    return Array.from(predictModel(artifact.model, artifact.encoding, matrix), (probability) => ({
+      probability,
+      band: bandOf(artifact.bands, probability),
+      up: [],
+      down: [],
+    }));
+  }
   const { probabilities, contributions } = explainModel(artifact.model, artifact.encoding, matrix);
   return contributions.map((row, i) => {
     const ranked = Array.from(row, (contribution, c) => ({
