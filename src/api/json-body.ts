@@ -72,7 +72,7 @@ export function bodyProblem(body: unknown, root = 'body'): JsonProblem | null {
       ]);
   for (const [key, path, value] of members) {
     const keyProblem = key === null ? null : textProblem(key);
-    if (keyProblem) return { path, reason: `key ${keyProblem}` };
+    if (keyProblem) return { kind: 'text', path, reason: `key ${keyProblem}` };
     const problem = findJsonProblem(value, { path });
     if (problem) return problem;
   }

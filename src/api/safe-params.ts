@@ -45,6 +45,7 @@ function queryEncodingProblem(url: string): JsonProblem | null {
       const decoded = decodeUtf8(percentDecoded(part));
       if (!decoded.ok) {
         return {
+          kind: 'text',
           path,
           reason: `${what} percent-encodes bytes that are not UTF-8 (at decoded byte ${decoded.offset})`,
         };

@@ -25,6 +25,8 @@ export function idProblem(id: string): string | null {
 }
 
 export interface JsonProblem {
+  /** What is wrong: text a store cannot hold, or nesting past the limit. */
+  kind: 'text' | 'depth';
   /** Where, as leadscore writes field paths: `traits.name`, `properties.items[2]`; '' = the whole value. */
   path: string;
   reason: string;
@@ -68,12 +70,16 @@ export function findJsonProblem(
     const [current, path, depth] = next;
     if (typeof current === 'string') {
       const problem = textProblem(current);
-      if (problem) return { path, reason: problem };
+      if (problem) return { kind: 'text', path, reason: problem };
       continue;
     }
     if (typeof current !== 'object' || current === null) continue;
     if (depth + 1 > maxDepth) {
-      return { path, reason: `nested deeper than ${maxDepth} levels of objects and arrays` };
+      return {
+        kind: 'depth',
+        path,
+        reason: `nested deeper than ${maxDepth} levels of objects and arrays`,
+      };
     }
     if (Array.isArray(current)) {
       for (let i = current.length - 1; i >= 0; i--) {
@@ -85,7 +91,8 @@ export function findJsonProblem(
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i] as [string, unknown];
       const keyProblem = textProblem(key);
-      if (keyProblem) return { path: childPath(path, key), reason: `key ${keyProblem}` };
+      if (keyProblem)
+        return { kind: 'text', path: childPath(path, key), reason: `key ${keyProblem}` };
       pending.push([child, childPath(path, key), depth + 1]);
     }
   }

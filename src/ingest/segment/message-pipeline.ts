@@ -4,7 +4,6 @@ import type { SegmentMessage } from './message.js';
 import { createNormaliseStep } from './normalise-step.js';
 import type { SegmentCallType } from './schemas.js';
 import { pipe, type Step } from './step.js';
-import { createStorableTextStep } from './storable-text-step.js';
 import { createTimestampStep } from './timestamp-step.js';
 import { createValidateTypeStep } from './validate-step.js';
 
@@ -16,7 +15,7 @@ export interface MessagePipelineOptions {
   context?: Record<string, unknown> | null | undefined;
 }
 
-/** Expects a value already checked for size and depth. */
+/** Expects a value already checked for size, depth and text (createStorableStep). */
 export function createMessagePipeline(
   options: MessagePipelineOptions,
 ): Step<unknown, SegmentMessage> {
@@ -24,11 +23,7 @@ export function createMessagePipeline(
   return pipe(
     pipe(
       pipe(
-        pipe(
-          // First, so that a NUL in `type` or a timestamp is refused for what it is.
-          createStorableTextStep<unknown>(),
-          createValidateTypeStep(routeType === undefined ? {} : { routeType }),
-        ),
+        createValidateTypeStep(routeType === undefined ? {} : { routeType }),
         createIdentityStep(),
       ),
       createTimestampStep({ receivedAt, sentAt }),

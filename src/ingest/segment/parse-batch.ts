@@ -2,7 +2,6 @@
 import { isRecord } from '../../core/fields.js';
 import {
   byteLength,
-  createDepthStep,
   createSizeStep,
   MAX_BATCH_BYTES,
   MAX_CALL_BYTES,
@@ -14,7 +13,7 @@ import { createParseStep, isRawBody } from './parse-step.js';
 import { toRejection, type SegmentCallResult } from './result.js';
 import { batchEnvelopeSchema } from './schemas.js';
 import { rejected, type Rejected } from './step.js';
-import { createStorableTextStep } from './storable-text-step.js';
+import { createStorableStep } from './storable-step.js';
 import { fieldPath } from './validate-step.js';
 
 /** One result per element of `batch`, in input order, each carrying its index. */
@@ -27,8 +26,7 @@ export type SegmentBatchResult =
 const batchSize = createSizeStep({ maxBytes: MAX_BATCH_BYTES, what: 'batch' });
 const messageSize = createSizeStep({ maxBytes: MAX_CALL_BYTES, what: 'message' });
 const parse = createParseStep();
-const depth = createDepthStep();
-const envelopeText = createStorableTextStep<Record<string, unknown>>();
+const storable = createStorableStep();
 
 export function parseSegmentBatch(body: unknown, options: ParseOptions): SegmentBatchResult {
   const bytes = options.bodyBytes ?? (isRawBody(body) ? byteLength(body) : undefined);
@@ -42,15 +40,13 @@ export function parseSegmentBatch(body: unknown, options: ParseOptions): Segment
     return whole(rejected('expected a JSON object with a "batch" array'));
   // The envelope's context is merged into every message: unstorable text or nesting there fails
   // them all, so the batch is refused whole, pointing at the envelope's field. Messages are
-  // judged below, their depth before the context is merged in: so each envelope field is held
-  // to the depth limit as it would sit in a message (`context` one level down).
-  const fields = Object.entries(parsed.value).filter(([key]) => key !== 'batch');
-  for (const [key, value] of fields) {
-    const shallow = depth({ [key]: value });
-    if (shallow.kind === 'rejected') return whole({ ...shallow, field: key });
+  // judged below, before the context is merged in: so each envelope field is held to the depth
+  // limit as it would sit in a message (`context` one level down).
+  for (const [key, value] of Object.entries(parsed.value)) {
+    if (key === 'batch') continue;
+    const checked = storable({ [key]: value });
+    if (checked.kind === 'rejected') return whole({ ...checked, field: checked.field ?? key });
   }
-  const text = envelopeText(Object.fromEntries(fields));
-  if (text.kind === 'rejected') return whole(text);
   // zod checks the envelope only (elements are `unknown`): each message is judged on its own below.
   const envelope = batchEnvelopeSchema.safeParse(parsed.value);
   if (!envelope.success) {
@@ -63,7 +59,7 @@ export function parseSegmentBatch(body: unknown, options: ParseOptions): Segment
     // Pre-parsed without its size: the sum of the messages that can be serialised safely; a
     // message too deep for that is refused on its own below.
     const total = batch.reduce<number>(
-      (sum, message) => sum + (depth(message).kind === 'ok' ? serialisedBytes(message) : 0),
+      (sum, message) => sum + (storable(message).kind === 'ok' ? serialisedBytes(message) : 0),
       0,
     );
     const sized = batchSize(total);
@@ -72,8 +68,8 @@ export function parseSegmentBatch(body: unknown, options: ParseOptions): Segment
   const pipeline = createMessagePipeline({ receivedAt: options.receivedAt, sentAt, context });
   const items = batch.map((message, index): SegmentBatchItem => {
     const place = `batch[${index}]`;
-    const shallow = depth(message);
-    if (shallow.kind === 'rejected') return { ...toRejection(shallow, message, place), index };
+    const checked = storable(message);
+    if (checked.kind === 'rejected') return { ...toRejection(checked, message, place), index };
     const sized = messageSize(serialisedBytes(message));
     if (sized.kind === 'rejected') return { ...toRejection(sized, message, place), index };
     const result = pipeline(message);

@@ -1,12 +1,7 @@
 // `/v1/identify|track|page|group|alias`: one Segment call, from body to normalised message.
-import {
-  byteLength,
-  createDepthStep,
-  createSizeStep,
-  MAX_CALL_BYTES,
-  serialisedBytes,
-} from './limits.js';
+import { byteLength, createSizeStep, MAX_CALL_BYTES, serialisedBytes } from './limits.js';
 import { createMessagePipeline } from './message-pipeline.js';
+import { createStorableStep } from './storable-step.js';
 import { createParseStep, isRawBody } from './parse-step.js';
 import { toRejection, type SegmentCallResult } from './result.js';
 import type { SegmentCallType } from './schemas.js';
@@ -24,7 +19,7 @@ export interface ParseOptions {
 
 const callSize = createSizeStep({ maxBytes: MAX_CALL_BYTES, what: 'call' });
 const parse = createParseStep();
-const depth = createDepthStep();
+const storable = createStorableStep();
 
 /**
  * `type` is the endpoint's: a body without `type` takes it, one with another type is refused.
@@ -42,8 +37,8 @@ export function parseSegmentCall(
   }
   const parsed = parse(body);
   if (parsed.kind === 'rejected') return toRejection(parsed, undefined, '');
-  const shallow = depth(parsed.value);
-  if (shallow.kind === 'rejected') return toRejection(shallow, parsed.value, '');
+  const checked = storable(parsed.value);
+  if (checked.kind === 'rejected') return toRejection(checked, parsed.value, '');
   if (bytes === undefined) {
     const sized = callSize(serialisedBytes(parsed.value));
     if (sized.kind === 'rejected') return toRejection(sized, parsed.value, '');
