@@ -228,7 +228,7 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
     );
     // Each factor reads as a person would say it, beside its machine fields.
     expect(h.up.map((f) => f.text)).toEqual(
-      expect.arrayContaining(['title is VP Sales', 'did: Demo Requested is 1']),
+      expect.arrayContaining(['title is VP Sales', 'Demo Requested once']),
     );
     expect(h.up.find((f) => f.feature === 'title')).toMatchObject({ value: 'VP Sales' });
     // A lead with no title: its missing value is "unknown title", not `title=(missing)`.

@@ -2,6 +2,7 @@
 // event from the weight of evidence of doing it at all, a lifetime cap from doing it repeatedly.
 import { eventKey, type CompiledModel } from '../core/compile-model.js';
 import type { Rule } from '../core/model-schema.js';
+import { eventOfCountColumn } from '../ml/count-columns.js';
 import type { Dataset } from '../ml/read-dataset.js';
 import { behaviourCounts } from './behaviours.js';
 import { AnalyticsError } from './errors.js';
@@ -24,13 +25,9 @@ export const REPEATS = 3;
  */
 export const MIN_REPEAT_LEADS = MIN_VALUE_LEADS;
 
-/** Count columns named like `did: Demo Requested` count that event. */
-const DID = /^did:\s*/i;
-
 /** The behaviour of a count column: the event is the name, or what follows `did: `. */
 export function behaviourOf(column: string): Behaviour {
-  const event = column.replace(DID, '').trim();
-  return { column, event: event === '' ? column : event };
+  return { column, event: eventOfCountColumn(column) ?? column };
 }
 
 /** Training leads that did the event (at least once, or REPEATS times), and their WoE. */

@@ -61,4 +61,19 @@ describe('factor labels', () => {
     expect(formatNumber(0.0001)).toBe('0.0001');
     expect(formatNumber(1e21)).toBe('1e+21');
   });
+  it('read an event count as the event done so often', () => {
+    const demos: EncodedColumn = {
+      name: 'did: Demo Requested',
+      type: 'numeric',
+      mean: 1,
+      missing: false,
+    };
+    expect(factorOf(demos, '0').text).toBe('Demo Requested never');
+    expect(factorOf(demos, '1').text).toBe('Demo Requested once');
+    expect(factorOf(demos, '2').text).toBe('Demo Requested twice');
+    expect(factorOf(demos, '1250')).toMatchObject({
+      text: 'Demo Requested 1,250 times',
+      label: 'did: Demo Requested=1250',
+    });
+  });
 });

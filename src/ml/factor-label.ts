@@ -1,6 +1,7 @@
 // A factor as a person reads it ("unknown country", "country is Portugal", "age is 42"), beside
 // the machine fields (column, value, and the `column=value` label) that code may rely on.
 import type { EncodedColumn } from './encoding-schema.js';
+import { eventOfCountColumn } from './count-columns.js';
 import { describeValue } from './encoding.js';
 
 export interface FactorText {
@@ -34,7 +35,7 @@ export function factorText(column: EncodedColumn, value: number): FactorText {
   const feature = column.name;
   if (column.type === 'numeric') {
     if (Number.isNaN(value)) return { text: `unknown ${feature}`, feature, value: null, label };
-    return { text: `${feature} is ${formatNumber(value)}`, feature, value: String(value), label };
+    return { text: numberText(feature, value), feature, value: String(value), label };
   }
   const levels = column.levels;
   // The last two levels are MISSING and OTHER (see encoding-schema.ts); codes past them are OTHER.
@@ -46,4 +47,14 @@ export function factorText(column: EncodedColumn, value: number): FactorText {
     return { text: `${feature} is a value not seen in training`, feature, value: level, label };
   }
   return { text: `${feature} is ${level}`, feature, value: level, label };
+}
+
+/** "age is 42"; an event count reads as the event done so often ("Demo Requested twice"). */
+function numberText(feature: string, value: number): string {
+  const event = eventOfCountColumn(feature);
+  if (event === null) return `${feature} is ${formatNumber(value)}`;
+  if (value === 0) return `${event} never`;
+  if (value === 1) return `${event} once`;
+  if (value === 2) return `${event} twice`;
+  return `${event} ${formatNumber(value)} times`;
 }

@@ -2,13 +2,14 @@
 // lead: scalar traits (nested ones as `company.industry`), event counts as `did: <event>`, the
 // channel it came from, and its segment now.
 import { isRecord } from '../../core/fields.js';
+import { DID } from '../../ml/count-columns.js';
 import type { JsonObject } from '../../store/port.js';
 
 export const TARGET = 'converted';
 export const CHANNEL = 'channel';
 export const SEGMENT = 'segment';
-/** Count columns are named `did: <event>`. */
-export const DID = 'did: ';
+/** Count columns are named `did: <event>` (ml/count-columns.ts). */
+export { DID };
 /** Traits that name a lead rather than describe it. */
 const IDENTIFYING = new Set([
   'id',
