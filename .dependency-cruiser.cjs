@@ -9,7 +9,9 @@ const NOT_SHIPPED = ['\\.test\\.tsx?$', '^test/', '^bench/', '^src/store/contrac
 
 /** The store port: interfaces, records and errors (every src/store file outside a dialect). */
 const STORE_PORT = '^src/store/[^/]+$';
-const CONCRETE_STORE = '^src/store/(sqlite|postgres)/';
+const CONCRETE_STORE = '^src/store/(sqlite|postgres|sql)/';
+/** The store written once for both dialects: statements, row types and mappings. */
+const SQL_CORE = '^src/store/sql/';
 /** The one migration list, each migration with its SQL for both dialects. */
 const MIGRATIONS = '^src/store/migrations/';
 
@@ -79,16 +81,22 @@ module.exports = {
       [STORE_PORT],
     ),
     layer(
+      'sql-core-on-port',
+      'The dialect-free store implements the port once; drivers and dialects live beside it.',
+      SQL_CORE,
+      [STORE_PORT, '^src/core/'],
+    ),
+    layer(
       'sqlite-on-port',
       'The SQLite store implements the port and runs the shared migrations.',
       '^src/store/sqlite/',
-      [STORE_PORT, MIGRATIONS, '^src/core/'],
+      [STORE_PORT, MIGRATIONS, SQL_CORE, '^src/core/'],
     ),
     layer(
       'postgres-on-port',
       'The PostgreSQL store implements the port and runs the shared migrations.',
       '^src/store/postgres/',
-      [STORE_PORT, MIGRATIONS, '^src/core/'],
+      [STORE_PORT, MIGRATIONS, SQL_CORE, '^src/core/'],
     ),
     layer(
       'service-below-interfaces',

@@ -24,7 +24,8 @@ import { retentionMethods } from './pg-webhook-retention.js';
 import { webhookMethods } from './pg-webhooks.js';
 import { dashboardMethods } from './pg-dashboard.js';
 import { reportMethods } from './pg-reports.js';
-import { suppressionMethods } from './pg-suppressions.js';
+import { pgSqlDb } from './pg-sql-db.js';
+import { sqlTxMethods } from '../sql/tx-methods.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -61,7 +62,7 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...retentionMethods(q),
     ...dashboardMethods(q),
     ...reportMethods(q),
-    ...suppressionMethods(q),
+    ...sqlTxMethods(pgSqlDb(client)),
     async lockLeads(ws, ids) {
       const keys = [...new Set(ids)].map((id) => `${ws}\u001f${id}`).sort();
       if (keys.length === 0) return;

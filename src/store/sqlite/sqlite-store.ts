@@ -27,7 +27,8 @@ import { retentionMethods } from './sqlite-webhook-retention.js';
 import { webhookMethods } from './sqlite-webhooks.js';
 import { dashboardMethods } from './sqlite-dashboard.js';
 import { reportMethods } from './sqlite-reports.js';
-import { suppressionMethods } from './sqlite-suppressions.js';
+import { sqliteSqlDb } from './sqlite-sql-db.js';
+import { sqlTxMethods } from '../sql/tx-methods.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created if missing). */
@@ -101,7 +102,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...retentionMethods(sql),
       ...dashboardMethods(sql),
       ...reportMethods(sql),
-      ...suppressionMethods(sql),
+      ...sqlTxMethods(sqliteSqlDb(db)),
       // Transactions already run one at a time here (the mutex and BEGIN IMMEDIATE).
       lockLeads: async () => {},
     };

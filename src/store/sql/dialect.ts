@@ -1,0 +1,30 @@
+// What SQLite and PostgreSQL spell differently, and nothing else: the dialect-free statements in
+// this folder take these fragments and decoders instead of branching on the database.
+import type { JsonObject } from '../records.js';
+
+/** How a value travels (list parameters, bulk inserts): PostgreSQL's type for it. */
+export type ColumnType = 'text' | 'int' | 'bigint' | 'float' | 'bool' | 'json' | 'jsonb';
+
+export interface Dialect {
+  readonly name: 'sqlite' | 'postgres';
+  /**
+   * Membership of an expression in the list parameter `:param`, written after the expression:
+   * `lead_id ${d.inList('ids')}`.
+   */
+  inList(param: string, type?: ColumnType): string;
+  /** The list parameter `:param` as a table of one column named `value`. */
+  listTable(param: string, type?: ColumnType): string;
+  /** A JSON column's value as read (SQLite keeps text, PostgreSQL hands it parsed). */
+  readJson(value: unknown): unknown;
+  /**
+   * A stored JSON object as read; one that cannot be read is {} with a warning naming `where`
+   * (src/store/stored-json.ts), so one bad row never fails a list.
+   */
+  readObject(value: unknown, where: string): JsonObject;
+  /** A JSON parameter where no column type tells the database what it is (`:param`). */
+  jsonParam(param: string): string;
+  /** The text of key `:keyParam` of JSON column `column` (NULL when missing). */
+  jsonText(column: string, keyParam: string): string;
+  /** Appended to a `SELECT ... FOR UPDATE`-able read: skip rows other transactions hold. */
+  readonly skipLocked: string;
+}

@@ -1,0 +1,9 @@
+// Every store method written once for both dialects, on one connection inside a transaction.
+import type { SqlDb } from './sql-db.js';
+import { suppressionMethods } from './suppressions.js';
+
+export function sqlTxMethods(db: SqlDb) {
+  return {
+    ...suppressionMethods(db),
+  };
+}

@@ -1,0 +1,152 @@
+// The two drivers of the dialect-free store core run the same statements with the same results:
+// named and list parameters, booleans, JSON, tuples, and bulk inserts with conflicts and
+// RETURNING, on a SQLite file and on the local PostgreSQL server.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { types } from '../src/store/postgres/pg-db.js';
+import { pgSqlDb } from '../src/store/postgres/pg-sql-db.js';
+import type { Column, SqlDb } from '../src/store/sql/sql-db.js';
+import { sqliteSqlDb } from '../src/store/sqlite/sqlite-sql-db.js';
+import { onTestStores } from './test-stores.js';
+
+const serverUrl =
+  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+const drivers: Record<string, () => Promise<{ db: SqlDb; close: () => Promise<void> }>> = {
+  async sqlite() {
+    const dir = mkdtempSync(join(tmpdir(), 'leadscore-sql-'));
+    const file = new Database(join(dir, 'db.sqlite'));
+    return {
+      db: sqliteSqlDb(file),
+      close: async () => {
+        file.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  async postgres() {
+    const client = new pg.Client({ connectionString: serverUrl, types });
+    await client.connect();
+    // A temporary schema of this connection: nothing left behind, nothing shared.
+    await client.query('SET search_path TO pg_temp');
+    return { db: pgSqlDb(client), close: () => client.end() };
+  },
+};
+
+interface Row {
+  id: string;
+  n: number;
+  flag: boolean;
+  doc: { a: number[] };
+}
+
+const COLUMNS: Column<Row>[] = [
+  { name: 'id', type: 'text', value: (r) => r.id },
+  { name: 'n', type: 'bigint', value: (r) => r.n },
+  { name: 'flag', type: 'bool', value: (r) => r.flag },
+  { name: 'doc', type: 'jsonb', value: (r) => r.doc },
+];
+
+for (const { name } of onTestStores([{ name: 'sqlite' }, { name: 'postgres' }])) {
+  describe(`the ${name} driver`, () => {
+    const opened: (() => Promise<void>)[] = [];
+    afterAll(async () => {
+      for (const close of opened) await close();
+    });
+    const open = async () => {
+      const { db, close } = await drivers[name]!();
+      opened.push(close);
+      await db.run(
+        `CREATE TEMPORARY TABLE t (ws TEXT NOT NULL, id TEXT NOT NULL, n BIGINT NOT NULL,
+           flag BOOLEAN NOT NULL, doc ${db.dialect.name === 'postgres' ? 'JSONB' : 'TEXT'},
+           PRIMARY KEY (ws, id))`,
+      );
+      return db;
+    };
+    const rows: Row[] = [
+      { id: 'b', n: 2 ** 40, flag: true, doc: { a: [1, 2] } },
+      { id: 'a', n: -3, flag: false, doc: { a: [] } },
+    ];
+
+    it('inserts many rows with RETURNING, and skips conflicts', async () => {
+      const db = await open();
+      const first = await db.insertMany<Row, { id: string; n: number }>({
+        table: 't',
+        fixed: { ws: 'w1' },
+        columns: COLUMNS,
+        rows,
+        conflict: 'ON CONFLICT (ws, id) DO NOTHING',
+        returning: 'id, n',
+      });
+      expect(first.sort((x, y) => x.id.localeCompare(y.id))).toEqual([
+        { id: 'a', n: -3 },
+        { id: 'b', n: 2 ** 40 },
+      ]);
+      const again = await db.insertMany({
+        table: 't',
+        fixed: { ws: 'w1' },
+        columns: COLUMNS,
+        rows: [...rows, { id: 'c', n: 0, flag: true, doc: { a: [3] } }],
+        conflict: 'ON CONFLICT (ws, id) DO NOTHING',
+        returning: 'id',
+      });
+      expect(again).toEqual([{ id: 'c' }]);
+      const read = await db.all<{ id: string; n: number; flag: unknown; doc: unknown }>(
+        `SELECT id, n, flag, doc FROM t WHERE ws = :ws AND id ${db.dialect.inList('ids')}
+         ORDER BY id`,
+        { ws: 'w1', ids: ['a', 'b', 'zz'] },
+      );
+      expect(
+        read.map((r) => ({ ...r, flag: Boolean(r.flag), doc: db.dialect.readJson(r.doc) })),
+      ).toEqual([
+        { id: 'a', n: -3, flag: false, doc: { a: [] } },
+        { id: 'b', n: 2 ** 40, flag: true, doc: { a: [1, 2] } },
+      ]);
+    });
+
+    it('updates on conflict, counts changes, reads tuples and JSON keys', async () => {
+      const db = await open();
+      await db.insertMany({ table: 't', fixed: { ws: 'w' }, columns: COLUMNS, rows });
+      await db.insertMany({
+        table: 't',
+        fixed: { ws: 'w' },
+        columns: COLUMNS,
+        rows: [{ id: 'a', n: 7, flag: true, doc: { a: [9] } }],
+        conflict: 'ON CONFLICT (ws, id) DO UPDATE SET n = excluded.n, flag = excluded.flag',
+      });
+      expect(
+        await db.run('UPDATE t SET n = n + 1 WHERE ws = :ws AND flag = :flag', {
+          ws: 'w',
+          flag: true,
+        }),
+      ).toBe(2);
+      const tuples = await db.tuples<[string, number]>(
+        'SELECT id, n FROM t WHERE ws = :ws ORDER BY id',
+        { ws: 'w' },
+      );
+      expect(tuples).toEqual([
+        ['a', 8],
+        ['b', 2 ** 40 + 1],
+      ]);
+      const key = await db.get<{ v: string | null }>(
+        `SELECT ${db.dialect.jsonText('doc', 'k')} AS v FROM t WHERE ws = :ws AND id = 'b'`,
+        { ws: 'w', k: 'a' },
+      );
+      expect(JSON.parse(key!.v!)).toEqual([1, 2]);
+      const listed = await db.all<{ value: string }>(
+        `SELECT value FROM ${db.dialect.listTable('ids')} AS l ORDER BY value`,
+        { ids: ['y', 'x'] },
+      );
+      expect(listed.map((r) => r.value)).toEqual(['x', 'y']);
+    });
+
+    it('says which named parameter has no value', async () => {
+      const db = await open();
+      await expect(db.get('SELECT :missing AS x', {})).rejects.toThrow(/missing/);
+    });
+  });
+}
