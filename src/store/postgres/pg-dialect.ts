@@ -28,4 +28,21 @@ export const pgDialect: Dialect = {
   jsonParam: (param) => `CAST(:${param} AS jsonb)`,
   jsonText: (column, keyParam) => `(${column} ->> CAST(:${keyParam} AS text))`,
   skipLocked: 'FOR UPDATE SKIP LOCKED',
+
+  // Routing, dashboard and reports (accounts, lifecycle, routing, dashboard, reports modules).
+  jsonArrayAppendNew: (current, added) => `${current} || (
+      SELECT coalesce(jsonb_agg(t ORDER BY o), '[]'::jsonb)
+      FROM jsonb_array_elements(${added}) WITH ORDINALITY AS a(t, o)
+      WHERE NOT ${current} @> jsonb_build_array(t))`,
+  jsonArrayAgg: (expr, orderBy) => `json_agg(${expr} ORDER BY ${orderBy})`,
+  // In the byte order ("C") of the store's text columns.
+  jsonField: (column, field) => `((${column} ->> '${plainName(field)}') COLLATE "C")`,
+  unindexed: (column) => column,
+  forUpdate: 'FOR UPDATE',
 };
+
+/** A JSON key written into SQL text: letters, digits and underscores only. */
+function plainName(field: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a plain JSON key: ${field}`);
+  return field;
+}

@@ -27,4 +27,28 @@ export interface Dialect {
   jsonText(column: string, keyParam: string): string;
   /** Appended to a `SELECT ... FOR UPDATE`-able read: skip rows other transactions hold. */
   readonly skipLocked: string;
+
+  // Routing, dashboard and reports (accounts, lifecycle, routing, dashboard, reports modules).
+  /**
+   * The JSON array `current` followed by the elements of the JSON array `added` it does not hold
+   * yet, in their order (a lead's tags: a union that keeps the order tags were first added).
+   */
+  jsonArrayAppendNew(current: string, added: string): string;
+  /**
+   * An aggregate: the values of `expr` as one JSON array in `orderBy` order. Over no rows it is
+   * NULL or [] depending on the database: read it as [] when null.
+   */
+  jsonArrayAgg(expr: string, orderBy: string): string;
+  /**
+   * The text of the top-level key `field` (a plain name, written into the SQL) of the JSON
+   * column `column`, NULL when missing; it compares with the text columns as they compare.
+   */
+  jsonField(column: string, field: string): string;
+  /**
+   * `column` as an operand the planner uses no index for: where walking another index in order
+   * and stopping early beats seeking this one (SQLite's unary plus; PostgreSQL plans by cost).
+   */
+  unindexed(column: string): string;
+  /** Appended to a SELECT: lock its rows until the transaction ends (no-op where writes queue). */
+  readonly forUpdate: string;
 }

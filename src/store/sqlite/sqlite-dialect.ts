@@ -14,4 +14,22 @@ export const sqliteDialect: Dialect = {
   jsonText: (column, keyParam) => `(${column} ->> ('$.' || json_quote(:${keyParam})))`,
   // Transactions take the whole database in turn: nothing to skip.
   skipLocked: '',
+
+  // Routing, dashboard and reports (accounts, lifecycle, routing, dashboard, reports modules).
+  jsonArrayAppendNew: (current, added) => `(SELECT json_group_array(value ORDER BY part, key) FROM (
+      SELECT 0 AS part, key, value FROM json_each(${current})
+      UNION ALL
+      SELECT 1, key, value FROM json_each(${added})
+      WHERE value NOT IN (SELECT value FROM json_each(${current}))))`,
+  jsonArrayAgg: (expr, orderBy) => `json_group_array(${expr} ORDER BY ${orderBy})`,
+  jsonField: (column, field) => `json_extract(${column}, '$.${plainName(field)}')`,
+  unindexed: (column) => `+${column}`,
+  // Transactions take the whole database in turn: nothing to lock.
+  forUpdate: '',
 };
+
+/** A JSON key written into SQL text: letters, digits and underscores only. */
+function plainName(field: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(field)) throw new Error(`not a plain JSON key: ${field}`);
+  return field;
+}
