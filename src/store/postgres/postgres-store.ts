@@ -3,7 +3,6 @@ import pg from 'pg';
 import type { Store, StoreTx } from '../port.js';
 import { refuseNested, transactionPerCall } from '../store-methods.js';
 import { migrations } from '../migrations/index.js';
-import { accountMethods } from './pg-accounts.js';
 import { queryOn, types } from './pg-db.js';
 import { eventMethods } from './pg-events.js';
 import { leadMethods } from './pg-leads.js';
@@ -44,7 +43,6 @@ export interface PostgresStoreOptions {
 function txMethods(client: pg.ClientBase): StoreTx {
   const q = queryOn(client);
   return {
-    ...accountMethods(q),
     ...leadMethods(q),
     ...routingMethods(q),
     ...lifecycleMethods(q),

@@ -7,7 +7,6 @@ import { Checkpointer } from './checkpointer.js';
 import { WalSync } from './wal-sync.js';
 import { GroupCommit } from './group-commit.js';
 import { Mutex } from './mutex.js';
-import { accountMethods } from './sqlite-accounts.js';
 import { statements } from './sqlite-db.js';
 import { eventMethods } from './sqlite-events.js';
 import { leadMethods } from './sqlite-leads.js';
@@ -84,7 +83,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     if (tx) return tx;
     const sql = statements(db);
     tx = {
-      ...accountMethods(sql),
       ...leadMethods(sql),
       ...routingMethods(sql),
       ...lifecycleMethods(sql),
