@@ -8,7 +8,6 @@ import { eventMethods } from './pg-events.js';
 import { leadMethods } from './pg-leads.js';
 import { routingMethods } from './pg-routing.js';
 import { lifecycleMethods } from './pg-lifecycle.js';
-import { accountScoreMethods } from './pg-account-scores.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
 import { jobLeaseMethods } from './pg-job-leases.js';
@@ -46,7 +45,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...leadMethods(q),
     ...routingMethods(q),
     ...lifecycleMethods(q),
-    ...accountScoreMethods(q),
     ...eventMethods(q),
     ...scoreMethods(q),
     ...modelJobMethods(q),

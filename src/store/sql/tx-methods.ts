@@ -2,10 +2,12 @@
 import type { SqlDb } from './sql-db.js';
 import { suppressionMethods } from './suppressions.js';
 import { accountMethods } from './accounts.js';
+import { accountScoreMethods } from './account-scores.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
     ...suppressionMethods(db),
     ...accountMethods(db),
+    ...accountScoreMethods(db),
   };
 }

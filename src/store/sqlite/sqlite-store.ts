@@ -12,7 +12,6 @@ import { eventMethods } from './sqlite-events.js';
 import { leadMethods } from './sqlite-leads.js';
 import { routingMethods } from './sqlite-routing.js';
 import { lifecycleMethods } from './sqlite-lifecycle.js';
-import { accountScoreMethods } from './sqlite-account-scores.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { jobLeaseMethods } from './sqlite-job-leases.js';
@@ -86,7 +85,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...leadMethods(sql),
       ...routingMethods(sql),
       ...lifecycleMethods(sql),
-      ...accountScoreMethods(sql),
       ...eventMethods(sql),
       ...scoreMethods(sql),
       ...modelJobMethods(sql),

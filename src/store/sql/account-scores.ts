@@ -1,0 +1,135 @@
+// Account (company) scores and the lead-company links they are computed from; the account_scores
+// row and its mapping to the record live here, the one place that reads and writes them.
+import type { AccountMethods } from '../account-port.js';
+import { decodeAccountCursor, toAccountPage } from '../account-list.js';
+import type { AccountScoreRow } from '../records.js';
+import { rowColumns } from './row-columns.js';
+import type { SqlDb, SqlParams } from './sql-db.js';
+
+interface Row {
+  company_id: string;
+  model_version: number;
+  score: number;
+  fit: number;
+  engagement: number;
+  grade: string | null;
+  segment: string;
+  stage: AccountScoreRow['stage'];
+  contacts: number;
+  scored_at: number;
+  updated_at: number;
+}
+
+const COLUMNS = `company_id, model_version, score, fit, engagement, grade, segment, stage,
+  contacts, scored_at, updated_at`;
+
+const toAccount = (r: Row): AccountScoreRow => ({
+  companyId: r.company_id,
+  modelVersion: r.model_version,
+  score: r.score,
+  fit: r.fit,
+  engagement: r.engagement,
+  grade: r.grade,
+  segment: r.segment,
+  stage: r.stage,
+  contacts: r.contacts,
+  scoredAt: r.scored_at,
+  updatedAt: r.updated_at,
+});
+
+const toRow = (r: AccountScoreRow): Row => ({
+  company_id: r.companyId,
+  model_version: r.modelVersion,
+  score: r.score,
+  fit: r.fit,
+  engagement: r.engagement,
+  grade: r.grade,
+  segment: r.segment,
+  stage: r.stage,
+  contacts: r.contacts,
+  scored_at: r.scoredAt,
+  updated_at: r.updatedAt,
+});
+
+const WRITTEN = rowColumns<Row>({
+  company_id: 'text',
+  model_version: 'int',
+  score: 'float',
+  fit: 'float',
+  engagement: 'float',
+  grade: 'text',
+  segment: 'text',
+  stage: 'text',
+  contacts: 'int',
+  scored_at: 'bigint',
+  updated_at: 'bigint',
+});
+
+const UPSERT = `ON CONFLICT (workspace_id, company_id) DO UPDATE SET
+  model_version = excluded.model_version, score = excluded.score, fit = excluded.fit,
+  engagement = excluded.engagement, grade = excluded.grade, segment = excluded.segment,
+  stage = excluded.stage, contacts = excluded.contacts, scored_at = excluded.scored_at,
+  updated_at = excluded.updated_at`;
+
+export function accountScoreMethods(db: SqlDb): AccountMethods {
+  const d = db.dialect;
+  return {
+    async leadsOfCompany(ws, companyId) {
+      const rows = await db.all<{ id: string }>(
+        'SELECT id FROM leads WHERE workspace_id = :ws AND company_id = :companyId ORDER BY id',
+        { ws, companyId },
+      );
+      return rows.map((r) => r.id);
+    },
+    async companiesOfLeads(ws, leadIds) {
+      const found = new Map<string, string>();
+      if (leadIds.length === 0) return found;
+      const rows = await db.all<{ id: string; company_id: string }>(
+        `SELECT id, company_id FROM leads
+         WHERE workspace_id = :ws AND id ${d.inList('ids')} AND company_id IS NOT NULL`,
+        { ws, ids: [...new Set(leadIds)] },
+      );
+      for (const r of rows) found.set(r.id, r.company_id);
+      return found;
+    },
+    async putAccountScores(ws, rows) {
+      // The later row of a company wins: one statement cannot upsert a row twice.
+      const latest = [...new Map(rows.map((r) => [r.companyId, r])).values()];
+      await db.insertMany({
+        table: 'account_scores',
+        fixed: { workspace_id: ws },
+        columns: WRITTEN,
+        rows: latest.map(toRow),
+        conflict: UPSERT,
+      });
+    },
+    async getAccountScore(ws, companyId) {
+      const row = await db.get<Row>(
+        `SELECT ${COLUMNS} FROM account_scores
+         WHERE workspace_id = :ws AND company_id = :companyId`,
+        { ws, companyId },
+      );
+      return row && toAccount(row);
+    },
+    async listAccountScores(ws, query) {
+      const cursor = decodeAccountCursor(query.after);
+      const where = ['workspace_id = :ws'];
+      const params: Record<string, string | number> = { ws, limit: query.limit + 1 };
+      if (query.segment !== undefined) {
+        where.push('segment = :segment');
+        params.segment = query.segment;
+      }
+      if (cursor) {
+        where.push('(score < :score OR (score = :score AND company_id > :id))');
+        params.score = cursor.score;
+        params.id = cursor.id;
+      }
+      const rows = await db.all<Row>(
+        `SELECT ${COLUMNS} FROM account_scores WHERE ${where.join(' AND ')}
+         ORDER BY score DESC, company_id ASC LIMIT :limit`,
+        params satisfies SqlParams,
+      );
+      return toAccountPage(query.limit, rows.map(toAccount));
+    },
+  };
+}
