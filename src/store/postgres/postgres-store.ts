@@ -7,7 +7,6 @@ import { queryOn, types } from './pg-db.js';
 import { eventMethods } from './pg-events.js';
 import { leadMethods } from './pg-leads.js';
 import { routingMethods } from './pg-routing.js';
-import { lifecycleMethods } from './pg-lifecycle.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
 import { jobLeaseMethods } from './pg-job-leases.js';
@@ -44,7 +43,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
   return {
     ...leadMethods(q),
     ...routingMethods(q),
-    ...lifecycleMethods(q),
     ...eventMethods(q),
     ...scoreMethods(q),
     ...modelJobMethods(q),

@@ -3,11 +3,13 @@ import type { SqlDb } from './sql-db.js';
 import { suppressionMethods } from './suppressions.js';
 import { accountMethods } from './accounts.js';
 import { accountScoreMethods } from './account-scores.js';
+import { lifecycleMethods } from './lifecycle.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
     ...suppressionMethods(db),
     ...accountMethods(db),
     ...accountScoreMethods(db),
+    ...lifecycleMethods(db),
   };
 }

@@ -11,7 +11,6 @@ import { statements } from './sqlite-db.js';
 import { eventMethods } from './sqlite-events.js';
 import { leadMethods } from './sqlite-leads.js';
 import { routingMethods } from './sqlite-routing.js';
-import { lifecycleMethods } from './sqlite-lifecycle.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { jobLeaseMethods } from './sqlite-job-leases.js';
@@ -84,7 +83,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     tx = {
       ...leadMethods(sql),
       ...routingMethods(sql),
-      ...lifecycleMethods(sql),
       ...eventMethods(sql),
       ...scoreMethods(sql),
       ...modelJobMethods(sql),
