@@ -6,7 +6,6 @@ import { migrations } from '../migrations/index.js';
 import { queryOn, types } from './pg-db.js';
 import { eventMethods } from './pg-events.js';
 import { leadMethods } from './pg-leads.js';
-import { routingMethods } from './pg-routing.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
 import { jobLeaseMethods } from './pg-job-leases.js';
@@ -42,7 +41,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
   const q = queryOn(client);
   return {
     ...leadMethods(q),
-    ...routingMethods(q),
     ...eventMethods(q),
     ...scoreMethods(q),
     ...modelJobMethods(q),

@@ -4,6 +4,7 @@ import { suppressionMethods } from './suppressions.js';
 import { accountMethods } from './accounts.js';
 import { accountScoreMethods } from './account-scores.js';
 import { lifecycleMethods } from './lifecycle.js';
+import { routingMethods } from './routing.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
@@ -11,5 +12,6 @@ export function sqlTxMethods(db: SqlDb) {
     ...accountMethods(db),
     ...accountScoreMethods(db),
     ...lifecycleMethods(db),
+    ...routingMethods(db),
   };
 }

@@ -10,7 +10,6 @@ import { Mutex } from './mutex.js';
 import { statements } from './sqlite-db.js';
 import { eventMethods } from './sqlite-events.js';
 import { leadMethods } from './sqlite-leads.js';
-import { routingMethods } from './sqlite-routing.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { jobLeaseMethods } from './sqlite-job-leases.js';
@@ -82,7 +81,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const sql = statements(db);
     tx = {
       ...leadMethods(sql),
-      ...routingMethods(sql),
       ...eventMethods(sql),
       ...scoreMethods(sql),
       ...modelJobMethods(sql),
