@@ -5,6 +5,7 @@ import { accountMethods } from './accounts.js';
 import { accountScoreMethods } from './account-scores.js';
 import { lifecycleMethods } from './lifecycle.js';
 import { routingMethods } from './routing.js';
+import { dashboardMethods } from './dashboard.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
@@ -13,5 +14,6 @@ export function sqlTxMethods(db: SqlDb) {
     ...accountScoreMethods(db),
     ...lifecycleMethods(db),
     ...routingMethods(db),
+    ...dashboardMethods(db),
   };
 }
