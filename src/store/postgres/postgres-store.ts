@@ -18,7 +18,6 @@ import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
 import { deliveryMethods } from './pg-webhook-deliveries.js';
 import { retentionMethods } from './pg-webhook-retention.js';
 import { webhookMethods } from './pg-webhooks.js';
-import { reportMethods } from './pg-reports.js';
 import { pgSqlDb } from './pg-sql-db.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
 
@@ -51,7 +50,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...webhookMethods(q),
     ...deliveryMethods(q),
     ...retentionMethods(q),
-    ...reportMethods(q),
     ...sqlTxMethods(pgSqlDb(client)),
     async lockLeads(ws, ids) {
       const keys = [...new Set(ids)].map((id) => `${ws}\u001f${id}`).sort();

@@ -6,6 +6,7 @@ import { accountScoreMethods } from './account-scores.js';
 import { lifecycleMethods } from './lifecycle.js';
 import { routingMethods } from './routing.js';
 import { dashboardMethods } from './dashboard.js';
+import { reportMethods } from './reports.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
@@ -15,5 +16,6 @@ export function sqlTxMethods(db: SqlDb) {
     ...lifecycleMethods(db),
     ...routingMethods(db),
     ...dashboardMethods(db),
+    ...reportMethods(db),
   };
 }

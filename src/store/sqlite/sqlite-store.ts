@@ -21,7 +21,6 @@ import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
 import { retentionMethods } from './sqlite-webhook-retention.js';
 import { webhookMethods } from './sqlite-webhooks.js';
-import { reportMethods } from './sqlite-reports.js';
 import { sqliteSqlDb } from './sqlite-sql-db.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
 
@@ -91,7 +90,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...webhookMethods(sql),
       ...deliveryMethods(sql),
       ...retentionMethods(sql),
-      ...reportMethods(sql),
       ...sqlTxMethods(sqliteSqlDb(db)),
       // Transactions already run one at a time here (the mutex and BEGIN IMMEDIATE).
       lockLeads: async () => {},
