@@ -11,7 +11,6 @@ import { migratePostgres } from './pg-migrate.js';
 import { jobLeaseMethods } from './pg-job-leases.js';
 import { jobResultMethods } from './pg-job-results.js';
 import { predictiveMethods } from './pg-predictive.js';
-import { segmentReachMethods } from './pg-segment-reach.js';
 import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
@@ -45,7 +44,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...jobResultMethods(q),
     ...jobLeaseMethods(q),
     ...predictiveMethods(q),
-    ...segmentReachMethods(q),
     ...listLeadsMethod(q),
     ...webhookMethods(q),
     ...deliveryMethods(q),

@@ -7,6 +7,7 @@ import { lifecycleMethods } from './lifecycle.js';
 import { routingMethods } from './routing.js';
 import { dashboardMethods } from './dashboard.js';
 import { reportMethods } from './reports.js';
+import { segmentReachMethods } from './segment-reach.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
@@ -17,5 +18,6 @@ export function sqlTxMethods(db: SqlDb) {
     ...routingMethods(db),
     ...dashboardMethods(db),
     ...reportMethods(db),
+    ...segmentReachMethods(db),
   };
 }

@@ -15,7 +15,6 @@ import { migrateSqlite } from './sqlite-migrate.js';
 import { jobLeaseMethods } from './sqlite-job-leases.js';
 import { jobResultMethods } from './sqlite-job-results.js';
 import { predictiveMethods } from './sqlite-predictive.js';
-import { segmentReachMethods } from './sqlite-segment-reach.js';
 import { modelJobMethods } from './sqlite-models-jobs.js';
 import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
@@ -85,7 +84,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...jobResultMethods(sql),
       ...jobLeaseMethods(sql),
       ...predictiveMethods(sql),
-      ...segmentReachMethods(sql),
       ...listLeadsMethod(sql),
       ...webhookMethods(sql),
       ...deliveryMethods(sql),
