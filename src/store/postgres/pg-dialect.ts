@@ -28,4 +28,13 @@ export const pgDialect: Dialect = {
   jsonParam: (param) => `CAST(:${param} AS jsonb)`,
   jsonText: (column, keyParam) => `(${column} ->> CAST(:${keyParam} AS text))`,
   skipLocked: 'FOR UPDATE SKIP LOCKED',
+  // Webhooks, jobs and predictive models: advisory locks on a hash of each key, taken in order.
+  lockKeys: (param) =>
+    `SELECT pg_advisory_xact_lock(k) FROM
+       (SELECT hashtextextended(key, 0) AS k
+        FROM unnest(CAST(:${param} AS text[])) WITH ORDINALITY AS t(key, n) ORDER BY n) s`,
+  forUpdate: 'FOR UPDATE',
+  jsonRows: (param, columns) =>
+    `(SELECT * FROM json_to_recordset(CAST(:${param} AS json))
+      AS r(${columns.map(([name, type]) => `${name} ${PG_TYPES[type]}`).join(', ')}))`,
 };

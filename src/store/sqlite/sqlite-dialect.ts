@@ -14,4 +14,10 @@ export const sqliteDialect: Dialect = {
   jsonText: (column, keyParam) => `(${column} ->> ('$.' || json_quote(:${keyParam})))`,
   // Transactions take the whole database in turn: nothing to skip.
   skipLocked: '',
+  // Webhooks, jobs and predictive models: transactions run one at a time, nothing to lock.
+  lockKeys: null,
+  forUpdate: '',
+  jsonRows: (param, columns) =>
+    `(SELECT ${columns.map(([name]) => `value ->> '$.${name}' AS ${name}`).join(', ')}
+      FROM json_each(:${param}))`,
 };
