@@ -12,11 +12,8 @@ import { lifecycleMethods } from './pg-lifecycle.js';
 import { accountScoreMethods } from './pg-account-scores.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
-import { jobLeaseMethods } from './pg-job-leases.js';
-import { jobResultMethods } from './pg-job-results.js';
 import { predictiveMethods } from './pg-predictive.js';
 import { segmentReachMethods } from './pg-segment-reach.js';
-import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
 import { deliveryMethods } from './pg-webhook-deliveries.js';
@@ -51,9 +48,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...accountScoreMethods(q),
     ...eventMethods(q),
     ...scoreMethods(q),
-    ...modelJobMethods(q),
-    ...jobResultMethods(q),
-    ...jobLeaseMethods(q),
     ...predictiveMethods(q),
     ...segmentReachMethods(q),
     ...listLeadsMethod(q),

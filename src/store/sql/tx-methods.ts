@@ -1,9 +1,15 @@
 // Every store method written once for both dialects, on one connection inside a transaction.
 import type { SqlDb } from './sql-db.js';
 import { suppressionMethods } from './suppressions.js';
+import { jobLeaseMethods } from './job-leases.js';
+import { jobResultMethods } from './job-results.js';
+import { modelJobMethods } from './models-jobs.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
     ...suppressionMethods(db),
+    ...modelJobMethods(db),
+    ...jobResultMethods(db),
+    ...jobLeaseMethods(db),
   };
 }

@@ -16,11 +16,8 @@ import { lifecycleMethods } from './sqlite-lifecycle.js';
 import { accountScoreMethods } from './sqlite-account-scores.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
-import { jobLeaseMethods } from './sqlite-job-leases.js';
-import { jobResultMethods } from './sqlite-job-results.js';
 import { predictiveMethods } from './sqlite-predictive.js';
 import { segmentReachMethods } from './sqlite-segment-reach.js';
-import { modelJobMethods } from './sqlite-models-jobs.js';
 import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
 import { retentionMethods } from './sqlite-webhook-retention.js';
@@ -91,9 +88,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...accountScoreMethods(sql),
       ...eventMethods(sql),
       ...scoreMethods(sql),
-      ...modelJobMethods(sql),
-      ...jobResultMethods(sql),
-      ...jobLeaseMethods(sql),
       ...predictiveMethods(sql),
       ...segmentReachMethods(sql),
       ...listLeadsMethod(sql),
