@@ -12,7 +12,6 @@ import { lifecycleMethods } from './pg-lifecycle.js';
 import { accountScoreMethods } from './pg-account-scores.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
-import { predictiveMethods } from './pg-predictive.js';
 import { segmentReachMethods } from './pg-segment-reach.js';
 import { scoreMethods } from './pg-scores.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
@@ -48,7 +47,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...accountScoreMethods(q),
     ...eventMethods(q),
     ...scoreMethods(q),
-    ...predictiveMethods(q),
     ...segmentReachMethods(q),
     ...listLeadsMethod(q),
     ...webhookMethods(q),

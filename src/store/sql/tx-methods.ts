@@ -4,6 +4,7 @@ import { suppressionMethods } from './suppressions.js';
 import { jobLeaseMethods } from './job-leases.js';
 import { jobResultMethods } from './job-results.js';
 import { modelJobMethods } from './models-jobs.js';
+import { predictiveMethods } from './predictive.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
@@ -11,5 +12,6 @@ export function sqlTxMethods(db: SqlDb) {
     ...modelJobMethods(db),
     ...jobResultMethods(db),
     ...jobLeaseMethods(db),
+    ...predictiveMethods(db),
   };
 }

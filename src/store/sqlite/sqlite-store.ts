@@ -16,7 +16,6 @@ import { lifecycleMethods } from './sqlite-lifecycle.js';
 import { accountScoreMethods } from './sqlite-account-scores.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
-import { predictiveMethods } from './sqlite-predictive.js';
 import { segmentReachMethods } from './sqlite-segment-reach.js';
 import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
@@ -88,7 +87,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...accountScoreMethods(sql),
       ...eventMethods(sql),
       ...scoreMethods(sql),
-      ...predictiveMethods(sql),
       ...segmentReachMethods(sql),
       ...listLeadsMethod(sql),
       ...webhookMethods(sql),
