@@ -15,9 +15,6 @@ import { migratePostgres } from './pg-migrate.js';
 import { segmentReachMethods } from './pg-segment-reach.js';
 import { scoreMethods } from './pg-scores.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
-import { deliveryMethods } from './pg-webhook-deliveries.js';
-import { retentionMethods } from './pg-webhook-retention.js';
-import { webhookMethods } from './pg-webhooks.js';
 import { dashboardMethods } from './pg-dashboard.js';
 import { reportMethods } from './pg-reports.js';
 import { pgSqlDb } from './pg-sql-db.js';
@@ -49,9 +46,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...scoreMethods(q),
     ...segmentReachMethods(q),
     ...listLeadsMethod(q),
-    ...webhookMethods(q),
-    ...deliveryMethods(q),
-    ...retentionMethods(q),
     ...dashboardMethods(q),
     ...reportMethods(q),
     ...sqlTxMethods(pgSqlDb(client)),

@@ -5,6 +5,9 @@ import { jobLeaseMethods } from './job-leases.js';
 import { jobResultMethods } from './job-results.js';
 import { modelJobMethods } from './models-jobs.js';
 import { predictiveMethods } from './predictive.js';
+import { deliveryMethods } from './webhook-deliveries.js';
+import { retentionMethods } from './webhook-retention.js';
+import { webhookMethods } from './webhooks.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
@@ -13,5 +16,8 @@ export function sqlTxMethods(db: SqlDb) {
     ...jobResultMethods(db),
     ...jobLeaseMethods(db),
     ...predictiveMethods(db),
+    ...webhookMethods(db),
+    ...deliveryMethods(db),
+    ...retentionMethods(db),
   };
 }

@@ -18,9 +18,6 @@ import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { segmentReachMethods } from './sqlite-segment-reach.js';
 import { scoreMethods } from './sqlite-scores.js';
-import { deliveryMethods } from './sqlite-webhook-deliveries.js';
-import { retentionMethods } from './sqlite-webhook-retention.js';
-import { webhookMethods } from './sqlite-webhooks.js';
 import { dashboardMethods } from './sqlite-dashboard.js';
 import { reportMethods } from './sqlite-reports.js';
 import { sqliteSqlDb } from './sqlite-sql-db.js';
@@ -89,9 +86,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...scoreMethods(sql),
       ...segmentReachMethods(sql),
       ...listLeadsMethod(sql),
-      ...webhookMethods(sql),
-      ...deliveryMethods(sql),
-      ...retentionMethods(sql),
       ...dashboardMethods(sql),
       ...reportMethods(sql),
       ...sqlTxMethods(sqliteSqlDb(db)),
