@@ -28,15 +28,18 @@ export interface Lanes {
 export const laneKey = (subscriptionId: string, leadKey: string): string =>
   `${subscriptionId}\u001f${leadKey}`;
 
+/** A lane as a row of the `lanes` parameter of the busy read. */
+const LANE_COLUMNS = [
+  ['sub', 'text'],
+  ['lk', 'text'],
+] as const;
+
 export function lanes(db: SqlDb): Lanes {
   const d = db.dialect;
   const lockSql = d.lockKeys?.('keys');
   // One probe of the lane index per lane (a join would read every pending delivery of a lane,
   // and a backlog makes that long).
-  const busySql = `SELECT l.sub, l.lk FROM ${d.jsonRows('lanes', [
-    ['sub', 'text'],
-    ['lk', 'text'],
-  ])} AS l
+  const busySql = `SELECT l.sub, l.lk FROM ${d.jsonRows('lanes', LANE_COLUMNS)} AS l
     WHERE EXISTS (SELECT 1 FROM webhook_deliveries d
                   WHERE d.subscription_id = l.sub AND d.lead_key = l.lk AND d.status = 'pending')`;
   const lockKeys = async (keys: string[]) => {

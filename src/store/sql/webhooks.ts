@@ -66,10 +66,7 @@ export function webhookMethods(db: SqlDb): SubscriptionMethods {
   const find = (ws: string, id: string) =>
     db.get<WebhookRow>(
       'SELECT * FROM webhook_subscriptions WHERE workspace_id = :ws AND id = :id',
-      {
-        ws,
-        id,
-      },
+      { ws, id },
     );
 
   return {
