@@ -1,5 +1,5 @@
-// Webhook rows as both adapters read them, and their records: SQLite keeps booleans as 0/1 and
-// arrays as JSON text, PostgreSQL as booleans and text[].
+// Webhook rows as the store reads them on both databases, and their records: SQLite keeps
+// booleans as 0/1 and arrays as JSON text, PostgreSQL as booleans and text[].
 import { randomUUID } from 'node:crypto';
 import { StoreError } from './errors.js';
 import type { JsonObject, NotificationType } from './records.js';
@@ -24,13 +24,15 @@ export interface WebhookRow {
   updated_at: number;
 }
 
+/** The event_types column as read: JSON text (SQLite) or text[] (PostgreSQL). */
+export const readEventTypes = (value: WebhookRow['event_types']): NotificationType[] =>
+  (typeof value === 'string' ? JSON.parse(value) : value) as NotificationType[];
+
 export const toWebhook = (r: WebhookRow): Webhook => ({
   id: r.id,
   workspaceId: r.workspace_id,
   url: r.url,
-  eventTypes: (typeof r.event_types === 'string'
-    ? JSON.parse(r.event_types)
-    : r.event_types) as NotificationType[],
+  eventTypes: readEventTypes(r.event_types),
   secret: r.secret,
   enabled: Boolean(r.enabled),
   disabledReason: r.disabled_reason,

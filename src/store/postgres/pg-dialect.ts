@@ -39,6 +39,14 @@ export const pgDialect: Dialect = {
   jsonField: (column, field) => `((${column} ->> '${plainName(field)}') COLLATE "C")`,
   unindexed: (column) => column,
   forUpdate: 'FOR UPDATE',
+  // Webhooks, jobs and predictive models: advisory locks on a hash of each key, taken in order.
+  lockKeys: (param) =>
+    `SELECT pg_advisory_xact_lock(k) FROM
+       (SELECT hashtextextended(key, 0) AS k
+        FROM unnest(CAST(:${param} AS text[])) WITH ORDINALITY AS t(key, n) ORDER BY n) s`,
+  jsonRows: (param, columns) =>
+    `(SELECT * FROM json_to_recordset(CAST(:${param} AS json))
+      AS r(${columns.map(([name, type]) => `${name} ${PG_TYPES[type]}`).join(', ')}))`,
 };
 
 /** A JSON key written into SQL text: letters, digits and underscores only. */

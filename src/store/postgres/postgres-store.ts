@@ -8,15 +8,8 @@ import { eventMethods } from './pg-events.js';
 import { leadMethods } from './pg-leads.js';
 import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
-import { jobLeaseMethods } from './pg-job-leases.js';
-import { jobResultMethods } from './pg-job-results.js';
-import { predictiveMethods } from './pg-predictive.js';
-import { modelJobMethods } from './pg-models-jobs.js';
 import { scoreMethods } from './pg-scores.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
-import { deliveryMethods } from './pg-webhook-deliveries.js';
-import { retentionMethods } from './pg-webhook-retention.js';
-import { webhookMethods } from './pg-webhooks.js';
 import { pgSqlDb } from './pg-sql-db.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
 
@@ -40,14 +33,7 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...leadMethods(q),
     ...eventMethods(q),
     ...scoreMethods(q),
-    ...modelJobMethods(q),
-    ...jobResultMethods(q),
-    ...jobLeaseMethods(q),
-    ...predictiveMethods(q),
     ...listLeadsMethod(q),
-    ...webhookMethods(q),
-    ...deliveryMethods(q),
-    ...retentionMethods(q),
     ...sqlTxMethods(pgSqlDb(client)),
     async lockLeads(ws, ids) {
       const keys = [...new Set(ids)].map((id) => `${ws}\u001f${id}`).sort();

@@ -51,4 +51,16 @@ export interface Dialect {
   unindexed(column: string): string;
   /** Appended to a SELECT: lock its rows until the transaction ends (no-op where writes queue). */
   readonly forUpdate: string;
+  // Webhooks, jobs and predictive models (locks, row lists):
+  /**
+   * A statement taking transaction-scoped locks on the text keys of list parameter `:param`, in
+   * list order (sort the keys: two transactions wanting the same ones then queue instead of
+   * deadlocking); null where transactions already run one at a time.
+   */
+  readonly lockKeys: ((param: string) => string) | null;
+  /**
+   * The JSON array of objects in text parameter `:param` as a table with these columns, for
+   * set-based reads of rows with several columns: `FROM ${d.jsonRows('lanes', cols)} AS l`.
+   */
+  jsonRows(param: string, columns: readonly (readonly [name: string, type: ColumnType])[]): string;
 }

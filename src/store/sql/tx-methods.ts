@@ -8,6 +8,13 @@ import { routingMethods } from './routing.js';
 import { dashboardMethods } from './dashboard.js';
 import { reportMethods } from './reports.js';
 import { segmentReachMethods } from './segment-reach.js';
+import { jobLeaseMethods } from './job-leases.js';
+import { jobResultMethods } from './job-results.js';
+import { modelJobMethods } from './models-jobs.js';
+import { predictiveMethods } from './predictive.js';
+import { deliveryMethods } from './webhook-deliveries.js';
+import { retentionMethods } from './webhook-retention.js';
+import { webhookMethods } from './webhooks.js';
 
 export function sqlTxMethods(db: SqlDb) {
   return {
@@ -19,5 +26,12 @@ export function sqlTxMethods(db: SqlDb) {
     ...dashboardMethods(db),
     ...reportMethods(db),
     ...segmentReachMethods(db),
+    ...modelJobMethods(db),
+    ...jobResultMethods(db),
+    ...jobLeaseMethods(db),
+    ...predictiveMethods(db),
+    ...webhookMethods(db),
+    ...deliveryMethods(db),
+    ...retentionMethods(db),
   };
 }

@@ -26,6 +26,11 @@ export const sqliteDialect: Dialect = {
   unindexed: (column) => `+${column}`,
   // Transactions take the whole database in turn: nothing to lock.
   forUpdate: '',
+  // Webhooks, jobs and predictive models: transactions run one at a time, nothing to lock.
+  lockKeys: null,
+  jsonRows: (param, columns) =>
+    `(SELECT ${columns.map(([name]) => `value ->> '$.${name}' AS ${name}`).join(', ')}
+      FROM json_each(:${param}))`,
 };
 
 /** A JSON key written into SQL text: letters, digits and underscores only. */

@@ -12,14 +12,7 @@ import { eventMethods } from './sqlite-events.js';
 import { leadMethods } from './sqlite-leads.js';
 import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
-import { jobLeaseMethods } from './sqlite-job-leases.js';
-import { jobResultMethods } from './sqlite-job-results.js';
-import { predictiveMethods } from './sqlite-predictive.js';
-import { modelJobMethods } from './sqlite-models-jobs.js';
 import { scoreMethods } from './sqlite-scores.js';
-import { deliveryMethods } from './sqlite-webhook-deliveries.js';
-import { retentionMethods } from './sqlite-webhook-retention.js';
-import { webhookMethods } from './sqlite-webhooks.js';
 import { sqliteSqlDb } from './sqlite-sql-db.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
 
@@ -80,14 +73,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...leadMethods(sql),
       ...eventMethods(sql),
       ...scoreMethods(sql),
-      ...modelJobMethods(sql),
-      ...jobResultMethods(sql),
-      ...jobLeaseMethods(sql),
-      ...predictiveMethods(sql),
       ...listLeadsMethod(sql),
-      ...webhookMethods(sql),
-      ...deliveryMethods(sql),
-      ...retentionMethods(sql),
       ...sqlTxMethods(sqliteSqlDb(db)),
       // Transactions already run one at a time here (the mutex and BEGIN IMMEDIATE).
       lockLeads: async () => {},

@@ -1,0 +1,202 @@
+// Webhook subscriptions, and the outbox that notifications are written to.
+import { randomUUID } from 'node:crypto';
+import { StoreError } from '../errors.js';
+import type { StoreTx } from '../port.js';
+import type { WebhookPatch } from '../webhook-records.js';
+import { newMessageId, readEventTypes, toWebhook, type WebhookRow } from '../webhook-rows.js';
+import type { Column, SqlDb, SqlParams } from './sql-db.js';
+import { one } from './sql-db.js';
+import { laneKey, lanes } from './webhook-lanes.js';
+
+type SubscriptionMethods = Pick<
+  StoreTx,
+  | 'createWebhook'
+  | 'getWebhook'
+  | 'listWebhooks'
+  | 'updateWebhook'
+  | 'deleteWebhook'
+  | 'enqueueNotifications'
+>;
+
+const PATCH_COLUMNS: Record<keyof WebhookPatch, string> = {
+  url: 'url',
+  eventTypes: 'event_types',
+  enabled: 'enabled',
+  disabledReason: 'disabled_reason',
+  secret: 'secret',
+};
+
+interface Message {
+  id: string;
+  type: string;
+  leadId: string | null;
+  data: string;
+  at: number;
+}
+
+interface Planned {
+  id: string;
+  sub: string;
+  messageId: string;
+  leadKey: string;
+  /** Due at once (0 sorts before every retry) for a lane's head, NULL behind it. */
+  next: number | null;
+  at: number;
+}
+
+const MESSAGE_COLUMNS: Column<Message>[] = [
+  { name: 'id', type: 'text', value: (m) => m.id },
+  { name: 'type', type: 'text', value: (m) => m.type },
+  { name: 'lead_id', type: 'text', value: (m) => m.leadId },
+  { name: 'data', type: 'text', value: (m) => m.data },
+  { name: 'at', type: 'bigint', value: (m) => m.at },
+];
+
+const DELIVERY_COLUMNS: Column<Planned>[] = [
+  { name: 'id', type: 'text', value: (p) => p.id },
+  { name: 'subscription_id', type: 'text', value: (p) => p.sub },
+  { name: 'message_id', type: 'text', value: (p) => p.messageId },
+  { name: 'lead_key', type: 'text', value: (p) => p.leadKey },
+  { name: 'next_attempt_at', type: 'bigint', value: (p) => p.next },
+  { name: 'created_at', type: 'bigint', value: (p) => p.at },
+];
+
+export function webhookMethods(db: SqlDb): SubscriptionMethods {
+  const lane = lanes(db);
+  const find = (ws: string, id: string) =>
+    db.get<WebhookRow>(
+      'SELECT * FROM webhook_subscriptions WHERE workspace_id = :ws AND id = :id',
+      { ws, id },
+    );
+
+  return {
+    async createWebhook(ws, webhook, now) {
+      if (!(await db.get('SELECT 1 FROM workspaces WHERE id = :ws', { ws })))
+        throw new StoreError('not_found', `workspace ${ws} not found`);
+      // event_types: a list parameter, which SQLite stores as its JSON text and PostgreSQL as
+      // the column's text[].
+      const row = await db.get<WebhookRow>(
+        `INSERT INTO webhook_subscriptions (id, workspace_id, url, event_types, secret, enabled,
+           created_at, updated_at) VALUES (:id, :ws, :url, :types, :secret, TRUE, :now, :now)
+         RETURNING *`,
+        {
+          id: randomUUID(),
+          ws,
+          url: webhook.url,
+          types: webhook.eventTypes,
+          secret: webhook.secret,
+          now,
+        },
+      );
+      return toWebhook(one(row));
+    },
+    async getWebhook(ws, id) {
+      const row = await find(ws, id);
+      return row && toWebhook(row);
+    },
+    async listWebhooks(ws) {
+      const rows = await db.all<WebhookRow>(
+        'SELECT * FROM webhook_subscriptions WHERE workspace_id = :ws ORDER BY created_at, id',
+        { ws },
+      );
+      return rows.map(toWebhook);
+    },
+    async updateWebhook(ws, id, patch, now) {
+      const before = await find(ws, id);
+      if (!before) throw new StoreError('not_found', `webhook ${id} not found`);
+      const enabling = patch.enabled === true && !before.enabled;
+      // Lanes before the subscription's row: the worker takes them in that order too.
+      if (enabling) await lane.lockOf(id, 'pending');
+      const full: WebhookPatch = enabling ? { ...patch, disabledReason: null } : patch;
+      const keys = (Object.keys(PATCH_COLUMNS) as (keyof WebhookPatch)[]).filter(
+        (k) => full[k] !== undefined,
+      );
+      const set = keys.map((k) => `${PATCH_COLUMNS[k]} = :${k}`);
+      if (enabling) set.push('consecutive_failures = 0');
+      const params: Record<string, SqlParams[string]> = { ws, id, now };
+      for (const k of keys) params[k] = full[k] ?? null;
+      const row = await db.get<WebhookRow>(
+        `UPDATE webhook_subscriptions SET ${[...set, 'updated_at = :now'].join(', ')}
+         WHERE workspace_id = :ws AND id = :id RETURNING *`,
+        params,
+      );
+      if (enabling) {
+        // A new retry period for what waited while it was disabled, and a head per lane again.
+        await db.run(
+          `UPDATE webhook_deliveries SET retry_since = NULL
+           WHERE subscription_id = :id AND status = 'pending'`,
+          { id },
+        );
+        await lane.promoteAll(id, now);
+      } else if (patch.enabled === false && before.enabled) await lane.park(id, now);
+      if (!row) throw new StoreError('not_found', `webhook ${id} not found`);
+      return toWebhook(row);
+    },
+    async deleteWebhook(ws, id) {
+      const changed = await db.run(
+        'DELETE FROM webhook_subscriptions WHERE workspace_id = :ws AND id = :id',
+        { ws, id },
+      );
+      return changed > 0;
+    },
+    async enqueueNotifications(ws, notifications) {
+      if (notifications.length === 0) return;
+      const subscriptions = (
+        await db.all<{ id: string; event_types: WebhookRow['event_types'] }>(
+          `SELECT id, event_types FROM webhook_subscriptions
+           WHERE workspace_id = :ws AND enabled = TRUE`,
+          { ws },
+        )
+      ).map((s) => ({ id: s.id, types: new Set<string>(readEventTypes(s.event_types)) }));
+      if (subscriptions.length === 0) return;
+      const messages: Message[] = [];
+      const planned: Planned[] = [];
+      for (const n of notifications) {
+        const targets = subscriptions.filter((s) => s.types.has(n.type));
+        if (targets.length === 0) continue;
+        const messageId = newMessageId();
+        messages.push({
+          id: messageId,
+          type: n.type,
+          leadId: n.leadId,
+          data: JSON.stringify(n.data),
+          at: n.at,
+        });
+        for (const target of targets)
+          planned.push({
+            id: randomUUID(),
+            sub: target.id,
+            messageId,
+            leadKey: n.leadId ?? '',
+            next: null,
+            at: n.at,
+          });
+      }
+      if (planned.length === 0) return;
+      const laneList = planned.map((p) => ({ subscriptionId: p.sub, leadKey: p.leadKey }));
+      await lane.lock(laneList);
+      const taken = await lane.busy(laneList);
+      // The first new delivery of a lane without pending ones is its head, due at once; the rest
+      // wait behind it.
+      for (const p of planned) {
+        const key = laneKey(p.sub, p.leadKey);
+        if (taken.has(key)) continue;
+        taken.add(key);
+        p.next = 0;
+      }
+      await db.insertMany({
+        table: 'webhook_messages',
+        fixed: { workspace_id: ws },
+        columns: MESSAGE_COLUMNS,
+        rows: messages,
+      });
+      // In input order, so seq (the order within a lane) follows it.
+      await db.insertMany({
+        table: 'webhook_deliveries',
+        fixed: { workspace_id: ws, status: 'pending' },
+        columns: DELIVERY_COLUMNS,
+        rows: planned,
+      });
+    },
+  };
+}
