@@ -1,10 +1,10 @@
 // Stores and scores a run of Segment calls of every kind in a few set-based statements: the calls
-// in one insert (see store-calls), the scores of their leads in one read and one write, the
-// history in one append, the accounts scored again once. The outcome equals taking the calls one
-// at a time: they are taken in arrival order across leads, each event is scored against the
-// lead's history as stored up to it (its seq), an identify's traits, a visitor's link or a group's
-// company are stored and the lead scored again before the next call, and each visible change gets
-// its history entry, a conversion its outcome after it.
+// in one insert (store-calls says when it takes more), the scores of their leads in one read and
+// one write, the history in one append, the accounts scored again once. The outcome equals
+// taking the calls one at a time: they are taken in arrival order across leads, each event is
+// scored against the lead's history as stored up to it (its seq), an identify's traits, a
+// visitor's link or a group's company are stored and the lead scored again before the next call,
+// and each visible change gets its history entry, a conversion its outcome after it.
 import type { SegmentMessage } from '../../ingest/segment/index.js';
 import type { HistoryEntry, LeadScoreRow, StoreTx } from '../../store/port.js';
 import { refreshAccountsOfLeads } from '../accounts/account-scoring.js';
