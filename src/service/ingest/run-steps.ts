@@ -39,33 +39,41 @@ export function stepsOf(calls: readonly StoredCall[], links: ReadonlyMap<string,
   const steps: Step[] = [];
   for (const { message, messageId, leadId, time, inserted, seq } of calls) {
     if (!inserted) continue;
-    const of = { messageId, time, seq };
     switch (message.type) {
       case 'track':
       case 'page': {
         if (leadId === null) break;
         const event = { ...toScoringEvent(message), time, messageId };
-        steps.push({ ...of, message, kind: 'event', leadId, event });
+        steps.push({ kind: 'event', message, messageId, time, seq, leadId, event });
         break;
       }
       case 'identify': {
         const { userId, anonymousId } = message;
         if (userId === null) break;
         if (anonymousId === null || linked.get(anonymousId) === userId) {
-          steps.push({ ...of, message, kind: 'traits', leadId: userId });
+          steps.push({ kind: 'traits', message, messageId, time, seq, leadId: userId });
           break;
         }
         linked.set(anonymousId, userId);
-        steps.push({ ...of, message, kind: 'link', leadId: userId, visitor: anonymousId });
+        steps.push({
+          kind: 'link',
+          message,
+          messageId,
+          time,
+          seq,
+          leadId: userId,
+          visitor: anonymousId,
+        });
         break;
       }
       case 'alias':
         linked.set(message.previousId, message.userId);
-        steps.push({ ...of, message, kind: 'alias', leadId: message.userId });
+        steps.push({ kind: 'alias', message, messageId, time, seq, leadId: message.userId });
         break;
       case 'group':
-        if (leadId === null) steps.push({ ...of, message, kind: 'company-traits', leadId });
-        else steps.push({ ...of, message, kind: 'company', leadId });
+        if (leadId === null)
+          steps.push({ kind: 'company-traits', message, messageId, time, seq, leadId });
+        else steps.push({ kind: 'company', message, messageId, time, seq, leadId });
         break;
     }
   }

@@ -20,8 +20,6 @@ export interface StoredCall {
   seq: number;
 }
 
-type Draft = Omit<StoredCall, 'inserted' | 'seq'>;
-
 export const messageIdOf = (message: SegmentMessage) =>
   message.messageId ?? deriveMessageId(message.raw);
 
@@ -45,40 +43,44 @@ export async function storeCalls(
   now: number,
 ): Promise<StoredCall[]> {
   const linked = new Map(links);
-  const drafts: Draft[] = [];
-  const stored: { inserted: boolean; seq: number }[] = [];
+  const calls: StoredCall[] = [];
+  let stored = 0;
   // Visitors a call not stored yet links.
   const pending = new Set<string>();
-  const storeDrafts = async () => {
-    const from = stored.length;
-    const part = drafts.slice(from);
+  const storePart = async () => {
+    const part = calls.slice(stored);
     if (part.length === 0) return;
     const leadIds = part.flatMap((c) => (c.leadId === null ? [] : [c.leadId]));
     await tx.ensureLeads(ws, leadIds, now);
-    stored.push(
-      ...(await tx.insertEvents(
-        ws,
-        part.map((c) => callToStore(c.message, c.messageId, c.leadId, c.time)),
-      )),
+    const results = await tx.insertEvents(
+      ws,
+      part.map((c) => callToStore(c.message, c.messageId, c.leadId, c.time)),
     );
-    part.forEach(({ message }, i) => {
-      const visitor = linkedBy(message);
-      if (visitor !== null && stored[from + i]!.inserted) linked.set(visitor, message.userId!);
+    part.forEach((call, i) => {
+      const { inserted, seq } = results[i]!;
+      call.inserted = inserted;
+      call.seq = seq;
+      const visitor = linkedBy(call.message);
+      if (visitor !== null && inserted) linked.set(visitor, call.message.userId!);
     });
+    stored = calls.length;
     pending.clear();
   };
   for (const message of messages) {
     const visitor = message.userId === null ? message.anonymousId : null;
-    if (visitor !== null && pending.has(visitor)) await storeDrafts();
-    drafts.push({
+    if (visitor !== null && pending.has(visitor)) await storePart();
+    calls.push({
       message,
       messageId: messageIdOf(message),
       leadId: message.userId ?? (visitor === null ? null : (linked.get(visitor) ?? null)),
       time: eventTimeOf(message),
+      // Set once stored.
+      inserted: false,
+      seq: 0,
     });
     const linking = linkedBy(message);
     if (linking !== null) pending.add(linking);
   }
-  await storeDrafts();
-  return drafts.map((draft, i) => ({ ...draft, ...stored[i]! }));
+  await storePart();
+  return calls;
 }
