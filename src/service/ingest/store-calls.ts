@@ -1,9 +1,10 @@
 // The first part of an ingestion run: each call gets the lead it is about, and the calls are
 // stored in arrival order with their leads. A call naming only a visitor is about the lead the
-// visitor is linked to as the calls before it left the links: when one of those (an identify or
-// an alias of that visitor) is not stored yet, the calls up to it are stored first, since a
-// repeated messageId links nothing. That takes one more insert only in a run where a visitor is
-// linked and then calls again without its userId.
+// visitor is linked to as the calls before it left the links. Whether a call links anything is
+// known only once it is inserted (a repeated messageId links nothing), so when a call before it
+// that links that visitor (an identify or an alias) is not stored yet, the calls before it are
+// stored first: one more insert, only in a run where a visitor is linked and then calls again
+// without its userId.
 import { deriveMessageId, type SegmentMessage } from '../../ingest/segment/index.js';
 import type { StoreTx } from '../../store/port.js';
 import { callToStore } from '../scoring/stored-events.js';
