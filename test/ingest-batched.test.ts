@@ -16,6 +16,13 @@ const model = parseModel(readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'u
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 const LEADS = ['u1', 'u2', 'u3'];
 const COMPANIES = ['c1', 'c2'];
+const VISITORS = ['v1', 'v2', 'v3'];
+/** Whom the mixed calls name: leads, visitors (as leads too: none may become one) and companies. */
+const everything = {
+  leads: [...LEADS, ...VISITORS],
+  visitors: VISITORS,
+  companies: [...COMPANIES, 'c3'],
+};
 const EVENTS = [
   'Email Opened',
   'Email Link Clicked',
@@ -71,6 +78,84 @@ const callArb = fc.oneof(
   },
 );
 
+/** Who a call names: a lead, a visitor, or both (an identify of both links the visitor). */
+const whoArb = fc.oneof(
+  fc.record({ userId: fc.constantFrom(...LEADS) }),
+  fc.record({ anonymousId: fc.constantFrom(...VISITORS) }),
+  fc.record({ userId: fc.constantFrom(...LEADS), anonymousId: fc.constantFrom(...VISITORS) }),
+);
+
+/** A messageId of the call's own kind, or now and then one any kind may repeat. */
+const idArb = (prefix: string, max: number) =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: 1, max }).map((n) => `${prefix}${n}`) },
+    { weight: 1, arbitrary: fc.integer({ min: 1, max: 4 }).map((n) => `any${n}`) },
+  );
+
+/** Every kind of call, of leads and of visitors: tracks and pages (purchases among them) at any
+ * time in 60 days, identifies that link visitors (or only set traits, or name no lead), aliases,
+ * group calls of known leads and of nobody known yet, repeated messageIds across kinds. */
+const mixedCallArb = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      type: fc.constant('track'),
+      messageId: idArb('m', 40),
+      who: whoArb,
+      event: fc.constantFrom(...EVENTS, 'Order Completed'),
+      daysAgo: fc.integer({ min: 0, max: 60 }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('page'),
+      messageId: idArb('p', 20),
+      who: whoArb,
+      name: fc.constantFrom('Pricing', 'Blog'),
+      daysAgo: fc.integer({ min: 0, max: 60 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      type: fc.constant('identify'),
+      messageId: idArb('i', 6),
+      who: whoArb,
+      title: fc.constantFrom('VP Marketing', 'Intern', 'CTO'),
+      daysAgo: fc.constant(0),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('group'),
+      messageId: idArb('g', 10),
+      who: whoArb,
+      groupId: fc.constantFrom(...COMPANIES, 'c3'),
+      employees: fc.constantFrom(30, 120, 500),
+      industry: fc.constantFrom('software', 'retail'),
+      daysAgo: fc.constant(0),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      type: fc.constant('alias'),
+      messageId: idArb('a', 4),
+      who: fc.record({ userId: fc.constantFrom(...LEADS) }),
+      previousId: fc.constantFrom(...VISITORS),
+      daysAgo: fc.constant(0),
+    }),
+  },
+);
+
+const mixedCall = ({ who, ...c }: Record<string, unknown>) => {
+  const call = toCall({ ...c, ...(who as object) });
+  if (c.event !== 'Order Completed') return call;
+  return { ...call, properties: { revenue: 1200, currency: 'usd' } };
+};
+
 function toCall(c: Record<string, unknown>) {
   const { daysAgo, title, name, employees, industry, ...rest } = c;
   const timestamp = new Date(NOW - Number(daysAgo) * 86_400_000).toISOString();
@@ -98,10 +183,16 @@ async function workspace(store: Store) {
 }
 
 /** What the calls left: account scores; lead scores, history, owners and tags, lifecycles;
- * notifications in order. */
-async function snapshot(store: Store, { ws, hook }: { ws: string; hook: string }) {
+ * notifications in order. With `more`, also the leads' records, the visitors' links and the
+ * stored events: each lead's in its (time, seq) order and all of them in seq order. */
+async function snapshot(
+  store: Store,
+  { ws, hook }: { ws: string; hook: string },
+  more?: { leads: readonly string[]; visitors: readonly string[]; companies: readonly string[] },
+) {
+  const leadIds = more?.leads ?? LEADS;
   const leads = await Promise.all(
-    LEADS.map(async (id) => ({
+    leadIds.map(async (id) => ({
       score: await store.getScore(ws, id),
       history: await store.listHistory(ws, id, { limit: 1000 }),
       routing: await store.getLeadRouting(ws, id),
@@ -115,7 +206,9 @@ async function snapshot(store: Store, { ws, hook }: { ws: string; hook: string }
       return { type: d.type, leadId: d.leadId, data: detail?.data };
     }),
   );
-  const accounts = await Promise.all(COMPANIES.map((id) => store.getAccountScore(ws, id)));
+  const accounts = await Promise.all(
+    (more?.companies ?? COMPANIES).map((id) => store.getAccountScore(ws, id)),
+  );
   return {
     accounts,
     leads: leads.map((l) => ({
@@ -123,11 +216,38 @@ async function snapshot(store: Store, { ws, hook }: { ws: string; hook: string }
       lifecycle: l.lifecycle.map(({ seq: _seq, ...entry }) => entry),
     })),
     // Delivered in order per lead (each lead is its own lane); leads may interleave differently.
-    notifications: LEADS.map((id) => notifications.filter((n) => n.leadId === id)),
+    notifications: leadIds.map((id) => notifications.filter((n) => n.leadId === id)),
+    ...(more && (await storedCalls(store, ws, more))),
   };
 }
 
-describe.each(freshStores())('batched ingestion on $name', ({ open }) => {
+/** The leads' records and events, the visitors' links, every call stored (seq replaced by rank). */
+async function storedCalls(
+  store: Store,
+  ws: string,
+  {
+    leads,
+    visitors,
+    companies,
+  }: { leads: readonly string[]; visitors: readonly string[]; companies: readonly string[] },
+) {
+  const events = await Promise.all(leads.map((id) => store.eventsOfLead(ws, id)));
+  const inSeqOrder = events
+    .flat()
+    .sort((a, b) => a.seq - b.seq)
+    .map((e) => `${e.messageId}>${e.leadId}`);
+  return {
+    records: await Promise.all(leads.map((id) => store.getLead(ws, id))),
+    companyRecords: await Promise.all(companies.map((id) => store.getCompany(ws, id))),
+    links: await Promise.all(visitors.map((id) => store.resolveIdentity(ws, id))),
+    events: events.map((list) => list.map(({ seq: _seq, ...e }) => e)),
+    inSeqOrder,
+    // Unattributed calls (of visitors never linked) are stored too.
+    count: await store.countEvents(ws),
+  };
+}
+
+describe.each(freshStores())('batched ingestion on $name', ({ name, open }) => {
   it('equals ingesting the calls one at a time: outcomes, scores, history, actions, notifications', async () => {
     const store = await open();
     const models = new ActiveModels();
@@ -155,6 +275,42 @@ describe.each(freshStores())('batched ingestion on $name', ({ open }) => {
       { numRuns: 40, seed: 20261123 },
     );
   });
+  it('equals one call at a time for every kind of call, whole or in chunks: links, aliases, first group calls, purchases', async () => {
+    const store = await open();
+    const models = new ActiveModels();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(mixedCallArb, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.integer({ min: 1, max: 12 }), { minLength: 40, maxLength: 40 }),
+        async (drawn, sizes) => {
+          const calls = messages(drawn.map(mixedCall), NOW);
+          const [single, whole, chunked] = [
+            await workspace(store),
+            await workspace(store),
+            await workspace(store),
+          ];
+          const outcomes: Record<string, unknown[]> = { single: [], whole: [], chunked: [] };
+          for (const call of calls)
+            outcomes.single!.push(...(await ingestMessages(store, models, single.ws, [call], NOW)));
+          outcomes.whole = await ingestMessages(store, models, whole.ws, calls, NOW);
+          for (let from = 0, i = 0; from < calls.length; from += sizes[i++]!) {
+            const chunk = calls.slice(from, from + sizes[i]!);
+            outcomes.chunked!.push(
+              ...(await ingestMessages(store, models, chunked.ws, chunk, NOW)),
+            );
+          }
+          expect(outcomes.whole).toEqual(outcomes.single);
+          expect(outcomes.chunked).toEqual(outcomes.single);
+          const expected = await snapshot(store, single, everything);
+          expect(await snapshot(store, whole, everything)).toEqual(expected);
+          expect(await snapshot(store, chunked, everything)).toEqual(expected);
+        },
+      ),
+      // The logic is the same on both stores: PostgreSQL, slower, checks its dialect on fewer.
+      { numRuns: name === 'sqlite' ? 60 : 15, seed: 20261207 },
+    );
+  }, 120_000);
+
   /** The calls in one run and, in a second workspace, one at a time: the same outcome. */
   async function sameAsOneAtATime(store: Store, before: unknown[], run: unknown[]) {
     const models = new ActiveModels();
@@ -168,7 +324,10 @@ describe.each(freshStores())('batched ingestion on $name', ({ open }) => {
     for (const call of calls)
       singleOutcomes.push(...(await ingestMessages(store, models, single.ws, [call], NOW)));
     expect(outcomes).toEqual(singleOutcomes);
-    const [a, b] = [await snapshot(store, batched), await snapshot(store, single)];
+    const [a, b] = [
+      await snapshot(store, batched, everything),
+      await snapshot(store, single, everything),
+    ];
     expect(a).toEqual(b);
     return a;
   }
@@ -218,5 +377,90 @@ describe.each(freshStores())('batched ingestion on $name', ({ open }) => {
       ],
     );
     expect(after.leads[1]!.score?.state.fit).toBeGreaterThan(0);
+  });
+  it('links nothing on a repeated identify: later calls of its visitor go to the lead it is linked to', async () => {
+    const store = await open();
+    const at = new Date(NOW).toISOString();
+    const identify = (messageId: string, userId: string) => ({
+      type: 'identify',
+      messageId,
+      userId,
+      anonymousId: 'v1',
+      traits: { title: 'CTO' },
+      timestamp: at,
+    });
+    const visit = (messageId: string) => ({
+      type: 'track',
+      messageId,
+      anonymousId: 'v1',
+      event: 'Demo Requested',
+      timestamp: at,
+    });
+    const after = await sameAsOneAtATime(
+      store,
+      [visit('t0'), identify('first', 'u1'), identify('second', 'u2')],
+      [visit('t1'), identify('first', 'u1'), visit('t2'), identify('third', 'u3'), visit('t3')],
+    );
+    expect(after.links).toEqual(['u3', undefined, undefined]);
+    expect(after.events!.map((events) => events.map((e) => e.messageId))).toEqual([
+      ['t0', 'first'],
+      ['second', 't1', 't2'],
+      ['third', 't3'],
+      [],
+      [],
+      [],
+    ]);
+  });
+
+  it('scores a lead once a visitor is linked to it, in the run that links it', async () => {
+    const store = await open();
+    const at = (days: number) => new Date(NOW - days * 86_400_000).toISOString();
+    const after = await sameAsOneAtATime(
+      store,
+      [
+        {
+          type: 'track',
+          messageId: 'old',
+          anonymousId: 'v2',
+          event: 'Demo Requested',
+          timestamp: at(3),
+        },
+      ],
+      [
+        { type: 'page', messageId: 'p', anonymousId: 'v2', name: 'Pricing', timestamp: at(2) },
+        {
+          type: 'group',
+          messageId: 'g',
+          anonymousId: 'v2',
+          groupId: 'c3',
+          traits: { employees: 500 },
+          timestamp: at(0),
+        },
+        { type: 'alias', messageId: 'a', previousId: 'v2', userId: 'u2', timestamp: at(0) },
+        {
+          type: 'track',
+          messageId: 't',
+          anonymousId: 'v2',
+          event: 'Order Completed',
+          properties: { revenue: 99 },
+          timestamp: at(1),
+        },
+        {
+          type: 'group',
+          messageId: 'g2',
+          anonymousId: 'v2',
+          groupId: 'c3',
+          traits: { industry: 'software' },
+          timestamp: at(0),
+        },
+      ],
+    );
+    const u2 = after.leads[1]!;
+    expect(u2.history.map((h) => [h.cause, h.causeRef])).toEqual([
+      ['traits', 'g2'],
+      ['merge', 'a'],
+    ]);
+    expect(u2.lifecycle.map((l) => l.kind)).toContain('converted');
+    expect(after.records![1]?.companyId).toBe('c3');
   });
 });

@@ -23,17 +23,21 @@ export function accountsOf(compiled: CompiledModel): CompiledAccounts | undefine
   return accounts ?? undefined;
 }
 
-/** Scores again the companies of these leads (nothing when the model scores no accounts). */
+/**
+ * Scores again the companies of these leads, and the `also` companies (nothing when the model
+ * scores no accounts).
+ */
 export async function refreshAccountsOfLeads(
   tx: StoreTx,
   ws: string,
   scoring: ActiveScoring,
   leadIds: readonly string[],
   now: number,
+  also: readonly string[] = [],
 ): Promise<void> {
-  if (!accountsOf(scoring.compiled) || leadIds.length === 0) return;
-  const companies = await tx.companiesOfLeads(ws, leadIds);
-  await refreshAccounts(tx, ws, scoring, [...new Set(companies.values())], now);
+  if (!accountsOf(scoring.compiled)) return;
+  const companies = leadIds.length === 0 ? [] : (await tx.companiesOfLeads(ws, leadIds)).values();
+  await refreshAccounts(tx, ws, scoring, [...new Set([...companies, ...also])], now);
 }
 
 export async function refreshAccounts(

@@ -2,53 +2,47 @@
 // such event ingested for a lead records a converted outcome with the value it carries.
 import { eventKey, type CompiledModel } from '../../core/compile-model.js';
 import { compileFieldReader } from '../../core/fields.js';
-import type { LeadLifecycle, NewLifecycleEntry, StoreTx } from '../../store/port.js';
-import { applyMove, lifecyclesOf, saveMoves } from './apply-move.js';
-import { feedbackNotifications } from './feedback-notification.js';
+import type { OrderedMove } from './moves-in-order.js';
 
 export const DEFAULT_VALUE_FIELD = 'properties.revenue';
 export const DEFAULT_CURRENCY_FIELD = 'properties.currency';
 
-/** An ingested track or page call, as the ingestion run has it. */
+/** A track or page call stored now for a lead, as the ingestion run has it. */
 export interface ConversionCall {
   message: { event: string; properties: object; context: object };
   messageId: string;
-  leadId: string | null;
+  leadId: string;
   time: number;
 }
 
-/**
- * Records the conversions among the calls stored now (`stored[i].inserted`), in the ingestion's
- * transaction: one read of the leads' stages, one append, one upsert, their notifications.
- * Nothing at all when the model names no conversion event.
- */
-export async function recordConversions(
-  tx: StoreTx,
-  ws: string,
-  compiled: CompiledModel,
-  calls: readonly ConversionCall[],
-  stored: readonly { inserted: boolean }[],
-): Promise<void> {
+/** For a call stored now, the move it makes (converted, from any stage), or null. */
+export type ConversionOf = (call: ConversionCall) => OrderedMove | null;
+
+const checks = new WeakMap<CompiledModel, ConversionOf | null>();
+
+/** The model's conversion check, made once per compiled model; undefined when it names none. */
+export function conversionsOf(compiled: CompiledModel): ConversionOf | undefined {
+  let check = checks.get(compiled);
+  if (check === undefined) {
+    check = conversionCheck(compiled);
+    checks.set(compiled, check);
+  }
+  return check ?? undefined;
+}
+
+function conversionCheck(compiled: CompiledModel): ConversionOf | null {
   const config = compiled.model.conversions;
-  if (!config) return;
+  if (!config) return null;
   const key = eventKey(config.event);
-  const matches = calls.filter(
-    (call, i) =>
-      stored[i]?.inserted === true && call.leadId !== null && eventKey(call.message.event) === key,
-  );
-  if (matches.length === 0) return;
   const readValue = compileFieldReader(config.valueField ?? DEFAULT_VALUE_FIELD);
   const readCurrency = compileFieldReader(config.currencyField ?? DEFAULT_CURRENCY_FIELD);
-  const leadIds = [...new Set(matches.map((c) => c.leadId as string))];
-  const states = await lifecyclesOf(tx, ws, leadIds, Math.min(...matches.map((c) => c.time)));
-  const moves: { entry: NewLifecycleEntry; state: LeadLifecycle }[] = [];
-  for (const call of matches) {
-    const state = states.get(call.leadId as string);
-    if (!state) continue;
-    const move = applyMove(
-      state,
-      { type: 'convert' },
-      {
+  return (call) => {
+    if (eventKey(call.message.event) !== key) return null;
+    return {
+      leadId: call.leadId,
+      // A purchase is a fact: the rules take a conversion from any stage.
+      action: { type: 'convert' },
+      context: {
         cause: 'event',
         causeRef: call.messageId,
         actor: null,
@@ -56,15 +50,8 @@ export async function recordConversions(
         value: amountOf(readValue(call.message)),
         currency: currencyOf(readCurrency(call.message)),
       },
-    );
-    // A purchase is a fact: the rules take a conversion from any stage.
-    if (!move.ok) continue;
-    states.set(state.leadId, move.state);
-    moves.push(move);
-  }
-  await saveMoves(tx, ws, moves);
-  const notifications = feedbackNotifications(moves.map((m) => m.entry));
-  if (notifications.length > 0) await tx.enqueueNotifications(ws, notifications);
+    };
+  };
 }
 
 /** A finite number, or a string that is one (`"49.90"`); anything else is no value. */

@@ -42,7 +42,7 @@ export async function scoringHistory(
 }
 
 /** Scores the lead from scratch: its current traits and every stored event. */
-export async function rescoreLead(
+async function rescoreLead(
   tx: StoreTx,
   ws: string,
   leadId: string,
