@@ -5,7 +5,6 @@ import { refuseNested, transactionPerCall } from '../store-methods.js';
 import { migrations } from '../migrations/index.js';
 import { accountMethods } from './pg-accounts.js';
 import { queryOn, types } from './pg-db.js';
-import { eventMethods } from './pg-events.js';
 import { leadMethods } from './pg-leads.js';
 import { routingMethods } from './pg-routing.js';
 import { lifecycleMethods } from './pg-lifecycle.js';
@@ -49,7 +48,6 @@ function txMethods(client: pg.ClientBase): StoreTx {
     ...routingMethods(q),
     ...lifecycleMethods(q),
     ...accountScoreMethods(q),
-    ...eventMethods(q),
     ...scoreMethods(q),
     ...modelJobMethods(q),
     ...jobResultMethods(q),

@@ -1,9 +1,10 @@
 // Every store method written once for both dialects, on one connection inside a transaction.
 import type { SqlDb } from './sql-db.js';
 import { suppressionMethods } from './suppressions.js';
+import { eventMethods } from './events.js';
 
 export function sqlTxMethods(db: SqlDb) {
-  return merge(suppressionMethods(db));
+  return merge(suppressionMethods(db), eventMethods(db));
 }
 
 type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -9,7 +9,6 @@ import { GroupCommit } from './group-commit.js';
 import { Mutex } from './mutex.js';
 import { accountMethods } from './sqlite-accounts.js';
 import { statements } from './sqlite-db.js';
-import { eventMethods } from './sqlite-events.js';
 import { leadMethods } from './sqlite-leads.js';
 import { routingMethods } from './sqlite-routing.js';
 import { lifecycleMethods } from './sqlite-lifecycle.js';
@@ -89,7 +88,6 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       ...routingMethods(sql),
       ...lifecycleMethods(sql),
       ...accountScoreMethods(sql),
-      ...eventMethods(sql),
       ...scoreMethods(sql),
       ...modelJobMethods(sql),
       ...jobResultMethods(sql),
