@@ -5,18 +5,15 @@ import { refuseNested, transactionPerCall } from '../store-methods.js';
 import { migrations } from '../migrations/index.js';
 import { accountMethods } from './pg-accounts.js';
 import { queryOn, types } from './pg-db.js';
-import { leadMethods } from './pg-leads.js';
 import { routingMethods } from './pg-routing.js';
 import { lifecycleMethods } from './pg-lifecycle.js';
 import { accountScoreMethods } from './pg-account-scores.js';
-import { listLeadsMethod } from './pg-list-leads.js';
 import { migratePostgres } from './pg-migrate.js';
 import { jobLeaseMethods } from './pg-job-leases.js';
 import { jobResultMethods } from './pg-job-results.js';
 import { predictiveMethods } from './pg-predictive.js';
 import { segmentReachMethods } from './pg-segment-reach.js';
 import { modelJobMethods } from './pg-models-jobs.js';
-import { scoreMethods } from './pg-scores.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
 import { deliveryMethods } from './pg-webhook-deliveries.js';
 import { retentionMethods } from './pg-webhook-retention.js';
@@ -44,17 +41,14 @@ function txMethods(client: pg.ClientBase): StoreTx {
   const q = queryOn(client);
   return {
     ...accountMethods(q),
-    ...leadMethods(q),
     ...routingMethods(q),
     ...lifecycleMethods(q),
     ...accountScoreMethods(q),
-    ...scoreMethods(q),
     ...modelJobMethods(q),
     ...jobResultMethods(q),
     ...jobLeaseMethods(q),
     ...predictiveMethods(q),
     ...segmentReachMethods(q),
-    ...listLeadsMethod(q),
     ...webhookMethods(q),
     ...deliveryMethods(q),
     ...retentionMethods(q),

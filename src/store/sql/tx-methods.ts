@@ -2,9 +2,18 @@
 import type { SqlDb } from './sql-db.js';
 import { suppressionMethods } from './suppressions.js';
 import { eventMethods } from './events.js';
+import { scoreMethods } from './scores.js';
+import { leadMethods } from './leads.js';
+import { leadListMethods } from './lead-list.js';
 
 export function sqlTxMethods(db: SqlDb) {
-  return merge(suppressionMethods(db), eventMethods(db));
+  return merge(
+    suppressionMethods(db),
+    eventMethods(db),
+    scoreMethods(db),
+    leadMethods(db),
+    leadListMethods(db),
+  );
 }
 
 type Intersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void

@@ -9,18 +9,15 @@ import { GroupCommit } from './group-commit.js';
 import { Mutex } from './mutex.js';
 import { accountMethods } from './sqlite-accounts.js';
 import { statements } from './sqlite-db.js';
-import { leadMethods } from './sqlite-leads.js';
 import { routingMethods } from './sqlite-routing.js';
 import { lifecycleMethods } from './sqlite-lifecycle.js';
 import { accountScoreMethods } from './sqlite-account-scores.js';
-import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { jobLeaseMethods } from './sqlite-job-leases.js';
 import { jobResultMethods } from './sqlite-job-results.js';
 import { predictiveMethods } from './sqlite-predictive.js';
 import { segmentReachMethods } from './sqlite-segment-reach.js';
 import { modelJobMethods } from './sqlite-models-jobs.js';
-import { scoreMethods } from './sqlite-scores.js';
 import { deliveryMethods } from './sqlite-webhook-deliveries.js';
 import { retentionMethods } from './sqlite-webhook-retention.js';
 import { webhookMethods } from './sqlite-webhooks.js';
@@ -84,17 +81,14 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     const sql = statements(db);
     tx = {
       ...accountMethods(sql),
-      ...leadMethods(sql),
       ...routingMethods(sql),
       ...lifecycleMethods(sql),
       ...accountScoreMethods(sql),
-      ...scoreMethods(sql),
       ...modelJobMethods(sql),
       ...jobResultMethods(sql),
       ...jobLeaseMethods(sql),
       ...predictiveMethods(sql),
       ...segmentReachMethods(sql),
-      ...listLeadsMethod(sql),
       ...webhookMethods(sql),
       ...deliveryMethods(sql),
       ...retentionMethods(sql),
