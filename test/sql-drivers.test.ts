@@ -144,6 +144,71 @@ for (const { name } of onTestStores([{ name: 'sqlite' }, { name: 'postgres' }]))
       expect(listed.map((r) => r.value)).toEqual(['x', 'y']);
     });
 
+    it('writes JSON null as SQL NULL, in chunks as asked, and keeps tuples apart from rows', async () => {
+      const db = await open();
+      const docless = { ...rows[0]!, doc: null as unknown as Row['doc'] };
+      const written = await db.insertMany<Row, { id: string }>({
+        table: 't',
+        fixed: { ws: 'w' },
+        columns: COLUMNS,
+        rows: [docless, { ...rows[1]!, id: 'c' }, rows[1]!],
+        returning: 'id',
+        chunk: 1,
+      });
+      expect(written.map((r) => r.id)).toEqual(['b', 'c', 'a']);
+      const sql = 'SELECT id, doc IS NULL AS missing FROM t WHERE ws = :ws ORDER BY id';
+      expect(await db.tuples<[string, unknown]>(sql, { ws: 'w' })).toHaveLength(3);
+      const read = await db.all<{ id: string; missing: unknown }>(sql, { ws: 'w' });
+      expect(read.map((r) => [r.id, Boolean(r.missing)])).toEqual([
+        ['a', false],
+        ['b', true],
+        ['c', false],
+      ]);
+    });
+
+    it('reads JSON keys, tells text past ASCII, and matches ignoring case', async () => {
+      const db = await open();
+      const d = db.dialect;
+      await db.run(
+        `CREATE TEMPORARY TABLE j (id TEXT NOT NULL, body ${d.name === 'postgres' ? 'JSON' : 'TEXT'})`,
+      );
+      await db.run(`INSERT INTO j (id, body) VALUES ('x', :body), ('y', :bad)`, {
+        body: JSON.stringify({
+          a: { b: [1, 'two'] },
+          n: null,
+          'odd key"': 'q',
+          name: 'Ada Éclair',
+        }),
+        bad: d.name === 'postgres' ? '{"name": 3}' : '{"name": ',
+      });
+      const values = await db.tuples<[unknown, unknown, unknown, unknown]>(
+        `SELECT ${d.jsonValue('body', 'a')}, ${d.jsonValue('body', 'n')},
+           ${d.jsonValue('body', 'odd')}, ${d.jsonValue('body', 'missing')}
+         FROM j WHERE id = 'x'`,
+        { a: 'a', n: 'n', odd: 'odd key"', missing: 'nope' },
+      );
+      // JSON null and a missing key both read as null (PostgreSQL's driver parses json 'null').
+      expect(values[0]!.map((v) => (v === null ? null : d.readJson(v)))).toEqual([
+        { b: [1, 'two'] },
+        null,
+        'q',
+        null,
+      ]);
+      const names = await db.all<{ id: string; name: unknown }>(
+        `SELECT id, ${d.jsonKeyText('body', 'name')} AS name FROM j ORDER BY id`,
+      );
+      // An unreadable document reads as NULL on SQLite instead of failing the statement.
+      expect(names.map((r) => r.id)).toEqual(['x', 'y']);
+      expect(names[0]!.name).toBe('Ada Éclair');
+      const matched = await db.all<{ id: string; wide: unknown }>(
+        `SELECT id, ${d.beyondAscii(d.jsonKeyText('body', 'name'))} AS wide FROM j
+         WHERE ${d.likeCaseless(d.jsonKeyText('body', 'name'), 'p')}`,
+        { p: '%ada %' },
+      );
+      expect(matched.map((r) => [r.id, Boolean(r.wide)])).toEqual([['x', true]]);
+      expect(() => d.jsonKeyText('body', "name') OR ('1")).toThrow(/plain JSON key/);
+    });
+
     it('says which named parameter has no value', async () => {
       const db = await open();
       await expect(db.get('SELECT :missing AS x', {})).rejects.toThrow(/missing/);

@@ -1,15 +1,5 @@
-// PostgreSQL connection helpers: the query function every method module uses, and pool types.
+// PostgreSQL pool types: how bigint values are read.
 import pg from 'pg';
-
-/** A client inside a transaction: the methods only ever run queries on it. */
-export type Query = <Row extends pg.QueryResultRow = pg.QueryResultRow>(
-  text: string,
-  values?: readonly unknown[],
-) => Promise<pg.QueryResult<Row>>;
-
-export function queryOn(client: pg.ClientBase): Query {
-  return (text, values) => client.query(text, values === undefined ? undefined : [...values]);
-}
 
 const INT8 = 20;
 
@@ -23,10 +13,3 @@ export const types: pg.CustomTypesConfig = {
       ? (value: string) => Number(value)
       : pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig['getTypeParser'],
 };
-
-/** The first row, which the statement guarantees (RETURNING of an insert, count(*)). */
-export function one<Row extends pg.QueryResultRow>(result: pg.QueryResult<Row>): Row {
-  const row = result.rows[0];
-  if (!row) throw new Error('expected a row');
-  return row;
-}

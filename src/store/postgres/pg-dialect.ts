@@ -1,5 +1,5 @@
 // PostgreSQL's spelling of what the dialect-free statements leave open (src/store/sql/dialect.ts).
-import type { Dialect } from '../sql/dialect.js';
+import { plainJsonKey, type Dialect } from '../sql/dialect.js';
 import type { ColumnType } from '../sql/sql-db.js';
 import { readJsonObject } from '../stored-json.js';
 import type { JsonObject } from '../records.js';
@@ -47,6 +47,11 @@ export const pgDialect: Dialect = {
   jsonRows: (param, columns) =>
     `(SELECT * FROM json_to_recordset(CAST(:${param} AS json))
       AS r(${columns.map(([name, type]) => `${name} ${PG_TYPES[type]}`).join(', ')}))`,
+  // Events, scores, leads and the lead list.
+  jsonValue: (column, keyParam) => `(${column} -> CAST(:${keyParam} AS text))`,
+  beyondAscii: (column) => `(${column} ~ '[^ -~]')`,
+  jsonKeyText: (column, key) => `(${column} ->> '${plainJsonKey(key)}')`,
+  likeCaseless: (expr, param) => `(${expr} ILIKE :${param} ESCAPE '\\')`,
 };
 
 /** A JSON key written into SQL text: letters, digits and underscores only. */

@@ -1,14 +1,10 @@
 // The PostgreSQL store: a pool, and a dedicated client for each transaction.
 import pg from 'pg';
-import type { Store, StoreTx } from '../port.js';
+import type { Store } from '../port.js';
 import { refuseNested, transactionPerCall } from '../store-methods.js';
 import { migrations } from '../migrations/index.js';
-import { queryOn, types } from './pg-db.js';
-import { eventMethods } from './pg-events.js';
-import { leadMethods } from './pg-leads.js';
-import { listLeadsMethod } from './pg-list-leads.js';
+import { types } from './pg-db.js';
 import { migratePostgres } from './pg-migrate.js';
-import { scoreMethods } from './pg-scores.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
 import { pgSqlDb } from './pg-sql-db.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
@@ -25,27 +21,6 @@ export interface PostgresStoreOptions {
   statistics?: StatisticsMode;
   /** How often the statistics keeper checks the tables (default 60 s). */
   statisticsEveryMs?: number;
-}
-
-function txMethods(client: pg.ClientBase): StoreTx {
-  const q = queryOn(client);
-  return {
-    ...leadMethods(q),
-    ...eventMethods(q),
-    ...scoreMethods(q),
-    ...listLeadsMethod(q),
-    ...sqlTxMethods(pgSqlDb(client)),
-    async lockLeads(ws, ids) {
-      const keys = [...new Set(ids)].map((id) => `${ws}\u001f${id}`).sort();
-      if (keys.length === 0) return;
-      // Sorted, so that two transactions wanting the same leads queue instead of deadlocking.
-      await q(
-        `SELECT pg_advisory_xact_lock(k) FROM
-           (SELECT hashtextextended(key, 0) AS k FROM unnest($1::text[]) WITH ORDINALITY AS t(key, n) ORDER BY n) s`,
-        [keys],
-      );
-    },
-  };
 }
 
 /** Deadlocks and serialisation failures: the whole transaction may simply run again. */
@@ -83,7 +58,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     let reusable = true;
     try {
       await client.query('BEGIN');
-      const result = await fn(txMethods(client));
+      const result = await fn(sqlTxMethods(pgSqlDb(client)));
       await client.query('COMMIT');
       return result;
     } catch (error) {

@@ -63,4 +63,25 @@ export interface Dialect {
    * set-based reads of rows with several columns: `FROM ${d.jsonRows('lanes', cols)} AS l`.
    */
   jsonRows(param: string, columns: readonly (readonly [name: string, type: ColumnType])[]): string;
+  // Events, scores, leads and the lead list (src/store/sql/events.ts, leads.ts, lead-list.ts).
+  /**
+   * Key `:keyParam` of JSON column `column` as JSON, NULL when missing; decode it with readJson
+   * (SQLite hands the key's JSON text, PostgreSQL a json value its driver parses).
+   */
+  jsonValue(column: string, keyParam: string): string;
+  /** True when text `column` holds a character past printable ASCII (space to tilde). */
+  beyondAscii(column: string): string;
+  /**
+   * The text of top-level key `key` (a plain name, written into the SQL) of JSON object column
+   * `column`: NULL when missing, and when the stored JSON cannot be read (the statement answers).
+   */
+  jsonKeyText(column: string, key: string): string;
+  /** Text `expr` contains LIKE pattern `:param` (lower case, `\` escapes), ignoring case. */
+  likeCaseless(expr: string, param: string): string;
+}
+
+/** A JSON key written into SQL text (Dialect.jsonKeyText): a plain name only. */
+export function plainJsonKey(key: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) throw new Error(`not a plain JSON key: ${key}`);
+  return key;
 }

@@ -35,6 +35,8 @@ export interface InsertMany<R> {
   conflict?: string;
   /** Column list of a RETURNING clause: the rows written (match them to the input by key). */
   returning?: string;
+  /** PostgreSQL: rows per statement (default 2000), so that each stays a few megabytes. */
+  chunk?: number;
 }
 
 export interface SqlDb {

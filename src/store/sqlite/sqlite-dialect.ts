@@ -1,5 +1,5 @@
 // SQLite's spelling of what the dialect-free statements leave open (src/store/sql/dialect.ts).
-import type { Dialect } from '../sql/dialect.js';
+import { plainJsonKey, type Dialect } from '../sql/dialect.js';
 import { readJsonObject } from '../stored-json.js';
 
 export const sqliteDialect: Dialect = {
@@ -31,6 +31,17 @@ export const sqliteDialect: Dialect = {
   jsonRows: (param, columns) =>
     `(SELECT ${columns.map(([name]) => `value ->> '$.${name}' AS ${name}`).join(', ')}
       FROM json_each(:${param}))`,
+  // Events, scores, leads and the lead list.
+  // `->` hands over one key's JSON text without the whole payload; json_quote makes any key a
+  // valid path, and SQLite evaluates it once per statement.
+  jsonValue: (column, keyParam) => `(${column} -> ('$.' || json_quote(:${keyParam})))`,
+  beyondAscii: (column) => `(${column} GLOB '*[^ -~]*')`,
+  // json_extract fails the whole statement on a value it cannot read (nested deeper than
+  // SQLite's 1,000 levels, or malformed, as older releases could store): json_valid guards it.
+  jsonKeyText: (column, key) =>
+    `(CASE WHEN json_valid(${column}) THEN json_extract(${column}, '$.${plainJsonKey(key)}') END)`,
+  // lower() folds ASCII only, as the pattern was folded for it.
+  likeCaseless: (expr, param) => `(lower(${expr}) LIKE :${param} ESCAPE '\\')`,
 };
 
 /** A JSON key written into SQL text: letters, digits and underscores only. */

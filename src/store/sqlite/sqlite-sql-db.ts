@@ -10,6 +10,7 @@ type Statement = Database.Statement<[Bound?], unknown>;
 
 export function sqliteSqlDb(db: Database.Database): SqlDb {
   const cache = new Map<string, Statement>();
+  const raw = new Map<string, Statement>();
   const prepare = (sql: string): Statement => {
     let statement = cache.get(sql);
     if (!statement) {
@@ -30,32 +31,39 @@ export function sqliteSqlDb(db: Database.Database): SqlDb {
       return prepare(sql).run(bind(params)).changes;
     },
     async tuples<Row extends readonly unknown[]>(sql: string, params?: SqlParams) {
-      return prepare(sql).raw(true).all(bind(params)) as unknown as Row[];
+      // Raw mode stays set on a statement: a statement of its own, apart from all() and get().
+      let statement = raw.get(sql);
+      if (!statement) {
+        statement = db.prepare<[Bound?], unknown>(sql).raw(true);
+        raw.set(sql, statement);
+      }
+      return statement.all(bind(params)) as unknown as Row[];
     },
     async insertMany<R, Out>(insert: InsertMany<R>) {
+      if (insert.rows.length === 0) return [];
       const fixed = Object.entries(insert.fixed ?? {});
-      const names = [...fixed.map(([name]) => name), ...insert.columns.map((c) => c.name)];
-      const values = [...fixed.map((_, i) => `:f${i}`), ...insert.columns.map((_, i) => `:c${i}`)];
+      const { columns } = insert;
+      const names = [...fixed.map(([name]) => name), ...columns.map((c) => c.name)];
+      // Positional parameters, bound from one array reused for every row: no object per row,
+      // and no parameter name to look up per value.
       const statement = prepare(
-        `INSERT INTO ${insert.table} (${names.join(', ')}) VALUES (${values.join(', ')})` +
+        `INSERT INTO ${insert.table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})` +
           (insert.conflict ? ` ${insert.conflict}` : '') +
           (insert.returning ? ` RETURNING ${insert.returning}` : ''),
-      );
-      const row: Bound = {};
-      fixed.forEach(([, value], i) => (row[`f${i}`] = scalar(value)));
+      ) as unknown as Database.Statement<unknown[], unknown>;
+      const values: (string | number | null)[] = fixed.map(([, value]) => scalar(value));
+      const first = values.length;
+      const json = columns.map((c) => c.type === 'json' || c.type === 'jsonb');
       const out: Out[] = [];
       for (const r of insert.rows) {
-        insert.columns.forEach((column, i) => {
-          const value = column.value(r);
-          row[`c${i}`] =
-            column.type === 'json' || column.type === 'jsonb'
-              ? JSON.stringify(value)
-              : scalar(value as SqlValue);
-        });
+        for (let i = 0; i < columns.length; i++) {
+          const value = columns[i]!.value(r);
+          values[first + i] = json[i] ? jsonText(value) : scalar(value as SqlValue);
+        }
         if (insert.returning) {
-          const written = statement.get(row);
+          const written = statement.get(values);
           if (written !== undefined) out.push(written as Out);
-        } else statement.run(row);
+        } else statement.run(values);
       }
       return out;
     },
@@ -79,3 +87,7 @@ function bind(params: SqlParams | undefined): Bound {
 
 const scalar = (value: SqlValue): string | number | null =>
   typeof value === 'boolean' ? (value ? 1 : 0) : value;
+
+/** A JSON column's text; null (or nothing) is SQL NULL, as PostgreSQL reads it from the rows. */
+const jsonText = (value: unknown): string | null =>
+  value === null || value === undefined ? null : JSON.stringify(value);

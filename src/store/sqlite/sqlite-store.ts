@@ -7,12 +7,7 @@ import { Checkpointer } from './checkpointer.js';
 import { WalSync } from './wal-sync.js';
 import { GroupCommit } from './group-commit.js';
 import { Mutex } from './mutex.js';
-import { statements } from './sqlite-db.js';
-import { eventMethods } from './sqlite-events.js';
-import { leadMethods } from './sqlite-leads.js';
-import { listLeadsMethod } from './sqlite-list-leads.js';
 import { migrateSqlite } from './sqlite-migrate.js';
-import { scoreMethods } from './sqlite-scores.js';
 import { sqliteSqlDb } from './sqlite-sql-db.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
 
@@ -68,16 +63,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   // Built on first use: statements are prepared lazily, once the schema exists.
   const txMethods = (): StoreTx => {
     if (tx) return tx;
-    const sql = statements(db);
-    tx = {
-      ...leadMethods(sql),
-      ...eventMethods(sql),
-      ...scoreMethods(sql),
-      ...listLeadsMethod(sql),
-      ...sqlTxMethods(sqliteSqlDb(db)),
-      // Transactions already run one at a time here (the mutex and BEGIN IMMEDIATE).
-      lockLeads: async () => {},
-    };
+    tx = sqlTxMethods(sqliteSqlDb(db));
     return tx;
   };
 

@@ -1,0 +1,99 @@
+// The filtered, sorted, keyset-paginated lead list, and the ids of all leads with whether each
+// changed since a time.
+import { decodeCursor, likePattern, NO_SCORE, toPage, type LeadListItem } from '../lead-list.js';
+import type { StoreTx } from '../port.js';
+import type { Dialect } from './dialect.js';
+import { toLead, type LeadColumns } from './lead-rows.js';
+import { toScore, type ScoreColumns } from './score-rows.js';
+import type { SqlDb, SqlValue } from './sql-db.js';
+
+type Row = LeadColumns &
+  Omit<ScoreColumns, 'lead_id' | 'updated_at'> & {
+    lead_id: string | null;
+    s_updated_at: number;
+  };
+
+const toItem = (d: Dialect, r: Row): LeadListItem => ({
+  lead: toLead(d, r),
+  score:
+    r.lead_id === null
+      ? null
+      : toScore(d, { ...r, lead_id: r.lead_id, updated_at: r.s_updated_at }),
+});
+
+/** Where search looks: keys of the lead's traits and its company's name. */
+const SEARCHED: [string, string][] = [
+  ['l.traits', 'name'],
+  ['l.traits', 'first_name'],
+  ['l.traits', 'last_name'],
+  ['l.traits', 'email'],
+  ['c.traits', 'name'],
+];
+
+export function leadListMethods(db: SqlDb): Pick<StoreTx, 'listLeads' | 'listLeadIds'> {
+  const d = db.dialect;
+  return {
+    async listLeadIds(ws, { changedSince }) {
+      const rows = await db.all<{ id: string; changed: unknown }>(
+        `SELECT l.id, (l.updated_at >= :since OR coalesce(s.updated_at >= :since, false)) AS changed
+         FROM leads l
+         LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id
+         WHERE l.workspace_id = :ws ORDER BY l.id`,
+        { ws, since: changedSince },
+      );
+      return rows.map((r) => ({ id: r.id, changed: Boolean(r.changed) }));
+    },
+    async listLeads(ws, query) {
+      const params: Record<string, SqlValue> = { ws, limit: query.limit + 1 };
+      const where = ['l.workspace_id = :ws'];
+      const filter = (condition: string, name: string, value: SqlValue | undefined) => {
+        if (value === undefined) return;
+        where.push(condition);
+        params[name] = value;
+      };
+      filter('s.segment = :segment', 'segment', query.segment);
+      filter('s.grade = :grade', 'grade', query.grade);
+      filter('s.stage = :stage', 'stage', query.stage);
+      filter(
+        `EXISTS (SELECT 1 FROM lead_routing r
+           WHERE r.workspace_id = l.workspace_id AND r.lead_id = l.id AND r.owner = :owner)`,
+        'owner',
+        query.owner,
+      );
+      filter('s.score >= :minScore', 'minScore', query.minScore);
+      filter('s.score <= :maxScore', 'maxScore', query.maxScore);
+      if (query.search !== undefined) {
+        const likes = SEARCHED.map(([column, key]) =>
+          d.likeCaseless(d.jsonKeyText(column, key), 'search'),
+        );
+        filter(`(${likes.join(' OR ')})`, 'search', likePattern(query.search));
+      }
+      const key =
+        query.sort === 'score'
+          ? `COALESCE(s.score, CAST(${NO_SCORE} AS DOUBLE PRECISION))`
+          : 'l.updated_at';
+      const dir = query.direction === 'desc' ? 'DESC' : 'ASC';
+      const cursor = decodeCursor(query);
+      if (cursor) {
+        where.push(`(${key}, l.id) ${dir === 'DESC' ? '<' : '>'} (:afterValue, :afterId)`);
+        params.afterValue = cursor.value;
+        params.afterId = cursor.id;
+      }
+      const rows = await db.all<Row>(
+        `SELECT l.id, l.traits, l.company_id, l.created_at, l.updated_at, s.lead_id,
+           s.model_version, s.state, s.score, s.fit, s.engagement, s.grade, s.segment, s.stage,
+           s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at, s.due_at
+         FROM leads l
+         LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id
+         LEFT JOIN companies c ON c.workspace_id = l.workspace_id AND c.id = l.company_id
+         WHERE ${where.join(' AND ')}
+         ORDER BY ${key} ${dir}, l.id ${dir} LIMIT :limit`,
+        params,
+      );
+      return toPage(
+        query,
+        rows.map((r) => toItem(d, r)),
+      );
+    },
+  };
+}
