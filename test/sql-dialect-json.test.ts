@@ -1,41 +1,9 @@
 // The Dialect's JSON fragments and hints used by routing, the dashboard and reports give the same
 // answers on both databases: tags merged in first-added order, ordered JSON aggregates that keep
 // every digit, JSON fields compared with text columns, and row locks that read as plain SELECTs.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { types } from '../src/store/postgres/pg-db.js';
-import { pgSqlDb } from '../src/store/postgres/pg-sql-db.js';
-import type { SqlDb } from '../src/store/sql/sql-db.js';
-import { sqliteSqlDb } from '../src/store/sqlite/sqlite-sql-db.js';
+import { sqlDrivers as drivers } from './sql-test-drivers.js';
 import { onTestStores } from './test-stores.js';
-
-const serverUrl =
-  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const drivers: Record<string, () => Promise<{ db: SqlDb; close: () => Promise<void> }>> = {
-  async sqlite() {
-    const dir = mkdtempSync(join(tmpdir(), 'leadscore-sql-'));
-    const file = new Database(join(dir, 'db.sqlite'));
-    return {
-      db: sqliteSqlDb(file),
-      close: async () => {
-        file.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  async postgres() {
-    const client = new pg.Client({ connectionString: serverUrl, types });
-    await client.connect();
-    // A temporary schema of this connection: nothing left behind, nothing shared.
-    await client.query('SET search_path TO pg_temp');
-    return { db: pgSqlDb(client), close: () => client.end() };
-  },
-};
 
 for (const { name } of onTestStores([{ name: 'sqlite' }, { name: 'postgres' }])) {
   describe(`the ${name} dialect's JSON fragments`, () => {

@@ -1,44 +1,26 @@
 // The dialect parts the webhook, job and predictive modules use, on both drivers: a JSON array of
 // objects read as a table (dialect.jsonRows), a locking read (dialect.forUpdate), and key locks
 // (dialect.lockKeys: PostgreSQL holds them to the end of the transaction, SQLite needs none).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { types } from '../src/store/postgres/pg-db.js';
-import { pgSqlDb } from '../src/store/postgres/pg-sql-db.js';
 import type { SqlDb } from '../src/store/sql/sql-db.js';
-import { sqliteSqlDb } from '../src/store/sqlite/sqlite-sql-db.js';
+import { openPgDb, sqlDrivers, type OpenedDb } from './sql-test-drivers.js';
 import { onTestStores } from './test-stores.js';
-
-const serverUrl =
-  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const close of closers) await close();
 });
 
-async function openPg(): Promise<{ db: SqlDb; client: pg.Client }> {
-  const client = new pg.Client({ connectionString: serverUrl, types });
-  await client.connect();
-  closers.push(() => client.end());
-  await client.query('SET search_path TO pg_temp');
-  return { db: pgSqlDb(client), client };
+function kept<T extends OpenedDb>(opened: T): T {
+  closers.push(opened.close);
+  return opened;
 }
 
+const openPg = async (): Promise<{ db: SqlDb; client: pg.Client }> => kept(await openPgDb());
+
 const drivers: Record<string, () => Promise<SqlDb>> = {
-  async sqlite() {
-    const dir = mkdtempSync(join(tmpdir(), 'leadscore-dialect-'));
-    const file = new Database(join(dir, 'db.sqlite'));
-    closers.push(async () => {
-      file.close();
-      rmSync(dir, { recursive: true, force: true });
-    });
-    return sqliteSqlDb(file);
-  },
+  sqlite: async () => kept(await sqlDrivers.sqlite!()).db,
   postgres: async () => (await openPg()).db,
 };
 

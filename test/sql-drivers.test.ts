@@ -1,41 +1,10 @@
 // The two drivers of the dialect-free store core run the same statements with the same results:
 // named and list parameters, booleans, JSON, tuples, and bulk inserts with conflicts and
 // RETURNING, on a SQLite file and on the local PostgreSQL server.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { types } from '../src/store/postgres/pg-db.js';
-import { pgSqlDb } from '../src/store/postgres/pg-sql-db.js';
-import type { Column, SqlDb } from '../src/store/sql/sql-db.js';
-import { sqliteSqlDb } from '../src/store/sqlite/sqlite-sql-db.js';
+import type { Column } from '../src/store/sql/sql-db.js';
+import { sqlDrivers as drivers } from './sql-test-drivers.js';
 import { onTestStores } from './test-stores.js';
-
-const serverUrl =
-  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-const drivers: Record<string, () => Promise<{ db: SqlDb; close: () => Promise<void> }>> = {
-  async sqlite() {
-    const dir = mkdtempSync(join(tmpdir(), 'leadscore-sql-'));
-    const file = new Database(join(dir, 'db.sqlite'));
-    return {
-      db: sqliteSqlDb(file),
-      close: async () => {
-        file.close();
-        rmSync(dir, { recursive: true, force: true });
-      },
-    };
-  },
-  async postgres() {
-    const client = new pg.Client({ connectionString: serverUrl, types });
-    await client.connect();
-    // A temporary schema of this connection: nothing left behind, nothing shared.
-    await client.query('SET search_path TO pg_temp');
-    return { db: pgSqlDb(client), close: () => client.end() };
-  },
-};
 
 interface Row {
   id: string;
