@@ -11,7 +11,7 @@ import {
   type WebhookRow,
 } from '../webhook-rows.js';
 import type { Column, SqlDb, SqlParams } from './sql-db.js';
-import type { WorkspaceKeys } from './workspace-keys.js';
+import { NO_WORKSPACE, type WorkspaceKeys } from './workspace-keys.js';
 import { one } from './sql-db.js';
 import { laneKey, lanes } from './webhook-lanes.js';
 
@@ -79,8 +79,7 @@ export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMe
   return {
     async createWebhook(wsId, webhook, now) {
       const ws = await wsKeys.of(wsId);
-      if (!(await db.get('SELECT 1 FROM workspaces WHERE ws = :ws', { ws })))
-        throw new StoreError('not_found', `workspace ${wsId} not found`);
+      if (ws === NO_WORKSPACE) throw new StoreError('not_found', `workspace ${wsId} not found`);
       // event_types: a list parameter, which SQLite stores as its JSON text and PostgreSQL as
       // the column's text[].
       const row = await db.get<WebhookRow>(
