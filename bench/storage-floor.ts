@@ -8,8 +8,8 @@
 //   per-lead index; the score row (compact state) read and upserted once per distinct lead per
 //   commit; a history row only for the share of events that make a visible change. On
 //   PostgreSQL each transaction in flight takes its own hash partition of the leads.
-// - current (bench/floor-current.ts), the baseline: today's migrated schema (workspace UUID in
-//   every key), per event a score read and write and a history row; on PostgreSQL every
+// - current (bench/floor-current.ts), the baseline: today's migrated schema (integer workspace
+//   key, text lead id in every key), per event a score read and write and a history row; on PostgreSQL every
 //   transaction draws from all leads, as the service's runs do today.
 //
 // The events are bench/ingest.ts's track calls (bench/floor-events.ts), seeded.
@@ -156,7 +156,7 @@ async function main(): Promise<void> {
           const cells = [
             kind,
             c.layout,
-            c.layout === 'current' ? 'text (UUID workspace)' : c.leadKey,
+            c.layout === 'current' ? 'text (integer workspace)' : c.leadKey,
             fmt(commit),
             kind === 'sqlite' ? '1' : String(clients),
             c.layout === 'current' ? 'every event' : `${fmt(100 * c.historyShare)}%`,

@@ -144,6 +144,93 @@ export async function rowsOf(db: RawDatabase): Promise<Record<string, string[]>>
   return rows;
 }
 
+/** The tables of a database but schema_migrations (and SQLite's sqlite_sequence), by name. */
+async function tablesOf(db: RawDatabase): Promise<string[]> {
+  const rows = await db.query(
+    db.dialect === 'sqlite'
+      ? `SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`
+      : `SELECT table_name AS name FROM information_schema.tables
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`,
+  );
+  return rows
+    .map((r) => String(r.name))
+    .filter((name) => name !== 'schema_migrations' && name !== 'sqlite_sequence');
+}
+
+/** How many rows each table holds. */
+export async function countsOf(db: RawDatabase): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of await tablesOf(db))
+    counts[table] = Number((await db.query(`SELECT count(*) AS n FROM ${table}`))[0]?.n);
+  return counts;
+}
+
+interface TargetColumn {
+  name: string;
+  json: boolean;
+  identity: boolean;
+}
+
+async function columnsOf(db: RawDatabase, table: string): Promise<TargetColumn[]> {
+  if (db.dialect === 'sqlite')
+    return (await db.query(`SELECT name FROM pragma_table_info('${table}') ORDER BY cid`)).map(
+      (r) => ({ name: String(r.name), json: false, identity: false }),
+    );
+  const rows = await db.query(
+    `SELECT column_name, data_type, is_identity FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  return rows.map((r) => ({
+    name: String(r.column_name),
+    json: r.data_type === 'json' || r.data_type === 'jsonb',
+    identity: r.is_identity === 'YES',
+  }));
+}
+
+/**
+ * Every row of `source` (a database of the current schema, filled through the store) written
+ * into `target` (an empty database of an older schema, before migration 016): the integer
+ * workspace key `ws` becomes the workspace's text id in workspace_id again, every other column
+ * is copied as it is, and identity sequences go on after the copied keys. Answers the rows per
+ * table.
+ */
+export async function copyIntoOlderLayout(
+  source: RawDatabase,
+  target: RawDatabase,
+): Promise<Record<string, number>> {
+  const idOf = new Map(
+    (await source.query('SELECT ws, id FROM workspaces')).map((r) => [Number(r.ws), r.id]),
+  );
+  const pg = target.dialect === 'postgres';
+  // Parents and children arrive in any order: the keys are checked at commit (SQLite) or not
+  // at all while copying (PostgreSQL, as a replica applies rows).
+  const statements: Statement[] = [
+    { sql: pg ? 'SET LOCAL session_replication_role = replica' : 'PRAGMA defer_foreign_keys = ON' },
+  ];
+  for (const table of await tablesOf(target)) {
+    const columns = await columnsOf(target, table);
+    const names = columns.map((c) => c.name).join(', ');
+    const marks = columns.map((_, i) => (pg ? `$${i + 1}` : '?')).join(', ');
+    const insert = `INSERT INTO ${table} (${names}) ${pg ? 'OVERRIDING SYSTEM VALUE ' : ''}VALUES (${marks})`;
+    for (const row of await source.query(`SELECT * FROM ${table}`))
+      statements.push({
+        sql: insert,
+        values: columns.map((c) => {
+          const value = c.name === 'workspace_id' ? idOf.get(Number(row.ws)) : row[c.name];
+          return c.json && value !== null ? JSON.stringify(value) : value;
+        }),
+      });
+    for (const c of columns.filter((c) => c.identity))
+      statements.push({
+        sql: `SELECT setval(pg_get_serial_sequence('${table}', '${c.name}'),
+          (SELECT coalesce(max(${c.name}), 0) + 1 FROM ${table}), false)`,
+      });
+  }
+  await target.run(statements);
+  return countsOf(target);
+}
+
 const serverUrl =
   process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 

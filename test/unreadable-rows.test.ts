@@ -46,15 +46,15 @@ describe.each(freshStores())('unreadable stored rows on $name', (kind) => {
     const plant = (table: 'leads' | 'companies', id: string, traits: string, company?: string) =>
       kind.name === 'sqlite'
         ? kind.exec(
-            `INSERT INTO ${table} (workspace_id, id, traits, ${table === 'leads' ? 'company_id, ' : ''}created_at, updated_at)
-             VALUES (?, ?, ?, ${table === 'leads' ? '?, ' : ''}?, ?)`,
+            `INSERT INTO ${table} (ws, id, traits, ${table === 'leads' ? 'company_id, ' : ''}created_at, updated_at)
+             VALUES ((SELECT ws FROM workspaces WHERE id = ?), ?, ?, ${table === 'leads' ? '?, ' : ''}?, ?)`,
             table === 'leads'
               ? [ws, id, traits, company ?? null, NOW, NOW]
               : [ws, id, traits, NOW, NOW],
           )
         : kind.exec(
-            `INSERT INTO ${table} (workspace_id, id, traits, ${table === 'leads' ? 'company_id, ' : ''}created_at, updated_at)
-             VALUES ($1, $2, $3::jsonb, ${table === 'leads' ? '$6, ' : ''}$4, $5)`,
+            `INSERT INTO ${table} (ws, id, traits, ${table === 'leads' ? 'company_id, ' : ''}created_at, updated_at)
+             VALUES ((SELECT ws FROM workspaces WHERE id = $1), $2, $3::jsonb, ${table === 'leads' ? '$6, ' : ''}$4, $5)`,
             table === 'leads'
               ? [ws, id, traits, NOW, NOW, company ?? null]
               : [ws, id, traits, NOW, NOW],

@@ -24,6 +24,11 @@ export interface WebhookRow {
   updated_at: number;
 }
 
+/** A subscription's columns, with its workspace's id (the tables hold its key). */
+export const WEBHOOK_COLUMNS = `id, url, event_types, secret, enabled, disabled_reason,
+  consecutive_failures, created_at, updated_at,
+  (SELECT w.id FROM workspaces w WHERE w.ws = webhook_subscriptions.ws) AS workspace_id`;
+
 /** The event_types column as read: JSON text (SQLite) or text[] (PostgreSQL). */
 export const readEventTypes = (value: WebhookRow['event_types']): NotificationType[] =>
   (typeof value === 'string' ? JSON.parse(value) : value) as NotificationType[];
@@ -89,10 +94,6 @@ export const toAttempt = (r: AttemptRow): WebhookAttempt => ({
   latencyMs: r.latency_ms,
   responseExcerpt: r.response_excerpt,
 });
-
-/** What the claim query reads (`d` deliveries, `s` subscriptions, `m` messages). */
-export const CLAIM_COLUMNS = `d.workspace_id, d.id, d.attempt_count, d.retry_since, d.subscription_id,
-  s.url, s.secret, d.message_id, m.type, m.lead_id, m.data, m.at`;
 
 export interface ClaimRow {
   workspace_id: string;

@@ -131,5 +131,25 @@ export function isolationContract(makeStore: MakeStore): void {
       expect(before.count).toBe(2);
       expect(await store.findApiKeyByHash('h1')).toMatchObject({ workspaceId: ws });
     });
+
+    it('forgets a workspace whose creation rolled back, even when another gets its key', async () => {
+      const { store } = ctx();
+      // The store maps workspace ids to internal keys; SQLite hands a rolled-back key out again.
+      let gone = '';
+      await expect(
+        store.transaction(async (tx) => {
+          gone = (await tx.createWorkspace('rolled back', T0)).id;
+          await tx.upsertLead(gone, 'u1', { email: 'gone@x.io' }, T0);
+          throw new Error('undo');
+        }),
+      ).rejects.toThrow('undo');
+      const next = (await store.createWorkspace('next', T0)).id;
+      await store.upsertLead(next, 'u1', { email: 'next@x.io' }, T0);
+      expect(await store.getWorkspace(gone)).toBeUndefined();
+      expect(await store.getLead(gone, 'u1')).toBeUndefined();
+      expect(await store.listLeadIds(gone, { changedSince: 0 })).toEqual([]);
+      await expect(store.upsertLead(gone, 'u2', {}, T0)).rejects.toThrow();
+      expect((await store.getLead(next, 'u1'))?.traits).toEqual({ email: 'next@x.io' });
+    });
   });
 }

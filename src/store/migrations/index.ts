@@ -16,6 +16,7 @@ import { webhookMessagesAt } from './012-webhook-messages-at.js';
 import { leadScoresStateJson } from './013-lead-scores-state-json.js';
 import { keyPrefix } from './014-key-prefix.js';
 import { suppressions } from './015-suppressions.js';
+import { workspaceKeys } from './016-workspace-keys.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   leadScoresStateJson,
   keyPrefix,
   suppressions,
+  workspaceKeys,
 ];

@@ -8,6 +8,7 @@ import { migratePostgres } from './pg-migrate.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
 import { pgSqlDb } from './pg-sql-db.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
+import { PendingWorkspaceKeys, WorkspaceKeyCache } from '../sql/workspace-keys.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database */
@@ -53,13 +54,17 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     }
   });
 
+  const workspaceKeys = new WorkspaceKeyCache();
   const once: Store['transaction'] = async (fn) => {
     const client = await pool.connect();
     let reusable = true;
     try {
       await client.query('BEGIN');
-      const result = await fn(sqlTxMethods(pgSqlDb(client)));
+      const sqlDb = pgSqlDb(client);
+      const keys = new PendingWorkspaceKeys(workspaceKeys);
+      const result = await fn(sqlTxMethods(sqlDb, keys.on(sqlDb)));
       await client.query('COMMIT');
+      keys.publish();
       return result;
     } catch (error) {
       // A client that cannot even roll back may hold a half-open transaction: discard it.

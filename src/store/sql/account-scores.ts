@@ -5,6 +5,7 @@ import { decodeAccountCursor, toAccountPage } from '../account-list.js';
 import type { AccountScoreRow } from '../records.js';
 import { rowColumns } from './row-columns.js';
 import type { SqlDb, SqlParams } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 interface Row {
   company_id: string;
@@ -65,55 +66,60 @@ const WRITTEN = rowColumns<Row>({
   updated_at: 'bigint',
 });
 
-const UPSERT = `ON CONFLICT (workspace_id, company_id) DO UPDATE SET
+const UPSERT = `ON CONFLICT (ws, company_id) DO UPDATE SET
   model_version = excluded.model_version, score = excluded.score, fit = excluded.fit,
   engagement = excluded.engagement, grade = excluded.grade, segment = excluded.segment,
   stage = excluded.stage, contacts = excluded.contacts, scored_at = excluded.scored_at,
   updated_at = excluded.updated_at`;
 
-export function accountScoreMethods(db: SqlDb): AccountMethods {
+export function accountScoreMethods(db: SqlDb, wsKeys: WorkspaceKeys): AccountMethods {
   const d = db.dialect;
   return {
-    async leadsOfCompany(ws, companyId) {
+    async leadsOfCompany(wsId, companyId) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<{ id: string }>(
-        'SELECT id FROM leads WHERE workspace_id = :ws AND company_id = :companyId ORDER BY id',
+        'SELECT id FROM leads WHERE ws = :ws AND company_id = :companyId ORDER BY id',
         { ws, companyId },
       );
       return rows.map((r) => r.id);
     },
-    async companiesOfLeads(ws, leadIds) {
+    async companiesOfLeads(wsId, leadIds) {
+      const ws = await wsKeys.of(wsId);
       const found = new Map<string, string>();
       if (leadIds.length === 0) return found;
       const rows = await db.all<{ id: string; company_id: string }>(
         `SELECT id, company_id FROM leads
-         WHERE workspace_id = :ws AND id ${d.inList('ids')} AND company_id IS NOT NULL`,
+         WHERE ws = :ws AND id ${d.inList('ids')} AND company_id IS NOT NULL`,
         { ws, ids: [...new Set(leadIds)] },
       );
       for (const r of rows) found.set(r.id, r.company_id);
       return found;
     },
-    async putAccountScores(ws, rows) {
+    async putAccountScores(wsId, rows) {
+      const ws = await wsKeys.of(wsId);
       // The later row of a company wins: one statement cannot upsert a row twice.
       const latest = [...new Map(rows.map((r) => [r.companyId, r])).values()];
       await db.insertMany({
         table: 'account_scores',
-        fixed: { workspace_id: ws },
+        fixed: { ws },
         columns: WRITTEN,
         rows: latest.map(toRow),
         conflict: UPSERT,
       });
     },
-    async getAccountScore(ws, companyId) {
+    async getAccountScore(wsId, companyId) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<Row>(
         `SELECT ${COLUMNS} FROM account_scores
-         WHERE workspace_id = :ws AND company_id = :companyId`,
+         WHERE ws = :ws AND company_id = :companyId`,
         { ws, companyId },
       );
       return row && toAccount(row);
     },
-    async listAccountScores(ws, query) {
+    async listAccountScores(wsId, query) {
+      const ws = await wsKeys.of(wsId);
       const cursor = decodeAccountCursor(query.after);
-      const where = ['workspace_id = :ws'];
+      const where = ['ws = :ws'];
       const params: Record<string, string | number> = { ws, limit: query.limit + 1 };
       if (query.segment !== undefined) {
         where.push('segment = :segment');

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { StoreError } from '../errors.js';
 import type { StoreTx } from '../port.js';
 import { toApiKey, toWorkspace, type ApiKeyRow, type WorkspaceRow } from '../account-rows.js';
-import type { SqlDb } from './sql-db.js';
+import { one, type SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 type AccountMethods = Pick<
   StoreTx,
@@ -18,19 +19,19 @@ type AccountMethods = Pick<
 
 const WORKSPACE = 'id, name, created_at';
 
-export const API_KEY_COLUMNS = `id, workspace_id, kind, hash, prefix, label, rate_limit_per_minute,
-  created_at, revoked_at`;
+/** A key's columns, with its workspace's id (the tables hold its key). */
+export const API_KEY_COLUMNS = `id, kind, hash, prefix, label, rate_limit_per_minute, created_at,
+  revoked_at, (SELECT w.id FROM workspaces w WHERE w.ws = api_keys.ws) AS workspace_id`;
 
-export function accountMethods(db: SqlDb): AccountMethods {
+export function accountMethods(db: SqlDb, wsKeys: WorkspaceKeys): AccountMethods {
   return {
     async createWorkspace(name, now) {
       const workspace = { id: randomUUID(), name, createdAt: now };
-      await db.run(
-        'INSERT INTO workspaces (id, name, created_at) VALUES (:id, :name, :createdAt)',
-        {
-          ...workspace,
-        },
+      const row = await db.get<{ ws: number }>(
+        'INSERT INTO workspaces (id, name, created_at) VALUES (:id, :name, :createdAt) RETURNING ws',
+        { ...workspace },
       );
+      wsKeys.learn(workspace.id, Number(one(row).ws));
       return workspace;
     },
     async getWorkspace(id) {
@@ -49,9 +50,9 @@ export function accountMethods(db: SqlDb): AccountMethods {
       // ON CONFLICT keeps a PostgreSQL transaction usable after a duplicate, unlike a failed
       // insert; the WHERE also keeps SQLite from reading ON CONFLICT as a join.
       const row = await db.get<ApiKeyRow>(
-        `INSERT INTO api_keys (id, workspace_id, kind, hash, prefix, label, rate_limit_per_minute,
+        `INSERT INTO api_keys (id, ws, kind, hash, prefix, label, rate_limit_per_minute,
            created_at)
-         SELECT CAST(:id AS TEXT), id, CAST(:kind AS TEXT), CAST(:hash AS TEXT),
+         SELECT CAST(:id AS TEXT), ws, CAST(:kind AS TEXT), CAST(:hash AS TEXT),
            CAST(:prefix AS TEXT), CAST(:label AS TEXT), CAST(:rate AS INTEGER),
            CAST(:createdAt AS BIGINT)
          FROM workspaces WHERE id = :ws
@@ -80,17 +81,19 @@ export function accountMethods(db: SqlDb): AccountMethods {
       );
       return row && toApiKey(row);
     },
-    async listApiKeys(ws) {
+    async listApiKeys(wsId) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<ApiKeyRow>(
-        `SELECT ${API_KEY_COLUMNS} FROM api_keys WHERE workspace_id = :ws ORDER BY created_at, id`,
+        `SELECT ${API_KEY_COLUMNS} FROM api_keys WHERE ws = :ws ORDER BY created_at, id`,
         { ws },
       );
       return rows.map(toApiKey);
     },
-    async revokeApiKey(ws, keyId, now) {
+    async revokeApiKey(wsId, keyId, now) {
+      const ws = await wsKeys.of(wsId);
       const changed = await db.run(
         `UPDATE api_keys SET revoked_at = :now
-         WHERE workspace_id = :ws AND id = :keyId AND revoked_at IS NULL`,
+         WHERE ws = :ws AND id = :keyId AND revoked_at IS NULL`,
         { ws, keyId, now },
       );
       return changed > 0;

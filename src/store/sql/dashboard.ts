@@ -6,6 +6,7 @@ import { TREND_LENGTH, type LeadEvent, type Snapshot } from '../dashboard-record
 import type { HistoryEntry } from '../records.js';
 import { API_KEY_COLUMNS } from './accounts.js';
 import type { SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 interface EventRow {
   seq: number;
@@ -37,12 +38,13 @@ type Methods = Pick<
 
 const EVENT_COLUMNS = 'seq, message_id, type, name, time, received_at, payload';
 
-export function dashboardMethods(db: SqlDb): Methods {
+export function dashboardMethods(db: SqlDb, wsKeys: WorkspaceKeys): Methods {
   const d = db.dialect;
   /** The previous snapshot's field differs from the entry's column (a transition). */
   const changed = (field: string) => `${d.jsonField('previous', field)} IS DISTINCT FROM ${field}`;
   return {
-    async leadExtras(ws, leadIds) {
+    async leadExtras(wsId, leadIds) {
+      const ws = await wsKeys.of(wsId);
       // Per lead: max(time) is one backward seek on events_lead, the trend one backward range
       // of TREND_LENGTH rows on score_history_lead.
       const rows = await db.all<{
@@ -53,14 +55,14 @@ export function dashboardMethods(db: SqlDb): Methods {
         trend: unknown;
       }>(
         `SELECT i.id, r.owner, r.tags,
-           (SELECT max(e.time) FROM events e WHERE e.workspace_id = :ws AND e.lead_id = i.id)
+           (SELECT max(e.time) FROM events e WHERE e.ws = :ws AND e.lead_id = i.id)
              AS last,
            (SELECT ${d.jsonArrayAgg('t.score', 't.at, t.id')} FROM (
                SELECT h.score, h.at, h.id FROM score_history h
-               WHERE h.workspace_id = :ws AND h.lead_id = i.id
+               WHERE h.ws = :ws AND h.lead_id = i.id
                ORDER BY h.at DESC, h.id DESC LIMIT :keep) t) AS trend
          FROM (SELECT DISTINCT value AS id FROM ${d.listTable('ids')} ids) i
-         LEFT JOIN lead_routing r ON r.workspace_id = :ws AND r.lead_id = i.id`,
+         LEFT JOIN lead_routing r ON r.ws = :ws AND r.lead_id = i.id`,
         { ws, ids: [...leadIds], keep: TREND_LENGTH },
       );
       return new Map(
@@ -75,16 +77,17 @@ export function dashboardMethods(db: SqlDb): Methods {
         ]),
       );
     },
-    async listLeadEvents(ws, leadId, { limit, before }) {
+    async listLeadEvents(wsId, leadId, { limit, before }) {
+      const ws = await wsKeys.of(wsId);
       const rows = before
         ? await db.all<EventRow>(
             `SELECT ${EVENT_COLUMNS} FROM events
-             WHERE workspace_id = :ws AND lead_id = :leadId AND (time, seq) < (:time, :seq)
+             WHERE ws = :ws AND lead_id = :leadId AND (time, seq) < (:time, :seq)
              ORDER BY time DESC, seq DESC LIMIT :limit`,
             { ws, leadId, time: before.time, seq: before.seq, limit },
           )
         : await db.all<EventRow>(
-            `SELECT ${EVENT_COLUMNS} FROM events WHERE workspace_id = :ws AND lead_id = :leadId
+            `SELECT ${EVENT_COLUMNS} FROM events WHERE ws = :ws AND lead_id = :leadId
              ORDER BY time DESC, seq DESC LIMIT :limit`,
             { ws, leadId, limit },
           );
@@ -98,13 +101,14 @@ export function dashboardMethods(db: SqlDb): Methods {
         payload: d.readObject(r.payload, 'a stored JSON object'),
       }));
     },
-    async listTransitions(ws, { limit, before }) {
-      // Unindexed workspace_id (SQLite): walk the history backwards by id (the feed's order) and
+    async listTransitions(wsId, { limit, before }) {
+      const ws = await wsKeys.of(wsId);
+      // Unindexed ws (SQLite): walk the history backwards by id (the feed's order) and
       // stop after `limit` matches, instead of sorting the workspace's whole history by id first.
       const rows = await db.all<TransitionRow>(
         `SELECT id, lead_id, at, cause, cause_ref, score, grade, segment, stage, previous
          FROM score_history
-         WHERE ${d.unindexed('workspace_id')} = :ws AND id < :before
+         WHERE ${d.unindexed('ws')} = :ws AND id < :before
            AND (previous IS NULL
              OR ${changed('segment')} OR ${changed('grade')} OR ${changed('stage')})
          ORDER BY id DESC LIMIT :limit`,
@@ -120,18 +124,19 @@ export function dashboardMethods(db: SqlDb): Methods {
         to: { score: r.score, grade: r.grade, segment: r.segment, stage: r.stage },
       }));
     },
-    async revokeApiKeyKeepingAdmin(ws, keyId, now) {
+    async revokeApiKeyKeepingAdmin(wsId, keyId, now) {
+      const ws = await wsKeys.of(wsId);
       // The live admin keys, locked in id order (PostgreSQL; SQLite runs transactions one at a
       // time): a concurrent revocation waits here, then sees this one's outcome, so two calls
       // never revoke the last two admin keys together.
       const admins = await db.all<{ id: string }>(
-        `SELECT id FROM api_keys WHERE workspace_id = :ws AND kind = 'admin'
+        `SELECT id FROM api_keys WHERE ws = :ws AND kind = 'admin'
            AND revoked_at IS NULL
          ORDER BY id ${d.forUpdate}`,
         { ws },
       );
       const row = await db.get<ApiKeyRow>(
-        `SELECT ${API_KEY_COLUMNS} FROM api_keys WHERE workspace_id = :ws AND id = :keyId
+        `SELECT ${API_KEY_COLUMNS} FROM api_keys WHERE ws = :ws AND id = :keyId
          ${d.forUpdate}`,
         { ws, keyId },
       );
@@ -139,14 +144,11 @@ export function dashboardMethods(db: SqlDb): Methods {
       if (row.revoked_at !== null) return { status: 'already_revoked', key: toApiKey(row) };
       if (row.kind === 'admin' && admins.every((a) => a.id === keyId))
         return { status: 'last_admin', key: toApiKey(row) };
-      await db.run(
-        'UPDATE api_keys SET revoked_at = :now WHERE workspace_id = :ws AND id = :keyId',
-        {
-          ws,
-          keyId,
-          now,
-        },
-      );
+      await db.run('UPDATE api_keys SET revoked_at = :now WHERE ws = :ws AND id = :keyId', {
+        ws,
+        keyId,
+        now,
+      });
       return { status: 'revoked', key: toApiKey({ ...row, revoked_at: now }) };
     },
   };

@@ -5,6 +5,7 @@ import type { JsonObject, NewEvent, ScoringEventRow, StoredEvent } from '../reco
 import { eventPage, nextPosition, streamEvents } from '../store-methods.js';
 import type { Dialect } from './dialect.js';
 import { one, type Column, type SqlDb, type SqlParams } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 interface EventRow {
   seq: number;
@@ -66,10 +67,10 @@ type EventMethods = Pick<
   | 'countEvents'
 >;
 
-export function eventMethods(db: SqlDb): EventMethods {
+export function eventMethods(db: SqlDb, wsKeys: WorkspaceKeys): EventMethods {
   const d = db.dialect;
 
-  const insertEvents = async (ws: string, events: readonly NewEvent[]) => {
+  const insertEvents = async (ws: number, events: readonly NewEvent[]) => {
     // Only the first occurrence of a messageId in the batch can be the one inserted.
     const firsts = new Map<string, NewEvent>();
     for (const e of events) if (!firsts.has(e.messageId)) firsts.set(e.messageId, e);
@@ -77,10 +78,10 @@ export function eventMethods(db: SqlDb): EventMethods {
     // The rows are inserted in input order, so equal event times keep their arrival order.
     const written = await db.insertMany<NewEvent, { message_id: string; seq: number }>({
       table: 'events',
-      fixed: { workspace_id: ws },
+      fixed: { ws },
       columns: INSERTED,
       rows: unique,
-      conflict: 'ON CONFLICT (workspace_id, message_id) DO NOTHING',
+      conflict: 'ON CONFLICT (ws, message_id) DO NOTHING',
       returning: 'message_id, seq',
     });
     const inserted = new Map<string, number>();
@@ -90,7 +91,7 @@ export function eventMethods(db: SqlDb): EventMethods {
       const missing = unique.map((e) => e.messageId).filter((id) => !inserted.has(id));
       const rows = await db.all<{ message_id: string; seq: number }>(
         `SELECT message_id, seq FROM events
-         WHERE workspace_id = :ws AND message_id ${d.inList('missing')}`,
+         WHERE ws = :ws AND message_id ${d.inList('missing')}`,
         { ws, missing },
       );
       for (const row of rows) existing.set(row.message_id, row.seq);
@@ -108,31 +109,34 @@ export function eventMethods(db: SqlDb): EventMethods {
   };
 
   const methods: EventMethods = {
-    async insertEvent(ws, e) {
+    async insertEvent(wsId, e) {
+      const ws = await wsKeys.of(wsId);
       const [result] = await insertEvents(ws, [e]);
       if (!result) throw new Error('expected one insert result');
       return result;
     },
-    insertEvents,
-    async eventsOfLead(ws, leadId) {
+    insertEvents: async (wsId, events) => insertEvents(await wsKeys.of(wsId), events),
+    async eventsOfLead(wsId, leadId) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<EventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE workspace_id = :ws AND lead_id = :leadId
+        `SELECT ${COLUMNS} FROM events WHERE ws = :ws AND lead_id = :leadId
          ORDER BY time, seq`,
         { ws, leadId },
       );
       return rows.map((r) => toEvent(d, r));
     },
-    async eventsOfLeadsPage(ws, { after, limit }) {
+    async eventsOfLeadsPage(wsId, { after, limit }) {
+      const ws = await wsKeys.of(wsId);
       const rows = after
         ? await db.all<EventRow>(
             `SELECT ${COLUMNS} FROM events
-             WHERE workspace_id = :ws AND lead_id IS NOT NULL
+             WHERE ws = :ws AND lead_id IS NOT NULL
                AND (lead_id, time, seq) > (:leadId, :time, :seq)
              ORDER BY lead_id, time, seq LIMIT :limit`,
             { ws, leadId: after.leadId, time: after.time, seq: after.seq, limit },
           )
         : await db.all<EventRow>(
-            `SELECT ${COLUMNS} FROM events WHERE workspace_id = :ws AND lead_id IS NOT NULL
+            `SELECT ${COLUMNS} FROM events WHERE ws = :ws AND lead_id IS NOT NULL
              ORDER BY lead_id, time, seq LIMIT :limit`,
             { ws, limit },
           );
@@ -144,7 +148,8 @@ export function eventMethods(db: SqlDb): EventMethods {
     streamEventsByLead(ws, { batchSize }) {
       return streamEvents((after) => methods.eventsOfLeadsPage(ws, { after, limit: batchSize }));
     },
-    async scoringEventsPage(ws, { after, limit, types, payloadKeys, payloadFor }) {
+    async scoringEventsPage(wsId, { after, limit, types, payloadKeys, payloadFor }) {
+      const ws = await wsKeys.of(wsId);
       if (types.length === 0) return { events: [], next: null };
       const params: Record<string, SqlParams[string]> = { ws, limit, types: [...types] };
       // Only the keys asked for leave the database, not the whole payload.
@@ -166,7 +171,7 @@ export function eventMethods(db: SqlDb): EventMethods {
       }
       const rows = await db.tuples<ScoringTuple>(
         `SELECT seq, message_id, lead_id, type, name, time${picks.join('')} FROM events
-         WHERE workspace_id = :ws AND lead_id IS NOT NULL AND type ${d.inList('types')} ${keyset}
+         WHERE ws = :ws AND lead_id IS NOT NULL AND type ${d.inList('types')} ${keyset}
          ORDER BY lead_id, time, seq LIMIT :limit`,
         params,
       );
@@ -192,11 +197,11 @@ export function eventMethods(db: SqlDb): EventMethods {
       });
       return { events, next: nextPosition(events, limit) };
     },
-    async countEvents(ws) {
-      const row = await db.get<{ n: number }>(
-        'SELECT count(*) AS n FROM events WHERE workspace_id = :ws',
-        { ws },
-      );
+    async countEvents(wsId) {
+      const ws = await wsKeys.of(wsId);
+      const row = await db.get<{ n: number }>('SELECT count(*) AS n FROM events WHERE ws = :ws', {
+        ws,
+      });
       return one(row).n;
     },
   };

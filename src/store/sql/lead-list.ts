@@ -6,6 +6,7 @@ import type { Dialect } from './dialect.js';
 import { toLead, type LeadColumns } from './lead-rows.js';
 import { toScore, type ScoreColumns } from './score-rows.js';
 import type { SqlDb, SqlValue } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 type Row = LeadColumns &
   Omit<ScoreColumns, 'lead_id' | 'updated_at'> & {
@@ -30,22 +31,27 @@ const SEARCHED: [string, string][] = [
   ['c.traits', 'name'],
 ];
 
-export function leadListMethods(db: SqlDb): Pick<StoreTx, 'listLeads' | 'listLeadIds'> {
+export function leadListMethods(
+  db: SqlDb,
+  wsKeys: WorkspaceKeys,
+): Pick<StoreTx, 'listLeads' | 'listLeadIds'> {
   const d = db.dialect;
   return {
-    async listLeadIds(ws, { changedSince }) {
+    async listLeadIds(wsId, { changedSince }) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<{ id: string; changed: unknown }>(
         `SELECT l.id, (l.updated_at >= :since OR coalesce(s.updated_at >= :since, false)) AS changed
          FROM leads l
-         LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id
-         WHERE l.workspace_id = :ws ORDER BY l.id`,
+         LEFT JOIN lead_scores s ON s.ws = l.ws AND s.lead_id = l.id
+         WHERE l.ws = :ws ORDER BY l.id`,
         { ws, since: changedSince },
       );
       return rows.map((r) => ({ id: r.id, changed: Boolean(r.changed) }));
     },
-    async listLeads(ws, query) {
+    async listLeads(wsId, query) {
+      const ws = await wsKeys.of(wsId);
       const params: Record<string, SqlValue> = { ws, limit: query.limit + 1 };
-      const where = ['l.workspace_id = :ws'];
+      const where = ['l.ws = :ws'];
       const filter = (condition: string, name: string, value: SqlValue | undefined) => {
         if (value === undefined) return;
         where.push(condition);
@@ -56,7 +62,7 @@ export function leadListMethods(db: SqlDb): Pick<StoreTx, 'listLeads' | 'listLea
       filter('s.stage = :stage', 'stage', query.stage);
       filter(
         `EXISTS (SELECT 1 FROM lead_routing r
-           WHERE r.workspace_id = l.workspace_id AND r.lead_id = l.id AND r.owner = :owner)`,
+           WHERE r.ws = l.ws AND r.lead_id = l.id AND r.owner = :owner)`,
         'owner',
         query.owner,
       );
@@ -84,8 +90,8 @@ export function leadListMethods(db: SqlDb): Pick<StoreTx, 'listLeads' | 'listLea
            s.model_version, s.state, s.score, s.fit, s.engagement, s.grade, s.segment, s.stage,
            s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at, s.due_at
          FROM leads l
-         LEFT JOIN lead_scores s ON s.workspace_id = l.workspace_id AND s.lead_id = l.id
-         LEFT JOIN companies c ON c.workspace_id = l.workspace_id AND c.id = l.company_id
+         LEFT JOIN lead_scores s ON s.ws = l.ws AND s.lead_id = l.id
+         LEFT JOIN companies c ON c.ws = l.ws AND c.id = l.company_id
          WHERE ${where.join(' AND ')}
          ORDER BY ${key} ${dir}, l.id ${dir} LIMIT :limit`,
         params,

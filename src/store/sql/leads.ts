@@ -11,6 +11,7 @@ import {
   type LeadColumns,
 } from './lead-rows.js';
 import { one, type SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 type LeadMethods = Pick<
   StoreTx,
@@ -26,7 +27,7 @@ type LeadMethods = Pick<
   | 'assignAnonymousEvents'
 >;
 
-export function leadMethods(db: SqlDb): LeadMethods {
+export function leadMethods(db: SqlDb, wsKeys: WorkspaceKeys): LeadMethods {
   const d = db.dialect;
 
   /**
@@ -39,14 +40,14 @@ export function leadMethods(db: SqlDb): LeadMethods {
    */
   const merged = async (
     table: 'leads' | 'companies',
-    ws: string,
+    ws: number,
     id: string,
     patch: JsonObject,
   ) => {
     if (d.name === 'postgres')
       return { traits: patch, onConflict: `${table}.traits || excluded.traits` };
     const old = await db.get<{ traits: unknown }>(
-      `SELECT traits FROM ${table} WHERE workspace_id = :ws AND id = :id`,
+      `SELECT traits FROM ${table} WHERE ws = :ws AND id = :id`,
       { ws, id },
     );
     const traits =
@@ -54,56 +55,61 @@ export function leadMethods(db: SqlDb): LeadMethods {
     return { traits, onConflict: 'excluded.traits' };
   };
 
-  const count = (table: string, column: string, ws: string, id: string) =>
-    db.run(`DELETE FROM ${table} WHERE workspace_id = :ws AND ${column} = :id`, { ws, id });
+  const count = (table: string, column: string, ws: number, id: string) =>
+    db.run(`DELETE FROM ${table} WHERE ws = :ws AND ${column} = :id`, { ws, id });
 
   return {
-    async getLead(ws, id) {
+    async getLead(wsId, id) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<LeadColumns>(
-        `SELECT ${LEAD_COLUMNS} FROM leads WHERE workspace_id = :ws AND id = :id`,
+        `SELECT ${LEAD_COLUMNS} FROM leads WHERE ws = :ws AND id = :id`,
         { ws, id },
       );
       return row && toLead(d, row);
     },
-    async ensureLeads(ws, ids, now) {
+    async ensureLeads(wsId, ids, now) {
+      const ws = await wsKeys.of(wsId);
       if (ids.length === 0) return;
       // The ids as one list parameter: on PostgreSQL a text array, far fewer bytes than rows.
       // The WHERE keeps SQLite from reading ON CONFLICT as part of a join.
       await db.run(
-        `INSERT INTO leads (workspace_id, id, traits, company_id, created_at, updated_at)
-         SELECT CAST(:ws AS TEXT), value, ${d.jsonParam('traits')}, NULL, CAST(:now AS BIGINT),
+        `INSERT INTO leads (ws, id, traits, company_id, created_at, updated_at)
+         SELECT CAST(:ws AS INTEGER), value, ${d.jsonParam('traits')}, NULL, CAST(:now AS BIGINT),
            CAST(:now AS BIGINT)
          FROM ${d.listTable('ids')} AS t WHERE true
-         ON CONFLICT (workspace_id, id) DO NOTHING`,
+         ON CONFLICT (ws, id) DO NOTHING`,
         { ws, ids: [...new Set(ids)], traits: '{}', now },
       );
     },
-    async upsertLead(ws, id, patch, now) {
+    async upsertLead(wsId, id, patch, now) {
+      const ws = await wsKeys.of(wsId);
       const { traits, onConflict } = await merged('leads', ws, id, patch);
       const row = await db.get<LeadColumns>(
-        `INSERT INTO leads (workspace_id, id, traits, company_id, created_at, updated_at)
+        `INSERT INTO leads (ws, id, traits, company_id, created_at, updated_at)
          VALUES (:ws, :id, ${d.jsonParam('traits')}, NULL, :now, :now)
-         ON CONFLICT (workspace_id, id)
+         ON CONFLICT (ws, id)
          DO UPDATE SET traits = ${onConflict}, updated_at = excluded.updated_at
          RETURNING ${LEAD_COLUMNS}`,
         { ws, id, traits: JSON.stringify(traits), now },
       );
       return toLead(d, one(row));
     },
-    async setLeadCompany(ws, leadId, companyId, now) {
+    async setLeadCompany(wsId, leadId, companyId, now) {
+      const ws = await wsKeys.of(wsId);
       const changed = await db.run(
         `UPDATE leads SET company_id = :companyId, updated_at = :now
-         WHERE workspace_id = :ws AND id = :leadId`,
+         WHERE ws = :ws AND id = :leadId`,
         { ws, leadId, companyId, now },
       );
       if (changed === 0) throw new StoreError('not_found', `lead ${leadId} not found`);
     },
-    async deleteLead(ws, id) {
+    async deleteLead(wsId, id) {
+      const ws = await wsKeys.of(wsId);
       // Unattributed events of the lead's anonymous ids are about the lead too: erase them first,
       // while the identities that tell which they are still exist.
       const anonymous = await db.run(
-        `DELETE FROM events WHERE workspace_id = :ws AND lead_id IS NULL AND anonymous_id IN
-           (SELECT anonymous_id FROM identities WHERE workspace_id = :ws AND lead_id = :id)`,
+        `DELETE FROM events WHERE ws = :ws AND lead_id IS NULL AND anonymous_id IN
+           (SELECT anonymous_id FROM identities WHERE ws = :ws AND lead_id = :id)`,
         { ws, id },
       );
       const del = (table: string, column: string) => count(table, column, ws, id);
@@ -120,44 +126,49 @@ export function leadMethods(db: SqlDb): LeadMethods {
         notifications: await del('webhook_messages', 'lead_id'),
       };
     },
-    async getCompany(ws, id) {
+    async getCompany(wsId, id) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<CompanyColumns>(
-        `SELECT ${COMPANY_COLUMNS} FROM companies WHERE workspace_id = :ws AND id = :id`,
+        `SELECT ${COMPANY_COLUMNS} FROM companies WHERE ws = :ws AND id = :id`,
         { ws, id },
       );
       return row && toCompany(d, row);
     },
-    async upsertCompany(ws, id, patch, now) {
+    async upsertCompany(wsId, id, patch, now) {
+      const ws = await wsKeys.of(wsId);
       const { traits, onConflict } = await merged('companies', ws, id, patch);
       const row = await db.get<CompanyColumns>(
-        `INSERT INTO companies (workspace_id, id, traits, created_at, updated_at)
+        `INSERT INTO companies (ws, id, traits, created_at, updated_at)
          VALUES (:ws, :id, ${d.jsonParam('traits')}, :now, :now)
-         ON CONFLICT (workspace_id, id)
+         ON CONFLICT (ws, id)
          DO UPDATE SET traits = ${onConflict}, updated_at = excluded.updated_at
          RETURNING ${COMPANY_COLUMNS}`,
         { ws, id, traits: JSON.stringify(traits), now },
       );
       return toCompany(d, one(row));
     },
-    async linkIdentity(ws, anonymousId, leadId, now) {
+    async linkIdentity(wsId, anonymousId, leadId, now) {
+      const ws = await wsKeys.of(wsId);
       await db.run(
-        `INSERT INTO identities (workspace_id, anonymous_id, lead_id, created_at)
+        `INSERT INTO identities (ws, anonymous_id, lead_id, created_at)
          VALUES (:ws, :anonymousId, :leadId, :now)
-         ON CONFLICT (workspace_id, anonymous_id) DO UPDATE SET lead_id = excluded.lead_id`,
+         ON CONFLICT (ws, anonymous_id) DO UPDATE SET lead_id = excluded.lead_id`,
         { ws, anonymousId, leadId, now },
       );
     },
-    async resolveIdentity(ws, anonymousId) {
+    async resolveIdentity(wsId, anonymousId) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<{ lead_id: string }>(
-        'SELECT lead_id FROM identities WHERE workspace_id = :ws AND anonymous_id = :anonymousId',
+        'SELECT lead_id FROM identities WHERE ws = :ws AND anonymous_id = :anonymousId',
         { ws, anonymousId },
       );
       return row?.lead_id;
     },
-    async assignAnonymousEvents(ws, anonymousId, leadId) {
+    async assignAnonymousEvents(wsId, anonymousId, leadId) {
+      const ws = await wsKeys.of(wsId);
       return db.run(
         `UPDATE events SET lead_id = :leadId
-         WHERE workspace_id = :ws AND anonymous_id = :anonymousId AND lead_id IS NULL`,
+         WHERE ws = :ws AND anonymous_id = :anonymousId AND lead_id IS NULL`,
         { ws, anonymousId, leadId },
       );
     },

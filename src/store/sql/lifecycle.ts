@@ -14,6 +14,7 @@ import {
 } from '../lifecycle-rows.js';
 import { rowColumns } from './row-columns.js';
 import type { SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 const STAGE = rowColumns<LifecycleRow>({
   lead_id: 'text',
@@ -23,7 +24,7 @@ const STAGE = rowColumns<LifecycleRow>({
   handover_at: 'bigint',
 });
 
-const UPSERT = `ON CONFLICT (workspace_id, lead_id) DO UPDATE SET stage = excluded.stage,
+const UPSERT = `ON CONFLICT (ws, lead_id) DO UPDATE SET stage = excluded.stage,
   since = excluded.since, handover_segment = excluded.handover_segment,
   handover_at = excluded.handover_at`;
 
@@ -43,50 +44,55 @@ const ENTRY = rowColumns<Omit<LifecycleEntryRow, 'seq'>>({
   handover_at: 'bigint',
 });
 
-export function lifecycleMethods(db: SqlDb): LifecycleMethods {
+export function lifecycleMethods(db: SqlDb, wsKeys: WorkspaceKeys): LifecycleMethods {
   const d = db.dialect;
   return {
-    async getLifecycles(ws, leadIds) {
+    async getLifecycles(wsId, leadIds) {
+      const ws = await wsKeys.of(wsId);
       const found = new Map<string, LeadLifecycle>();
       if (leadIds.length === 0) return found;
       const rows = await db.all<LifecycleRow>(
         `SELECT lead_id, stage, since, handover_segment, handover_at FROM lead_lifecycle
-         WHERE workspace_id = :ws AND lead_id ${d.inList('ids')}`,
+         WHERE ws = :ws AND lead_id ${d.inList('ids')}`,
         { ws, ids: [...new Set(leadIds)] },
       );
       for (const row of rows) found.set(row.lead_id, toLifecycle(row));
       return found;
     },
-    async putLifecycles(ws, rows) {
+    async putLifecycles(wsId, rows) {
+      const ws = await wsKeys.of(wsId);
       await db.insertMany({
         table: 'lead_lifecycle',
-        fixed: { workspace_id: ws },
+        fixed: { ws },
         columns: STAGE,
         rows: lastPerLead(rows).map(fromLifecycle),
         conflict: UPSERT,
       });
     },
-    async appendLifecycleEntries(ws, entries) {
+    async appendLifecycleEntries(wsId, entries) {
+      const ws = await wsKeys.of(wsId);
       // Rows are inserted in the given order, so their seq grows in it.
       await db.insertMany({
         table: 'lifecycle_history',
-        fixed: { workspace_id: ws },
+        fixed: { ws },
         columns: ENTRY,
         rows: entries.map(fromLifecycleEntry),
       });
     },
-    async listLifecycleEntries(ws, leadId, { limit }) {
+    async listLifecycleEntries(wsId, leadId, { limit }) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<LifecycleEntryRow>(
         `SELECT ${ENTRY_COLUMNS} FROM lifecycle_history
-         WHERE workspace_id = :ws AND lead_id = :leadId ORDER BY seq DESC LIMIT :limit`,
+         WHERE ws = :ws AND lead_id = :leadId ORDER BY seq DESC LIMIT :limit`,
         { ws, leadId, limit },
       );
       return rows.map(toLifecycleEntry);
     },
-    async listHandoverEntries(ws, { from, to }) {
+    async listHandoverEntries(wsId, { from, to }) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<LifecycleEntryRow>(
         `SELECT ${ENTRY_COLUMNS} FROM lifecycle_history
-         WHERE workspace_id = :ws AND handover_at >= :from AND handover_at < :to
+         WHERE ws = :ws AND handover_at >= :from AND handover_at < :to
          ORDER BY lead_id, seq`,
         { ws, from, to },
       );

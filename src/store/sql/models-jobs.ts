@@ -4,6 +4,7 @@ import { StoreError } from '../errors.js';
 import type { StoreTx } from '../port.js';
 import type { Job, JobPatch } from '../records.js';
 import type { SqlDb, SqlParams } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 import { one } from './sql-db.js';
 
 interface ModelRow {
@@ -64,65 +65,70 @@ type ModelJobMethods = Pick<
   | 'listJobs'
 >;
 
-export function modelJobMethods(db: SqlDb): ModelJobMethods {
+export function modelJobMethods(db: SqlDb, wsKeys: WorkspaceKeys): ModelJobMethods {
   const d = db.dialect;
   const toModel = (r: ModelRow) => ({
     version: r.version,
     spec: d.readObject(r.spec, SPEC),
     createdAt: r.created_at,
   });
-  const getJob = (ws: string, id: string) =>
-    db.get<JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE workspace_id = :ws AND id = :id`, {
+  const getJob = (ws: number, id: string) =>
+    db.get<JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE ws = :ws AND id = :id`, {
       ws,
       id,
     });
 
   return {
-    async addModel(ws, spec, now) {
+    async addModel(wsId, spec, now) {
+      const ws = await wsKeys.of(wsId);
       // On PostgreSQL the row lock on the workspace serialises concurrent uploads until commit.
       const seq = await db.get<{ model_seq: number }>(
-        'UPDATE workspaces SET model_seq = model_seq + 1 WHERE id = :ws RETURNING model_seq',
+        'UPDATE workspaces SET model_seq = model_seq + 1 WHERE ws = :ws RETURNING model_seq',
         { ws },
       );
-      if (!seq) throw new StoreError('not_found', `workspace ${ws} not found`);
+      if (!seq) throw new StoreError('not_found', `workspace ${wsId} not found`);
       await db.run(
-        `INSERT INTO models (workspace_id, version, spec, created_at)
+        `INSERT INTO models (ws, version, spec, created_at)
          VALUES (:ws, :version, :spec, :now)`,
         { ws, version: seq.model_seq, spec: JSON.stringify(spec), now },
       );
       return seq.model_seq;
     },
-    async getModel(ws, version) {
+    async getModel(wsId, version) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<ModelRow>(
-        'SELECT version, spec, created_at FROM models WHERE workspace_id = :ws AND version = :version',
+        'SELECT version, spec, created_at FROM models WHERE ws = :ws AND version = :version',
         { ws, version },
       );
       return row && toModel(row);
     },
-    async listModels(ws) {
+    async listModels(wsId) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<ModelRow>(
-        'SELECT version, spec, created_at FROM models WHERE workspace_id = :ws ORDER BY version',
+        'SELECT version, spec, created_at FROM models WHERE ws = :ws ORDER BY version',
         { ws },
       );
       return rows.map(toModel);
     },
-    async activateModel(ws, version, now) {
+    async activateModel(wsId, version, now) {
+      const ws = await wsKeys.of(wsId);
       // The WHERE of the SELECT also keeps SQLite from reading ON CONFLICT as a join.
       const changed = await db.run(
-        `INSERT INTO active_models (workspace_id, version, activated_at)
-         SELECT workspace_id, version, CAST(:now AS BIGINT) FROM models
-         WHERE workspace_id = :ws AND version = :version
-         ON CONFLICT (workspace_id)
+        `INSERT INTO active_models (ws, version, activated_at)
+         SELECT ws, version, CAST(:now AS BIGINT) FROM models
+         WHERE ws = :ws AND version = :version
+         ON CONFLICT (ws)
          DO UPDATE SET version = excluded.version, activated_at = excluded.activated_at`,
         { ws, version, now },
       );
       if (changed === 0) throw new StoreError('not_found', `model version ${version} not found`);
     },
-    async activeModel(ws) {
+    async activeModel(wsId) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<{ version: number; spec: unknown; activated_at: number }>(
         `SELECT a.version, m.spec, a.activated_at FROM active_models a
-         JOIN models m ON m.workspace_id = a.workspace_id AND m.version = a.version
-         WHERE a.workspace_id = :ws`,
+         JOIN models m ON m.ws = a.ws AND m.version = a.version
+         WHERE a.ws = :ws`,
         { ws },
       );
       return (
@@ -133,22 +139,25 @@ export function modelJobMethods(db: SqlDb): ModelJobMethods {
         }
       );
     },
-    async activeModelVersion(ws) {
+    async activeModelVersion(wsId) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<{ version: number }>(
-        'SELECT version FROM active_models WHERE workspace_id = :ws',
+        'SELECT version FROM active_models WHERE ws = :ws',
         { ws },
       );
       return row?.version;
     },
-    async createJob(ws, { kind, total }, now) {
+    async createJob(wsId, { kind, total }, now) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<JobRow>(
-        `INSERT INTO jobs (id, workspace_id, kind, status, progress, total, created_at)
+        `INSERT INTO jobs (id, ws, kind, status, progress, total, created_at)
          VALUES (:id, :ws, :kind, 'queued', 0, :total, :now) RETURNING ${JOB_COLUMNS}`,
         { id: randomUUID(), ws, kind, total, now },
       );
       return toJob(one(row));
     },
-    async updateJob(ws, id, patch) {
+    async updateJob(wsId, id, patch) {
+      const ws = await wsKeys.of(wsId);
       const keys = (Object.keys(PATCH_COLUMNS) as (keyof JobPatch)[]).filter(
         (k) => patch[k] !== undefined,
       );
@@ -159,20 +168,22 @@ export function modelJobMethods(db: SqlDb): ModelJobMethods {
           ? await getJob(ws, id)
           : await db.get<JobRow>(
               `UPDATE jobs SET ${keys.map((k) => `${PATCH_COLUMNS[k]} = :${k}`).join(', ')}
-               WHERE workspace_id = :ws AND id = :id RETURNING ${JOB_COLUMNS}`,
+               WHERE ws = :ws AND id = :id RETURNING ${JOB_COLUMNS}`,
               params,
             );
       if (!row) throw new StoreError('not_found', `job ${id} not found`);
       return toJob(row);
     },
-    async getJob(ws, id) {
+    async getJob(wsId, id) {
+      const ws = await wsKeys.of(wsId);
       const row = await getJob(ws, id);
       return row && toJob(row);
     },
-    async listJobs(ws, { status }) {
+    async listJobs(wsId, { status }) {
+      const ws = await wsKeys.of(wsId);
       // Jobs made in the same millisecond come by id, on both databases.
       const rows = await db.all<JobRow>(
-        `SELECT ${JOB_COLUMNS} FROM jobs WHERE workspace_id = :ws AND status ${d.inList('status')}
+        `SELECT ${JOB_COLUMNS} FROM jobs WHERE ws = :ws AND status ${d.inList('status')}
          ORDER BY created_at, id`,
         { ws, status: [...status] },
       );

@@ -9,21 +9,24 @@ import {
 import type { DashboardMethods } from '../dashboard-port.js';
 import type { FunnelCounts } from '../dashboard-records.js';
 import { one, type SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 /** Joins `lc` to the customers among the leads whose id is in the column `leadId`. */
 const customers = (leadId: string) => `LEFT JOIN lead_lifecycle lc
-  ON lc.workspace_id = :ws AND lc.lead_id = ${leadId} AND lc.stage = 'customer'`;
+  ON lc.ws = :ws AND lc.lead_id = ${leadId} AND lc.stage = 'customer'`;
 
 export function reportMethods(
   db: SqlDb,
+  wsKeys: WorkspaceKeys,
 ): Pick<DashboardMethods, 'scoreDistribution' | 'funnelCounts'> {
   return {
-    async scoreDistribution(ws, { bins }) {
+    async scoreDistribution(wsId, { bins }) {
+      const ws = await wsKeys.of(wsId);
       const totals = one(
         await db.get<ScoreTotals>(
-          `SELECT (SELECT count(*) FROM leads WHERE workspace_id = :ws) AS total,
+          `SELECT (SELECT count(*) FROM leads WHERE ws = :ws) AS total,
              count(*) AS scored, min(score) AS min, max(score) AS max
-           FROM lead_scores WHERE workspace_id = :ws`,
+           FROM lead_scores WHERE ws = :ws`,
           { ws },
         ),
       );
@@ -36,7 +39,7 @@ export function reportMethods(
           `SELECT CAST(floor((score - CAST(:min AS DOUBLE PRECISION))
                / CAST(:width AS DOUBLE PRECISION)) AS INTEGER) AS bin,
              count(*) AS n
-           FROM lead_scores WHERE workspace_id = :ws GROUP BY 1`,
+           FROM lead_scores WHERE ws = :ws GROUP BY 1`,
           { ws, min: totals.min, width },
         );
         for (const r of rows) {
@@ -46,17 +49,18 @@ export function reportMethods(
       }
       const groups = await db.all<ScoreGroup>(
         `SELECT segment, grade, stage, count(*) AS count FROM lead_scores
-         WHERE workspace_id = :ws GROUP BY segment, grade, stage`,
+         WHERE ws = :ws GROUP BY segment, grade, stage`,
         { ws },
       );
       return distributionOf(totals, bins, binCounts, groups);
     },
-    async funnelCounts(ws) {
+    async funnelCounts(wsId) {
+      const ws = await wsKeys.of(wsId);
       const all = one(
         await db.get<Omit<FunnelCounts, 'groups'>>(
           `SELECT count(*) AS leads, count(lc.lead_id) AS converted FROM leads l
            ${customers('l.id')}
-           WHERE l.workspace_id = :ws`,
+           WHERE l.ws = :ws`,
           { ws },
         ),
       );
@@ -64,7 +68,7 @@ export function reportMethods(
         `SELECT s.stage, s.segment, count(*) AS leads, count(lc.lead_id) AS converted
          FROM lead_scores s
          ${customers('s.lead_id')}
-         WHERE s.workspace_id = :ws GROUP BY s.stage, s.segment`,
+         WHERE s.ws = :ws GROUP BY s.stage, s.segment`,
         { ws },
       );
       return { ...all, groups };

@@ -5,6 +5,7 @@ import type { LeadRouting } from '../records.js';
 import type { RoutingMethods } from '../routing-port.js';
 import { rowColumns } from './row-columns.js';
 import { one, type SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 interface RoutingRow {
   lead_id: string;
@@ -24,30 +25,31 @@ const TAGS = rowColumns<{ lead_id: string; tags: string[] }>({ lead_id: 'text', 
 
 const ONCE = rowColumns<{ lead_id: string; key: string }>({ lead_id: 'text', key: 'text' });
 
-export function routingMethods(db: SqlDb): RoutingMethods {
+export function routingMethods(db: SqlDb, wsKeys: WorkspaceKeys): RoutingMethods {
   const d = db.dialect;
   const toRouting = (r: RoutingRow): LeadRouting => ({
     owner: r.owner,
     tags: d.readJson(r.tags) as string[],
   });
-  const mergeTags = `ON CONFLICT (workspace_id, lead_id) DO UPDATE SET
+  const mergeTags = `ON CONFLICT (ws, lead_id) DO UPDATE SET
     tags = ${d.jsonArrayAppendNew('lead_routing.tags', 'excluded.tags')},
     updated_at = excluded.updated_at`;
-  const turns = async (ws: string, key: string, count: number) =>
+  const turns = async (ws: number, key: string, count: number) =>
     one(
       await db.get<{ turns: number }>(
-        `INSERT INTO round_robin (workspace_id, key, turns) VALUES (:ws, :key, :count)
-         ON CONFLICT (workspace_id, key) DO UPDATE SET turns = round_robin.turns + excluded.turns
+        `INSERT INTO round_robin (ws, key, turns) VALUES (:ws, :key, :count)
+         ON CONFLICT (ws, key) DO UPDATE SET turns = round_robin.turns + excluded.turns
          RETURNING turns`,
         { ws, key, count },
       ),
     ).turns;
 
   const methods: RoutingMethods = {
-    async getLeadRouting(ws, leadId) {
+    async getLeadRouting(wsId, leadId) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<RoutingRow>(
         `SELECT lead_id, owner, tags FROM lead_routing
-         WHERE workspace_id = :ws AND lead_id = :leadId`,
+         WHERE ws = :ws AND lead_id = :leadId`,
         { ws, leadId },
       );
       return row ? toRouting(row) : NEVER_ROUTED();
@@ -62,34 +64,38 @@ export function routingMethods(db: SqlDb): RoutingMethods {
       const [claimed] = await methods.claimOnceMany(ws, [{ leadId, key }], now);
       return claimed === true;
     },
-    async nextRoundRobin(ws, key, size) {
+    async nextRoundRobin(wsId, key, size) {
+      const ws = await wsKeys.of(wsId);
       return ((await turns(ws, key, 1)) - 1) % size;
     },
-    async getLeadRoutings(ws, leadIds) {
+    async getLeadRoutings(wsId, leadIds) {
+      const ws = await wsKeys.of(wsId);
       const rows =
         leadIds.length === 0
           ? []
           : await db.all<RoutingRow>(
               `SELECT lead_id, owner, tags FROM lead_routing
-               WHERE workspace_id = :ws AND lead_id ${d.inList('ids')}`,
+               WHERE ws = :ws AND lead_id ${d.inList('ids')}`,
               { ws, ids: [...new Set(leadIds)] },
             );
       const byId = new Map(rows.map((r) => [r.lead_id, toRouting(r)]));
       return new Map(leadIds.map((id) => [id, byId.get(id) ?? NEVER_ROUTED()]));
     },
-    async setLeadOwners(ws, owners, now) {
+    async setLeadOwners(wsId, owners, now) {
+      const ws = await wsKeys.of(wsId);
       // One row per lead in one statement: the last owner named wins, as one at a time.
       const last = new Map(owners.map((o) => [o.leadId, o.owner]));
       await db.insertMany({
         table: 'lead_routing',
-        fixed: { workspace_id: ws, updated_at: now },
+        fixed: { ws, updated_at: now },
         columns: OWNER,
         rows: [...last].map(([lead_id, owner]) => ({ lead_id, owner, tags: [] })),
-        conflict: `ON CONFLICT (workspace_id, lead_id) DO UPDATE SET owner = excluded.owner,
+        conflict: `ON CONFLICT (ws, lead_id) DO UPDATE SET owner = excluded.owner,
           updated_at = excluded.updated_at`,
       });
     },
-    async addLeadTagsMany(ws, items, now) {
+    async addLeadTagsMany(wsId, items, now) {
+      const ws = await wsKeys.of(wsId);
       // Each lead's tags merged in order first, so that one statement sees each lead once.
       const merged = new Map<string, string[]>();
       for (const { leadId, tags } of items) {
@@ -99,20 +105,21 @@ export function routingMethods(db: SqlDb): RoutingMethods {
       }
       await db.insertMany({
         table: 'lead_routing',
-        fixed: { workspace_id: ws, owner: null, updated_at: now },
+        fixed: { ws, owner: null, updated_at: now },
         columns: TAGS,
         rows: [...merged].map(([lead_id, tags]) => ({ lead_id, tags })),
         conflict: mergeTags,
       });
     },
-    async claimOnceMany(ws, claims, now) {
+    async claimOnceMany(wsId, claims, now) {
+      const ws = await wsKeys.of(wsId);
       const pair = (c: { leadId: string; key: string }) => `${c.leadId}\u0000${c.key}`;
       const distinct = [...new Map(claims.map((c) => [pair(c), c])).values()];
       const won = new Set(
         (
           await db.insertMany<{ lead_id: string; key: string }, { lead_id: string; key: string }>({
             table: 'lead_once',
-            fixed: { workspace_id: ws, at: now },
+            fixed: { ws, at: now },
             columns: ONCE,
             rows: distinct.map((c) => ({ lead_id: c.leadId, key: c.key })),
             conflict: 'ON CONFLICT DO NOTHING',
@@ -123,7 +130,8 @@ export function routingMethods(db: SqlDb): RoutingMethods {
       // A pair named twice is claimed by its first mention only.
       return claims.map((c) => won.delete(pair(c)));
     },
-    async nextRoundRobins(ws, key, size, count) {
+    async nextRoundRobins(wsId, key, size, count) {
+      const ws = await wsKeys.of(wsId);
       if (count === 0) return [];
       const first = (await turns(ws, key, count)) - count;
       return Array.from({ length: count }, (_, i) => (first + i) % size);

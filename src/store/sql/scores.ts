@@ -4,11 +4,12 @@ import type { StoreTx } from '../port.js';
 import type { HistoryEntry, LeadScoreRow } from '../records.js';
 import { SCORE_COLUMNS, SCORE_WRITE, toScore, type ScoreColumns } from './score-rows.js';
 import type { Column, SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 
 /** Rows per statement on PostgreSQL: a rescore writes every lead's row in one transaction. */
 const CHUNK = 5000;
 
-const UPSERT = `ON CONFLICT (workspace_id, lead_id) DO UPDATE SET
+const UPSERT = `ON CONFLICT (ws, lead_id) DO UPDATE SET
   ${SCORE_WRITE.slice(1)
     .map((c) => `${c.name} = excluded.${c.name}`)
     .join(', ')}`;
@@ -53,15 +54,15 @@ type ScoreMethods = Pick<
   | 'listHistory'
 >;
 
-export function scoreMethods(db: SqlDb): ScoreMethods {
+export function scoreMethods(db: SqlDb, wsKeys: WorkspaceKeys): ScoreMethods {
   const d = db.dialect;
 
-  const putScores = async (ws: string, rows: readonly LeadScoreRow[]) => {
+  const putScores = async (ws: number, rows: readonly LeadScoreRow[]) => {
     // One statement cannot update a row twice (PostgreSQL), so keep each lead's last row.
     const latest = rows.length > 1 ? [...new Map(rows.map((r) => [r.leadId, r])).values()] : rows;
     await db.insertMany({
       table: 'lead_scores',
-      fixed: { workspace_id: ws },
+      fixed: { ws },
       columns: SCORE_WRITE,
       rows: latest,
       conflict: UPSERT,
@@ -69,11 +70,11 @@ export function scoreMethods(db: SqlDb): ScoreMethods {
     });
   };
 
-  const appendHistories = async (ws: string, entries: readonly HistoryEntry[]) => {
+  const appendHistories = async (ws: number, entries: readonly HistoryEntry[]) => {
     // In input order: the serial ids keep the order of entries with equal times.
     await db.insertMany({
       table: 'score_history',
-      fixed: { workspace_id: ws },
+      fixed: { ws },
       columns: HISTORY_WRITE,
       rows: entries,
       chunk: CHUNK,
@@ -81,40 +82,49 @@ export function scoreMethods(db: SqlDb): ScoreMethods {
   };
 
   return {
-    async getScore(ws, leadId) {
+    async getScore(wsId, leadId) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<ScoreColumns>(
-        `SELECT ${SCORE_COLUMNS} FROM lead_scores WHERE workspace_id = :ws AND lead_id = :leadId`,
+        `SELECT ${SCORE_COLUMNS} FROM lead_scores WHERE ws = :ws AND lead_id = :leadId`,
         { ws, leadId },
       );
       return row && toScore(d, row);
     },
-    async getScores(ws, leadIds) {
+    async getScores(wsId, leadIds) {
+      const ws = await wsKeys.of(wsId);
       const found = new Map<string, LeadScoreRow>();
       if (leadIds.length === 0) return found;
       const rows = await db.all<ScoreColumns>(
         `SELECT ${SCORE_COLUMNS} FROM lead_scores
-         WHERE workspace_id = :ws AND lead_id ${d.inList('ids')}`,
+         WHERE ws = :ws AND lead_id ${d.inList('ids')}`,
         { ws, ids: [...new Set(leadIds)] },
       );
       for (const row of rows) found.set(row.lead_id, toScore(d, row));
       return found;
     },
-    putScore: (ws, row) => putScores(ws, [row]),
-    putScores,
-    appendHistory: (ws, e) => appendHistories(ws, [e]),
-    appendHistories,
+    putScore: async (wsId, row) => putScores(await wsKeys.of(wsId), [row]),
+    putScores: async (wsId, rows) => putScores(await wsKeys.of(wsId), rows),
+    appendHistory: async (wsId, e) => appendHistories(await wsKeys.of(wsId), [e]),
+    appendHistories: async (wsId, entries) => appendHistories(await wsKeys.of(wsId), entries),
     async listDueLeads(before, limit) {
       const rows = await db.all<{ workspace_id: string; lead_id: string; due_at: number }>(
-        `SELECT workspace_id, lead_id, due_at FROM lead_scores
-         WHERE due_at IS NOT NULL AND due_at <= :before ORDER BY due_at LIMIT :limit`,
+        `SELECT (SELECT w.id FROM workspaces w WHERE w.ws = s.ws) AS workspace_id, s.lead_id,
+           s.due_at
+         FROM lead_scores s
+         WHERE s.due_at IS NOT NULL AND s.due_at <= :before ORDER BY s.due_at LIMIT :limit`,
         { before, limit },
       );
-      return rows.map((r) => ({ workspaceId: r.workspace_id, leadId: r.lead_id, dueAt: r.due_at }));
+      return rows.map((r) => ({
+        workspaceId: r.workspace_id,
+        leadId: r.lead_id,
+        dueAt: r.due_at,
+      }));
     },
-    async listHistory(ws, leadId, { limit }) {
+    async listHistory(wsId, leadId, { limit }) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<HistoryRow>(
         `SELECT lead_id, at, cause, cause_ref, model_version, score, grade, segment, stage, previous
-         FROM score_history WHERE workspace_id = :ws AND lead_id = :leadId
+         FROM score_history WHERE ws = :ws AND lead_id = :leadId
          ORDER BY at DESC, id DESC LIMIT :limit`,
         { ws, leadId, limit },
       );

@@ -24,7 +24,7 @@ export interface Column<R> {
 /** Many rows in one statement (PostgreSQL) or one prepared statement run per row (SQLite). */
 export interface InsertMany<R> {
   table: string;
-  /** Columns with the same value in every row, e.g. `{ workspace_id: ws }`. */
+  /** Columns with the same value in every row, e.g. `{ ws }`. */
   fixed?: Readonly<Record<string, SqlValue>>;
   columns: readonly Column<R>[];
   rows: readonly R[];

@@ -1,6 +1,7 @@
 // Every store method written once for both dialects, on one connection inside a transaction.
 import type { StoreTx } from '../port.js';
 import type { SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 import { suppressionMethods } from './suppressions.js';
 import { accountMethods } from './accounts.js';
 import { accountScoreMethods } from './account-scores.js';
@@ -22,27 +23,27 @@ import { leadMethods } from './leads.js';
 import { leadListMethods } from './lead-list.js';
 import { leadLockMethods } from './lead-locks.js';
 
-export function sqlTxMethods(db: SqlDb): StoreTx {
+export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
-    suppressionMethods(db),
-    accountMethods(db),
-    accountScoreMethods(db),
-    lifecycleMethods(db),
-    routingMethods(db),
-    dashboardMethods(db),
-    reportMethods(db),
-    segmentReachMethods(db),
-    modelJobMethods(db),
-    jobResultMethods(db),
-    jobLeaseMethods(db),
-    predictiveMethods(db),
-    webhookMethods(db),
-    deliveryMethods(db),
+    suppressionMethods(db, wsKeys),
+    accountMethods(db, wsKeys),
+    accountScoreMethods(db, wsKeys),
+    lifecycleMethods(db, wsKeys),
+    routingMethods(db, wsKeys),
+    dashboardMethods(db, wsKeys),
+    reportMethods(db, wsKeys),
+    segmentReachMethods(db, wsKeys),
+    modelJobMethods(db, wsKeys),
+    jobResultMethods(db, wsKeys),
+    jobLeaseMethods(db, wsKeys),
+    predictiveMethods(db, wsKeys),
+    webhookMethods(db, wsKeys),
+    deliveryMethods(db, wsKeys),
     retentionMethods(db),
-    eventMethods(db),
-    scoreMethods(db),
-    leadMethods(db),
-    leadListMethods(db),
+    eventMethods(db, wsKeys),
+    scoreMethods(db, wsKeys),
+    leadMethods(db, wsKeys),
+    leadListMethods(db, wsKeys),
     leadLockMethods(db),
   );
 }

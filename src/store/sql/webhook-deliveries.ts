@@ -14,6 +14,7 @@ import {
   type DeliveryRow,
 } from '../webhook-rows.js';
 import type { SqlDb } from './sql-db.js';
+import type { WorkspaceKeys } from './workspace-keys.js';
 import { lanes } from './webhook-lanes.js';
 
 type DeliveryMethods = Pick<
@@ -31,7 +32,7 @@ const FROM = 'FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.mess
 /** Subscriptions answer 0/1 (SQLite) or booleans (PostgreSQL). */
 type SubRow = { enabled: number | boolean; consecutive_failures: number };
 
-export function deliveryMethods(db: SqlDb): DeliveryMethods {
+export function deliveryMethods(db: SqlDb, wsKeys: WorkspaceKeys): DeliveryMethods {
   const d = db.dialect;
   const lane = lanes(db);
   // Due heads in due order, each taken under a lease. The rows are locked as they are read,
@@ -46,7 +47,7 @@ export function deliveryMethods(db: SqlDb): DeliveryMethods {
                     WHERE s.id = q.subscription_id AND s.enabled = TRUE)
       ORDER BY q.next_attempt_at, q.seq
       LIMIT :limit ${d.skipLocked})
-    RETURNING seq, next_attempt_at, workspace_id, id, attempt_count, retry_since, subscription_id,
+    RETURNING seq, next_attempt_at, id, attempt_count, retry_since, subscription_id,
       message_id,
       (SELECT s.url FROM webhook_subscriptions s
        WHERE s.id = webhook_deliveries.subscription_id) AS url,
@@ -56,11 +57,12 @@ export function deliveryMethods(db: SqlDb): DeliveryMethods {
       (SELECT m.lead_id FROM webhook_messages m
        WHERE m.id = webhook_deliveries.message_id) AS lead_id,
       (SELECT m.data FROM webhook_messages m WHERE m.id = webhook_deliveries.message_id) AS data,
-      (SELECT m.at FROM webhook_messages m WHERE m.id = webhook_deliveries.message_id) AS at`;
+      (SELECT m.at FROM webhook_messages m WHERE m.id = webhook_deliveries.message_id) AS at,
+      (SELECT w.id FROM workspaces w WHERE w.ws = webhook_deliveries.ws) AS workspace_id`;
 
-  const subscription = async (ws: string, id: string) => {
+  const subscription = async (ws: number, id: string) => {
     const row = await db.get<{ enabled: number | boolean }>(
-      'SELECT enabled FROM webhook_subscriptions WHERE workspace_id = :ws AND id = :id',
+      'SELECT enabled FROM webhook_subscriptions WHERE ws = :ws AND id = :id',
       { ws, id },
     );
     if (!row) throw new StoreError('not_found', `webhook ${id} not found`);
@@ -73,7 +75,8 @@ export function deliveryMethods(db: SqlDb): DeliveryMethods {
     );
 
   return {
-    async listWebhookDeliveries(ws, webhookId, query) {
+    async listWebhookDeliveries(wsId, webhookId, query) {
+      const ws = await wsKeys.of(wsId);
       await subscription(ws, webhookId);
       const rows = await db.all<DeliveryRow>(
         `SELECT ${DELIVERY_COLUMNS} ${FROM}
@@ -93,11 +96,12 @@ export function deliveryMethods(db: SqlDb): DeliveryMethods {
         next: last && rows.length === query.limit ? String(last.seq) : null,
       };
     },
-    async getWebhookDelivery(ws, webhookId, deliveryId) {
+    async getWebhookDelivery(wsId, webhookId, deliveryId) {
+      const ws = await wsKeys.of(wsId);
       const row = await db.get<DeliveryRow & { data: string }>(
         `SELECT ${DELIVERY_COLUMNS}, m.data ${FROM}
          JOIN webhook_subscriptions s ON s.id = d.subscription_id
-         WHERE s.workspace_id = :ws AND d.subscription_id = :sub AND d.id = :id`,
+         WHERE s.ws = :ws AND d.subscription_id = :sub AND d.id = :id`,
         { ws, sub: webhookId, id: deliveryId },
       );
       if (!row) return undefined;
@@ -112,7 +116,8 @@ export function deliveryMethods(db: SqlDb): DeliveryMethods {
         attempts: attempts.map(toAttempt),
       };
     },
-    async redeliverWebhookDelivery(ws, webhookId, deliveryId, now) {
+    async redeliverWebhookDelivery(wsId, webhookId, deliveryId, now) {
+      const ws = await wsKeys.of(wsId);
       const { enabled } = await subscription(ws, webhookId);
       const row = await delivery(webhookId, deliveryId);
       if (!row) throw new StoreError('not_found', `delivery ${deliveryId} not found`);
@@ -130,7 +135,8 @@ export function deliveryMethods(db: SqlDb): DeliveryMethods {
         throw new StoreError('conflict', `delivery ${deliveryId} is pending: it is sent already`);
       return toDelivery((await delivery(webhookId, deliveryId)) as DeliveryRow);
     },
-    async redeliverFailedWebhookDeliveries(ws, webhookId, now) {
+    async redeliverFailedWebhookDeliveries(wsId, webhookId, now) {
+      const ws = await wsKeys.of(wsId);
       const { enabled } = await subscription(ws, webhookId);
       await lane.lockOf(webhookId, 'failed');
       const changed = await db.run(
@@ -154,11 +160,12 @@ export function deliveryMethods(db: SqlDb): DeliveryMethods {
       rows.sort((a, b) => a.next_attempt_at - b.next_attempt_at || a.seq - b.seq);
       return rows.map((row) => toClaimed(row, claim));
     },
-    async recordWebhookAttempt(ws, { deliveryId, claim }, result, options) {
+    async recordWebhookAttempt(wsId, { deliveryId, claim }, result, options) {
+      const ws = await wsKeys.of(wsId);
       type Found = { seq: number; subscription_id: string; lead_key: string };
       const first = await db.get<Found>(
         `SELECT seq, subscription_id, lead_key FROM webhook_deliveries
-         WHERE workspace_id = :ws AND id = :deliveryId`,
+         WHERE ws = :ws AND id = :deliveryId`,
         { ws, deliveryId },
       );
       if (!first) return { recorded: false, disabled: false };

@@ -3,8 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { StoreError } from '../errors.js';
 import type { StoreTx } from '../port.js';
 import type { WebhookPatch } from '../webhook-records.js';
-import { newMessageId, readEventTypes, toWebhook, type WebhookRow } from '../webhook-rows.js';
+import {
+  newMessageId,
+  readEventTypes,
+  toWebhook,
+  WEBHOOK_COLUMNS,
+  type WebhookRow,
+} from '../webhook-rows.js';
 import type { Column, SqlDb, SqlParams } from './sql-db.js';
+import { NO_WORKSPACE, type WorkspaceKeys } from './workspace-keys.js';
 import { one } from './sql-db.js';
 import { laneKey, lanes } from './webhook-lanes.js';
 
@@ -61,24 +68,24 @@ const DELIVERY_COLUMNS: Column<Planned>[] = [
   { name: 'created_at', type: 'bigint', value: (p) => p.at },
 ];
 
-export function webhookMethods(db: SqlDb): SubscriptionMethods {
+export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMethods {
   const lane = lanes(db);
-  const find = (ws: string, id: string) =>
+  const find = (ws: number, id: string) =>
     db.get<WebhookRow>(
-      'SELECT * FROM webhook_subscriptions WHERE workspace_id = :ws AND id = :id',
+      `SELECT ${WEBHOOK_COLUMNS} FROM webhook_subscriptions WHERE ws = :ws AND id = :id`,
       { ws, id },
     );
 
   return {
-    async createWebhook(ws, webhook, now) {
-      if (!(await db.get('SELECT 1 FROM workspaces WHERE id = :ws', { ws })))
-        throw new StoreError('not_found', `workspace ${ws} not found`);
+    async createWebhook(wsId, webhook, now) {
+      const ws = await wsKeys.of(wsId);
+      if (ws === NO_WORKSPACE) throw new StoreError('not_found', `workspace ${wsId} not found`);
       // event_types: a list parameter, which SQLite stores as its JSON text and PostgreSQL as
       // the column's text[].
       const row = await db.get<WebhookRow>(
-        `INSERT INTO webhook_subscriptions (id, workspace_id, url, event_types, secret, enabled,
+        `INSERT INTO webhook_subscriptions (id, ws, url, event_types, secret, enabled,
            created_at, updated_at) VALUES (:id, :ws, :url, :types, :secret, TRUE, :now, :now)
-         RETURNING *`,
+         RETURNING ${WEBHOOK_COLUMNS}`,
         {
           id: randomUUID(),
           ws,
@@ -90,18 +97,21 @@ export function webhookMethods(db: SqlDb): SubscriptionMethods {
       );
       return toWebhook(one(row));
     },
-    async getWebhook(ws, id) {
+    async getWebhook(wsId, id) {
+      const ws = await wsKeys.of(wsId);
       const row = await find(ws, id);
       return row && toWebhook(row);
     },
-    async listWebhooks(ws) {
+    async listWebhooks(wsId) {
+      const ws = await wsKeys.of(wsId);
       const rows = await db.all<WebhookRow>(
-        'SELECT * FROM webhook_subscriptions WHERE workspace_id = :ws ORDER BY created_at, id',
+        `SELECT ${WEBHOOK_COLUMNS} FROM webhook_subscriptions WHERE ws = :ws ORDER BY created_at, id`,
         { ws },
       );
       return rows.map(toWebhook);
     },
-    async updateWebhook(ws, id, patch, now) {
+    async updateWebhook(wsId, id, patch, now) {
+      const ws = await wsKeys.of(wsId);
       const before = await find(ws, id);
       if (!before) throw new StoreError('not_found', `webhook ${id} not found`);
       const enabling = patch.enabled === true && !before.enabled;
@@ -117,7 +127,7 @@ export function webhookMethods(db: SqlDb): SubscriptionMethods {
       for (const k of keys) params[k] = full[k] ?? null;
       const row = await db.get<WebhookRow>(
         `UPDATE webhook_subscriptions SET ${[...set, 'updated_at = :now'].join(', ')}
-         WHERE workspace_id = :ws AND id = :id RETURNING *`,
+         WHERE ws = :ws AND id = :id RETURNING ${WEBHOOK_COLUMNS}`,
         params,
       );
       if (enabling) {
@@ -132,19 +142,21 @@ export function webhookMethods(db: SqlDb): SubscriptionMethods {
       if (!row) throw new StoreError('not_found', `webhook ${id} not found`);
       return toWebhook(row);
     },
-    async deleteWebhook(ws, id) {
+    async deleteWebhook(wsId, id) {
+      const ws = await wsKeys.of(wsId);
       const changed = await db.run(
-        'DELETE FROM webhook_subscriptions WHERE workspace_id = :ws AND id = :id',
+        'DELETE FROM webhook_subscriptions WHERE ws = :ws AND id = :id',
         { ws, id },
       );
       return changed > 0;
     },
-    async enqueueNotifications(ws, notifications) {
+    async enqueueNotifications(wsId, notifications) {
+      const ws = await wsKeys.of(wsId);
       if (notifications.length === 0) return;
       const subscriptions = (
         await db.all<{ id: string; event_types: WebhookRow['event_types'] }>(
           `SELECT id, event_types FROM webhook_subscriptions
-           WHERE workspace_id = :ws AND enabled = TRUE`,
+           WHERE ws = :ws AND enabled = TRUE`,
           { ws },
         )
       ).map((s) => ({ id: s.id, types: new Set<string>(readEventTypes(s.event_types)) }));
@@ -186,14 +198,14 @@ export function webhookMethods(db: SqlDb): SubscriptionMethods {
       }
       await db.insertMany({
         table: 'webhook_messages',
-        fixed: { workspace_id: ws },
+        fixed: { ws },
         columns: MESSAGE_COLUMNS,
         rows: messages,
       });
       // In input order, so seq (the order within a lane) follows it.
       await db.insertMany({
         table: 'webhook_deliveries',
-        fixed: { workspace_id: ws, status: 'pending' },
+        fixed: { ws, status: 'pending' },
         columns: DELIVERY_COLUMNS,
         rows: planned,
       });

@@ -27,6 +27,8 @@ export interface GroupCommitOptions {
    * (the WAL's upkeep); the group itself is answered without waiting for it.
    */
   afterCommit?: () => Promise<void>;
+  /** Called as each group's transaction ends: committed, or rolled back whole. */
+  settled?: (committed: boolean) => void;
 }
 
 export class GroupCommit {
@@ -76,6 +78,7 @@ export class GroupCommit {
     try {
       db.exec('BEGIN IMMEDIATE');
     } catch (error) {
+      this.options.settled?.(false);
       for (const pending of group) pending.reject(error);
       return;
     }
@@ -86,9 +89,11 @@ export class GroupCommit {
     } catch (error) {
       // The commit itself failed (disk full, I/O error): nothing of the group is stored.
       if (db.inTransaction) db.exec('ROLLBACK');
+      this.options.settled?.(false);
       for (const pending of group) pending.reject(error);
       return;
     }
+    this.options.settled?.(true);
     if (!walSync) {
       settle(group, outcomes);
     } else {

@@ -90,7 +90,9 @@ describe('sqlite store', () => {
     const ws = (await store.createWorkspace('w', 0)).id;
     const { default: Database } = await import('better-sqlite3');
     const other = new Database(file, { readonly: true });
-    const count = other.prepare('SELECT count(*) AS n FROM leads WHERE workspace_id = ?');
+    const count = other.prepare(
+      'SELECT count(*) AS n FROM leads WHERE ws = (SELECT ws FROM workspaces WHERE id = ?)',
+    );
     const seen = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         store

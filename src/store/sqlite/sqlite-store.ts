@@ -10,6 +10,7 @@ import { Mutex } from './mutex.js';
 import { migrateSqlite } from './sqlite-migrate.js';
 import { sqliteSqlDb } from './sqlite-sql-db.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
+import { PendingWorkspaceKeys, WorkspaceKeyCache } from '../sql/workspace-keys.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created if missing). */
@@ -59,20 +60,33 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         );
 
   const mutex = new Mutex();
+  // One connection, transactions in turn: one set of pending workspace keys serves them all.
+  const keys = new PendingWorkspaceKeys(new WorkspaceKeyCache());
   let tx: StoreTx | undefined;
   // Built on first use: statements are prepared lazily, once the schema exists.
   const txMethods = (): StoreTx => {
     if (tx) return tx;
-    tx = sqlTxMethods(sqliteSqlDb(db));
+    const sqlDb = sqliteSqlDb(db);
+    tx = sqlTxMethods(sqlDb, keys.on(sqlDb));
     return tx;
+  };
+  const runOne = async <T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> => {
+    const mark = keys.mark();
+    try {
+      return await fn(txMethods());
+    } catch (error) {
+      keys.rollbackTo(mark);
+      throw error;
+    }
   };
 
   const group = new GroupCommit(db, mutex, {
     maxGroup: options.maxGroup ?? 64,
     ...(walSync ? { walSync } : {}),
     ...(checkpointer ? { afterCommit: () => checkpointer.restartIfLong() } : {}),
+    settled: (committed) => (committed ? keys.publish() : keys.forget()),
   });
-  const transaction: Store['transaction'] = refuseNested((fn) => group.run(() => fn(txMethods())));
+  const transaction: Store['transaction'] = refuseNested((fn) => group.run(() => runOne(fn)));
 
   return {
     ...transactionPerCall(transaction),
