@@ -7,6 +7,7 @@ import { types } from './pg-db.js';
 import { migratePostgres } from './pg-migrate.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
 import { pgSqlDb } from './pg-sql-db.js';
+import { openTurns } from './pg-turns.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
 
 export interface PostgresStoreOptions {
@@ -41,6 +42,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     mode: options.statistics ?? 'auto',
     everyMs: options.statisticsEveryMs ?? 60_000,
   });
+  const turns = openTurns(options.connectionString);
 
   const transaction: Store['transaction'] = refuseNested(async (fn) => {
     for (let attempt = 1; ; attempt++) {
@@ -58,7 +60,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     let reusable = true;
     try {
       await client.query('BEGIN');
-      const result = await fn(sqlTxMethods(pgSqlDb(client)));
+      const result = await fn(Object.assign(sqlTxMethods(pgSqlDb(client)), turns.methods));
       await client.query('COMMIT');
       return result;
     } catch (error) {
@@ -92,6 +94,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     close: async () => {
       await statistics.stop();
       await pool.end();
+      await turns.close();
     },
   };
 }
