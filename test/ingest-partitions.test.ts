@@ -138,6 +138,43 @@ describe.each(freshStores())('partitioned ingestion on $name', ({ open }) => {
     expect((await of(queued, 'u1')).events).toEqual(['t1', 'i1', 't3', 't4']);
   });
 
+  it("scores a company from every contact's committed score when runs of two partitions score them at once", async () => {
+    const store = await open();
+    const [queued, alone] = [await setup(store), await setup(store)];
+    // Two contacts of one company, in different partitions.
+    const [a, b] = ['u0', ...LEADS].filter(
+      (id, i, all) =>
+        i === 0 || partitionOfLead(id, PARTITIONS) !== partitionOfLead(all[0]!, PARTITIONS),
+    );
+    const joins = [a!, b!].map((userId) =>
+      one({
+        type: 'group',
+        messageId: `g-${userId}`,
+        userId,
+        groupId: 'acme',
+        traits: { employees: 500, industry: 'software' },
+        timestamp: AT,
+      }),
+    );
+    const events = ['Demo Requested', 'Webinar Registered', 'Asset Downloaded', 'Email Opened'];
+    const rounds = events.flatMap((event, r) =>
+      [a!, b!].map((userId) => one(track(`${r}-${userId}`, { userId }, event))),
+    );
+    const queue = new IngestQueue(store, new ActiveModels(), { partitions: PARTITIONS });
+    for (const call of joins) await queue.submit(queued, call, NOW);
+    // Each round's two calls at once: one run in each partition.
+    for (let r = 0; r < rounds.length; r += 2)
+      await Promise.all(rounds.slice(r, r + 2).map((call) => queue.submit(queued, call, NOW)));
+    const models = new ActiveModels();
+    for (const call of [...joins, ...rounds]) await ingestMessages(store, models, alone, call, NOW);
+    const account = async (ws: string) => {
+      const score = await store.getAccountScore(ws, 'acme');
+      return score && { score: score.score, contacts: score.contacts, segment: score.segment };
+    };
+    expect(await account(alone)).toBeDefined();
+    expect(await account(queued)).toEqual(await account(alone));
+  });
+
   it('fails only the call of a piece that cannot be stored, in whatever partition', async () => {
     const store = await open();
     const ws = await setup(store);

@@ -112,7 +112,11 @@ describe.each(freshStores())('IngestQueue on $name', ({ open }) => {
   it('takes at most maxMessages messages in one run, and a larger call alone', async () => {
     const shared = await setup(open);
     const { store, transactions } = counted(shared.store);
-    const queue = new IngestQueue(store, new ActiveModels(), { maxMessages: 10, partitions: 1 });
+    const queue = new IngestQueue(store, new ActiveModels(), {
+      maxMessages: 10,
+      partitions: 1,
+      runsPerPartition: 1,
+    });
     const batches = Array.from({ length: 6 }, (_, b) =>
       Array.from({ length: 4 }, (_, i) => call(b * 4 + i)[0]!),
     );

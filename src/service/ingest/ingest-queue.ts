@@ -1,7 +1,7 @@
 // Coalesces concurrent ingestion calls of one workspace into shared transactions, in partitions of
 // its leads (lead-partition): calls that arrive while the event loop is busy (or while earlier
 // runs are being stored) are stored and scored together, one set-based run per partition, and
-// the runs in flight at once hold disjoint partitions, so on PostgreSQL they do not wait on each
+// on PostgreSQL the runs in flight at once hold disjoint partitions, so they do not wait on each
 // other's lead locks. A call spanning partitions is cut into pieces (call-pieces) and answered
 // once every piece is durably stored, with its own messages' outcomes only, in order. Should a
 // shared run fail, each of its pieces is tried again on its own, so one bad call cannot fail the
@@ -18,19 +18,28 @@ export interface IngestQueueOptions {
   /** Most messages one shared run takes (a larger piece of a call runs alone). */
   maxMessages?: number;
   /**
-   * Partitions of a workspace's leads, hence its runs in flight at once. Default: 4 on
-   * PostgreSQL; 1 on SQLite, which stores one transaction at a time anyway.
+   * Partitions of a workspace's leads: runs of different partitions go at once, on leads of
+   * their own. Default: 2 on PostgreSQL; 1 on SQLite, which stores one transaction at a time.
    */
   partitions?: number;
+  /**
+   * Runs of one partition in flight at once. Default: 1 on PostgreSQL (two would wait on each
+   * other's lead locks); 2 on SQLite, where the next run is stored while the last one's commit
+   * is flushed to disk (its transactions go one at a time, in the order they began).
+   */
+  runsPerPartition?: number;
 }
 
-/** Partitions by default: PostgreSQL commits several transactions at once, SQLite one. */
-export const defaultPartitions = (kind: Store['kind']) => (kind === 'postgres' ? 4 : 1);
+/** On this machine (2 cores, README "Performance") more runs cost more than they overlap. */
+const DEFAULTS = {
+  postgres: { partitions: 2, runsPerPartition: 1 },
+  sqlite: { partitions: 1, runsPerPartition: 2 },
+} as const;
 
 interface Lane {
   pending: Piece[];
-  /** Partitions of the runs in flight. */
-  held: Set<number>;
+  /** Runs in flight per partition. */
+  held: Map<number, number>;
   scheduled: boolean;
 }
 
@@ -38,6 +47,7 @@ export class IngestQueue {
   private readonly lanes = new Map<string, Lane>();
   private readonly partitions: LeadPartitions;
   private readonly maxMessages: number;
+  private readonly runsPerPartition: number;
 
   constructor(
     private readonly store: Store,
@@ -45,9 +55,15 @@ export class IngestQueue {
     options: IngestQueueOptions = {},
   ) {
     this.maxMessages = options.maxMessages ?? 1000;
-    const count = options.partitions ?? defaultPartitions(store.kind);
-    if (!Number.isInteger(count) || count < 1)
-      throw new Error(`ingest partitions: expected a whole number from 1, got ${count}`);
+    const defaults = DEFAULTS[store.kind];
+    const count = options.partitions ?? defaults.partitions;
+    this.runsPerPartition = options.runsPerPartition ?? defaults.runsPerPartition;
+    for (const [name, n] of [
+      ['partitions', count],
+      ['runsPerPartition', this.runsPerPartition],
+    ] as const)
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`ingest ${name}: expected a whole number from 1, got ${n}`);
     this.partitions = new LeadPartitions(count);
   }
 
@@ -66,7 +82,7 @@ export class IngestQueue {
       };
       const pieces = piecesOf(call, (message) => this.partitions.of(ws, message));
       let lane = this.lanes.get(ws);
-      if (!lane) this.lanes.set(ws, (lane = { pending: [], held: new Set(), scheduled: false }));
+      if (!lane) this.lanes.set(ws, (lane = { pending: [], held: new Map(), scheduled: false }));
       lane.pending.push(...pieces);
       this.schedule(ws, lane);
     });
@@ -78,17 +94,22 @@ export class IngestQueue {
     // The next turn of the event loop: the calls whose requests are read meanwhile join these runs.
     setImmediate(() => {
       lane.scheduled = false;
-      for (const run of takeRuns(lane.pending, lane.held, this.maxMessages))
-        void this.start(ws, lane, run);
+      const full = [...lane.held].filter(([, runs]) => runs >= this.runsPerPartition);
+      const runs = takeRuns(lane.pending, new Set(full.map(([p]) => p)), this.maxMessages);
+      for (const run of runs) void this.start(ws, lane, run);
     });
   }
 
   private async start(ws: string, lane: Lane, run: Run): Promise<void> {
-    for (const p of run.partitions) lane.held.add(p);
+    for (const p of run.partitions) lane.held.set(p, (lane.held.get(p) ?? 0) + 1);
     try {
       await this.run(ws, run.pieces);
     } finally {
-      for (const p of run.partitions) lane.held.delete(p);
+      for (const p of run.partitions) {
+        const left = lane.held.get(p)! - 1;
+        if (left === 0) lane.held.delete(p);
+        else lane.held.set(p, left);
+      }
       if (lane.pending.length > 0) this.schedule(ws, lane);
       else if (lane.held.size === 0) this.lanes.delete(ws);
     }
