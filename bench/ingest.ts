@@ -6,7 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { Command } from 'commander';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/api/app.js';
@@ -17,6 +17,14 @@ import { rescoreWorkspace } from '../src/service/rescore/rescore-workspace.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { NOTIFICATION_TYPES, type JsonObject } from '../src/store/port.js';
 import { loadLeads, openBenchStore, type StoreKind } from './bench-store.js';
+import {
+  countAnswers,
+  eventsPer as eventsPerRequest,
+  load as loadWith,
+  settle,
+  type Endpoint,
+  type LoadSettings,
+} from './ingest-load.js';
 import { describeLockWaits, sampleLockWaits, type LockWaits } from './lock-waits.js';
 import {
   describeFloor,
@@ -125,9 +133,8 @@ const rounds = Number(opts.rounds);
 if (!Number.isInteger(rounds) || rounds < 1)
   throw new Error(`--rounds: expected a whole number from 1, got ${opts.rounds}`);
 
-type Endpoint = 'batch' | 'track';
 const endpoints = opts.endpoints.split(',') as Endpoint[];
-const eventsPer = (endpoint: Endpoint) => (endpoint === 'batch' ? perBatch : 1);
+const eventsPer = (endpoint: Endpoint) => eventsPerRequest(endpoint, loadSettings);
 
 interface Measured {
   target: string;
@@ -143,47 +150,23 @@ interface Measured {
 }
 
 /** Stored-event counts reported by the autocannon worker's onResponse hook. */
-const acknowledged = { stored: 0, duplicates: 0, failed: 0 };
-const channel = new BroadcastChannel('leadscore-bench-ingest');
-channel.onmessage = (message) => {
-  const data = (message as MessageEvent<typeof acknowledged>).data;
-  acknowledged.stored += data.stored;
-  acknowledged.duplicates += data.duplicates;
-  acknowledged.failed += data.failed;
-};
+const answers = countAnswers();
+const acknowledged = answers.counts;
 
-let runs = 0;
-async function load(
+const load = (
   url: string,
   endpoint: Endpoint,
   seconds: number,
   authorization: string,
-  countAnswers: boolean,
-): Promise<autocannon.Result> {
-  // The worker hook reads its settings from the environment (a worker gets a copy at start).
-  process.env.LEADSCORE_BENCH_EVENTS_PER_REQUEST = String(eventsPer(endpoint));
-  process.env.LEADSCORE_BENCH_LEADS = String(leadCount);
-  process.env.LEADSCORE_BENCH_IDENTIFY = String(identifyShare);
-  process.env.LEADSCORE_BENCH_RUN = `r${++runs}`;
-  // One worker thread fires the requests, so the server keeps the main thread to itself.
-  const options = {
-    url,
-    workers: 1,
-    connections,
-    duration: seconds,
-    headers: { authorization, 'content-type': 'application/json' },
-    requests: [
-      {
-        method: 'POST' as const,
-        path: `/v1/${endpoint}`,
-        setupRequest: join(ROOT, 'bench/ingest-request.cjs'),
-        ...(countAnswers ? { onResponse: join(ROOT, 'bench/ingest-response.cjs') } : {}),
-      },
-    ],
-  };
-  // With workers the hooks are file paths, which the type definitions do not know.
-  return autocannon(options as unknown as autocannon.Options);
-}
+  countingAnswers: boolean,
+) => loadWith(url, endpoint, seconds, authorization, loadSettings, countingAnswers);
+
+const loadSettings: LoadSettings = {
+  connections,
+  batch: perBatch,
+  leads: leadCount,
+  identify: identifyShare,
+};
 
 function measured(
   target: string,
@@ -202,20 +185,6 @@ function measured(
     p99: result.latency.p99,
     failures: result.non2xx + result.errors + result.timeouts,
   };
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until the requests still in flight are done: the event count holds for a second (30 s at most). */
-async function settle(count: () => Promise<number>): Promise<number> {
-  let last = await count();
-  for (let waited = 0; waited < 30_000; waited += 1000) {
-    await sleep(1000);
-    const now = await count();
-    if (now === last) return now;
-    last = now;
-  }
-  return last;
 }
 
 async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[]> {
@@ -277,7 +246,7 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
       if (warmup > 0) await load(url, endpoint, warmup, authorization, false);
       const count = () => store.countEvents(ws);
       const before = await settle(count);
-      Object.assign(acknowledged, { stored: 0, duplicates: 0, failed: 0 });
+      answers.reset();
       const sampler = kind === 'postgres' ? await sampleLockWaits(location) : undefined;
       const result = await load(url, endpoint, duration, authorization, true);
       const lockWaits = await sampler?.stop();
@@ -435,6 +404,6 @@ try {
     );
   }
 } finally {
-  channel.close();
+  answers.close();
   await rm(dir, { recursive: true, force: true });
 }
