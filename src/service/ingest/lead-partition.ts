@@ -1,12 +1,15 @@
 // Which partitions of a workspace's leads an ingestion message touches, so that runs in flight at
 // once hold disjoint leads. A lead's partition is a stable hash of its id (the same on every
-// server). A message touches the partition of each id its run locks up front: its userId, and its
-// anonymousId (or alias previousId) taken as the lead this process last saw it linked to, else
-// as itself. A group call sets a company's traits, which the next refit of any lead there reads: it
-// touches every partition. A messageId seen lately with another lead adds that lead's partitions
-// (messageIds are unique per workspace: the first to arrive is stored, the other a duplicate).
-// The partitions only decide which runs may go at once; correctness comes from the runs' sorted
-// lead locks, so a wrong guess (a visitor linked elsewhere, by another server) costs a wait.
+// server). A call naming a userId is about that lead: a track or page touches its partition
+// only (the anonymousId it carries, as SDKs send it once a user is known, links nothing); an
+// identify or alias links a visitor to it, so it touches the visitor's partition too. A visitor
+// counts as the lead this process last saw it linked to, else as itself. A group call sets a
+// company's traits, which the next refit of any lead there reads: it touches every partition.
+// A messageId seen lately with another lead adds that lead's partitions (messageIds are unique
+// per workspace: the first to arrive is stored, the other a duplicate). The partitions only
+// decide which runs may go at once; correctness comes from the runs' sorted locks (a run also
+// locks the visitor ids its calls carry), so a wrong guess (a visitor linked by another server,
+// a visitor whose own calls run in another partition) costs a wait, not a wrong score.
 import type { SegmentMessage } from '../../ingest/segment/index.js';
 import { BoundedMap } from './bounded-map.js';
 
@@ -22,13 +25,15 @@ export function hashId(id: string): number {
 
 export const partitionOfLead = (id: string, count: number) => hashId(id) % count;
 
-/** Entries of each memory: visitors' leads and messageIds' partitions, all workspaces together. */
-const REMEMBERED = 100_000;
+/** Visitors' leads remembered, all workspaces together. */
+const VISITORS = 100_000;
+/** MessageIds remembered: more than the calls pending and in flight at once. */
+const MESSAGE_IDS = 20_000;
 
 export class LeadPartitions {
-  /** The lead each visitor (anonymousId, alias previousId) was last seen with. */
-  private readonly leadOfVisitor = new BoundedMap<string>(REMEMBERED);
-  private readonly ofMessageId = new BoundedMap<readonly number[]>(REMEMBERED);
+  /** The lead each visitor (anonymousId, alias previousId) was last seen linked to. */
+  private readonly leadOfVisitor = new BoundedMap<string>(VISITORS);
+  private readonly ofMessageId = new BoundedMap<readonly number[]>(MESSAGE_IDS);
   private readonly all: readonly number[];
 
   constructor(readonly count: number) {
@@ -55,8 +60,12 @@ export class LeadPartitions {
     const visitor = (id: string) => this.leadOfVisitor.get(`${ws}\u001f${id}`) ?? id;
     const ids: string[] = [];
     if (message.userId !== null) ids.push(message.userId);
-    if (message.anonymousId !== null) ids.push(visitor(message.anonymousId));
     if (message.type === 'alias') ids.push(visitor(message.previousId));
+    else if (
+      message.anonymousId !== null &&
+      (message.userId === null || message.type === 'identify')
+    )
+      ids.push(visitor(message.anonymousId));
     const touched = new Set(ids.map((id) => partitionOfLead(id, this.count)));
     return [...touched].sort((a, b) => a - b);
   }
