@@ -1,10 +1,12 @@
 // Benchmark of HTTP ingestion: events/s through /v1/batch and /v1/track on SQLite and PostgreSQL
-// with autocannon on loopback, against a bare Fastify route (the ceiling), checking no losses.
+// with autocannon on loopback, against a bare Fastify route (the ceiling), checking no losses; on
+// PostgreSQL, the lock waits seen while loading. `--partitions 1,4` measures each setting of the
+// ingestion partitions on the same database, alternating (`--rounds` times each).
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { Command } from 'commander';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/api/app.js';
@@ -15,6 +17,15 @@ import { rescoreWorkspace } from '../src/service/rescore/rescore-workspace.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { NOTIFICATION_TYPES, type JsonObject } from '../src/store/port.js';
 import { loadLeads, openBenchStore, type StoreKind } from './bench-store.js';
+import {
+  countAnswers,
+  eventsPer as eventsPerRequest,
+  load as loadWith,
+  settle,
+  type Endpoint,
+  type LoadSettings,
+} from './ingest-load.js';
+import { describeLockWaits, sampleLockWaits, type LockWaits } from './lock-waits.js';
 import {
   describeFloor,
   loadAverage,
@@ -61,6 +72,11 @@ const opts = new Command('bench/ingest.ts')
     '0.1',
   )
   .option(
+    '--partitions <list>',
+    "comma-separated ingestion partitions to measure, alternating on one database (LEADSCORE_INGEST_PARTITIONS; default: the server's)",
+  )
+  .option('--rounds <n>', 'measured runs of each --partitions setting, alternating', '1')
+  .option(
     '--webhook',
     'subscribe a webhook to every notification type, so transitions also fill the outbox',
   )
@@ -81,6 +97,8 @@ const opts = new Command('bench/ingest.ts')
     floorLeadKey: string;
     floorHistory: string;
     webhook?: boolean;
+    partitions?: string;
+    rounds: string;
   }>();
 if (opts.sqliteSync !== 'full' && opts.sqliteSync !== 'normal')
   throw new Error(`--sqlite-sync: expected full or normal, got ${opts.sqliteSync}`);
@@ -102,67 +120,64 @@ const floorHistory = Number(opts.floorHistory);
 if (!(floorHistory >= 0 && floorHistory <= 1))
   throw new Error(`--floor-history: expected a share from 0 to 1, got ${opts.floorHistory}`);
 
-type Endpoint = 'batch' | 'track';
+/** The ingestion partition settings measured; undefined: the server's default. */
+const partitionSettings: (number | undefined)[] = opts.partitions
+  ? opts.partitions.split(',').map((p) => {
+      const n = Number(p);
+      if (!Number.isInteger(n) || n < 1)
+        throw new Error(`--partitions: expected whole numbers from 1, got ${p}`);
+      return n;
+    })
+  : [undefined];
+const rounds = Number(opts.rounds);
+if (!Number.isInteger(rounds) || rounds < 1)
+  throw new Error(`--rounds: expected a whole number from 1, got ${opts.rounds}`);
+
 const endpoints = opts.endpoints.split(',') as Endpoint[];
-const eventsPer = (endpoint: Endpoint) => (endpoint === 'batch' ? perBatch : 1);
+const eventsPer = (endpoint: Endpoint) => eventsPerRequest(endpoint, loadSettings);
 
 interface Measured {
   target: string;
+  store: StoreKind | 'bare route';
   endpoint: Endpoint;
   requestsPerSecond: number;
   eventsPerSecond: number;
   p50: number;
   p99: number;
   failures: number;
+  /** PostgreSQL: the lock waits seen while loading. */
+  lockWaits?: LockWaits;
 }
 
 /** Stored-event counts reported by the autocannon worker's onResponse hook. */
-const acknowledged = { stored: 0, duplicates: 0, failed: 0 };
-const channel = new BroadcastChannel('leadscore-bench-ingest');
-channel.onmessage = (message) => {
-  const data = (message as MessageEvent<typeof acknowledged>).data;
-  acknowledged.stored += data.stored;
-  acknowledged.duplicates += data.duplicates;
-  acknowledged.failed += data.failed;
-};
+const answers = countAnswers();
+const acknowledged = answers.counts;
 
-let runs = 0;
-async function load(
+const load = (
   url: string,
   endpoint: Endpoint,
   seconds: number,
   authorization: string,
-  countAnswers: boolean,
-): Promise<autocannon.Result> {
-  // The worker hook reads its settings from the environment (a worker gets a copy at start).
-  process.env.LEADSCORE_BENCH_EVENTS_PER_REQUEST = String(eventsPer(endpoint));
-  process.env.LEADSCORE_BENCH_LEADS = String(leadCount);
-  process.env.LEADSCORE_BENCH_IDENTIFY = String(identifyShare);
-  process.env.LEADSCORE_BENCH_RUN = `r${++runs}`;
-  // One worker thread fires the requests, so the server keeps the main thread to itself.
-  const options = {
-    url,
-    workers: 1,
-    connections,
-    duration: seconds,
-    headers: { authorization, 'content-type': 'application/json' },
-    requests: [
-      {
-        method: 'POST' as const,
-        path: `/v1/${endpoint}`,
-        setupRequest: join(ROOT, 'bench/ingest-request.cjs'),
-        ...(countAnswers ? { onResponse: join(ROOT, 'bench/ingest-response.cjs') } : {}),
-      },
-    ],
-  };
-  // With workers the hooks are file paths, which the type definitions do not know.
-  return autocannon(options as unknown as autocannon.Options);
-}
+  countingAnswers: boolean,
+) => loadWith(url, endpoint, seconds, authorization, loadSettings, countingAnswers);
 
-function measured(target: string, endpoint: Endpoint, result: autocannon.Result): Measured {
+const loadSettings: LoadSettings = {
+  connections,
+  batch: perBatch,
+  leads: leadCount,
+  identify: identifyShare,
+};
+
+function measured(
+  target: string,
+  store: Measured['store'],
+  endpoint: Endpoint,
+  result: autocannon.Result,
+): Measured {
   const requestsPerSecond = result['2xx'] / result.duration;
   return {
     target,
+    store,
     endpoint,
     requestsPerSecond,
     eventsPerSecond: requestsPerSecond * eventsPer(endpoint),
@@ -172,23 +187,9 @@ function measured(target: string, endpoint: Endpoint, result: autocannon.Result)
   };
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Waits until the requests still in flight are done: the event count holds for a second (30 s at most). */
-async function settle(count: () => Promise<number>): Promise<number> {
-  let last = await count();
-  for (let waited = 0; waited < 30_000; waited += 1000) {
-    await sleep(1000);
-    const now = await count();
-    if (now === last) return now;
-    last = now;
-  }
-  return last;
-}
-
 async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[]> {
-  const { store, dispose } = await openBenchStore(kind, { sqliteSync });
-  let app: FastifyInstance | undefined;
+  const { store, dispose, location } = await openBenchStore(kind, { sqliteSync });
+  const apps: FastifyInstance[] = [];
   try {
     const now = Date.now();
     const made = await createWorkspaceWithKeys(store, 'bench', now);
@@ -218,38 +219,52 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
       );
     }
 
-    // Unlimited: the benchmark measures throughput, not the per-key rate limit.
-    app = await buildApp({
-      store,
-      models,
-      clock: () => Date.now(),
-      writeKeyRateLimit: Number.MAX_SAFE_INTEGER,
-    });
-    const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    // One server per partition setting, over the one database; all but the loaded one idle.
+    const servers: { target: string; url: string }[] = [];
+    for (const partitions of partitionSettings) {
+      // Unlimited: the benchmark measures throughput, not the per-key rate limit.
+      const app = await buildApp({
+        store,
+        models,
+        clock: () => Date.now(),
+        writeKeyRateLimit: Number.MAX_SAFE_INTEGER,
+        ingest: { partitions },
+      });
+      apps.push(app);
+      const url = await app.listen({ port: 0, host: '127.0.0.1' });
+      servers.push({ target: partitions ? `${kind}, ${partitions} partitions` : kind, url });
+    }
     const authorization = `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}`;
 
     const results: Measured[] = [];
-    for (const endpoint of endpoints) {
+    for (const endpoint of endpoints)
+      for (let round = 0; round < rounds; round++)
+        for (const { target, url } of servers) results.push(await measure(target, url, endpoint));
+    return results;
+
+    async function measure(target: string, url: string, endpoint: Endpoint): Promise<Measured> {
       if (warmup > 0) await load(url, endpoint, warmup, authorization, false);
       const count = () => store.countEvents(ws);
       const before = await settle(count);
-      Object.assign(acknowledged, { stored: 0, duplicates: 0, failed: 0 });
+      answers.reset();
+      const sampler = kind === 'postgres' ? await sampleLockWaits(location) : undefined;
       const result = await load(url, endpoint, duration, authorization, true);
+      const lockWaits = await sampler?.stop();
       const after = await settle(count);
       const stored = after - before;
       const sent = result.requests.sent * eventsPer(endpoint);
       process.stdout.write(
-        `${kind} /v1/${endpoint}: ${acknowledged.stored.toLocaleString('en-US')} events acknowledged stored, ` +
+        `${target} /v1/${endpoint}: ${acknowledged.stored.toLocaleString('en-US')} events acknowledged stored, ` +
           `${stored.toLocaleString('en-US')} in the store (${(stored - acknowledged.stored).toLocaleString('en-US')} ` +
           `more: answers cut off at the end), ${acknowledged.duplicates} duplicates, ` +
           `${acknowledged.failed} failed answers, ${sent.toLocaleString('en-US')} events sent; ` +
-          `${stored >= acknowledged.stored ? 'no acknowledged event lost' : `LOST ${acknowledged.stored - stored}`}\n`,
+          `${stored >= acknowledged.stored ? 'no acknowledged event lost' : `LOST ${acknowledged.stored - stored}`}` +
+          `${lockWaits ? `; lock waits: ${describeLockWaits(lockWaits)}` : ''}\n`,
       );
-      results.push(measured(kind, endpoint, result));
+      return { ...measured(target, kind, endpoint, result), lockWaits };
     }
-    return results;
   } finally {
-    await app?.close();
+    for (const app of apps) await app.close();
     await dispose();
   }
 }
@@ -263,7 +278,12 @@ async function benchBare(): Promise<Measured[]> {
     for (const endpoint of endpoints) {
       if (warmup > 0) await load(url, endpoint, warmup, 'Basic eDo=', false);
       results.push(
-        measured('bare route', endpoint, await load(url, endpoint, duration, 'Basic eDo=', false)),
+        measured(
+          'bare route',
+          'bare route',
+          endpoint,
+          await load(url, endpoint, duration, 'Basic eDo=', false),
+        ),
       );
     }
     return results;
@@ -323,15 +343,17 @@ try {
   const fmt = (n: number, digits = 0) =>
     n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const lines = [
-    '| store | endpoint | requests/s | events/s | p50 ms | p99 ms | failed | requests/s % of bare |',
-    '|---|---|---|---|---|---|---|---|',
+    '| store | endpoint | requests/s | events/s | p50 ms | p99 ms | failed | requests/s % of bare | lock waits seen |',
+    '|---|---|---|---|---|---|---|---|---|',
     ...all.map((m) => {
       const ceiling = bare.get(m.endpoint)?.requestsPerSecond ?? NaN;
-      return `| ${m.target} | /v1/${m.endpoint} | ${fmt(m.requestsPerSecond)} | ${fmt(m.eventsPerSecond)} | ${fmt(m.p50, 1)} | ${fmt(m.p99, 1)} | ${m.failures} | ${fmt((100 * m.requestsPerSecond) / ceiling, 1)}% |`;
+      // Samples (every 20 ms) in which a session waited on a lock, of all samples taken.
+      const waits = m.lockWaits ? `${m.lockWaits.samplesWaiting} / ${m.lockWaits.samples}` : '–';
+      return `| ${m.target} | /v1/${m.endpoint} | ${fmt(m.requestsPerSecond)} | ${fmt(m.eventsPerSecond)} | ${fmt(m.p50, 1)} | ${fmt(m.p99, 1)} | ${m.failures} | ${fmt((100 * m.requestsPerSecond) / ceiling, 1)}% | ${waits} |`;
     }),
   ];
   process.stdout.write(
-    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} calls per batch${identifyShare > 0 ? ` (${Math.round(identifyShare * 100)}% identify, the rest track)` : ' (track)'}, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml, SQLite sync ${sqliteSync}${opts.webhook ? ', a webhook subscribed to every notification type' : ''}\n`,
+    `\n${connections} connections, ${duration} s per run after ${warmup} s warm-up, ${perBatch} calls per batch${identifyShare > 0 ? ` (${Math.round(identifyShare * 100)}% identify, the rest track)` : ' (track)'}, ${leadCount.toLocaleString('en-US')} leads, model examples/models/b2b.yaml, SQLite sync ${sqliteSync}${opts.webhook ? ', a webhook subscribed to every notification type' : ''}; load average (1/5/15 min) at the end ${loadAverage()}\n`,
   );
   process.stdout.write(`${lines.join('\n')}\n`);
   if (floors.length > 0) {
@@ -340,7 +362,7 @@ try {
         `on the driver, no HTTP, parsing or scoring; load average (1/5/15 min) ${loadAverage()}\n`,
     );
     for (const { kind, lean, leanRate, current, currentRate } of floors) {
-      const batch = all.find((m) => m.target === kind && m.endpoint === 'batch');
+      const batch = all.find((m) => m.store === kind && m.endpoint === 'batch');
       // Issue 19's target: /v1/batch at least half of the lean floor.
       const ofBatch = (floor: number, target = '') =>
         batch
@@ -353,6 +375,28 @@ try {
       );
     }
   }
+  if (partitionSettings.length > 1) {
+    // Each setting's mean over its rounds, against the first setting's (the baseline).
+    const mean = (runs: Measured[]) =>
+      runs.reduce((sum, m) => sum + m.eventsPerSecond, 0) / runs.length;
+    for (const kind of stores)
+      for (const endpoint of endpoints) {
+        const runsOf = (target: string) =>
+          all.filter((m) => m.target === target && m.endpoint === endpoint);
+        const targets = [
+          ...new Set(
+            all.filter((m) => m.store === kind && m.endpoint === endpoint).map((m) => m.target),
+          ),
+        ];
+        const base = mean(runsOf(targets[0]!));
+        for (const target of targets.slice(1)) {
+          const runs = runsOf(target);
+          process.stdout.write(
+            `ratio ${target} / ${targets[0]} /v1/${endpoint} events/s (mean of ${runs.length}): ${(mean(runs) / base).toFixed(2)}\n`,
+          );
+        }
+      }
+  }
   for (const m of all.filter((x) => x.target !== 'bare route' && x.endpoint === 'track')) {
     const ceiling = bare.get('track')?.requestsPerSecond ?? NaN;
     process.stdout.write(
@@ -360,6 +404,6 @@ try {
     );
   }
 } finally {
-  channel.close();
+  answers.close();
   await rm(dir, { recursive: true, force: true });
 }

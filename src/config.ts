@@ -30,6 +30,8 @@ const envSchema = z.object({
   LEADSCORE_SECRET_KEY: longSecret.optional(),
   /** Calls a minute per write key (a key's own setting wins). */
   LEADSCORE_WRITE_KEY_RATE_LIMIT: z.coerce.number().int().positive().optional(),
+  /** Partitions of a workspace's leads for ingestion, runs of each going at once (2 on PostgreSQL, 1 on SQLite). */
+  LEADSCORE_INGEST_PARTITIONS: z.coerce.number().int().positive().optional(),
   /** Webhook delivery worker (defaults in service/webhooks/worker-options.ts). */
   LEADSCORE_WEBHOOK_POLL_MS: z.coerce.number().int().positive().optional(),
   LEADSCORE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().optional(),

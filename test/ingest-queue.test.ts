@@ -1,6 +1,7 @@
-// The ingestion queue over real stores: concurrent calls of a workspace share transactions, each
-// caller hears about its own messages only, the outcome equals taking the calls one at a time,
-// and one call that breaks the shared run does not take the others down with it.
+// The ingestion queue over real stores: concurrent calls of a workspace share transactions (one
+// per partition of its leads), each caller hears about its own messages only, a lead's calls are
+// stored in the order they came, the outcome equals taking the calls one at a time, and one call
+// that breaks a shared run does not take the others down with it.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { parseModel } from '../src/core/parse-model.js';
 import type { SegmentMessage } from '../src/ingest/segment/index.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { IngestQueue } from '../src/service/ingest/ingest-queue.js';
+import { partitionOfLead } from '../src/service/ingest/lead-partition.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
@@ -57,49 +59,64 @@ function call(i: number): SegmentMessage[] {
 }
 
 describe.each(freshStores())('IngestQueue on $name', ({ open }) => {
-  it('stores concurrent calls in shared transactions, equal to taking them one at a time', async () => {
-    const shared = await setup(open);
-    const { store, transactions } = counted(shared.store);
-    const queue = new IngestQueue(store, new ActiveModels());
-    const calls = Array.from({ length: 40 }, (_, i) => call(i));
-    // A retry of call 3 arrives among the others: stored once, the second one a duplicate.
-    calls.push(call(3));
+  it.each([1, 4])(
+    'stores concurrent calls in shared transactions (%i partitions), equal to taking them one at a time',
+    async (partitions) => {
+      const shared = await setup(open);
+      const { store, transactions } = counted(shared.store);
+      const queue = new IngestQueue(store, new ActiveModels(), { partitions });
+      const calls = Array.from({ length: 40 }, (_, i) => call(i));
+      // A retry of call 3 arrives among the others: stored once, the second one a duplicate.
+      calls.push(call(3));
 
-    const outcomes = await Promise.all(
-      calls.map((messages) => queue.submit(shared.ws, messages, NOW)),
-    );
+      const outcomes = await Promise.all(
+        calls.map((messages) => queue.submit(shared.ws, messages, NOW)),
+      );
 
-    // All 41 calls arrived in one turn of the event loop: one shared run.
-    expect(transactions()).toBe(1);
-    outcomes.forEach((outcome, i) => {
-      expect(outcome).toHaveLength(1);
-      expect(outcome[0]!.messageId).toBe(calls[i]![0]!.messageId);
-    });
-    expect(outcomes.slice(0, 40).every((o) => o[0]!.status === 'stored')).toBe(true);
-    expect(outcomes[40]![0]!.status).toBe('duplicate');
+      // All 41 calls arrived in one turn of the event loop: one shared run per partition of the
+      // eight leads.
+      const used = new Set(
+        Array.from({ length: 8 }, (_, u) => partitionOfLead(`u${u}`, partitions)),
+      );
+      expect(transactions()).toBe(used.size);
+      outcomes.forEach((outcome, i) => {
+        expect(outcome).toHaveLength(1);
+        expect(outcome[0]!.messageId).toBe(calls[i]![0]!.messageId);
+      });
+      expect(outcomes.slice(0, 40).every((o) => o[0]!.status === 'stored')).toBe(true);
+      expect(outcomes[40]![0]!.status).toBe('duplicate');
 
-    // The same calls one at a time, into a store of their own.
-    const alone = await setup(open);
-    const models = new ActiveModels();
-    for (const messages of calls)
-      await ingestMessages(alone.store, models, alone.ws, messages, NOW);
-    for (let u = 0; u < 8; u++) {
-      const a = await shared.store.getScore(shared.ws, `u${u}`);
-      const b = await alone.store.getScore(alone.ws, `u${u}`);
-      expect(a).toBeDefined();
-      expect(a?.score).toBeCloseTo(b!.score, 9);
-      expect([a?.grade, a?.segment, a?.stage]).toEqual([b?.grade, b?.segment, b?.stage]);
-      const history = (s: Store, ws: string) =>
-        s.listHistory(ws, `u${u}`, { limit: 100 }).then((h) => h.map((e) => [e.score, e.segment]));
-      expect(await history(shared.store, shared.ws)).toEqual(await history(alone.store, alone.ws));
-    }
-    expect(await shared.store.countEvents(shared.ws)).toBe(40);
-  });
+      // The same calls one at a time, into a store of their own.
+      const alone = await setup(open);
+      const models = new ActiveModels();
+      for (const messages of calls)
+        await ingestMessages(alone.store, models, alone.ws, messages, NOW);
+      for (let u = 0; u < 8; u++) {
+        const a = await shared.store.getScore(shared.ws, `u${u}`);
+        const b = await alone.store.getScore(alone.ws, `u${u}`);
+        expect(a).toBeDefined();
+        expect(a?.score).toBeCloseTo(b!.score, 9);
+        expect([a?.grade, a?.segment, a?.stage]).toEqual([b?.grade, b?.segment, b?.stage]);
+        const history = (s: Store, ws: string) =>
+          s
+            .listHistory(ws, `u${u}`, { limit: 100 })
+            .then((h) => h.map((e) => [e.score, e.segment]));
+        expect(await history(shared.store, shared.ws)).toEqual(
+          await history(alone.store, alone.ws),
+        );
+      }
+      expect(await shared.store.countEvents(shared.ws)).toBe(40);
+    },
+  );
 
   it('takes at most maxMessages messages in one run, and a larger call alone', async () => {
     const shared = await setup(open);
     const { store, transactions } = counted(shared.store);
-    const queue = new IngestQueue(store, new ActiveModels(), { maxMessages: 10, maxInFlight: 1 });
+    const queue = new IngestQueue(store, new ActiveModels(), {
+      maxMessages: 10,
+      partitions: 1,
+      runsPerPartition: 1,
+    });
     const batches = Array.from({ length: 6 }, (_, b) =>
       Array.from({ length: 4 }, (_, i) => call(b * 4 + i)[0]!),
     );

@@ -112,6 +112,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     models,
     clock,
     writeKeyRateLimit: config.LEADSCORE_WRITE_KEY_RATE_LIMIT,
+    ingest: { partitions: config.LEADSCORE_INGEST_PARTITIONS },
     webhooks,
     secrets,
     logging: { level: config.LOG_LEVEL ?? 'info' },

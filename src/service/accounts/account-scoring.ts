@@ -11,6 +11,9 @@ import type { AccountScoreRow, StoreTx } from '../../store/port.js';
 import type { ActiveScoring } from '../scoring/active-model.js';
 import { readState } from '../../core/score-state.js';
 
+/** Lock keys of accounts, apart from any lead id (a control character no id has in practice). */
+const ACCOUNT_LOCK = '\u001daccount\u001f';
+
 const compiledAccounts = new WeakMap<CompiledModel, CompiledAccounts | null>();
 
 /** The model's account part, compiled once per compiled model; undefined when it has none. */
@@ -49,6 +52,13 @@ export async function refreshAccounts(
 ): Promise<void> {
   const accounts = accountsOf(scoring.compiled);
   if (!accounts || companyIds.length === 0) return;
+  // Held to commit, so that two transactions scoring contacts of one company (ingestion runs of
+  // two partitions) score it one after the other, the second from the first's committed scores,
+  // not both from what they saw before. Taken last, after any lead: no deadlock with lead locks.
+  await tx.lockLeads(
+    ws,
+    companyIds.map((id) => `${ACCOUNT_LOCK}${id}`),
+  );
   const rows: AccountScoreRow[] = [];
   for (const companyId of new Set(companyIds)) {
     const s = await accountScoreNow(tx, ws, scoring, accounts, companyId, now);

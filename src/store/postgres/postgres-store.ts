@@ -7,6 +7,7 @@ import { types } from './pg-db.js';
 import { migratePostgres } from './pg-migrate.js';
 import { startStatisticsKeeper, type StatisticsMode } from './pg-statistics.js';
 import { pgSqlDb } from './pg-sql-db.js';
+import { openTurns } from './pg-turns.js';
 import { sqlTxMethods } from '../sql/tx-methods.js';
 import { PendingWorkspaceKeys, WorkspaceKeyCache } from '../sql/workspace-keys.js';
 
@@ -55,6 +56,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
   });
 
   const workspaceKeys = new WorkspaceKeyCache();
+  const turns = openTurns(options.connectionString, workspaceKeys);
   const once: Store['transaction'] = async (fn) => {
     const client = await pool.connect();
     let reusable = true;
@@ -62,7 +64,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
       await client.query('BEGIN');
       const sqlDb = pgSqlDb(client);
       const keys = new PendingWorkspaceKeys(workspaceKeys);
-      const result = await fn(sqlTxMethods(sqlDb, keys.on(sqlDb)));
+      const result = await fn(Object.assign(sqlTxMethods(sqlDb, keys.on(sqlDb)), turns.methods));
       await client.query('COMMIT');
       keys.publish();
       return result;
@@ -97,6 +99,7 @@ export function openPostgresStore(options: PostgresStoreOptions): Store {
     close: async () => {
       await statistics.stop();
       await pool.end();
+      await turns.close();
     },
   };
 }
