@@ -17,6 +17,7 @@ import { leadScoresStateJson } from './013-lead-scores-state-json.js';
 import { keyPrefix } from './014-key-prefix.js';
 import { suppressions } from './015-suppressions.js';
 import { workspaceKeys } from './016-workspace-keys.js';
+import { workspaceLedHistoryKeys } from './017-workspace-led-history-keys.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   keyPrefix,
   suppressions,
   workspaceKeys,
+  workspaceLedHistoryKeys,
 ];
