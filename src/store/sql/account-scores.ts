@@ -3,6 +3,7 @@
 import type { AccountMethods } from '../account-port.js';
 import { decodeAccountCursor, toAccountPage } from '../account-list.js';
 import type { AccountScoreRow } from '../records.js';
+import { lastPerKey } from './last-per-key.js';
 import type { Column, SqlDb, SqlParams } from './sql-db.js';
 import type { WorkspaceKeys } from './workspace-keys.js';
 
@@ -83,13 +84,11 @@ export function accountScoreMethods(db: SqlDb, wsKeys: WorkspaceKeys): AccountMe
     },
     async putAccountScores(wsId, rows) {
       const ws = await wsKeys.of(wsId);
-      // The later row of a company wins: one statement cannot upsert a row twice.
-      const latest = [...new Map(rows.map((r) => [r.companyId, r])).values()];
       await db.insertMany({
         table: 'account_scores',
         fixed: { ws },
         columns: WRITTEN,
-        rows: latest,
+        rows: lastPerKey(rows, (r) => r.companyId),
         conflict: UPSERT,
       });
     },
