@@ -3,19 +3,13 @@
 // connections in all; prints events/s, the ratio two / one, and the lock waits seen meanwhile.
 // `--from dist` runs bin/leadscore.js (run `npm run build` first); `src` (the default) the sources.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import { Command } from 'commander';
-import { parseModel } from '../src/core/parse-model.js';
-import { generateDataset } from '../src/service/demo/synthetic.js';
-import { createWorkspaceWithKeys } from '../src/service/keys.js';
-import { rescoreWorkspace } from '../src/service/rescore/rescore-workspace.js';
-import { ActiveModels } from '../src/service/scoring/active-model.js';
-import type { JsonObject } from '../src/store/port.js';
-import { loadLeads, openBenchStore } from './bench-store.js';
+import { openBenchStore } from './bench-store.js';
 import {
   countAnswers,
   eventsPer,
@@ -24,6 +18,7 @@ import {
   type Endpoint,
   type LoadSettings,
 } from './ingest-load.js';
+import { generateIngestLeads, prepareIngestWorkspace } from './ingest-workspace.js';
 import { describeLockWaits, sampleLockWaits, type LockWaits } from './lock-waits.js';
 import { loadAverage } from './storage-floor.js';
 
@@ -124,30 +119,10 @@ const { store, dispose, location } = await openBenchStore('postgres');
 const servers: Server[] = [];
 const answers = countAnswers();
 try {
-  const leadsPath = join(dir, 'leads.csv');
-  await generateDataset({
-    leads: settings.leads,
-    events: 1,
-    seed: 1,
-    start: new Date(),
-    days: 30,
-    leadsPath,
-    eventsPath: join(dir, 'events.ndjson'),
-    eventsFormat: 'ndjson',
-  });
-  const now = Date.now();
+  const leadsPath = await generateIngestLeads(dir, settings.leads);
   // The servers find this workspace and make none of their own.
-  const made = await createWorkspaceWithKeys(store, 'bench', now);
-  const ws = made.workspace.id;
-  const modelPath = join(ROOT, 'examples/models/b2b.yaml');
-  const model = parseModel(await readFile(modelPath, 'utf8'), 'examples/models/b2b.yaml');
-  const version = await store.addModel(ws, model as unknown as JsonObject, now);
-  await store.activateModel(ws, version, now);
-  await loadLeads(store, ws, leadsPath, now);
-  await rescoreWorkspace(store, new ActiveModels(), ws, version, Date.now());
-  await store.analyze();
+  const { ws, authorization } = await prepareIngestWorkspace(store, leadsPath);
   servers.push(await serve(location), await serve(location));
-  const authorization = `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}`;
   const count = () => store.countEvents(ws);
 
   const measure = async (n: number, endpoint: Endpoint): Promise<Measured> => {

@@ -2,21 +2,15 @@
 // with autocannon on loopback, against a bare Fastify route (the ceiling), checking no losses; on
 // PostgreSQL, the lock waits seen while loading. `--partitions 1,4` measures each setting of the
 // ingestion partitions on the same database, alternating (`--rounds` times each).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type autocannon from 'autocannon';
 import { Command } from 'commander';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../src/api/app.js';
-import { parseModel } from '../src/core/parse-model.js';
-import { generateDataset } from '../src/service/demo/synthetic.js';
-import { createWorkspaceWithKeys } from '../src/service/keys.js';
-import { rescoreWorkspace } from '../src/service/rescore/rescore-workspace.js';
-import { ActiveModels } from '../src/service/scoring/active-model.js';
-import { NOTIFICATION_TYPES, type JsonObject } from '../src/store/port.js';
-import { loadLeads, openBenchStore, type StoreKind } from './bench-store.js';
+import { NOTIFICATION_TYPES } from '../src/store/port.js';
+import { openBenchStore, type StoreKind } from './bench-store.js';
 import {
   countAnswers,
   eventsPer as eventsPerRequest,
@@ -25,6 +19,7 @@ import {
   type Endpoint,
   type LoadSettings,
 } from './ingest-load.js';
+import { generateIngestLeads, prepareIngestWorkspace } from './ingest-workspace.js';
 import { describeLockWaits, sampleLockWaits, type LockWaits } from './lock-waits.js';
 import {
   describeFloor,
@@ -33,8 +28,6 @@ import {
   type FloorCase,
   type LeadKey,
 } from './storage-floor.js';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 const opts = new Command('bench/ingest.ts')
   .option('--duration <s>', 'seconds of load per measured run', '10')
@@ -191,21 +184,7 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
   const { store, dispose, location } = await openBenchStore(kind, { sqliteSync });
   const apps: FastifyInstance[] = [];
   try {
-    const now = Date.now();
-    const made = await createWorkspaceWithKeys(store, 'bench', now);
-    const ws = made.workspace.id;
-    const modelPath = join(ROOT, 'examples/models/b2b.yaml');
-    const model = parseModel(await readFile(modelPath, 'utf8'), 'examples/models/b2b.yaml');
-    const version = await store.addModel(ws, model as unknown as JsonObject, now);
-    await store.activateModel(ws, version, now);
-    await loadLeads(store, ws, leadsPath, now);
-    // Every lead scored, as in a running workspace (identify scores a lead when it arrives;
-    // activation scores them all), so that an event meets the lead's stored score state.
-    const models = new ActiveModels();
-    await rescoreWorkspace(store, models, ws, version, Date.now());
-    // Planner statistics as a running server has them (autovacuum, or the store's own keeper
-    // within a minute where autovacuum is off): taken now, after the leads were scored.
-    await store.analyze();
+    const { ws, models, authorization } = await prepareIngestWorkspace(store, leadsPath);
     if (opts.webhook) {
       // Nothing delivers during the run (no worker): this measures writing the outbox.
       await store.createWebhook(
@@ -215,7 +194,7 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
           eventTypes: [...NOTIFICATION_TYPES],
           secret: 'whsec_YmVuY2g=',
         },
-        now,
+        Date.now(),
       );
     }
 
@@ -234,7 +213,6 @@ async function benchStore(kind: StoreKind, leadsPath: string): Promise<Measured[
       const url = await app.listen({ port: 0, host: '127.0.0.1' });
       servers.push({ target: partitions ? `${kind}, ${partitions} partitions` : kind, url });
     }
-    const authorization = `Basic ${Buffer.from(`${made.write.secret}:`).toString('base64')}`;
 
     const results: Measured[] = [];
     for (const endpoint of endpoints)
@@ -294,17 +272,7 @@ async function benchBare(): Promise<Measured[]> {
 
 const dir = await mkdtemp(join(tmpdir(), 'leadscore-bench-ingest-'));
 try {
-  const leadsPath = join(dir, 'leads.csv');
-  await generateDataset({
-    leads: leadCount,
-    events: 1,
-    seed: 1,
-    start: new Date(),
-    days: 30,
-    leadsPath,
-    eventsPath: join(dir, 'events.ndjson'),
-    eventsFormat: 'ndjson',
-  });
+  const leadsPath = await generateIngestLeads(dir, leadCount);
   const all: Measured[] = [...(await benchBare())];
   for (const kind of stores) all.push(...(await benchStore(kind, leadsPath)));
   // Each store's lean floor (the target's yardstick) and, as its baseline in the same run, the

@@ -1,19 +1,15 @@
 // The Dialect's JSON fragments and hints used by routing, the dashboard and reports give the same
 // answers on both databases: tags merged in first-added order, ordered JSON aggregates that keep
 // every digit, JSON fields compared with text columns, and row locks that read as plain SELECTs.
-import { afterAll, describe, expect, it } from 'vitest';
-import { sqlDrivers as drivers } from './sql-test-drivers.js';
+import { describe, expect, it } from 'vitest';
+import { driverOpener } from './sql-test-drivers.js';
 import { onTestStores } from './test-stores.js';
 
 for (const { name } of onTestStores([{ name: 'sqlite' }, { name: 'postgres' }])) {
   describe(`the ${name} dialect's JSON fragments`, () => {
-    const opened: (() => Promise<void>)[] = [];
-    afterAll(async () => {
-      for (const close of opened) await close();
-    });
+    const openDb = driverOpener(name);
     const open = async () => {
-      const { db, close } = await drivers[name]!();
-      opened.push(close);
+      const db = await openDb();
       const json = db.dialect.name === 'postgres' ? 'JSONB' : 'TEXT';
       await db.run(
         `CREATE TEMPORARY TABLE t (id TEXT PRIMARY KEY, tags ${json} NOT NULL,

@@ -1,9 +1,9 @@
 // The two drivers of the dialect-free store core run the same statements with the same results:
 // named and list parameters, booleans, JSON, tuples, and bulk inserts with conflicts and
 // RETURNING, on a SQLite file and on the local PostgreSQL server.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Column } from '../src/store/sql/sql-db.js';
-import { sqlDrivers as drivers } from './sql-test-drivers.js';
+import { driverOpener } from './sql-test-drivers.js';
 import { onTestStores } from './test-stores.js';
 
 interface Row {
@@ -22,13 +22,9 @@ const COLUMNS: Column<Row>[] = [
 
 for (const { name } of onTestStores([{ name: 'sqlite' }, { name: 'postgres' }])) {
   describe(`the ${name} driver`, () => {
-    const opened: (() => Promise<void>)[] = [];
-    afterAll(async () => {
-      for (const close of opened) await close();
-    });
+    const openDb = driverOpener(name);
     const open = async () => {
-      const { db, close } = await drivers[name]!();
-      opened.push(close);
+      const db = await openDb();
       await db.run(
         `CREATE TEMPORARY TABLE t (ws TEXT NOT NULL, id TEXT NOT NULL, n BIGINT NOT NULL,
            flag BOOLEAN NOT NULL, doc ${db.dialect.name === 'postgres' ? 'JSONB' : 'TEXT'},

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { afterAll } from 'vitest';
 import { types } from '../src/store/postgres/pg-db.js';
 import { pgSqlDb } from '../src/store/postgres/pg-sql-db.js';
 import type { SqlDb } from '../src/store/sql/sql-db.js';
@@ -43,3 +44,19 @@ export const sqlDrivers: Record<string, () => Promise<OpenedDb>> = {
   sqlite: openSqliteDb,
   postgres: openPgDb,
 };
+
+/**
+ * Opens databases on the named driver for the describe block it is called in, each a fresh one,
+ * and closes them all after that block.
+ */
+export function driverOpener(name: string): () => Promise<SqlDb> {
+  const closers: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    for (const close of closers) await close();
+  });
+  return async () => {
+    const { db, close } = await sqlDrivers[name]!();
+    closers.push(close);
+    return db;
+  };
+}

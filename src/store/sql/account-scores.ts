@@ -3,8 +3,8 @@
 import type { AccountMethods } from '../account-port.js';
 import { decodeAccountCursor, toAccountPage } from '../account-list.js';
 import type { AccountScoreRow } from '../records.js';
-import { rowColumns } from './row-columns.js';
-import type { SqlDb, SqlParams } from './sql-db.js';
+import { lastPerKey } from './last-per-key.js';
+import type { Column, SqlDb, SqlParams } from './sql-db.js';
 import type { WorkspaceKeys } from './workspace-keys.js';
 
 interface Row {
@@ -38,33 +38,20 @@ const toAccount = (r: Row): AccountScoreRow => ({
   updatedAt: r.updated_at,
 });
 
-const toRow = (r: AccountScoreRow): Row => ({
-  company_id: r.companyId,
-  model_version: r.modelVersion,
-  score: r.score,
-  fit: r.fit,
-  engagement: r.engagement,
-  grade: r.grade,
-  segment: r.segment,
-  stage: r.stage,
-  contacts: r.contacts,
-  scored_at: r.scoredAt,
-  updated_at: r.updatedAt,
-});
-
-const WRITTEN = rowColumns<Row>({
-  company_id: 'text',
-  model_version: 'int',
-  score: 'float',
-  fit: 'float',
-  engagement: 'float',
-  grade: 'text',
-  segment: 'text',
-  stage: 'text',
-  contacts: 'int',
-  scored_at: 'bigint',
-  updated_at: 'bigint',
-});
+/** The columns a score is written with, read from the record. */
+const WRITTEN: Column<AccountScoreRow>[] = [
+  { name: 'company_id', type: 'text', value: (r) => r.companyId },
+  { name: 'model_version', type: 'int', value: (r) => r.modelVersion },
+  { name: 'score', type: 'float', value: (r) => r.score },
+  { name: 'fit', type: 'float', value: (r) => r.fit },
+  { name: 'engagement', type: 'float', value: (r) => r.engagement },
+  { name: 'grade', type: 'text', value: (r) => r.grade },
+  { name: 'segment', type: 'text', value: (r) => r.segment },
+  { name: 'stage', type: 'text', value: (r) => r.stage },
+  { name: 'contacts', type: 'int', value: (r) => r.contacts },
+  { name: 'scored_at', type: 'bigint', value: (r) => r.scoredAt },
+  { name: 'updated_at', type: 'bigint', value: (r) => r.updatedAt },
+];
 
 const UPSERT = `ON CONFLICT (ws, company_id) DO UPDATE SET
   model_version = excluded.model_version, score = excluded.score, fit = excluded.fit,
@@ -97,13 +84,11 @@ export function accountScoreMethods(db: SqlDb, wsKeys: WorkspaceKeys): AccountMe
     },
     async putAccountScores(wsId, rows) {
       const ws = await wsKeys.of(wsId);
-      // The later row of a company wins: one statement cannot upsert a row twice.
-      const latest = [...new Map(rows.map((r) => [r.companyId, r])).values()];
       await db.insertMany({
         table: 'account_scores',
         fixed: { ws },
         columns: WRITTEN,
-        rows: latest.map(toRow),
+        rows: lastPerKey(rows, (r) => r.companyId),
         conflict: UPSERT,
       });
     },

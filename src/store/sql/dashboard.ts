@@ -2,21 +2,12 @@
 // transitions feed, and revoking a key that is not the last live admin key.
 import { toApiKey, type ApiKeyRow } from '../account-rows.js';
 import type { DashboardMethods } from '../dashboard-port.js';
-import { TREND_LENGTH, type LeadEvent, type Snapshot } from '../dashboard-records.js';
+import { TREND_LENGTH, type Snapshot } from '../dashboard-records.js';
 import type { HistoryEntry } from '../records.js';
 import { API_KEY_COLUMNS } from './accounts.js';
+import { LEAD_EVENT_COLUMNS, toLeadEvent, type LeadEventColumns } from './event-rows.js';
 import type { SqlDb } from './sql-db.js';
 import type { WorkspaceKeys } from './workspace-keys.js';
-
-interface EventRow {
-  seq: number;
-  message_id: string;
-  type: LeadEvent['type'];
-  name: string;
-  time: number;
-  received_at: number;
-  payload: unknown;
-}
 
 interface TransitionRow {
   id: number;
@@ -35,8 +26,6 @@ type Methods = Pick<
   DashboardMethods,
   'leadExtras' | 'listLeadEvents' | 'listTransitions' | 'revokeApiKeyKeepingAdmin'
 >;
-
-const EVENT_COLUMNS = 'seq, message_id, type, name, time, received_at, payload';
 
 export function dashboardMethods(db: SqlDb, wsKeys: WorkspaceKeys): Methods {
   const d = db.dialect;
@@ -80,26 +69,18 @@ export function dashboardMethods(db: SqlDb, wsKeys: WorkspaceKeys): Methods {
     async listLeadEvents(wsId, leadId, { limit, before }) {
       const ws = await wsKeys.of(wsId);
       const rows = before
-        ? await db.all<EventRow>(
-            `SELECT ${EVENT_COLUMNS} FROM events
+        ? await db.all<LeadEventColumns>(
+            `SELECT ${LEAD_EVENT_COLUMNS} FROM events
              WHERE ws = :ws AND lead_id = :leadId AND (time, seq) < (:time, :seq)
              ORDER BY time DESC, seq DESC LIMIT :limit`,
             { ws, leadId, time: before.time, seq: before.seq, limit },
           )
-        : await db.all<EventRow>(
-            `SELECT ${EVENT_COLUMNS} FROM events WHERE ws = :ws AND lead_id = :leadId
+        : await db.all<LeadEventColumns>(
+            `SELECT ${LEAD_EVENT_COLUMNS} FROM events WHERE ws = :ws AND lead_id = :leadId
              ORDER BY time DESC, seq DESC LIMIT :limit`,
             { ws, leadId, limit },
           );
-      return rows.map((r) => ({
-        seq: r.seq,
-        messageId: r.message_id,
-        type: r.type,
-        name: r.name,
-        time: r.time,
-        receivedAt: r.received_at,
-        payload: d.readObject(r.payload, 'a stored JSON object'),
-      }));
+      return rows.map((r) => toLeadEvent(d, r));
     },
     async listTransitions(wsId, { limit, before }) {
       const ws = await wsKeys.of(wsId);

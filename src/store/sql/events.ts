@@ -1,38 +1,11 @@
 // The append-only event log, deduplicated per workspace by messageId: inserts in bulk, a lead's
 // events, pages in lead order, and the rescore's narrow read of only what scoring needs.
 import type { StoreTx } from '../port.js';
-import type { JsonObject, NewEvent, ScoringEventRow, StoredEvent } from '../records.js';
+import type { JsonObject, NewEvent, ScoringEventRow } from '../records.js';
 import { eventPage, nextPosition, streamEvents } from '../store-methods.js';
-import type { Dialect } from './dialect.js';
+import { EVENT_COLUMNS, toEvent, type EventColumns } from './event-rows.js';
 import { one, type Column, type SqlDb, type SqlParams } from './sql-db.js';
 import type { WorkspaceKeys } from './workspace-keys.js';
-
-interface EventRow {
-  seq: number;
-  message_id: string;
-  lead_id: string | null;
-  anonymous_id: string | null;
-  type: NewEvent['type'];
-  name: string;
-  time: number;
-  received_at: number;
-  /** Text on SQLite, parsed json on PostgreSQL. */
-  payload: unknown;
-}
-
-const COLUMNS = 'seq, message_id, lead_id, anonymous_id, type, name, time, received_at, payload';
-
-const toEvent = (d: Dialect, r: EventRow): StoredEvent => ({
-  seq: r.seq,
-  messageId: r.message_id,
-  leadId: r.lead_id,
-  anonymousId: r.anonymous_id,
-  type: r.type,
-  name: r.name,
-  time: r.time,
-  receivedAt: r.received_at,
-  payload: d.readObject(r.payload, 'a stored JSON object'),
-});
 
 const INSERTED: Column<NewEvent>[] = [
   { name: 'message_id', type: 'text', value: (e) => e.messageId },
@@ -118,8 +91,8 @@ export function eventMethods(db: SqlDb, wsKeys: WorkspaceKeys): EventMethods {
     insertEvents: async (wsId, events) => insertEvents(await wsKeys.of(wsId), events),
     async eventsOfLead(wsId, leadId) {
       const ws = await wsKeys.of(wsId);
-      const rows = await db.all<EventRow>(
-        `SELECT ${COLUMNS} FROM events WHERE ws = :ws AND lead_id = :leadId
+      const rows = await db.all<EventColumns>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE ws = :ws AND lead_id = :leadId
          ORDER BY time, seq`,
         { ws, leadId },
       );
@@ -128,15 +101,15 @@ export function eventMethods(db: SqlDb, wsKeys: WorkspaceKeys): EventMethods {
     async eventsOfLeadsPage(wsId, { after, limit }) {
       const ws = await wsKeys.of(wsId);
       const rows = after
-        ? await db.all<EventRow>(
-            `SELECT ${COLUMNS} FROM events
+        ? await db.all<EventColumns>(
+            `SELECT ${EVENT_COLUMNS} FROM events
              WHERE ws = :ws AND lead_id IS NOT NULL
                AND (lead_id, time, seq) > (:leadId, :time, :seq)
              ORDER BY lead_id, time, seq LIMIT :limit`,
             { ws, leadId: after.leadId, time: after.time, seq: after.seq, limit },
           )
-        : await db.all<EventRow>(
-            `SELECT ${COLUMNS} FROM events WHERE ws = :ws AND lead_id IS NOT NULL
+        : await db.all<EventColumns>(
+            `SELECT ${EVENT_COLUMNS} FROM events WHERE ws = :ws AND lead_id IS NOT NULL
              ORDER BY lead_id, time, seq LIMIT :limit`,
             { ws, limit },
           );

@@ -2,6 +2,7 @@
 // each lead's score changes.
 import type { StoreTx } from '../port.js';
 import type { HistoryEntry, LeadScoreRow } from '../records.js';
+import { lastPerKey } from './last-per-key.js';
 import { SCORE_COLUMNS, SCORE_WRITE, toScore, type ScoreColumns } from './score-rows.js';
 import type { Column, SqlDb } from './sql-db.js';
 import type { WorkspaceKeys } from './workspace-keys.js';
@@ -58,13 +59,11 @@ export function scoreMethods(db: SqlDb, wsKeys: WorkspaceKeys): ScoreMethods {
   const d = db.dialect;
 
   const putScores = async (ws: number, rows: readonly LeadScoreRow[]) => {
-    // One statement cannot update a row twice (PostgreSQL), so keep each lead's last row.
-    const latest = rows.length > 1 ? [...new Map(rows.map((r) => [r.leadId, r])).values()] : rows;
     await db.insertMany({
       table: 'lead_scores',
       fixed: { ws },
       columns: SCORE_WRITE,
-      rows: latest,
+      rows: lastPerKey(rows, (r) => r.leadId),
       conflict: UPSERT,
       chunk: CHUNK,
     });
