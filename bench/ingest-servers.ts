@@ -53,7 +53,14 @@ if (opts.from !== 'src' && opts.from !== 'dist')
 const duration = Number(opts.duration);
 const warmup = Number(opts.warmup);
 const rounds = Number(opts.rounds);
+if (!Number.isInteger(rounds) || rounds < 1)
+  throw new Error(`--rounds: expected a whole number from 1, got ${opts.rounds}`);
+if (!(Number(opts.identify) >= 0 && Number(opts.identify) <= 1))
+  throw new Error(`--identify: expected a share from 0 to 1, got ${opts.identify}`);
 const endpoints = opts.endpoints.split(',') as Endpoint[];
+for (const endpoint of endpoints)
+  if (endpoint !== 'batch' && endpoint !== 'track')
+    throw new Error(`--endpoints: expected batch and/or track, got ${endpoint}`);
 const settings: LoadSettings = {
   connections: Number(opts.connections),
   batch: Number(opts.batch),
