@@ -4,6 +4,7 @@
 // revoked elsewhere (another server on the same database) is refused once its entry expires, so
 // within the TTL: under a second, as the README promises. The price is one indexed lookup
 // (api_keys by hash) per key in use every half second, whatever the call rate.
+import { BoundedMap } from './bounded-map.js';
 import type { ApiKey, Store } from '../store/port.js';
 import { hashKey } from './keys.js';
 
@@ -27,14 +28,16 @@ export const DEFAULT_KEY_CACHE: KeyCacheOptions = {
 };
 
 export class KeyCache {
-  private readonly entries = new Map<string, { key: ApiKey; until: number }>();
+  private readonly entries: BoundedMap<{ key: ApiKey; until: number }>;
   /** Grows with each `forget`: a lookup that started before one does not fill the cache. */
   private forgotten = 0;
 
   constructor(
     private readonly store: Store,
     private readonly options: KeyCacheOptions = DEFAULT_KEY_CACHE,
-  ) {}
+  ) {
+    this.entries = new BoundedMap(options.maxEntries);
+  }
 
   /** The live key with this secret, if any. Unknown secrets are not remembered. */
   async find(secret: string): Promise<ApiKey | undefined> {
@@ -46,13 +49,8 @@ export class KeyCache {
     const forgotten = this.forgotten;
     const key = await this.store.findApiKeyByHash(hash);
     // A revocation may have committed while the lookup ran: answer, but do not remember.
-    if (key && forgotten === this.forgotten) {
-      if (this.entries.size >= this.options.maxEntries) {
-        const oldest = this.entries.keys().next();
-        if (!oldest.done) this.entries.delete(oldest.value);
-      }
+    if (key && forgotten === this.forgotten)
       this.entries.set(hash, { key, until: now + this.options.ttlMs });
-    }
     return key;
   }
 

@@ -11,7 +11,7 @@
 // locks the visitor ids its calls carry), so a wrong guess (a visitor linked by another server,
 // a visitor whose own calls run in another partition) costs a wait, not a wrong score.
 import type { SegmentMessage } from '../../ingest/segment/index.js';
-import { BoundedMap } from './bounded-map.js';
+import { BoundedMap } from '../bounded-map.js';
 
 /** 32-bit FNV-1a over the UTF-16 code units: stable across processes and servers. */
 export function hashId(id: string): number {

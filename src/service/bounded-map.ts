@@ -13,4 +13,8 @@ export class BoundedMap<V> {
     this.entries.set(key, value);
     if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value!);
   }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
 }
