@@ -1,4 +1,4 @@
-// The leads list's Export button: downloads every lead the current filters select (not just the
+// The leads list's Export buttons: download every lead the current filters select (not just the
 // page shown), as CSV or NDJSON, through the API's export.
 import { useState } from 'react';
 import { messageOf } from '../api/client';
@@ -7,49 +7,40 @@ import { EXPORT_FORMATS, exportPath, type ExportFormat } from '../lib/export-fil
 import type { Filters } from './leads-filters';
 
 export function LeadsExport({ filters }: { filters: Filters }) {
-  const [format, setFormat] = useState<ExportFormat>('csv');
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<ExportFormat>();
   const [error, setError] = useState<string>();
 
-  const download = async () => {
-    setBusy(true);
+  const download = async (format: ExportFormat) => {
+    setBusy(format);
     setError(undefined);
     try {
       await downloadFile(exportPath('/v1/leads/export', filters, format), `leads.${format}`);
     } catch (reason) {
       setError(messageOf(reason));
     } finally {
-      setBusy(false);
+      setBusy(undefined);
     }
   };
 
   return (
-    <div className="actions">
-      <select
-        aria-label="Export format"
-        value={format}
-        onChange={(e) => setFormat(e.target.value as ExportFormat)}
-      >
-        {EXPORT_FORMATS.map((f) => (
-          <option key={f} value={f}>
-            {f.toUpperCase()}
-          </option>
-        ))}
-      </select>
-      <button
-        type="button"
-        className="button"
-        disabled={busy}
-        onClick={() => void download()}
-        title="Every lead these filters select, scored as of now"
-      >
-        {busy ? 'Exporting…' : 'Export'}
-      </button>
+    <>
       {error && (
         <span className="state-error" role="alert">
           Export failed: {error}
         </span>
       )}
-    </div>
+      {EXPORT_FORMATS.map((format) => (
+        <button
+          key={format}
+          type="button"
+          className="button"
+          disabled={busy !== undefined}
+          onClick={() => void download(format)}
+          title={`Every lead these filters select, scored as of now, as ${format.toUpperCase()}`}
+        >
+          {busy === format ? 'Exporting…' : `Export ${format.toUpperCase()}`}
+        </button>
+      ))}
+    </>
   );
 }
