@@ -8,7 +8,7 @@ import { buildApp } from '../src/api/app.js';
 import { exportLeads } from '../src/service/export/lead-export.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { exportWorkspace, LEADS, NOTES, TITLES, type ExportWorkspace } from './export-fixture.js';
-import { freshStores } from './fresh-stores.js';
+import { dropTable, freshStores } from './fresh-stores.js';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
 /** Two days after the ingestion: the scores have decayed since they were stored. */
@@ -33,7 +33,9 @@ const ndjson = (body: string): Row[] =>
         .map((line) => JSON.parse(line) as Row);
 const csv = (body: string): string[][] => parse(body, { relax_column_count: false }) as string[][];
 
-describe.each(freshStores())('exports on $name', ({ open }) => {
+const STORES = freshStores();
+
+describe.each(STORES)('exports on $name', ({ open }) => {
   let app: FastifyInstance;
   let w: ExportWorkspace;
   beforeAll(async () => {
@@ -266,5 +268,18 @@ describe.each(freshStores())('exports on $name', ({ open }) => {
       expect((await get(url, w.writeAsBearer)).statusCode).toBe(403);
       expect((await get(url, {})).statusCode).toBe(401);
     }
+  });
+});
+
+describe.each(STORES)('a broken database on $name', ({ open }) => {
+  it('answers a coded 500 before any byte of the file, not a 200 cut short', async () => {
+    const store = await open();
+    const app = await buildApp({ store, models: new ActiveModels(), clock: () => NOW });
+    const w = await exportWorkspace(store, app, NOW);
+    await dropTable(store, 'lead_scores');
+    const res = await app.inject({ method: 'GET', url: '/v1/leads/export', headers: w.admin });
+    expect(res.statusCode).toBe(500);
+    expect(res.headers['content-disposition']).toBeUndefined();
+    expect(res.json()).toMatchObject({ error: { code: 'internal' } });
   });
 });
