@@ -17,8 +17,13 @@ export interface LeadExportRequest {
   traits: TraitSelection;
 }
 
-/** Leads read per page (and per transaction). */
-export const EXPORT_PAGE_SIZE = 500;
+/**
+ * Leads read per page (and per transaction). The list's keyset query reads the whole workspace
+ * for each page (its sort key has no index), so a page costs about as much whatever its size:
+ * 2,000 exported 100k leads 2-3x faster than 500 (bench/export.ts), each page still a short
+ * transaction (~0.25 s on SQLite, where transactions take turns).
+ */
+export const EXPORT_PAGE_SIZE = 2000;
 
 /**
  * The export's text in chunks: the header with the first page, then a page per chunk. The
