@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
+import { exportAccounts } from '../src/service/export/account-export.js';
 import { exportLeads } from '../src/service/export/lead-export.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { exportWorkspace, LEADS, NOTES, TITLES, type ExportWorkspace } from './export-fixture.js';
@@ -214,6 +215,15 @@ describe.each(STORES)('exports on $name', ({ open }) => {
     }
     expect(count).toBe(Math.ceil(LEADS / 3));
     expect(paged).toBe(whole);
+    let accounts = '';
+    const one = exportAccounts(
+      w.store,
+      w.ws,
+      { filters: {}, format: 'csv', traits: { kind: 'paths', paths: ['name'] } },
+      1,
+    );
+    for await (const chunk of one) accounts += chunk;
+    expect(accounts).toBe((await get('/v1/accounts/export?traits=name')).body);
   });
 
   it('exports the accounts as their list shows them, with company traits', async () => {
