@@ -199,6 +199,14 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ...INTELLIGENCE_ROUTES,
 ];
 
+/** The exports: their success is a file (CSV or NDJSON), their errors the coded JSON shape. */
+const EXPORT_ROUTES: [method: string, path: string, errors: string[]][] = [
+  ['get', '/v1/leads/export', ['400', '401', '403']],
+  ['get', '/v1/accounts/export', ['400', '401', '403']],
+];
+const isExport = (method: string, path: string) =>
+  EXPORT_ROUTES.some(([m, p]) => m === method && p === path);
+
 async function documentOf(app: FastifyInstance): Promise<Document> {
   const res = await app.inject({ method: 'GET', url: '/openapi.json' });
   expect(res.statusCode).toBe(200);
@@ -277,15 +285,20 @@ describe('the OpenAPI document', () => {
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method} ${path}`),
     );
-    expect(documented.sort()).toEqual(ROUTES.map(([method, path]) => `${method} ${path}`).sort());
-    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
-    for (const operation of operations) {
+    expect(documented.sort()).toEqual(
+      [...ROUTES, ...EXPORT_ROUTES].map(([method, path]) => `${method} ${path}`).sort(),
+    );
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ method, path, operation })),
+    );
+    for (const { method, path, operation } of operations) {
       const responses = Object.entries(operation.responses);
       expect(responses.length).toBeGreaterThan(1);
       for (const [status, response] of responses) {
         expect(status).toMatch(/^[1-5]\d\d$/);
         expect(response.description.length).toBeGreaterThan(0);
-        expect(response.content?.['application/json']?.schema).toBeTypeOf('object');
+        const media = isExport(method, path) && status === '200' ? 'text/csv' : 'application/json';
+        expect(response.content?.[media]?.schema).toBeTypeOf('object');
       }
     }
     // Every reference resolves, and every component is referenced.
@@ -331,6 +344,19 @@ describe('the OpenAPI document', () => {
       }
     },
   );
+
+  it.each(EXPORT_ROUTES)('documents %s %s as a CSV or NDJSON file', (method, path, errors) => {
+    const responses = doc.paths[path]?.[method]?.responses ?? {};
+    expect(Object.keys(responses).sort()).toEqual(['200', ...errors, '500'].sort());
+    expect(Object.keys(responses['200']?.content ?? {})).toEqual([
+      'text/csv',
+      'application/x-ndjson',
+    ]);
+    for (const error of [...errors, '500'])
+      expect(jsonSchemaOf(doc, method, path, error)).toEqual({
+        $ref: '#/components/schemas/ApiError',
+      });
+  });
 
   it('describes the error shape once, as a component', () => {
     const error = doc.components.schemas.ApiError?.properties?.error;
@@ -465,6 +491,17 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     await send(200, ['GET', '/v1/leads/u2/events?limit=1'], events, a.admin);
     await send(404, ['GET', '/v1/leads/nobody/events'], events, a.admin);
     await send(200, ['GET', '/v1/leads?owner=ann'], '/v1/leads', a.admin);
+    for (const path of ['/v1/leads/export', '/v1/accounts/export']) {
+      const file = await app.inject({
+        method: 'GET',
+        url: `${path}?format=ndjson`,
+        headers: a.admin,
+      });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toMatch(/^application\/x-ndjson/);
+      await send(400, ['GET', `${path}?format=xlsx`], path, a.admin);
+      await send(403, ['GET', path], path, a.writeAsBearer);
+    }
     for (const path of ['/v1/reports/distribution', '/v1/reports/funnel', '/v1/transitions'])
       await send(200, ['GET', path], path, a.admin);
     await send(
