@@ -165,4 +165,64 @@ describe.each(importTargets())('leadscore import on $name', (target) => {
       await store.close();
     }
   });
+
+  it('hands over once per lead for the change since before the import, and never when quiet', async () => {
+    const dir = await tempFiles({});
+    const files = await writeHistory(
+      dir,
+      { leads: 200, events: 3000, seed: 5, format: 'ndjson' },
+      START,
+    );
+    const spec = model as unknown as Record<string, unknown>;
+    const handOvers = async (quiet: boolean) => {
+      const db = await target.create(spec, Date.now());
+      const run = await runCli(
+        [
+          'import',
+          ...db.args,
+          '--leads',
+          files.leads,
+          '--events',
+          files.events,
+          '--json',
+          ...(quiet ? ['--quiet'] : []),
+        ],
+        ROOT,
+        db.env,
+      );
+      expect(run.code).toBe(0);
+      const store = db.open();
+      try {
+        const qualified = new Set(compiled.segments.filter((g) => g.qualified).map((g) => g.id));
+        const scores = await store.getScores(db.ws, files.leadIds);
+        const perLead: number[] = [];
+        let crossings = 0;
+        for (const id of files.leadIds) {
+          const moves = await store.listLifecycleEntries(db.ws, id, { limit: 100 });
+          perLead.push(moves.filter((m) => m.kind === 'handed_over').length);
+          const history = await store.listHistory(db.ws, id, { limit: 1000 });
+          crossings += history.filter(
+            (h) =>
+              h.causeRef !== 'import' &&
+              qualified.has(h.segment) &&
+              !qualified.has(h.previous?.segment ?? ''),
+          ).length;
+        }
+        const inQualified = files.leadIds.filter((id) =>
+          qualified.has(scores.get(id)!.segment),
+        ).length;
+        return { perLead, crossings, inQualified };
+      } finally {
+        await store.close();
+      }
+    };
+    const loud = await handOvers(false);
+    // Past entries cross into qualified segments; only the change since before the import hands over.
+    expect(loud.crossings).toBeGreaterThan(0);
+    expect(Math.max(...loud.perLead)).toBe(1);
+    expect(loud.perLead.reduce((a, b) => a + b, 0)).toBe(loud.inQualified);
+    const quiet = await handOvers(true);
+    expect(quiet.perLead.every((n) => n === 0)).toBe(true);
+    expect(quiet.crossings).toBe(loud.crossings);
+  });
 });
