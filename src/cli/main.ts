@@ -5,6 +5,7 @@ import { StartupError } from '../api/startup-error.js';
 import { ConfigError } from '../config.js';
 import { analyzeCommand } from './analyze.js';
 import { backtestCommand } from './backtest.js';
+import { importCommand } from './import.js';
 import { exportCommand } from './export.js';
 import { predictCommand } from './predict.js';
 import { schemaCommand } from './schema.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
   program.addCommand(analyzeCommand());
   program.addCommand(suggestCommand());
   program.addCommand(backtestCommand());
+  program.addCommand(importCommand());
   program.addCommand(exportCommand());
   reportUsageErrors(program);
   return program;

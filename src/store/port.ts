@@ -30,6 +30,7 @@ import type { RoutingMethods } from './routing-port.js';
 import type { WebhookMethods } from './webhook-port.js';
 import type { DashboardMethods } from './dashboard-port.js';
 import type { SuppressionMethods } from './suppression-port.js';
+import type { ImportMethods } from './import-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -47,6 +48,7 @@ export * from './dashboard-records.js';
 export type { DashboardMethods, KeyRevocation } from './dashboard-port.js';
 export * from './suppression-records.js';
 export type { SuppressionMethods } from './suppression-port.js';
+export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
 /** A position in the (leadId, time, seq) order of a workspace's attributed events. */
@@ -85,7 +87,8 @@ export interface StoreTx
     PredictiveMethods,
     SegmentReachMethods,
     DashboardMethods,
-    SuppressionMethods {
+    SuppressionMethods,
+    ImportMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

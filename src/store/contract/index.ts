@@ -4,6 +4,7 @@ import { accountsContract } from './accounts.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { eventsContract } from './events.contract.js';
 import type { MakeStore } from './harness.js';
+import { importsContract } from './imports.contract.js';
 import { isolationContract } from './isolation.contract.js';
 import { leadsContract } from './leads.contract.js';
 import { lifecycleContract } from './lifecycle.contract.js';
@@ -38,5 +39,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     webhookDeliveriesContract(makeStore);
     dashboardContract(makeStore);
     suppressionsContract(makeStore);
+    importsContract(makeStore);
   });
 }
