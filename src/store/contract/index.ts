@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { eventsContract } from './events.contract.js';
+import { importRejectsContract } from './import-rejects.contract.js';
 import type { MakeStore } from './harness.js';
 import { isolationContract } from './isolation.contract.js';
 import { leadsContract } from './leads.contract.js';
@@ -38,5 +39,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     webhookDeliveriesContract(makeStore);
     dashboardContract(makeStore);
     suppressionsContract(makeStore);
+    importRejectsContract(makeStore);
   });
 }
