@@ -31,6 +31,7 @@ import type { RoutingMethods } from './routing-port.js';
 import type { WebhookMethods } from './webhook-port.js';
 import type { DashboardMethods } from './dashboard-port.js';
 import type { SuppressionMethods } from './suppression-port.js';
+import type { ImportMethods } from './import-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -50,6 +51,7 @@ export * from './dashboard-records.js';
 export type { DashboardMethods, KeyRevocation } from './dashboard-port.js';
 export * from './suppression-records.js';
 export type { SuppressionMethods } from './suppression-port.js';
+export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
 /** A position in the (leadId, time, seq) order of a workspace's attributed events. */
@@ -89,6 +91,7 @@ export interface StoreTx
     SegmentReachMethods,
     DashboardMethods,
     SuppressionMethods,
+    ImportMethods,
     ImportRejectMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;

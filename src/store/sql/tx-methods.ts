@@ -23,6 +23,7 @@ import { scoreMethods } from './scores.js';
 import { leadMethods } from './leads.js';
 import { leadListMethods } from './lead-list.js';
 import { leadLockMethods } from './lead-locks.js';
+import { importMethods } from './imports.js';
 
 export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
@@ -47,6 +48,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     leadMethods(db, wsKeys),
     leadListMethods(db, wsKeys),
     leadLockMethods(db),
+    importMethods(db, wsKeys),
   );
 }
 
