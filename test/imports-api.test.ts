@@ -9,16 +9,14 @@ import { parse } from 'csv-parse/sync';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
-import { compileModel } from '../src/core/compile-model.js';
-import type { LeadScore } from '../src/core/lead-score.js';
+import { round2 } from '../src/core/lead-score.js';
 import { parseModel } from '../src/core/parse-model.js';
-import { scoreFiles } from '../src/service/batch/score-files.js';
 import type { ImportResult } from '../src/service/import/import-types.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
-import { ROOT } from './run-cli.js';
+import { ROOT, runCli } from './run-cli.js';
 
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const data = (file: string) => join(ROOT, 'examples/data', file);
@@ -84,36 +82,49 @@ async function setup(open: () => Promise<Store>, model: string, maxBytes?: numbe
   return { store, app, ws, admin, write, uploads, send, get, finished, imported };
 }
 
-/** What `leadscore score` computes from the files, per lead. */
+/** What `leadscore score` computes from the files, per lead (the built CLI, as a user runs it). */
 async function scoredByCli(model: string, leads: string, events: string) {
-  const scores = new Map<string, LeadScore>();
-  await scoreFiles({
-    compiled: compileModel(parseModel(modelYaml(model))),
-    leadsPath: data(leads),
-    eventsPath: data(events),
-    asOf: NOW,
-    explain: false,
-    threads: 1,
-    onReject: () => undefined,
-    onResult: (id, score) => void scores.set(id, score),
-  });
+  const run = await runCli([
+    'score',
+    '--model',
+    join(ROOT, 'examples/models', model),
+    '--leads',
+    data(leads),
+    '--events',
+    data(events),
+    '--as-of',
+    new Date(NOW).toISOString(),
+    '--format',
+    'ndjson',
+  ]);
+  expect(run.code, run.stderr).toBe(0);
+  const scores = new Map<string, Scored>();
+  for (const line of run.stdout.trim().split('\n')) {
+    const { id, score, segment, stage } = JSON.parse(line) as Scored & { id: string };
+    scores.set(id, { score, segment, stage });
+  }
   return scores;
 }
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
 /** Each lead as the API shows it, against what the CLI computed. */
-async function expectScoredLikeCli(ctx: Ctx, expected: Map<string, LeadScore>) {
+async function expectScoredLikeCli(ctx: Ctx, expected: Map<string, Scored>) {
   expect(expected.size).toBeGreaterThan(5);
   for (const [id, score] of expected) {
-    const lead = (await ctx.get(`/v1/leads/${id}`)).json<LeadScore>();
-    expect({ id, score: lead.score, segment: lead.segment, stage: lead.stage }).toEqual({
+    const lead = (await ctx.get(`/v1/leads/${id}`)).json<Scored>();
+    // The CLI prints scores to 2 decimals.
+    expect({ id, score: round2(lead.score), segment: lead.segment, stage: lead.stage }).toEqual({
       id,
-      score: score.score,
-      segment: score.segment,
-      stage: score.stage,
+      ...score,
     });
   }
+}
+
+interface Scored {
+  score: number;
+  segment: string;
+  stage: string;
 }
 
 const csvRows = (body: string) =>
