@@ -79,8 +79,9 @@ export async function resumeActivations(
     for (const job of await store.listJobs(ws, { status: ['queued', 'running'] })) {
       if (options.orphansOnly) {
         const owner = await store.jobLeaseOwner(ws, job.id);
-        // Unleased: just being started. Ours: this process runs it, however late its renewal
-        // (a long import can hold the renewal behind its own writes past the lease).
+        // Unleased: just being started. Ours: this process runs it. leaseJob renews a lease for
+        // its own owner, so the check would otherwise take every job this server has run for
+        // longer than one check (an import of a million events), failing it or running it twice.
         if (owner === null || owner === LEASE_OWNER) continue;
       }
       // A live lease: another server (sharing the database) is running it.
