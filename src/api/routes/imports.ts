@@ -9,12 +9,8 @@ import { z } from 'zod';
 import { loadImportMap } from '../../service/import/import-map.js';
 import { importJobOf, rejectsText } from '../../service/import/import-rejects.js';
 import { importPreviewSchema, previewImport } from '../../service/import/preview.js';
-import {
-  checkImport,
-  importInputProblem,
-  kindsOf,
-  startImport,
-} from '../../service/import/start-import.js';
+import { importUserError } from '../../service/import/import-errors.js';
+import { checkImport, kindsOf, startImport } from '../../service/import/start-import.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -191,7 +187,7 @@ async function checked<T>(upload: ReceivedImport, work: () => Promise<T>): Promi
   try {
     return await work();
   } catch (error) {
-    const problem = importInputProblem(error);
+    const problem = importUserError(error);
     if (problem === undefined) throw error;
     throw new ApiError('invalid_request', upload.userText(problem));
   }
