@@ -200,7 +200,7 @@ function flagsOf(
 ): { dryRun: boolean; quiet: boolean } {
   const flag = (name: 'dryRun' | 'quiet') => {
     const values = [query[name], upload.fields[name]].filter((v) => v !== undefined);
-    const set = values.map((v) => isSet(v as 'true'));
+    const set = values.map(isSet);
     if (new Set(set).size > 1)
       throw new ApiError('invalid_request', `${name}: the query and the form disagree`);
     return set[0] ?? false;
