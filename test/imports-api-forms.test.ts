@@ -14,6 +14,7 @@ import {
   type FormPart,
 } from './import-api-context.js';
 import { freshStores } from './fresh-stores.js';
+import type { Store } from '../src/store/port.js';
 
 /** leads.csv as another CRM exports it: its own column names, and a column to leave out. */
 function crmLeads(): string {
@@ -52,7 +53,12 @@ async function postForm(ctx: Ctx, url: string, parts: FormPart[]) {
   return ctx.post(url, body.payload, body.type);
 }
 
-describe.each(freshStores())('imports API forms on $name', ({ open }) => {
+describe.each(freshStores())('imports API forms on $name', ({ open: fresh }) => {
+  // One database for the tests of a store, each in a workspace of its own (fewer databases to
+  // make and drop); a test that breaks its database opens its own.
+  let shared: Promise<Store> | undefined;
+  const open = () => (shared ??= fresh());
+
   it('imports leads with a mapping and events in one form: the CLI’s scores', async () => {
     const ctx = await setup(open, 'b2b.yaml');
     const job = await ctx.started(

@@ -15,9 +15,15 @@ import {
   text,
   type Ctx,
 } from './import-api-context.js';
+import type { Store } from '../src/store/port.js';
 import { dropTable, freshStores } from './fresh-stores.js';
 
-describe.each(freshStores())('imports API on $name', ({ open }) => {
+describe.each(freshStores())('imports API on $name', ({ open: fresh }) => {
+  // One database for the tests of a store, each in a workspace of its own (fewer databases to
+  // make and drop); a test that breaks its database opens its own.
+  let shared: Promise<Store> | undefined;
+  const open = () => (shared ??= fresh());
+
   it('imports a leads CSV and events NDJSON sent as bodies: counts, and the CLI’s scores', async () => {
     const ctx = await setup(open, 'b2b.yaml');
     const leads = await ctx.imported('?kind=leads', text('leads.csv'));
@@ -116,7 +122,7 @@ describe.each(freshStores())('imports API on $name', ({ open }) => {
   });
 
   it('fails a job the store cannot finish, saying why, and removes its uploads', async () => {
-    const ctx = await setup(open, 'b2b.yaml');
+    const ctx = await setup(fresh, 'b2b.yaml');
     // A real failure inside the job: the table its leads go to is gone.
     await dropTable(ctx.store, 'leads');
     const job = await ctx.imported('?kind=leads', text('leads.csv'));
