@@ -34,10 +34,15 @@ async function recordedIds(db: RawDatabase): Promise<string[]> {
  * The migrations since the release before: integer workspace keys in every table, and (on
  * PostgreSQL) the workspace key leading the history tables' primary keys.
  */
-const SINCE = ['016-workspace-keys', '017-workspace-led-history-keys', '018-import-pending'];
+const SINCE = [
+  '016-workspace-keys',
+  '017-workspace-led-history-keys',
+  '018-import-pending',
+  '019-import-rejects',
+];
 
 /** Tables the migrations since made: empty after an upgrade. */
-const NEW_TABLES = { import_pending: 0 };
+const NEW_TABLES = { import_pending: 0, import_rejects: 0 };
 
 describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {
   /**

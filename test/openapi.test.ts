@@ -148,6 +148,18 @@ const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
   ['post', '/v1/predictive/deactivate', '200', ['active'], ['401', '403']],
 ];
 
+const UPLOAD_ERRORS = ['400', '401', '403', '413', '415'];
+const IMPORT_ROUTES: [string, string, string, string[], string[]][] = [
+  ['post', '/v1/imports', '202', ['jobId', 'job'], UPLOAD_ERRORS],
+  [
+    'post',
+    '/v1/imports/preview',
+    '200',
+    ['kind', 'file', 'format', 'columns', 'rows'],
+    UPLOAD_ERRORS,
+  ],
+];
+
 /** Every documented route: its success status, the keys of that answer, its error statuses. */
 const ROUTES: [method: string, path: string, status: string, keys: string[], errors: string[]][] = [
   ['get', '/health', '200', ['status', 'store', 'time'], []],
@@ -197,12 +209,17 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ...LIFECYCLE_ROUTES,
   ...DASHBOARD_ROUTES,
   ...INTELLIGENCE_ROUTES,
+  ...IMPORT_ROUTES,
 ];
 
-/** The exports: their success is a file (CSV or NDJSON), their errors the coded JSON shape. */
+/**
+ * The exports and the import rejects: their success is a file (CSV or NDJSON), their errors the
+ * coded JSON shape.
+ */
 const EXPORT_ROUTES: [method: string, path: string, errors: string[]][] = [
   ['get', '/v1/leads/export', ['400', '401', '403']],
   ['get', '/v1/accounts/export', ['400', '401', '403']],
+  ['get', '/v1/imports/{id}/rejects', BY_ID_ERRORS],
 ];
 const isExport = (method: string, path: string) =>
   EXPORT_ROUTES.some(([m, p]) => m === method && p === path);
@@ -524,6 +541,29 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     expect(unscored.json()).toMatchObject({ score: null, stage: null, modelVersion: null });
     await send(200, ['GET', '/v1/leads'], '/v1/leads', b.admin);
     await send(200, ['GET', '/v1/models'], '/v1/models', b.admin);
+
+    // Imports: a file as the body, its preview, its mistakes, and the job's answer once ended.
+    const csv = { ...a.admin, 'content-type': 'text/csv' };
+    const leadsCsv = 'id,title\nimp-1,VP Sales\n';
+    const imports = '/v1/imports';
+    const preview = '/v1/imports/preview';
+    await send(200, ['POST', `${preview}?kind=leads`], preview, csv, leadsCsv);
+    await send(400, ['POST', imports], imports, csv, leadsCsv);
+    await send(403, ['POST', `${imports}?kind=leads`], imports, {
+      ...a.writeAsBearer,
+      'content-type': 'text/csv',
+    });
+    const png = { ...a.admin, 'content-type': 'image/png' };
+    await send(415, ['POST', `${imports}?kind=leads`], imports, png, leadsCsv);
+    const importing = await send(202, ['POST', `${imports}?kind=leads`], imports, csv, leadsCsv);
+    const jobUrl = `/v1/jobs/${importing.json<{ jobId: string }>().jobId}`;
+    for (let i = 0; i < 500; i++) {
+      const job = await send(200, ['GET', jobUrl], '/v1/jobs/{id}', a.admin);
+      if (job.json<{ status: string }>().status === 'succeeded') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const imported = await send(200, ['GET', jobUrl], '/v1/jobs/{id}', a.admin);
+    expect(imported.json()).toMatchObject({ status: 'succeeded', result: { dryRun: false } });
   });
 
   it('validate when the write key is over its rate limit', async () => {

@@ -23,6 +23,7 @@ import type {
 import type { AccountMethods } from './account-port.js';
 import type { JobLeaseMethods } from './job-lease-port.js';
 import type { JobResultMethods } from './job-results-port.js';
+import type { ImportRejectMethods } from './import-rejects-port.js';
 import type { PredictiveMethods } from './predictive-port.js';
 import type { SegmentReachMethods } from './segment-reach-port.js';
 import type { LifecycleMethods } from './lifecycle-port.js';
@@ -41,6 +42,8 @@ export type { LifecycleMethods } from './lifecycle-port.js';
 export type { AccountMethods, AccountPage } from './account-port.js';
 export type { JobLeaseMethods } from './job-lease-port.js';
 export type { JobResultMethods } from './job-results-port.js';
+export type { ImportRejectMethods } from './import-rejects-port.js';
+export * from './import-reject-records.js';
 export type { PredictiveMethods, PredictiveModelSummary } from './predictive-port.js';
 export type { SegmentReach, SegmentReachMethods } from './segment-reach-port.js';
 export * from './lead-list.js';
@@ -88,7 +91,8 @@ export interface StoreTx
     SegmentReachMethods,
     DashboardMethods,
     SuppressionMethods,
-    ImportMethods {
+    ImportMethods,
+    ImportRejectMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

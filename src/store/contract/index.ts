@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { eventsContract } from './events.contract.js';
+import { importRejectsContract } from './import-rejects.contract.js';
 import type { MakeStore } from './harness.js';
 import { importsContract } from './imports.contract.js';
 import { isolationContract } from './isolation.contract.js';
@@ -40,5 +41,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     dashboardContract(makeStore);
     suppressionsContract(makeStore);
     importsContract(makeStore);
+    importRejectsContract(makeStore);
   });
 }

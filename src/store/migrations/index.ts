@@ -19,6 +19,7 @@ import { suppressions } from './015-suppressions.js';
 import { workspaceKeys } from './016-workspace-keys.js';
 import { workspaceLedHistoryKeys } from './017-workspace-led-history-keys.js';
 import { importPending } from './018-import-pending.js';
+import { importRejects } from './019-import-rejects.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   workspaceKeys,
   workspaceLedHistoryKeys,
   importPending,
+  importRejects,
 ];

@@ -12,6 +12,7 @@ import { reportMethods } from './reports.js';
 import { segmentReachMethods } from './segment-reach.js';
 import { jobLeaseMethods } from './job-leases.js';
 import { jobResultMethods } from './job-results.js';
+import { importRejectMethods } from './import-rejects.js';
 import { modelJobMethods } from './models-jobs.js';
 import { predictiveMethods } from './predictive.js';
 import { deliveryMethods } from './webhook-deliveries.js';
@@ -36,6 +37,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     segmentReachMethods(db, wsKeys),
     modelJobMethods(db, wsKeys),
     jobResultMethods(db, wsKeys),
+    importRejectMethods(db, wsKeys),
     jobLeaseMethods(db, wsKeys),
     predictiveMethods(db, wsKeys),
     webhookMethods(db, wsKeys),
