@@ -21,6 +21,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as application/yaml. */
   yaml?: string;
+  /** Sent as multipart/form-data (file uploads; the browser writes the boundary). */
+  form?: FormData;
   signal?: AbortSignal;
   /** A key to use instead of the session's (sign-in checks the key it is given). */
   key?: string;
@@ -60,12 +62,15 @@ async function errorOf(response: Response): Promise<ApiError> {
   );
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** The API's response to a call, or the ApiError it answered (a 401 ends the session). */
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {};
   const key = options.key ?? adminKey();
   if (key) headers.authorization = `Bearer ${key}`;
-  let body: string | undefined;
-  if (options.yaml !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.form !== undefined) {
+    body = options.form;
+  } else if (options.yaml !== undefined) {
     headers['content-type'] = 'application/yaml';
     body = options.yaml;
   } else if (options.json !== undefined) {
@@ -93,7 +98,18 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
     throw error;
   }
+  return response;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
   return (await response.json()) as T;
+}
+
+/** A file the API answers (a CSV download) as bytes, fetched with the session's key. */
+export async function apiFile(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const response = await send(path, options);
+  return response.blob();
 }
 
 /** A readable message for anything thrown by `api`. */

@@ -1,0 +1,10 @@
+// The bulk import's answers as the dashboard reads them: types only, from the server's one
+// import contract (see types.ts for why no hand-written twin).
+import type {
+  ImportCounts,
+  ImportKind,
+  ImportReject,
+  ImportResult,
+} from '../../../src/service/import/import-types';
+
+export type { ImportCounts, ImportKind, ImportReject, ImportResult };

@@ -1,0 +1,50 @@
+// The import's files: the kinds chosen, the preview's head of a file, the form sent.
+import { describe, expect, it } from 'vitest';
+import { chosenKinds, fileHead, importForm } from './import-files';
+
+const csv = (text: string, name = 'leads.csv') => new File([text], name, { type: 'text/csv' });
+
+describe('import files', () => {
+  it('lists the chosen kinds in page order', () => {
+    expect(chosenKinds({ outcomes: csv('a'), leads: csv('b') })).toEqual(['leads', 'outcomes']);
+    expect(chosenKinds({})).toEqual([]);
+  });
+
+  it('keeps a small file whole and cuts a big one at a line end', async () => {
+    const small = csv('id\n1\n');
+    expect(await fileHead(small, 100)).toBe(small);
+    const rows = Array.from({ length: 50 }, (_, i) => `lead-${i},${i}`).join('\n');
+    const head = await fileHead(csv(`id,n\n${rows}\n`), 64);
+    const text = await head.text();
+    expect(head.name).toBe('leads.csv');
+    expect(text.length).toBeLessThanOrEqual(64);
+    expect(text.endsWith('\n')).toBe(true);
+    expect(
+      text
+        .split('\n')
+        .slice(0, -1)
+        .every((line) => /^(id,n|lead-\d+,\d+)$/.test(line)),
+    ).toBe(true);
+  });
+
+  it('sends the options and mapping before the files, and no empty mapping', async () => {
+    const form = importForm({
+      files: { events: csv('{}', 'events.ndjson'), leads: csv('id\n1\n') },
+      map: 'leads:\n  columns: {}\n',
+      dryRun: true,
+      quiet: false,
+    });
+    expect([...form.keys()]).toEqual(['dryRun', 'quiet', 'map', 'leads', 'events']);
+    expect(form.get('dryRun')).toBe('true');
+    expect(form.get('quiet')).toBe('false');
+    expect(await (form.get('map') as File).text()).toBe('leads:\n  columns: {}\n');
+    expect((form.get('events') as File).name).toBe('events.ndjson');
+    const bare = importForm({
+      files: { leads: csv('id\n') },
+      map: ' \n',
+      dryRun: false,
+      quiet: true,
+    });
+    expect(bare.has('map')).toBe(false);
+  });
+});

@@ -1,0 +1,55 @@
+// Starts an import (a dry run or the real one) by uploading its files, then follows its job to
+// the result (see use-job.ts); `reset` forgets the last run when the files or mapping change.
+import { useState } from 'react';
+import { api, messageOf } from '../api/client';
+import type { ImportResult } from '../api/import-types';
+import type { JobStarted } from '../api/types';
+import { importForm, type ImportRequest } from './import-files';
+import { isFinished, useJob } from './use-job';
+
+export function useImportJob() {
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [dryRun, setDryRun] = useState(false);
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string>();
+  const { job, error: pollError } = useJob<ImportResult>(jobId);
+
+  const start = async (request: ImportRequest) => {
+    setError(undefined);
+    setJobId(null);
+    setDryRun(request.dryRun);
+    setStarting(true);
+    try {
+      const started = await api<Pick<JobStarted, 'jobId'>>('/v1/imports', {
+        form: importForm(request),
+      });
+      setJobId(started.jobId);
+    } catch (reason) {
+      setError(messageOf(reason));
+    } finally {
+      setStarting(false);
+    }
+  };
+
+  const reset = () => {
+    setJobId(null);
+    setError(undefined);
+  };
+
+  return {
+    start,
+    reset,
+    jobId,
+    job,
+    /** Whether the last run started was a dry run. */
+    dryRun,
+    running: starting || (jobId !== null && !isFinished(job)),
+    result: job?.status === 'succeeded' ? (job.result ?? null) : null,
+    error:
+      error ??
+      pollError ??
+      (job?.status === 'failed' ? (job.error ?? 'the import failed') : undefined),
+  };
+}
+
+export type ImportJob = ReturnType<typeof useImportJob>;
