@@ -63,7 +63,8 @@ export async function forEachCsvRecord(
     required: readonly string[];
     onRecord: RecordHandler;
     onError: RecordErrorHandler;
-    onBytes?: ((bytesRead: number) => void) | undefined;
+    /** A returned promise pauses the reading until it settles (a rejection ends it, thrown). */
+    onBytes?: ((bytesRead: number) => void | Promise<void>) | undefined;
     headerOnly?: boolean;
   },
 ): Promise<{ columns: string[] }> {
@@ -119,7 +120,18 @@ export async function forEachCsvRecord(
   }
   input.on('data', (chunk) => {
     bytes += chunk.length;
-    options.onBytes?.(bytes);
+    const wait = options.onBytes?.(bytes);
+    if (!wait) return;
+    input.pause();
+    wait.then(
+      () => {
+        if (!failure) input.resume();
+      },
+      (error: unknown) => {
+        failure = error instanceof Error ? error : new Error(String(error));
+        stop();
+      },
+    );
   });
   await new Promise<void>((resolve, reject) => {
     input.on('error', reject);

@@ -12,7 +12,8 @@ export type LineHandler = (line: string, lineNumber: number) => void;
 export async function forEachLine(
   path: string,
   onLine: LineHandler,
-  onBytes?: (bytesRead: number) => void,
+  /** A returned promise is awaited before the next chunk is read (backpressure). */
+  onBytes?: (bytesRead: number) => void | Promise<void>,
   range: { start: number; end: number } | undefined = undefined,
 ): Promise<number> {
   const decoder = new StringDecoder('utf8');
@@ -40,7 +41,8 @@ export async function forEachLine(
       end = text.indexOf('\n', start);
     }
     carry = text.slice(start);
-    onBytes?.(bytes);
+    const wait = onBytes?.(bytes);
+    if (wait) await wait;
   }
   carry += decoder.end();
   if (carry !== '') emit(carry);
