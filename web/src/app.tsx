@@ -15,12 +15,16 @@ const ModelPage = lazy(() => import('./pages/model-page').then((m) => ({ default
 const AnalyticsPage = lazy(() =>
   import('./pages/analytics-page').then((m) => ({ default: m.AnalyticsPage })),
 );
+const ImportPage = lazy(() =>
+  import('./pages/import-page').then((m) => ({ default: m.ImportPage })),
+);
 
 const NAV = [
   { href: '/leads', label: 'Leads' },
   { href: '/model', label: 'Model' },
   { href: '/analytics', label: 'Analytics' },
   { href: '/automation', label: 'Automation' },
+  { href: '/import', label: 'Import' },
   { href: '/settings', label: 'Settings' },
 ];
 
@@ -37,6 +41,8 @@ function page(location: Location): ReactNode {
       return <AnalyticsPage />;
     case '/automation':
       return <AutomationPage />;
+    case '/import':
+      return <ImportPage />;
     case '/settings':
       return <SettingsPage />;
     default:

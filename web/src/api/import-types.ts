@@ -6,5 +6,8 @@ import type {
   ImportReject,
   ImportResult,
 } from '../../../src/service/import/import-types';
+import type { ImportPreview } from '../../../src/service/import/preview';
 
-export type { ImportCounts, ImportKind, ImportReject, ImportResult };
+export type { ImportCounts, ImportKind, ImportPreview, ImportReject, ImportResult };
+export type PreviewColumn = ImportPreview['columns'][number];
+export type PreviewRow = ImportPreview['rows'][number];

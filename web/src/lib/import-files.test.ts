@@ -1,6 +1,6 @@
 // The import's files: the kinds chosen, the preview's head of a file, the form sent.
 import { describe, expect, it } from 'vitest';
-import { chosenKinds, fileHead, importForm } from './import-files';
+import { chosenKinds, fileHead, importForm, previewForm } from './import-files';
 
 const csv = (text: string, name = 'leads.csv') => new File([text], name, { type: 'text/csv' });
 
@@ -46,5 +46,16 @@ describe('import files', () => {
       quiet: true,
     });
     expect(bare.has('map')).toBe(false);
+  });
+
+  it('previews the head of one file under its kind, with the mapping first', async () => {
+    const big = csv(`id,n\n${'lead,1\n'.repeat(100_000)}`, 'big.csv');
+    const form = await previewForm('leads', big, 'leads:\n  columns:\n    n: score\n');
+    expect([...form.keys()]).toEqual(['map', 'leads']);
+    const head = form.get('leads') as File;
+    expect(head.name).toBe('big.csv');
+    expect(head.size).toBeLessThan(big.size);
+    expect((await head.text()).startsWith('id,n\nlead,1\n')).toBe(true);
+    expect([...(await previewForm('events', csv('{}'), '')).keys()]).toEqual(['events']);
   });
 });

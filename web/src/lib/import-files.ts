@@ -65,3 +65,12 @@ export function importForm({ files, map, dryRun, quiet }: ImportRequest): FormDa
   for (const kind of chosenKinds(files)) form.set(kind, files[kind]!, files[kind]!.name);
   return form;
 }
+
+/** The multipart body of `POST /v1/imports/preview`: the mapping, then the head of one file. */
+export async function previewForm(kind: ImportKind, file: File, map: string): Promise<FormData> {
+  const form = new FormData();
+  if (map.trim() !== '') form.set('map', new File([map], 'map.yaml', { type: 'application/yaml' }));
+  const head = await fileHead(file);
+  form.set(kind, head, head.name);
+  return form;
+}
