@@ -1,6 +1,9 @@
-// The column mapper's choices written as the mapping YAML, and the choices it refuses.
+// The column mapper's choices written as the mapping YAML (read back by the server's own parser),
+// and the choices it refuses.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseImportMap } from '../../../src/service/import/import-map';
+import { planColumns } from '../../../src/service/import/map-columns';
 import {
   choiceProblems,
   choicesFor,
@@ -64,5 +67,24 @@ describe('import mapping', () => {
       { column: 'Lead ID', message: 'reads as "id", as column "id" does: map each name once' },
     ]);
     expect(choiceProblems([choice('id'), choice('email', { to: ' ' })])).toEqual([]);
+  });
+
+  it('writes a mapping the server reads as the choices say', () => {
+    const header = ['Lead ID', 'Employees', 'Signed up', 'Notes: internal', 'email'];
+    const leads = [
+      choice('Lead ID', { to: 'id' }),
+      choice('Employees', { to: 'company.size', type: 'number' }),
+      choice('Signed up', { type: 'date' }),
+      choice('Notes: internal', { ignore: true }),
+      choice('email'),
+    ];
+    const map = parseImportMap(mappingYaml({ leads }), 'map.yaml');
+    expect(planColumns('leads', header, map)).toEqual([
+      { column: 'Lead ID', to: 'id', type: 'string' },
+      { column: 'Employees', to: 'company.size', type: 'number' },
+      { column: 'Signed up', to: 'Signed up', type: 'date' },
+      { column: 'Notes: internal', to: null, type: 'string' },
+      { column: 'email', to: 'email', type: 'string' },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // The first rows of one file as the import will read them (the server's preview): each row's
 // values under the names they are read as, or why the import would refuse it.
 import type { ImportKind } from '../api/import-types';
-import { ErrorNote, Loading } from '../components/status';
+import { messageOf } from '../api/client';
+import { Loading } from '../components/status';
 import { Table } from '../components/table';
 import { KIND_LABELS } from '../lib/import-files';
 import { cellText, previewNames } from '../lib/import-preview';
@@ -9,7 +10,12 @@ import type { PreviewState } from '../lib/use-import-preview';
 
 export function ImportPreviewTable({ kind, state }: { kind: ImportKind; state: PreviewState }) {
   const { preview, error, loading } = state;
-  if (error) return <ErrorNote error={error} />;
+  if (error)
+    return (
+      <div className="state state-error" role="alert">
+        <strong>The file cannot be read this way.</strong> <span>{messageOf(error)}</span>
+      </div>
+    );
   if (!preview) return loading ? <Loading label="Reading the first rows…" /> : null;
   const names = previewNames(preview);
   const refused = preview.rows.filter((r) => r.reject !== null).length;

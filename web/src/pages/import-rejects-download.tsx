@@ -28,7 +28,7 @@ export function RejectsDownload({ jobId, count }: { jobId: string; count: number
     setError(undefined);
     try {
       const blob = await apiFile(format === 'csv' ? path : `${path}?format=ndjson`);
-      save(blob, `rejects-${jobId}.${format}`);
+      save(blob, `import-${jobId}-rejects.${format}`);
     } catch (reason) {
       setError(messageOf(reason));
     } finally {
