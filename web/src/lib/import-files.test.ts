@@ -1,6 +1,6 @@
 // The import's files: the kinds chosen, the preview's head of a file, the form sent.
 import { describe, expect, it } from 'vitest';
-import { chosenKinds, fileHead, importForm, previewForm } from './import-files';
+import { chosenKinds, fileHead, formatBytes, importForm, previewForm } from './import-files';
 
 const csv = (text: string, name = 'leads.csv') => new File([text], name, { type: 'text/csv' });
 
@@ -8,6 +8,13 @@ describe('import files', () => {
   it('lists the chosen kinds in page order', () => {
     expect(chosenKinds({ outcomes: csv('a'), leads: csv('b') })).toEqual(['leads', 'outcomes']);
     expect(chosenKinds({})).toEqual([]);
+  });
+
+  it('writes sizes for people', () => {
+    expect(formatBytes(980)).toBe('980 bytes');
+    expect(formatBytes(12_500)).toBe('13 KB');
+    expect(formatBytes(3_240_000)).toBe('3.2 MB');
+    expect(formatBytes(1_100_000_000)).toBe('1.1 GB');
   });
 
   it('keeps a small file whole and cuts a big one at a line end', async () => {

@@ -24,6 +24,19 @@ export const KIND_HINTS: Record<ImportKind, string> = {
   outcomes: 'CSV: lead_id, outcome (converted or lost), at, value, currency, reason.',
 };
 
+/** A file size for people: 980 bytes, 12.5 KB, 3.2 MB, 1.1 GB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
 export type ImportFileSet = Partial<Record<ImportKind, File>>;
 
 /** The kinds with a file chosen, in page order. */

@@ -43,6 +43,8 @@ export function useImportJob() {
     job,
     /** Whether the last run started was a dry run. */
     dryRun,
+    /** The files are being sent (the job starts once the server has them all). */
+    uploading: starting,
     running: starting || (jobId !== null && !isFinished(job)),
     result: job?.status === 'succeeded' ? (job.result ?? null) : null,
     error:

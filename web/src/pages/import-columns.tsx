@@ -14,9 +14,10 @@ interface Props {
   kind: ImportKind;
   choices: readonly ColumnChoice[];
   onChange: (choices: ColumnChoice[]) => void;
+  disabled: boolean;
 }
 
-export function ImportColumns({ kind, choices, onChange }: Props) {
+export function ImportColumns({ kind, choices, onChange, disabled }: Props) {
   const problems = new Map(choiceProblems(choices).map((p) => [p.column, p.message]));
   const set = (index: number, patch: Partial<ColumnChoice>) =>
     onChange(choices.map((c, i) => (i === index ? { ...c, ...patch } : c)));
@@ -44,7 +45,7 @@ export function ImportColumns({ kind, choices, onChange }: Props) {
                   aria-label={`${choice.column}: read as`}
                   value={choice.to}
                   placeholder={choice.column}
-                  disabled={choice.ignore}
+                  disabled={disabled || choice.ignore}
                   aria-invalid={problem ? true : undefined}
                   aria-describedby={problem ? `${id}-problem` : undefined}
                   spellCheck={false}
@@ -60,7 +61,7 @@ export function ImportColumns({ kind, choices, onChange }: Props) {
                 <select
                   aria-label={`${choice.column}: type`}
                   value={choice.type}
-                  disabled={choice.ignore}
+                  disabled={disabled || choice.ignore}
                   onChange={(e) => set(i, { type: e.target.value as ColumnType })}
                 >
                   {COLUMN_TYPES.map((t) => (
@@ -75,6 +76,7 @@ export function ImportColumns({ kind, choices, onChange }: Props) {
                   type="checkbox"
                   aria-label={`Ignore ${choice.column}`}
                   checked={choice.ignore}
+                  disabled={disabled}
                   onChange={(e) => set(i, { ignore: e.target.checked })}
                 />
               </td>

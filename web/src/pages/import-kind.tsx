@@ -15,9 +15,10 @@ interface Props {
   format: FileFormat;
   choices: readonly ColumnChoice[];
   onChoices: (choices: ColumnChoice[]) => void;
+  disabled: boolean;
 }
 
-export function ImportKindPanel({ kind, file, format, choices, onChoices }: Props) {
+export function ImportKindPanel({ kind, file, format, choices, onChoices, disabled }: Props) {
   const map = useMemo(() => mappingYaml({ [kind]: choices }), [kind, choices]);
   const preview = useImportPreview(kind, file, map);
   const headingId = `import-kind-${kind}-h`;
@@ -28,7 +29,7 @@ export function ImportKindPanel({ kind, file, format, choices, onChoices }: Prop
       </h3>
       {format === 'csv' ? (
         choices.length > 0 ? (
-          <ImportColumns kind={kind} choices={choices} onChange={onChoices} />
+          <ImportColumns kind={kind} choices={choices} onChange={onChoices} disabled={disabled} />
         ) : (
           <p className="hint">The file has no header line to map.</p>
         )

@@ -59,7 +59,11 @@ export function ImportPage() {
       <PageHeader title="Import">
         Bring leads, companies, their event history and won or lost deals in from files.
       </PageHeader>
-      <ImportPick files={files} onChange={(kind, file) => void chooseFile(kind, file)} />
+      <ImportPick
+        files={files}
+        disabled={runner.running}
+        onChange={(kind, file) => void chooseFile(kind, file)}
+      />
       {kinds.length > 0 && (
         <section aria-labelledby="import-map-h">
           <h2 id="import-map-h">2. Columns and preview</h2>
@@ -71,6 +75,7 @@ export function ImportPage() {
                 file={files[kind]!}
                 format={formats[kind]}
                 choices={choices[kind] ?? []}
+                disabled={runner.running}
                 onChoices={(next) => {
                   runner.reset();
                   setChoices((old) => ({ ...old, [kind]: next }));
@@ -83,6 +88,7 @@ export function ImportPage() {
       )}
       <ImportRun
         runner={runner}
+        bytes={kinds.reduce((n, k) => n + files[k]!.size, 0)}
         blocked={blocked}
         start={({ dryRun, quiet }) => void runner.start({ files, map, dryRun, quiet })}
       />

@@ -3,12 +3,19 @@
 import { useState } from 'react';
 import type { ImportKind } from '../api/import-types';
 import { SmallButton } from '../components/small-button';
-import { formatNumber } from '../lib/format';
-import { KIND_HINTS, KIND_LABELS, KINDS, type ImportFileSet } from '../lib/import-files';
+import {
+  formatBytes,
+  KIND_HINTS,
+  KIND_LABELS,
+  KINDS,
+  type ImportFileSet,
+} from '../lib/import-files';
 
 interface Props {
   files: ImportFileSet;
   onChange: (kind: ImportKind, file: File | undefined) => void;
+  /** While an import runs, its files stay as they are. */
+  disabled: boolean;
 }
 
 const ACCEPT: Record<ImportKind, string> = {
@@ -18,7 +25,7 @@ const ACCEPT: Record<ImportKind, string> = {
   outcomes: '.csv,.tsv,.txt,text/csv',
 };
 
-export function ImportPick({ files, onChange }: Props) {
+export function ImportPick({ files, onChange, disabled }: Props) {
   // A new key empties the browser's file input when its file is taken out.
   const [generation, setGeneration] = useState<Partial<Record<ImportKind, number>>>({});
   return (
@@ -38,6 +45,7 @@ export function ImportPick({ files, onChange }: Props) {
                 key={generation[kind] ?? 0}
                 id={id}
                 type="file"
+                disabled={disabled}
                 accept={ACCEPT[kind]}
                 aria-describedby={`${id}-hint`}
                 onChange={(e) => onChange(kind, e.target.files?.[0])}
@@ -46,9 +54,10 @@ export function ImportPick({ files, onChange }: Props) {
                 {file ? (
                   <span className="actions">
                     <span>
-                      {file.name} · {formatNumber(file.size)} bytes
+                      {file.name} · {formatBytes(file.size)}
                     </span>
                     <SmallButton
+                      disabled={disabled}
                       label={`Remove the ${KIND_LABELS[kind].toLowerCase()} file`}
                       onClick={() => {
                         onChange(kind, undefined);

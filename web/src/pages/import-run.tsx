@@ -1,21 +1,24 @@
 // The last step of an import: a dry run or the import itself, the job's progress, then what it
 // did (see import-result.tsx) or the error the API answered.
 import { useState } from 'react';
-import { ErrorNote } from '../components/status';
+import { ErrorNote, Loading } from '../components/status';
+import { formatBytes } from '../lib/import-files';
 import { progressPercent } from '../lib/import-summary';
 import type { ImportJob } from '../lib/use-import-job';
 import { ImportResultView } from './import-result';
 
 interface Props {
   runner: ImportJob;
+  /** Bytes of the chosen files, for the upload's note. */
+  bytes: number;
   /** Why the import cannot start yet (no file chosen, a mapping problem), or undefined. */
   blocked: string | undefined;
   start: (options: { dryRun: boolean; quiet: boolean }) => void;
 }
 
-export function ImportRun({ runner, blocked, start }: Props) {
+export function ImportRun({ runner, bytes, blocked, start }: Props) {
   const [quiet, setQuiet] = useState(false);
-  const { job, running, result, error, jobId, dryRun } = runner;
+  const { job, running, uploading, result, error, jobId, dryRun } = runner;
   const pct = job ? progressPercent(job) : 0;
   const what = dryRun ? 'Dry run' : 'Import';
   return (
@@ -50,6 +53,11 @@ export function ImportRun({ runner, blocked, start }: Props) {
         </button>
         {blocked && <span className="muted">{blocked}</span>}
       </div>
+      {uploading && (
+        <Loading
+          label={`Sending the files (${formatBytes(bytes)}): the ${dryRun ? 'dry run' : 'import'} starts once the server has them…`}
+        />
+      )}
       {error && <ErrorNote error={new Error(`${what} failed: ${error}`)} />}
       {job && !result && !error && (
         <div data-testid="import-progress">
