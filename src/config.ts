@@ -54,6 +54,8 @@ const envSchema = z.object({
   LEADSCORE_SQLITE_SYNC: z.enum(['full', 'normal']).optional(),
   /** How often the decay sweep runs (seconds); a decay transition is made within one interval. */
   LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
+  /** Bytes an import request may upload (POST /v1/imports); 2 GiB when unset. */
+  LEADSCORE_IMPORT_MAX_BYTES: z.coerce.number().int().positive().optional(),
   /** How much `serve` logs (JSON lines on stdout): one line per request at info. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });

@@ -148,6 +148,23 @@ const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
   ['post', '/v1/predictive/deactivate', '200', ['active'], ['401', '403']],
 ];
 
+const UPLOAD_ERRORS = ['400', '401', '403', '413', '415'];
+const IMPORT_ROUTES: [string, string, string, string[], string[]][] = [
+  ['post', '/v1/imports', '202', ['jobId', 'job'], UPLOAD_ERRORS],
+  [
+    'post',
+    '/v1/imports/preview',
+    '200',
+    ['kind', 'file', 'format', 'columns', 'rows'],
+    UPLOAD_ERRORS,
+  ],
+];
+
+/** Routes whose success is a download (not JSON): its media types, and its error statuses. */
+const DOWNLOAD_ROUTES: [method: string, path: string, types: string[], errors: string[]][] = [
+  ['get', '/v1/imports/{id}/rejects', ['text/csv', 'application/x-ndjson'], BY_ID_ERRORS],
+];
+
 /** Every documented route: its success status, the keys of that answer, its error statuses. */
 const ROUTES: [method: string, path: string, status: string, keys: string[], errors: string[]][] = [
   ['get', '/health', '200', ['status', 'store', 'time'], []],
@@ -197,6 +214,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ...LIFECYCLE_ROUTES,
   ...DASHBOARD_ROUTES,
   ...INTELLIGENCE_ROUTES,
+  ...IMPORT_ROUTES,
 ];
 
 async function documentOf(app: FastifyInstance): Promise<Document> {
@@ -277,17 +295,22 @@ describe('the OpenAPI document', () => {
     const documented = Object.entries(doc.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method} ${path}`),
     );
-    expect(documented.sort()).toEqual(ROUTES.map(([method, path]) => `${method} ${path}`).sort());
-    const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
-    for (const operation of operations) {
-      const responses = Object.entries(operation.responses);
-      expect(responses.length).toBeGreaterThan(1);
-      for (const [status, response] of responses) {
-        expect(status).toMatch(/^[1-5]\d\d$/);
-        expect(response.description.length).toBeGreaterThan(0);
-        expect(response.content?.['application/json']?.schema).toBeTypeOf('object');
+    expect(documented.sort()).toEqual(
+      [...ROUTES, ...DOWNLOAD_ROUTES].map(([method, path]) => `${method} ${path}`).sort(),
+    );
+    const downloads = new Map(DOWNLOAD_ROUTES.map(([m, path, types]) => [`${m} ${path}`, types]));
+    for (const [path, methods] of Object.entries(doc.paths))
+      for (const [method, operation] of Object.entries(methods)) {
+        const responses = Object.entries(operation.responses);
+        expect(responses.length).toBeGreaterThan(1);
+        for (const [status, response] of responses) {
+          expect(status).toMatch(/^[1-5]\d\d$/);
+          expect(response.description.length).toBeGreaterThan(0);
+          const download = status === '200' ? downloads.get(`${method} ${path}`) : undefined;
+          if (download) expect(Object.keys(response.content ?? {})).toEqual(download);
+          else expect(response.content?.['application/json']?.schema).toBeTypeOf('object');
+        }
       }
-    }
     // Every reference resolves, and every component is referenced.
     const text = JSON.stringify(doc);
     const refs = new Set([...text.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]));
@@ -329,6 +352,18 @@ describe('the OpenAPI document', () => {
           $ref: '#/components/schemas/ApiError',
         });
       }
+    },
+  );
+
+  it.each(DOWNLOAD_ROUTES)(
+    '%s %s answers its errors in the coded error shape',
+    (method, path, _t, errors) => {
+      const responses = Object.keys(doc.paths[path]?.[method]?.responses ?? {});
+      expect(responses.sort()).toEqual(['200', ...errors, '500'].sort());
+      for (const error of [...errors, '500'])
+        expect(jsonSchemaOf(doc, method, path, error)).toEqual({
+          $ref: '#/components/schemas/ApiError',
+        });
     },
   );
 

@@ -24,6 +24,7 @@ import { leadRoutes } from './routes/leads.js';
 import { leadEventRoutes } from './routes/lead-events.js';
 import { keyRoutes } from './routes/keys.js';
 import { jobRoutes } from './routes/jobs.js';
+import { importRoutes } from './routes/imports.js';
 import { transitionRoutes } from './routes/transitions.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
 import { modelRoutes } from './routes/models.js';
@@ -87,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => leadEventRoutes(scope, deps));
   await app.register((scope) => keyRoutes(scope, deps));
   await app.register((scope) => jobRoutes(scope, deps));
+  await app.register((scope) => importRoutes(scope, deps));
   await app.register((scope) => transitionRoutes(scope, deps));
   await app.register((scope) => suppressionRoutes(scope, deps));
   await app.register((scope) => webStaticRoutes(scope));

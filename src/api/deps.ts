@@ -21,6 +21,8 @@ export interface AppDeps {
    * Subscription URLs reaching private networks are refused unless its options turn that off.
    */
   webhooks?: { wake(): void; readonly options?: { blockPrivateNetworks: boolean } };
+  /** Uploads of imports: the size limit of a request (default 2 GiB) and where they are kept. */
+  imports?: { maxBytes?: number | undefined; tmpDir?: string | undefined };
   /** Seals webhook signing secrets before they are stored (kept as given when absent). */
   secrets?: SecretBox;
 }

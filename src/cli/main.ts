@@ -5,6 +5,7 @@ import { StartupError } from '../api/startup-error.js';
 import { ConfigError } from '../config.js';
 import { analyzeCommand } from './analyze.js';
 import { backtestCommand } from './backtest.js';
+import { importCommand } from './import.js';
 import { predictCommand } from './predict.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   program.addCommand(analyzeCommand());
   program.addCommand(suggestCommand());
   program.addCommand(backtestCommand());
+  program.addCommand(importCommand());
   reportUsageErrors(program);
   return program;
 }

@@ -23,6 +23,7 @@ import type {
 import type { AccountMethods } from './account-port.js';
 import type { JobLeaseMethods } from './job-lease-port.js';
 import type { JobResultMethods } from './job-results-port.js';
+import type { ImportRejectMethods } from './import-rejects-port.js';
 import type { PredictiveMethods } from './predictive-port.js';
 import type { SegmentReachMethods } from './segment-reach-port.js';
 import type { LifecycleMethods } from './lifecycle-port.js';
@@ -30,6 +31,7 @@ import type { RoutingMethods } from './routing-port.js';
 import type { WebhookMethods } from './webhook-port.js';
 import type { DashboardMethods } from './dashboard-port.js';
 import type { SuppressionMethods } from './suppression-port.js';
+import type { ImportMethods } from './import-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -40,6 +42,8 @@ export type { LifecycleMethods } from './lifecycle-port.js';
 export type { AccountMethods, AccountPage } from './account-port.js';
 export type { JobLeaseMethods } from './job-lease-port.js';
 export type { JobResultMethods } from './job-results-port.js';
+export type { ImportRejectMethods } from './import-rejects-port.js';
+export * from './import-reject-records.js';
 export type { PredictiveMethods, PredictiveModelSummary } from './predictive-port.js';
 export type { SegmentReach, SegmentReachMethods } from './segment-reach-port.js';
 export * from './lead-list.js';
@@ -47,6 +51,7 @@ export * from './dashboard-records.js';
 export type { DashboardMethods, KeyRevocation } from './dashboard-port.js';
 export * from './suppression-records.js';
 export type { SuppressionMethods } from './suppression-port.js';
+export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
 /** A position in the (leadId, time, seq) order of a workspace's attributed events. */
@@ -85,7 +90,9 @@ export interface StoreTx
     PredictiveMethods,
     SegmentReachMethods,
     DashboardMethods,
-    SuppressionMethods {
+    SuppressionMethods,
+    ImportMethods,
+    ImportRejectMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

@@ -1,15 +1,132 @@
 // A bulk import: companies, leads, events and outcomes files read in bounded chunks, each chunk
 // stored in its own transaction, then every touched lead scored once with the active model.
+import { stat } from 'node:fs/promises';
 import type { Store } from '../../store/port.js';
 import type { ActiveModels } from '../scoring/active-model.js';
-import type { ImportOptions, ImportResult } from './import-types.js';
+import { emptyCounts, RejectLog, type ResultCounts } from './import-counts.js';
+import { loadImportMap, type ImportMap } from './import-map.js';
+import { rescorePending } from './import-rescore.js';
+import type { RowResult } from './import-rows.js';
+import {
+  IMPORT_KINDS,
+  type ImportCounts,
+  type ImportKind,
+  type ImportOptions,
+  type ImportResult,
+} from './import-types.js';
+import { checkImportFile, readImportFile, type RowOf } from './read-import-file.js';
+import { writeCompanies, writeLeads } from './write-people.js';
+import { writeEvents } from './write-events.js';
+import { writeOutcomes } from './write-outcomes.js';
+
+/** Rows per transaction: large enough for bulk statements, small enough for short locks. */
+export const CHUNK_ROWS: Record<ImportKind, number> = {
+  companies: 5000,
+  leads: 5000,
+  events: 10_000,
+  outcomes: 1000,
+};
 
 export async function runImport(
   store: Store,
   models: ActiveModels,
   options: ImportOptions,
 ): Promise<ImportResult> {
-  void store;
-  void models;
-  return { dryRun: options.dryRun, counts: {}, rescored: 0, firstRejects: [] };
+  const { files } = options;
+  const kinds = IMPORT_KINDS.filter((k) => files[k] !== undefined);
+  const map = files.map === undefined ? undefined : await loadImportMap(files.map);
+  const nameOf = (kind: ImportKind) => files.names?.[kind] ?? files[kind]!;
+  // Every file is checked as a whole before anything is written: a wrong header is one error.
+  for (const kind of kinds) await checkImportFile(kind, files[kind]!, nameOf(kind), map);
+  const rejects = new RejectLog(options.onReject);
+  const counts: ResultCounts = {};
+  for (const kind of kinds) {
+    counts[kind] = await importFile(store, kind, files[kind]!, nameOf(kind), map, rejects, options);
+  }
+  let rescored = 0;
+  if (!options.dryRun) {
+    rescored = await rescorePending(store, models, {
+      ws: options.ws,
+      now: options.now,
+      quiet: options.quiet,
+      onProgress: (done, total) => options.onProgress?.({ phase: 'rescore', done, total }),
+    });
+  }
+  return { dryRun: options.dryRun, counts, rescored, firstRejects: rejects.first };
+}
+
+interface Pending<T> {
+  line: number;
+  text: string;
+  value: T;
+}
+
+async function importFile<K extends ImportKind>(
+  store: Store,
+  kind: K,
+  path: string,
+  name: string,
+  map: ImportMap | undefined,
+  rejects: RejectLog,
+  options: ImportOptions,
+): Promise<ImportCounts> {
+  const counts = emptyCounts();
+  const total = (await stat(path)).size;
+  let buffer: Pending<RowOf[K]>[] = [];
+  const reject = (line: number, reason: string, text: string) =>
+    rejects.add(counts, kind, name, line, reason, text);
+  const flush = async () => {
+    const rows = buffer;
+    buffer = [];
+    if (rows.length > 0 && !options.dryRun) {
+      const refused = await store.transaction((tx) => writeChunk(tx, kind, rows, options, counts));
+      for (const [i, reason] of refused) reject(rows[i]!.line, reason, rows[i]!.text);
+    }
+    await rejects.drain();
+  };
+  await readImportFile({
+    kind,
+    path,
+    name,
+    map,
+    now: options.now,
+    onRow: (row) => {
+      counts.read++;
+      const result: RowResult<RowOf[K]> = row.result;
+      if (!result.ok) reject(row.line, result.reason, row.text);
+      else buffer.push({ line: row.line, text: row.text, value: result.value });
+    },
+    onBytes: (bytes) => {
+      options.onProgress?.({ phase: kind, done: bytes, total });
+      return buffer.length >= CHUNK_ROWS[kind] ? flush() : undefined;
+    },
+  });
+  await flush();
+  options.onProgress?.({ phase: kind, done: total, total });
+  return counts;
+}
+
+/** Writes one chunk; answers rows the store refused (by index), with the reason. */
+async function writeChunk<K extends ImportKind>(
+  tx: Parameters<Parameters<Store['transaction']>[0]>[0],
+  kind: K,
+  pending: readonly Pending<RowOf[K]>[],
+  options: ImportOptions,
+  counts: ImportCounts,
+): Promise<Map<number, string>> {
+  const { ws, now } = options;
+  const rows = pending.map((p) => p.value);
+  switch (kind) {
+    case 'companies':
+      await writeCompanies(tx, ws, rows as RowOf['companies'][], now, counts);
+      return new Map();
+    case 'leads':
+      await writeLeads(tx, ws, rows as RowOf['leads'][], now, counts);
+      return new Map();
+    case 'events':
+      await writeEvents(tx, ws, rows as RowOf['events'][], now, counts);
+      return new Map();
+    default:
+      return writeOutcomes(tx, ws, rows as RowOf['outcomes'][], options.quiet, counts);
+  }
 }

@@ -3,7 +3,9 @@ import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { eventsContract } from './events.contract.js';
+import { importRejectsContract } from './import-rejects.contract.js';
 import type { MakeStore } from './harness.js';
+import { importsContract } from './imports.contract.js';
 import { isolationContract } from './isolation.contract.js';
 import { leadsContract } from './leads.contract.js';
 import { lifecycleContract } from './lifecycle.contract.js';
@@ -38,5 +40,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     webhookDeliveriesContract(makeStore);
     dashboardContract(makeStore);
     suppressionsContract(makeStore);
+    importsContract(makeStore);
+    importRejectsContract(makeStore);
   });
 }

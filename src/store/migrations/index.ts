@@ -18,6 +18,8 @@ import { keyPrefix } from './014-key-prefix.js';
 import { suppressions } from './015-suppressions.js';
 import { workspaceKeys } from './016-workspace-keys.js';
 import { workspaceLedHistoryKeys } from './017-workspace-led-history-keys.js';
+import { importPending } from './018-import-pending.js';
+import { importRejects } from './019-import-rejects.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -37,4 +39,6 @@ export const migrations: readonly Migration[] = [
   suppressions,
   workspaceKeys,
   workspaceLedHistoryKeys,
+  importPending,
+  importRejects,
 ];

@@ -12,6 +12,7 @@ import { reportMethods } from './reports.js';
 import { segmentReachMethods } from './segment-reach.js';
 import { jobLeaseMethods } from './job-leases.js';
 import { jobResultMethods } from './job-results.js';
+import { importRejectMethods } from './import-rejects.js';
 import { modelJobMethods } from './models-jobs.js';
 import { predictiveMethods } from './predictive.js';
 import { deliveryMethods } from './webhook-deliveries.js';
@@ -22,6 +23,7 @@ import { scoreMethods } from './scores.js';
 import { leadMethods } from './leads.js';
 import { leadListMethods } from './lead-list.js';
 import { leadLockMethods } from './lead-locks.js';
+import { importMethods } from './imports.js';
 
 export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
@@ -35,6 +37,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     segmentReachMethods(db, wsKeys),
     modelJobMethods(db, wsKeys),
     jobResultMethods(db, wsKeys),
+    importRejectMethods(db, wsKeys),
     jobLeaseMethods(db, wsKeys),
     predictiveMethods(db, wsKeys),
     webhookMethods(db, wsKeys),
@@ -45,6 +48,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     leadMethods(db, wsKeys),
     leadListMethods(db, wsKeys),
     leadLockMethods(db),
+    importMethods(db, wsKeys),
   );
 }
 

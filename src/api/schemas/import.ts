@@ -1,0 +1,65 @@
+// Imports over the API: what starting one takes in its query (a streamed body names its kind),
+// what it answers, the rejects download, the preview of a file, and the import job's result.
+import { z } from 'zod';
+import { IMPORT_KINDS, importResultSchema } from '../../service/import/import-types.js';
+
+/** A yes/no in a query or a form field. */
+export const FLAG_VALUES = ['true', 'false', '1', '0'] as const;
+const flag = z.enum(FLAG_VALUES);
+export const isSet = (value: (typeof FLAG_VALUES)[number] | undefined): boolean =>
+  value === 'true' || value === '1';
+
+/** A file's name as the user knows it: shown in rejects (no path, no control characters). */
+export const uploadName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(
+    // Control characters are what the rule is for.
+    // eslint-disable-next-line no-control-regex
+    /^[^/\\\u0000-\u001f\u007f]+$/,
+    'expected a file name without a path or control characters',
+  );
+
+export const importQuerySchema = z
+  .object({
+    kind: z
+      .enum(IMPORT_KINDS)
+      .optional()
+      .describe('The kind of the file sent as the body (required unless the body is multipart)'),
+    name: uploadName
+      .optional()
+      .describe('The name rejects give the file sent as the body (default: the kind)'),
+    dryRun: flag.optional().describe('Read, map and check everything; write nothing'),
+    quiet: flag
+      .optional()
+      .describe('Fire no segment actions, hand-overs or webhooks for the changes it makes'),
+  })
+  .strict();
+
+export const previewQuerySchema = z
+  .object({
+    kind: z
+      .enum(IMPORT_KINDS)
+      .optional()
+      .describe('The kind of the file sent as the body (required unless the body is multipart)'),
+    name: uploadName.optional().describe('The name problems give the file sent as the body'),
+  })
+  .strict();
+
+export const rejectsQuerySchema = z
+  .object({
+    format: z.enum(['csv', 'ndjson']).default('csv').describe('CSV (default) or NDJSON'),
+  })
+  .strict();
+
+export const importJobParams = z.object({ id: z.string().min(1).describe('The import job id') });
+
+/** What an import job's result is (`GET /v1/jobs/{id}` once it has ended). */
+export const importJobResultSchema = importResultSchema.meta({
+  id: 'ImportResult',
+  description:
+    'What an import did (or, in a dry run, would do): counts per kind of file, leads rescored, the first rejects',
+});
+
+export type ImportJobResult = z.infer<typeof importJobResultSchema>;
