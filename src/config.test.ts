@@ -35,6 +35,17 @@ describe('readConfig', () => {
     expect(() => readConfig({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL: .*"info"/);
   });
 
+  it('takes an import size limit in bytes, and refuses one that is not a positive integer', () => {
+    expect(readConfig({ LEADSCORE_IMPORT_MAX_BYTES: '1048576' }).LEADSCORE_IMPORT_MAX_BYTES).toBe(
+      1048576,
+    );
+    expect(readConfig({}).LEADSCORE_IMPORT_MAX_BYTES).toBeUndefined();
+    for (const wrong of ['0', '-5', '1.5', '2GB'])
+      expect(() => readConfig({ LEADSCORE_IMPORT_MAX_BYTES: wrong })).toThrow(
+        /LEADSCORE_IMPORT_MAX_BYTES: /,
+      );
+  });
+
   it('throws a ConfigError, which the CLI tells in one line, never echoing a value', () => {
     const wrong = () => readConfig({ LEADSCORE_ADMIN_KEY: 'fourteen-chars', PORT: '70000' });
     expect(wrong).toThrow(ConfigError);

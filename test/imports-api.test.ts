@@ -2,122 +2,20 @@
 // form), imported by a background job whose result counts what it did; every lead then has the
 // score `leadscore score` computes from the same files; refused rows downloaded with file and
 // line; a dry run writes nothing; every mistake a clear 4xx; the uploads removed afterwards.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
-import type { FastifyInstance } from 'fastify';
+import { readdirSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../src/api/app.js';
-import { compileModel } from '../src/core/compile-model.js';
-import type { LeadScore } from '../src/core/lead-score.js';
-import { parseModel } from '../src/core/parse-model.js';
-import { scoreFiles } from '../src/service/batch/score-files.js';
-import type { ImportResult } from '../src/service/import/import-types.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
-import { ActiveModels } from '../src/service/scoring/active-model.js';
-import type { Store } from '../src/store/port.js';
+import {
+  csvRows,
+  expectScoredLikeCli,
+  NOW,
+  scoredByCli,
+  setup,
+  text,
+  type Ctx,
+} from './import-api-context.js';
 import { freshStores } from './fresh-stores.js';
-import { ROOT } from './run-cli.js';
-
-const NOW = Date.parse('2026-06-01T00:00:00Z');
-const data = (file: string) => join(ROOT, 'examples/data', file);
-const text = (file: string) => readFileSync(data(file), 'utf8');
-const modelYaml = (name: string) => readFileSync(join(ROOT, 'examples/models', name), 'utf8');
-
-interface JobAnswer {
-  id: string;
-  kind: string;
-  status: string;
-  error: string | null;
-  progress: number;
-  total: number;
-  result: ImportResult | null;
-}
-
-async function setup(open: () => Promise<Store>, model: string, maxBytes?: number) {
-  const store = await open();
-  const uploads = mkdtempSync(join(tmpdir(), 'leadscore-uploads-'));
-  const app: FastifyInstance = await buildApp({
-    store,
-    models: new ActiveModels(),
-    clock: () => NOW,
-    imports: { tmpDir: uploads, maxBytes },
-  });
-  const made = await createWorkspaceWithKeys(store, 'imports', NOW - 86_400_000);
-  const ws = made.workspace.id;
-  const version = await store.addModel(
-    ws,
-    parseModel(modelYaml(model)) as unknown as Record<string, unknown>,
-    NOW,
-  );
-  await store.activateModel(ws, version, NOW);
-  const admin = { authorization: `Bearer ${made.admin.secret}` };
-  // A write key where the admin key goes (as Basic auth it is no management key at all).
-  const write = { authorization: `Bearer ${made.write.secret}` };
-  /** Sends one file as the body. */
-  const send = (query: string, payload: string, type = 'text/csv', headers = admin) =>
-    app.inject({
-      method: 'POST',
-      url: `/v1/imports${query}`,
-      headers: { ...headers, 'content-type': type },
-      payload,
-    });
-  const get = (url: string) => app.inject({ method: 'GET', url, headers: admin });
-  /** The job once it has ended. */
-  const finished = async (jobId: string): Promise<JobAnswer> => {
-    for (let i = 0; i < 2000; i++) {
-      const job = (await get(`/v1/jobs/${jobId}`)).json<JobAnswer>();
-      if (job.status === 'succeeded' || job.status === 'failed') return job;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error(`job ${jobId} did not end`);
-  };
-  /** Sends one file as the body and answers the ended job. */
-  const imported = async (query: string, payload: string, type = 'text/csv') => {
-    const res = await send(query, payload, type);
-    expect(res.statusCode, res.body).toBe(202);
-    const { jobId, job } = res.json<{ jobId: string; job: { kind: string } }>();
-    expect(job.kind).toBe('import');
-    return finished(jobId);
-  };
-  return { store, app, ws, admin, write, uploads, send, get, finished, imported };
-}
-
-/** What `leadscore score` computes from the files, per lead. */
-async function scoredByCli(model: string, leads: string, events: string) {
-  const scores = new Map<string, LeadScore>();
-  await scoreFiles({
-    compiled: compileModel(parseModel(modelYaml(model))),
-    leadsPath: data(leads),
-    eventsPath: data(events),
-    asOf: NOW,
-    explain: false,
-    threads: 1,
-    onReject: () => undefined,
-    onResult: (id, score) => void scores.set(id, score),
-  });
-  return scores;
-}
-
-type Ctx = Awaited<ReturnType<typeof setup>>;
-
-/** Each lead as the API shows it, against what the CLI computed. */
-async function expectScoredLikeCli(ctx: Ctx, expected: Map<string, LeadScore>) {
-  expect(expected.size).toBeGreaterThan(5);
-  for (const [id, score] of expected) {
-    const lead = (await ctx.get(`/v1/leads/${id}`)).json<LeadScore>();
-    expect({ id, score: lead.score, segment: lead.segment, stage: lead.stage }).toEqual({
-      id,
-      score: score.score,
-      segment: score.segment,
-      stage: score.stage,
-    });
-  }
-}
-
-const csvRows = (body: string) =>
-  parse(body, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
 
 describe.each(freshStores())('imports API on $name', ({ open }) => {
   it('imports a leads CSV and events NDJSON sent as bodies: counts, and the CLI’s scores', async () => {
@@ -299,8 +197,9 @@ describe.each(freshStores())('imports API on $name', ({ open }) => {
     const chunked = await ctx.app.inject({
       method: 'POST',
       url: '/v1/imports?kind=leads',
-      headers: { ...ctx.admin, 'content-type': 'text/csv', 'transfer-encoding': 'chunked' },
-      payload: big,
+      headers: { ...ctx.admin, 'content-type': 'text/csv' },
+      // A stream: sent without a content-length.
+      payload: Readable.from([Buffer.from(big)]),
     });
     await refused(413, chunked, /4096 bytes/);
     expect((await ctx.get('/v1/jobs')).json<{ items: unknown[] }>().items).toEqual([]);

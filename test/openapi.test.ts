@@ -522,6 +522,29 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     expect(unscored.json()).toMatchObject({ score: null, stage: null, modelVersion: null });
     await send(200, ['GET', '/v1/leads'], '/v1/leads', b.admin);
     await send(200, ['GET', '/v1/models'], '/v1/models', b.admin);
+
+    // Imports: a file as the body, its preview, its mistakes, and the job's answer once ended.
+    const csv = { ...a.admin, 'content-type': 'text/csv' };
+    const leadsCsv = 'id,title\nimp-1,VP Sales\n';
+    const imports = '/v1/imports';
+    const preview = '/v1/imports/preview';
+    await send(200, ['POST', `${preview}?kind=leads`], preview, csv, leadsCsv);
+    await send(400, ['POST', imports], imports, csv, leadsCsv);
+    await send(403, ['POST', `${imports}?kind=leads`], imports, {
+      ...a.writeAsBearer,
+      'content-type': 'text/csv',
+    });
+    const png = { ...a.admin, 'content-type': 'image/png' };
+    await send(415, ['POST', `${imports}?kind=leads`], imports, png, leadsCsv);
+    const importing = await send(202, ['POST', `${imports}?kind=leads`], imports, csv, leadsCsv);
+    const jobUrl = `/v1/jobs/${importing.json<{ jobId: string }>().jobId}`;
+    for (let i = 0; i < 500; i++) {
+      const job = await send(200, ['GET', jobUrl], '/v1/jobs/{id}', a.admin);
+      if (job.json<{ status: string }>().status === 'succeeded') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    const imported = await send(200, ['GET', jobUrl], '/v1/jobs/{id}', a.admin);
+    expect(imported.json()).toMatchObject({ status: 'succeeded', result: { dryRun: false } });
   });
 
   it('validate when the write key is over its rate limit', async () => {

@@ -2,6 +2,7 @@
 // kind in `?kind=`), or a multipart form of files (leads, companies, events, outcomes, map) and
 // fields. Nothing is held in memory; a mistake is a 4xx naming the field, and the folder is gone
 // again when receiving fails.
+import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import type { ImportFiles, ImportKind } from '../service/import/import-types.js';
@@ -45,8 +46,22 @@ export function mediaTypeOf(request: FastifyRequest): string | undefined {
   return header?.split(';', 1)[0]?.trim().toLowerCase() || undefined;
 }
 
-/** The extension the saved file gets, so that the reader knows an NDJSON file from a CSV. */
-function extensionOf(kind: ImportKind, type: string | undefined, field: string): string {
+/** Extensions kept from an upload's name: they tell its format. */
+const EXTENSIONS = ['.csv', '.tsv', '.ndjson', '.jsonl', '.json'];
+
+/**
+ * The extension the saved file gets, so that the reader knows an NDJSON file from a CSV: from
+ * the upload's name when it has one of EXTENSIONS, else from its type. A body of a type that
+ * cannot be the kind's file is refused; a form's file of an unknown type is judged by its text.
+ */
+export function extensionOf(
+  kind: ImportKind,
+  type: string | undefined,
+  field: string,
+  name?: string,
+): string {
+  const extension = name === undefined ? '' : extname(name).toLowerCase();
+  if (EXTENSIONS.includes(extension)) return extension;
   if (type === undefined || ANY_TYPES.includes(type)) return '';
   if (CSV_TYPES.includes(type)) return '.csv';
   if (NDJSON_TYPES.includes(type)) {
@@ -56,6 +71,7 @@ function extensionOf(kind: ImportKind, type: string | undefined, field: string):
       `${field}: ${kind} are read from CSV (text/csv), not ${type}`,
     );
   }
+  if (name !== undefined) return '';
   throw new ApiError(
     'unsupported_media_type',
     `${field}: cannot import a ${type} body: send CSV (text/csv)${kind === 'events' ? ', NDJSON (application/x-ndjson)' : ''} or application/octet-stream, or a multipart/form-data form`,
@@ -63,7 +79,7 @@ function extensionOf(kind: ImportKind, type: string | undefined, field: string):
 }
 
 /** The whole request over the limit, told before any of it is read. */
-function refuseDeclaredSize(request: FastifyRequest, maxBytes: number): void {
+export function refuseDeclaredSize(request: FastifyRequest, maxBytes: number): void {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes, 'body');
 }

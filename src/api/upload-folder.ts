@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ApiError } from './errors.js';
 
@@ -50,7 +50,16 @@ export class UploadFolder {
         else next(null, chunk);
       },
     });
-    await pipeline(body, count, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
+    // Through a stream of its own: on an error the pipeline destroys its source, and the body
+    // (the request) must live on to carry the answer.
+    const source = new PassThrough();
+    body.pipe(source);
+    body.once('error', (error) => source.destroy(error));
+    try {
+      await pipeline(source, count, createWriteStream(path, { mode: 0o600, flags: 'wx' }));
+    } finally {
+      body.unpipe(source);
+    }
     return { path, bytes };
   }
 

@@ -1,7 +1,7 @@
 // `leadscore import`: brings a company's history into the server's database (leads, companies,
 // events, outcomes files, with an optional mapping), then scores every lead it touched once.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { readConfig } from '../config.js';
 import { openConfiguredStore } from '../api/open-store.js';
 import { ImportMapError } from '../service/import/import-map.js';
@@ -29,6 +29,7 @@ interface Flags {
   rejects?: string;
   quiet?: boolean;
   json?: boolean;
+  chunkRows?: string;
 }
 
 /** No such workspace, or several to choose from. */
@@ -38,24 +39,31 @@ class WorkspaceError extends Error {}
 const STDERR_REJECTS = 10;
 
 export function importCommand(): Command {
-  return new Command('import')
-    .description(
-      'Import leads, companies, past events and outcomes into the database, then score every lead the import touched once',
-    )
-    .option('--db <file>', 'SQLite database file (ignored with DATABASE_URL)', './leadscore.db')
-    .option('--workspace <id-or-name>', 'the workspace (needed when the database has several)')
-    .option('--leads <file>', 'leads CSV: an id column, traits as columns (company.industry)')
-    .option('--companies <file>', 'companies CSV: an id column and traits')
-    .option('--events <file>', 'events: NDJSON of Segment track/page calls, or CSV')
-    .option('--outcomes <file>', 'outcomes CSV: lead_id,outcome,at[,value,currency,reason]')
-    .option('--map <file>', 'mapping YAML: column renames, types, ignored columns per kind')
-    .option('--dry-run', 'read and check everything, write nothing')
-    .option('--rejects <file>', 'write every rejected row to this CSV (kind,file,line,reason,row)')
-    .option('--quiet', 'fire no segment actions, hand-overs or webhooks for the changes')
-    .option('--json', 'print the result as JSON')
-    .action(async (flags: Flags) => {
-      process.exitCode = await runImportCommand(flags);
-    });
+  return (
+    new Command('import')
+      .description(
+        'Import leads, companies, past events and outcomes into the database, then score every lead the import touched once',
+      )
+      .option('--db <file>', 'SQLite database file (ignored with DATABASE_URL)', './leadscore.db')
+      .option('--workspace <id-or-name>', 'the workspace (needed when the database has several)')
+      .option('--leads <file>', 'leads CSV: an id column, traits as columns (company.industry)')
+      .option('--companies <file>', 'companies CSV: an id column and traits')
+      .option('--events <file>', 'events: NDJSON of Segment track/page calls, or CSV')
+      .option('--outcomes <file>', 'outcomes CSV: lead_id,outcome,at[,value,currency,reason]')
+      .option('--map <file>', 'mapping YAML: column renames, types, ignored columns per kind')
+      .option('--dry-run', 'read and check everything, write nothing')
+      .option(
+        '--rejects <file>',
+        'write every rejected row to this CSV (kind,file,line,reason,row)',
+      )
+      .option('--quiet', 'fire no segment actions, hand-overs or webhooks for the changes')
+      .option('--json', 'print the result as JSON')
+      // Small chunks make a crash mid-import testable on small files; not a knob for users.
+      .addOption(new Option('--chunk-rows <n>', 'rows per transaction').hideHelp())
+      .action(async (flags: Flags) => {
+        process.exitCode = await runImportCommand(flags);
+      })
+  );
 }
 
 async function runImportCommand(flags: Flags): Promise<number> {
@@ -103,6 +111,7 @@ async function runImportCommand(flags: Flags): Promise<number> {
       dryRun: flags.dryRun === true,
       quiet: flags.quiet === true,
       now: Date.now(),
+      chunkRows: flags.chunkRows === undefined ? undefined : Number(flags.chunkRows),
       onProgress: (p) => {
         if (p.phase !== phase) {
           phase = p.phase;

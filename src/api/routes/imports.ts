@@ -2,6 +2,7 @@
 // imported by a background job (follow it at /v1/jobs/{id}; its result is the ImportResult); the
 // rows it refused downloaded as CSV or NDJSON; and a preview of how a file will be read.
 import { Readable } from 'node:stream';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -17,6 +18,7 @@ import {
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
+import { FORM_LIMITS } from '../import-multipart.js';
 import { receiveImport } from '../import-receive.js';
 import type { ReceivedImport } from '../import-uploads.js';
 import { errorResponses } from '../schemas/error.js';
@@ -44,6 +46,12 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
     maxBytes: deps.imports?.maxBytes ?? DEFAULT_IMPORT_MAX_BYTES,
     tmpDir: deps.imports?.tmpDir,
   };
+  // Forms: each file streamed as it arrives (the limits are every field once; the size is
+  // counted over the whole request by the upload folder, which stops first).
+  await app.register(multipart, {
+    limits: { ...FORM_LIMITS, fileSize: limits.maxBytes + 1 },
+    throwFileSizeLimit: true,
+  });
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.post(

@@ -1,7 +1,7 @@
 // Imports over the API: what starting one takes in its query (a streamed body names its kind),
 // what it answers, the rejects download, the preview of a file, and the import job's result.
 import { z } from 'zod';
-import { IMPORT_KINDS, importResultSchema } from '../../service/import/import-types.js';
+import { IMPORT_KINDS } from '../../service/import/import-types.js';
 
 /** A yes/no in a query or a form field. */
 export const FLAG_VALUES = ['true', 'false', '1', '0'] as const;
@@ -55,11 +55,7 @@ export const rejectsQuerySchema = z
 
 export const importJobParams = z.object({ id: z.string().min(1).describe('The import job id') });
 
-/** What an import job's result is (`GET /v1/jobs/{id}` once it has ended). */
-export const importJobResultSchema = importResultSchema.meta({
-  id: 'ImportResult',
-  description:
-    'What an import did (or, in a dry run, would do): counts per kind of file, leads rescored, the first rejects',
-});
-
-export type ImportJobResult = z.infer<typeof importJobResultSchema>;
+/** What an import job's result is (`GET /v1/jobs/{id}` once it has ended), as the service defines it. */
+export type { ImportReject, ImportResult } from '../../service/import/import-types.js';
+/** The answer of POST /v1/imports/preview. */
+export type { ImportPreview } from '../../service/import/preview.js';

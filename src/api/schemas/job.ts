@@ -31,7 +31,9 @@ export const jobWithResultSchema = jobViewSchema
     result: z
       .record(z.string(), z.unknown())
       .nullable()
-      .describe('What a finished read-only job found (a backtest report, an analytics report)'),
+      .describe(
+        'What a finished job found or did (a backtest report, an analytics report, an import’s counts and first rejects: ImportResult)',
+      ),
   })
   .meta({ id: 'JobWithResult', description: 'A background job, its progress and its result' });
 

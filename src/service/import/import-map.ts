@@ -9,17 +9,17 @@ export const COLUMN_TYPES = ['string', 'number', 'boolean', 'date'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
 
 /** A column's rule: `Column: trait.path` for a rename alone, or the long form. */
-export const columnRuleSchema = z.union([
-  z.string().min(1),
+export const columnRuleSchema = z.preprocess(
+  (value) => (typeof value === 'string' ? { to: value } : value),
   z
     .object({
       /** The column's name after mapping: a trait path (`company.size`) or a reserved column (`id`). */
-      to: z.string().min(1).optional(),
+      to: z.string().min(1, 'expected a column name or trait path').optional(),
       type: z.enum(COLUMN_TYPES).optional(),
       ignore: z.boolean().optional(),
     })
     .strict(),
-]);
+);
 export type ColumnRule = z.infer<typeof columnRuleSchema>;
 
 export const kindMapSchema = z
@@ -72,15 +72,21 @@ export function parseImportMap(text: string, file: string): ImportMap {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const field = [...path, ...keys.slice(0, 1)].join('.');
     const line = lineOf(doc, lineCounter, keys.length > 0 ? [...path, keys[0]!] : path);
-    return `${file}${line ? `:${line}` : ''}: ${field || '(top level)'}: ${problemText(issue.code, issue.message, keys)}`;
+    const text = keys.length > 0 ? unknownFields(keys, path.length) : issue.message;
+    return `${file}${line ? `:${line}` : ''}: ${field || '(top level)'}: ${text}`;
   });
-  throw new ImportMapError(problems.join('\n'));
+  throw new ImportMapError(problems.join('; '));
 }
 
-function problemText(code: string, message: string, keys: readonly string[]): string {
-  if (code === 'unrecognized_keys')
-    return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} (expected ${'kinds'} ${IMPORT_KINDS.join(', ')}; under a kind "columns"; per column "to", "type" (${COLUMN_TYPES.join('|')}), "ignore")`;
-  return message;
+/** What may stand where an unknown field was found: a kind, `columns`, or a rule's fields. */
+function unknownFields(keys: readonly string[], depth: number): string {
+  const expected =
+    depth === 0
+      ? IMPORT_KINDS.join(', ')
+      : depth === 1
+        ? 'columns'
+        : `to, type (${COLUMN_TYPES.join('|')}), ignore`;
+  return `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')} (expected ${expected})`;
 }
 
 /** Two columns mapped to one name would make a row's value depend on column order: refused. */
@@ -94,7 +100,7 @@ function checkTargets(
   for (const kind of IMPORT_KINDS) {
     const seen = new Map<string, string>();
     for (const [column, rule] of Object.entries(map[kind]?.columns ?? {})) {
-      if (typeof rule !== 'string' && rule.ignore) continue;
+      if (rule.ignore) continue;
       const to = targetOf(column, rule);
       const other = seen.get(to);
       if (other !== undefined) {
@@ -106,15 +112,13 @@ function checkTargets(
       seen.set(to, column);
     }
   }
-  if (problems.length > 0) throw new ImportMapError(problems.join('\n'));
+  if (problems.length > 0) throw new ImportMapError(problems.join('; '));
   return map;
 }
 
 /** The name a column takes once mapped (its own when the rule does not rename it). */
 export function targetOf(column: string, rule: ColumnRule | undefined): string {
-  if (rule === undefined) return column;
-  if (typeof rule === 'string') return rule;
-  return rule.to ?? column;
+  return rule?.to ?? column;
 }
 
 function lineOf(

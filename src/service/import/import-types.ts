@@ -85,6 +85,8 @@ export interface ImportOptions {
   /** Epoch ms: the import's time (new rows' createdAt, scores as of now). */
   now: number;
   onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /** Rows per chunk (one transaction each), for every kind: the defaults when absent. */
+  chunkRows?: number | undefined;
   /** Every refused row, in file order per kind. */
   onReject?: ((reject: ImportReject) => void | Promise<void>) | undefined;
 }

@@ -72,17 +72,26 @@ async function importFile<K extends ImportKind>(
 ): Promise<ImportCounts> {
   const counts = emptyCounts();
   const total = (await stat(path)).size;
+  const size = options.chunkRows ?? CHUNK_ROWS[kind];
   let buffer: Pending<RowOf[K]>[] = [];
   const reject = (line: number, reason: string, text: string) =>
     rejects.add(counts, kind, name, line, reason, text);
-  const flush = async () => {
-    const rows = buffer;
-    buffer = [];
+  const write = async (rows: Pending<RowOf[K]>[]) => {
     if (rows.length > 0 && !options.dryRun) {
       const refused = await store.transaction((tx) => writeChunk(tx, kind, rows, options, counts));
       for (const [i, reason] of refused) reject(rows[i]!.line, reason, rows[i]!.text);
     }
     await rejects.drain();
+  };
+  // Chunks are written one after another while the reader goes on; the reader waits for them
+  // at each block it reads, so at most a block's rows wait beyond the chunk being written.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = () => {
+    const rows = buffer;
+    buffer = [];
+    writing = writing.then(() => write(rows));
+    // Awaited at the next block or at the end; this only keeps it from counting as unhandled.
+    writing.catch(() => undefined);
   };
   await readImportFile({
     kind,
@@ -95,13 +104,15 @@ async function importFile<K extends ImportKind>(
       const result: RowResult<RowOf[K]> = row.result;
       if (!result.ok) reject(row.line, result.reason, row.text);
       else buffer.push({ line: row.line, text: row.text, value: result.value });
+      if (buffer.length >= size) flush();
     },
     onBytes: (bytes) => {
       options.onProgress?.({ phase: kind, done: bytes, total });
-      return buffer.length >= CHUNK_ROWS[kind] ? flush() : undefined;
+      return writing;
     },
   });
-  await flush();
+  flush();
+  await writing;
   options.onProgress?.({ phase: kind, done: total, total });
   return counts;
 }

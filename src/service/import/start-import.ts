@@ -1,8 +1,8 @@
 // Starts an import as a background job of this process: the files are checked first (a bad
 // mapping or header is the caller's mistake, answered before any job exists), then read by
 // runImport under the job's lease with its progress, every refused row kept for the download,
-// and the ImportResult stored as the job's result. `done` runs when the job has ended, however
-// it ended (the caller removes its uploaded files there).
+// and the ImportResult stored as the job's result. `release` runs once the files are read,
+// before the job is marked ended, however it ends (the caller removes its uploads there).
 import type { Job, JsonObject, Store, StoredImportReject } from '../../store/port.js';
 import { runJob, type ReportProgress } from '../jobs/run-job.js';
 import type { ActiveModels } from '../scoring/active-model.js';
@@ -62,18 +62,24 @@ export function importInputProblem(error: unknown): string | undefined {
   return input ? error.message : undefined;
 }
 
-/** Answers the queued job; `running` resolves once it has ended (and `done` has run). */
+/** Answers the queued job; `running` resolves once it has ended (and `release` has run). */
 export async function startImport(
   store: Store,
   models: ActiveModels,
   request: ImportRequest,
   clock: () => number,
-  done: () => Promise<void>,
+  release: () => Promise<void>,
 ): Promise<{ job: Job; running: Promise<void> }> {
   const job = await store.createJob(request.ws, { kind: IMPORT_JOB, total: 0 }, clock());
-  const running = runJob(store, request.ws, job.id, clock, (progress) =>
-    importWork(store, models, request, job.id, clock, progress),
-  ).finally(done);
+  const running = runJob(store, request.ws, job.id, clock, async (progress) => {
+    try {
+      return await importWork(store, models, request, job.id, clock, progress);
+    } finally {
+      await release();
+    }
+  })
+    // Also when the job never started its work (its store closed first); release is idempotent.
+    .finally(release);
   return { job, running };
 }
 
