@@ -186,14 +186,7 @@ module.exports = {
       from: { path: '^web/', pathNot: NOT_SHIPPED },
       to: {
         path: '^src/',
-        pathNot: [
-          '^src/api/schemas/[^/]+\\.ts$',
-          '^src/core/model-schema\\.ts$',
-          // EXCEPTION web-import-contract: the import's result and preview schemas are the one
-          // contract of the CLI, the route and the dashboard (src/service/import); the Import
-          // page names their types only (web-imports-types-only keeps values out).
-          '^src/service/import/(import-types|preview)\\.ts$',
-        ],
+        pathNot: ['^src/api/schemas/[^/]+\\.ts$', '^src/core/model-schema\\.ts$'],
       },
     },
     {

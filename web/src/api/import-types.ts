@@ -1,13 +1,7 @@
 // The bulk import's answers as the dashboard reads them: types only, from the server's one
-// import contract (see types.ts for why no hand-written twin).
-import type {
-  ImportCounts,
-  ImportKind,
-  ImportReject,
-  ImportResult,
-} from '../../../src/service/import/import-types';
-import type { ImportPreview } from '../../../src/service/import/preview';
+// import contract as the API's schema re-exports it (see types.ts for why no hand-written twin).
+import type { ImportPreview, ImportReject, ImportResult } from '../../../src/api/schemas/import';
 
-export type { ImportCounts, ImportKind, ImportPreview, ImportReject, ImportResult };
-export type PreviewColumn = ImportPreview['columns'][number];
-export type PreviewRow = ImportPreview['rows'][number];
+export type { ImportPreview, ImportReject, ImportResult };
+export type ImportKind = ImportPreview['kind'];
+export type ImportCounts = NonNullable<ImportResult['counts']['leads']>;
