@@ -14,6 +14,8 @@ export function progressPercent(job: Pick<Job, 'status' | 'progress' | 'total'>)
 export interface CountsRow {
   kind: ImportKind | 'total';
   counts: Omit<ImportCounts, 'rejectedByReason'>;
+  /** Rows read and not rejected: what a dry run found importable. */
+  accepted: number;
 }
 
 const FIGURES = ['read', 'created', 'updated', 'duplicates', 'rejected'] as const;
@@ -23,12 +25,12 @@ export function countsRows(result: ImportResult): CountsRow[] {
   const rows: CountsRow[] = [];
   for (const kind of KINDS) {
     const counts = result.counts[kind];
-    if (counts) rows.push({ kind, counts });
+    if (counts) rows.push({ kind, counts, accepted: counts.read - counts.rejected });
   }
   if (rows.length > 1) {
     const total = { read: 0, created: 0, updated: 0, duplicates: 0, rejected: 0 };
     for (const row of rows) for (const figure of FIGURES) total[figure] += row.counts[figure];
-    rows.push({ kind: 'total', counts: total });
+    rows.push({ kind: 'total', counts: total, accepted: total.read - total.rejected });
   }
   return rows;
 }

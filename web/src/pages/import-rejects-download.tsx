@@ -18,7 +18,8 @@ function save(blob: Blob, name: string) {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function RejectsDownload({ jobId, count }: { jobId: string; count: number }) {
+/** `count` undefined: a failed import, whose rows refused before it failed are kept. */
+export function RejectsDownload({ jobId, count }: { jobId: string; count?: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const path = `/v1/imports/${encodeURIComponent(jobId)}/rejects`;
@@ -47,7 +48,9 @@ export function RejectsDownload({ jobId, count }: { jobId: string; count: number
           if (!busy) void download('csv');
         }}
       >
-        Download rejects ({formatNumber(count)} {count === 1 ? 'row' : 'rows'}, CSV)
+        {count === undefined
+          ? 'Download the rows rejected before it failed (CSV)'
+          : `Download rejects (${formatNumber(count)} ${count === 1 ? 'row' : 'rows'}, CSV)`}
       </a>
       <button
         type="button"

@@ -4,8 +4,9 @@ import type { ImportResult } from '../api/import-types';
 import { Stat } from '../components/stat';
 import { num, Table } from '../components/table';
 import { KIND_LABELS } from '../lib/import-files';
-import { countsRows, reasonRows, rejectedTotal } from '../lib/import-summary';
+import { reasonRows, rejectedTotal } from '../lib/import-summary';
 import { formatNumber } from '../lib/format';
+import { ImportCountsTable } from './import-counts';
 import { RejectsDownload } from './import-rejects-download';
 
 interface Props {
@@ -29,29 +30,13 @@ export function ImportResultView({ result, jobId }: Props) {
           <Stat label="Leads rescored" value={formatNumber(result.rescored)} testId="rescored" />
         </div>
       )}
-      <Table
-        testId="import-counts"
-        caption={result.dryRun ? 'What the import would do, per kind' : 'Rows imported per kind'}
-        columns={[
-          'File',
-          num('Read'),
-          num(result.dryRun ? 'New' : 'Created'),
-          num('Updated'),
-          num('Duplicates'),
-          num('Rejected'),
-        ]}
-      >
-        {countsRows(result).map(({ kind, counts }) => (
-          <tr key={kind} data-kind={kind}>
-            <th scope="row">{kind === 'total' ? 'Total' : KIND_LABELS[kind]}</th>
-            <td className="num">{formatNumber(counts.read)}</td>
-            <td className="num">{formatNumber(counts.created)}</td>
-            <td className="num">{formatNumber(counts.updated)}</td>
-            <td className="num">{formatNumber(counts.duplicates)}</td>
-            <td className="num">{formatNumber(counts.rejected)}</td>
-          </tr>
-        ))}
-      </Table>
+      <ImportCountsTable result={result} />
+      {result.dryRun && (
+        <p className="hint">
+          A dry run checks every row as it is read; which rows are new, updated or already stored is
+          counted by the import itself.
+        </p>
+      )}
       {reasons.length > 0 && (
         <Table
           testId="import-reasons"

@@ -5,6 +5,7 @@ import { ErrorNote, Loading } from '../components/status';
 import { formatBytes } from '../lib/import-files';
 import { progressPercent } from '../lib/import-summary';
 import type { ImportJob } from '../lib/use-import-job';
+import { RejectsDownload } from './import-rejects-download';
 import { ImportResultView } from './import-result';
 
 interface Props {
@@ -59,6 +60,7 @@ export function ImportRun({ runner, bytes, blocked, start }: Props) {
         />
       )}
       {error && <ErrorNote error={new Error(`${what} failed: ${error}`)} />}
+      {job?.status === 'failed' && jobId && <RejectsDownload jobId={jobId} />}
       {job && !result && !error && (
         <div data-testid="import-progress">
           <div
