@@ -14,6 +14,14 @@ const LEADS_CSV = [
   'imp-4,di@umbrella.io,40,"quoted, with a comma"',
 ].join('\n');
 
+/** Segment calls of the leads above, as a marketing tool exports them. */
+const EVENTS_NDJSON = [
+  { type: 'track', userId: 'imp-1', event: 'Demo Requested', timestamp: '2026-11-02T10:00:00Z' },
+  { type: 'page', userId: 'imp-2', name: 'Pricing', timestamp: '2026-11-03T09:30:00Z' },
+]
+  .map((call, i) => JSON.stringify({ ...call, messageId: `imp-event-${i}` }))
+  .join('\n');
+
 describe.skipIf(!HAVE_CHROMIUM)('dashboard: import', { timeout: 90_000 }, () => {
   let server: DemoServer;
   let browser: Browser;
@@ -45,6 +53,13 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: import', { timeout: 90_000 }, () => 
     // Without a mapping the file has no id column: the preview says so, and what is near.
     const kind = page.getByTestId('import-kind-leads');
     await expect.poll(() => kind.getByRole('alert').textContent()).toMatch(/"id".*Lead ID/);
+    // The import refuses it as a whole, and the page shows the API's message.
+    await page.getByRole('button', { name: 'Dry run' }).click();
+    await expect
+      .poll(() => page.getByTestId('import-run').getByRole('alert').textContent())
+      .toMatch(
+        /Dry run failed: crm-leads\.csv:1: missing column "id" \(did you mean "Lead ID"\?\)/,
+      );
 
     await page.getByLabel('Lead ID: read as').fill('id');
     await page.getByLabel('Employees: read as').fill('company.size');
@@ -74,14 +89,26 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: import', { timeout: 90_000 }, () => 
 
   it('dry-runs without writing, then imports with progress, counts and the rejects', async () => {
     const { page } = browser;
+    await page.getByLabel('Events file').setInputFiles({
+      name: 'events.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(EVENTS_NDJSON),
+    });
+    const events = page.getByTestId('import-preview-events');
+    await expect.poll(() => events.locator('tbody tr').count()).toBe(2);
+    expect(await events.textContent()).toMatch(/Demo Requested.*Pricing/);
+
     await page.getByRole('button', { name: 'Dry run' }).click();
     const result = page.getByTestId('import-result');
     await result.waitFor({ timeout: 30_000 });
     expect(await result.getByRole('status').first().textContent()).toMatch(
       /Dry run: nothing was written\. 1 row was rejected/,
     );
-    const leadsRow = () => page.locator('[data-testid="import-counts"] tr[data-kind="leads"] td');
-    expect(await leadsRow().allTextContents()).toEqual(['4', '3', '1']);
+    const countsOf = (kind: string) =>
+      page.locator(`[data-testid="import-counts"] tr[data-kind="${kind}"] td`).allTextContents();
+    expect(await countsOf('leads')).toEqual(['4', '3', '1']);
+    expect(await countsOf('events')).toEqual(['2', '2', '0']);
+    expect(await countsOf('total')).toEqual(['6', '5', '1']);
     expect(await page.getByTestId('import-rejects').textContent()).toMatch(
       /crm-leads\.csv:4.*expected a number/,
     );
@@ -94,7 +121,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: import', { timeout: 90_000 }, () => 
         timeout: 30_000,
       })
       .toMatch(/^Imported\. 1 row was rejected\./);
-    expect(await leadsRow().allTextContents()).toEqual(['4', '3', '0', '0', '1']);
+    expect(await countsOf('leads')).toEqual(['4', '3', '0', '0', '1']);
+    expect(await countsOf('events')).toEqual(['2', '2', '0', '0', '0']);
     expect(await page.getByTestId('rescored').textContent()).toBe('3');
     await screenshot(page, 'import-done');
 
@@ -104,6 +132,12 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: import', { timeout: 90_000 }, () => 
     expect(lead.traits.email).toBe('ana@acme.io');
     expect(lead.traits.company?.size).toBe(12);
     expect(await status('/v1/leads/imp-3')).toBe(404);
+    const history = await server.admin<{ items: { messageId: string; name: string | null }[] }>(
+      '/v1/leads/imp-1/events',
+    );
+    expect(history.items).toContainEqual(
+      expect.objectContaining({ messageId: 'imp-event-0', name: 'Demo Requested' }),
+    );
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -23,7 +23,7 @@ export function ImportRun({ runner, bytes, blocked, start }: Props) {
   const pct = job ? progressPercent(job) : 0;
   const what = dryRun ? 'Dry run' : 'Import';
   return (
-    <section className="card" aria-labelledby="import-run-h">
+    <section className="card" aria-labelledby="import-run-h" data-testid="import-run">
       <h2 id="import-run-h">3. Check and import</h2>
       <p className="hint">
         A dry run reads every file and applies the mapping without writing anything. Events are
