@@ -42,6 +42,7 @@ export function ImportColumns({ kind, choices, onChange, disabled }: Props) {
                 <input
                   id={`${id}-to`}
                   className="text-input"
+                  style={{ minWidth: '9rem' }}
                   aria-label={`${choice.column}: read as`}
                   value={choice.to}
                   placeholder={choice.column}
@@ -59,6 +60,7 @@ export function ImportColumns({ kind, choices, onChange, disabled }: Props) {
               </td>
               <td>
                 <select
+                  style={{ minWidth: '6.5rem' }}
                   aria-label={`${choice.column}: type`}
                   value={choice.type}
                   disabled={disabled || choice.ignore}

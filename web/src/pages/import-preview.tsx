@@ -24,7 +24,7 @@ export function ImportPreviewTable({ kind, state }: { kind: ImportKind; state: P
       <p className="hint" aria-live="polite">
         {preview.rows.length === 0
           ? 'The file has no rows after its header.'
-          : `The first ${preview.rows.length} rows as they will be read${refused > 0 ? `: ${refused} would be rejected` : ''}.`}
+          : `${preview.rows.length === 1 ? 'The first row as it' : `The first ${preview.rows.length} rows as they`} will be read${refused > 0 ? `: ${refused} would be rejected` : ''}.`}
         {loading && ' Updating…'}
       </p>
       {preview.rows.length > 0 && (
