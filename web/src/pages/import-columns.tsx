@@ -15,9 +15,11 @@ interface Props {
   choices: readonly ColumnChoice[];
   onChange: (choices: ColumnChoice[]) => void;
   disabled: boolean;
+  /** The name the server's last preview reads each column as (it takes `ID` as `id`, say). */
+  readAs: ReadonlyMap<string, string | null>;
 }
 
-export function ImportColumns({ kind, choices, onChange, disabled }: Props) {
+export function ImportColumns({ kind, choices, onChange, disabled, readAs }: Props) {
   const problems = new Map(choiceProblems(choices).map((p) => [p.column, p.message]));
   const set = (index: number, patch: Partial<ColumnChoice>) =>
     onChange(choices.map((c, i) => (i === index ? { ...c, ...patch } : c)));
@@ -32,6 +34,11 @@ export function ImportColumns({ kind, choices, onChange, disabled }: Props) {
       >
         {choices.map((choice, i) => {
           const problem = problems.get(choice.column);
+          const server = readAs.get(choice.column);
+          const differs =
+            !choice.ignore &&
+            typeof server === 'string' &&
+            server !== (choice.to.trim() || choice.column);
           const id = `import-${kind}-${i}`;
           return (
             <tr key={choice.column}>
@@ -48,13 +55,20 @@ export function ImportColumns({ kind, choices, onChange, disabled }: Props) {
                   placeholder={choice.column}
                   disabled={disabled || choice.ignore}
                   aria-invalid={problem ? true : undefined}
-                  aria-describedby={problem ? `${id}-problem` : undefined}
+                  aria-describedby={
+                    problem ? `${id}-problem` : differs ? `${id}-server` : undefined
+                  }
                   spellCheck={false}
                   onChange={(e) => set(i, { to: e.target.value })}
                 />
                 {problem && (
                   <span className="field-error" id={`${id}-problem`}>
                     {problem}
+                  </span>
+                )}
+                {differs && !problem && (
+                  <span className="hint" id={`${id}-server`}>
+                    read as <code>{server}</code>
                   </span>
                 )}
               </td>

@@ -21,6 +21,10 @@ interface Props {
 export function ImportKindPanel({ kind, file, format, choices, onChoices, disabled }: Props) {
   const map = useMemo(() => mappingYaml({ [kind]: choices }), [kind, choices]);
   const preview = useImportPreview(kind, file, map);
+  const readAs = useMemo(
+    () => new Map(preview.preview?.columns.map((c) => [c.column, c.to])),
+    [preview.preview],
+  );
   const headingId = `import-kind-${kind}-h`;
   return (
     <section className="card" aria-labelledby={headingId} data-testid={`import-kind-${kind}`}>
@@ -29,7 +33,13 @@ export function ImportKindPanel({ kind, file, format, choices, onChoices, disabl
       </h3>
       {format === 'csv' ? (
         choices.length > 0 ? (
-          <ImportColumns kind={kind} choices={choices} onChange={onChoices} disabled={disabled} />
+          <ImportColumns
+            kind={kind}
+            choices={choices}
+            onChange={onChoices}
+            disabled={disabled}
+            readAs={readAs}
+          />
         ) : (
           <p className="hint">The file has no header line to map.</p>
         )
