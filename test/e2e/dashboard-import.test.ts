@@ -85,6 +85,25 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: import', { timeout: 90_000 }, () => 
     expect(yaml).toMatch(/Employees:\s+to: company\.size\s+type: number/);
     expect(yaml).toMatch(/Notes:\s+ignore: true/);
     await screenshot(page, 'import-mapping');
+
+    // A mapping file made before loads back; its problems and unused columns are said.
+    const load = (text: string) =>
+      page.getByLabel('Load a mapping file').setInputFiles({
+        name: 'map.yaml',
+        mimeType: 'application/yaml',
+        buffer: Buffer.from(text),
+      });
+    await load('leads:\n  columns:\n    Employees: { type: integer }\n');
+    await expect
+      .poll(() => page.getByTestId('import-map-note').textContent())
+      .toBe(
+        'map.yaml: leads.columns.Employees: "type": expected one of string, number, boolean, date',
+      );
+    await load(`${yaml}    Owner: owner\n`);
+    await expect
+      .poll(() => page.getByTestId('import-map-note').textContent())
+      .toMatch(/Loaded map\.yaml; not applied.*: leads\.Owner\.$/);
+    expect(await page.getByTestId('import-map-yaml').textContent()).toBe(yaml);
   });
 
   it('dry-runs without writing, then imports with progress, counts and the rejects', async () => {

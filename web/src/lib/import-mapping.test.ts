@@ -5,8 +5,10 @@ import { parse } from 'yaml';
 import { parseImportMap } from '../../../src/service/import/import-map';
 import { planColumns } from '../../../src/service/import/map-columns';
 import {
+  applyLoaded,
   choiceProblems,
   choicesFor,
+  choicesFromYaml,
   defaultChoices,
   mappingYaml,
   type ColumnChoice,
@@ -86,5 +88,58 @@ describe('import mapping', () => {
       { column: 'Notes: internal', to: null, type: 'string' },
       { column: 'email', to: 'email', type: 'string' },
     ]);
+  });
+
+  it('loads a mapping file back as the choices it makes', () => {
+    const leads = [
+      choice('Lead ID', { to: 'id' }),
+      choice('Employees', { to: 'company.size', type: 'number' }),
+      choice('Notes', { ignore: true }),
+    ];
+    const outcomes = [choice('Closed', { type: 'date', to: 'at' })];
+    expect(choicesFromYaml(mappingYaml({ leads, outcomes }))).toEqual({
+      ok: true,
+      choices: { leads, outcomes },
+    });
+    expect(choicesFromYaml('')).toEqual({ ok: true, choices: {} });
+  });
+
+  it('refuses a mapping file the server refuses, saying where', () => {
+    const bad = [
+      'leads: [',
+      'people:\n  columns: { a: b }\n',
+      'leads:\n  cols: { a: b }\n',
+      'leads:\n  columns:\n    Size: { to: company.size, type: integer }\n',
+      'leads:\n  columns:\n    Size: { rename: size }\n',
+      'leads:\n  columns:\n    Size: 12\n',
+    ];
+    const problems = bad.map((text) => {
+      expect(() => parseImportMap(text, 'map.yaml')).toThrow();
+      const read = choicesFromYaml(text);
+      return read.ok ? [] : read.problems;
+    });
+    expect(problems).toEqual([
+      [expect.stringMatching(/^not valid YAML/)],
+      ['people: unknown kind (expected leads, companies, events, outcomes)'],
+      ['leads: expected "columns" with a rule per column'],
+      ['leads.columns.Size: "type": expected one of string, number, boolean, date'],
+      ['leads.columns.Size: unknown field "rename" (expected to, type, ignore)'],
+      ['leads.columns.Size: expected a name to read it as, or { to, type, ignore }'],
+    ]);
+  });
+
+  it('applies a loaded mapping to the files read, keeping the rest for later', () => {
+    const loaded = {
+      leads: [choice('Lead ID', { to: 'id' }), choice('Owner', { to: 'owner' })],
+      outcomes: [choice('Closed', { to: 'at', type: 'date' as const })],
+    };
+    const current = { leads: defaultChoices(['Lead ID', 'email']) };
+    expect(applyLoaded(current, loaded, { leads: ['Lead ID', 'email'] })).toEqual({
+      choices: {
+        leads: [choice('Lead ID', { to: 'id' }), choice('email')],
+        outcomes: loaded.outcomes,
+      },
+      unmatched: ['leads.Owner'],
+    });
   });
 });

@@ -6,8 +6,10 @@ import { PageHeader } from '../components/page-header';
 import { chosenKinds, type ImportFileSet } from '../lib/import-files';
 import { csvHeader, formatOf, type FileFormat } from '../lib/import-header';
 import {
+  applyLoaded,
   choiceProblems,
   choicesFor,
+  choicesFromYaml,
   mappingYaml,
   type MappingChoices,
 } from '../lib/import-mapping';
@@ -23,6 +25,7 @@ const HEAD_BYTES = 64 * 1024;
 export function ImportPage() {
   const [files, setFiles] = useState<ImportFileSet>({});
   const [formats, setFormats] = useState<Partial<Record<ImportKind, FileFormat>>>({});
+  const [headers, setHeaders] = useState<Partial<Record<ImportKind, string[]>>>({});
   const [choices, setChoices] = useState<MappingChoices>({});
   const runner = useImportJob();
   // The file last chosen per kind: a slower read of an earlier choice does not overwrite it.
@@ -33,15 +36,25 @@ export function ImportPage() {
     runner.reset();
     latest.current[kind] = file;
     setFiles((old) => ({ ...old, [kind]: file }));
+    setHeaders((old) => ({ ...old, [kind]: undefined }));
     if (!file) return;
     const head = await file.slice(0, HEAD_BYTES).text();
     if (latest.current[kind] !== file) return;
     const format = formatOf(kind, file.name, head);
+    const header = format === 'csv' ? csvHeader(head) : [];
     setFormats((old) => ({ ...old, [kind]: format }));
-    setChoices((old) => ({
-      ...old,
-      [kind]: format === 'csv' ? choicesFor(csvHeader(head), old[kind]) : [],
-    }));
+    setHeaders((old) => ({ ...old, [kind]: header }));
+    setChoices((old) => ({ ...old, [kind]: choicesFor(header, old[kind]) }));
+  };
+
+  /** A mapping file made before: its choices over the current ones, or its problems. */
+  const loadMap = async (file: File): Promise<string[]> => {
+    const read = choicesFromYaml(await file.text());
+    if (!read.ok) throw new Error(`${file.name}: ${read.problems.join('; ')}`);
+    runner.reset();
+    const { choices: next, unmatched } = applyLoaded(choices, read.choices, headers);
+    setChoices(next);
+    return unmatched;
   };
 
   const mappingProblem = kinds.some((k) => choiceProblems(choices[k] ?? []).length > 0);
@@ -83,7 +96,7 @@ export function ImportPage() {
               />
             ) : null,
           )}
-          <ImportMapYaml key={map} yaml={map} />
+          <ImportMapYaml yaml={map} onLoad={loadMap} disabled={runner.running} />
         </section>
       )}
       <ImportRun
