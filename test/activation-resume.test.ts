@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
 import { seedDemo } from '../src/service/demo/seed-demo.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
+import { LEASE_OWNER } from '../src/service/jobs/job-lease.js';
 import { resumeActivations } from '../src/service/models/activation.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
@@ -164,6 +165,9 @@ describe.each(freshStores())('taking over abandoned jobs on $name', ({ open }) =
     const alive = await running('activate-model:1', 'remote:2:0badcafe', wall + 60_000);
     // Just created by a server that is about to lease it.
     const fresh = await store.createJob(ws, { kind: 'activate-model:1', total: 0 }, T0);
+    // Run by this very process: its lease live, and one whose renewal is late.
+    const ours = await running('import', LEASE_OWNER, wall + 60_000);
+    const oursLate = await running('activate-model:1', LEASE_OWNER, wall - 60_000);
 
     const now = T0 + 86_400_000;
     const taken = await resumeActivations(store, new ActiveModels(), () => now, {
@@ -176,6 +180,9 @@ describe.each(freshStores())('taking over abandoned jobs on $name', ({ open }) =
     expect(await store.getJob(ws, abandoned.id)).toMatchObject({ status: 'succeeded', total: 5 });
     expect(await store.getJob(ws, alive.id)).toMatchObject({ status: 'running' });
     expect(await store.getJob(ws, fresh.id)).toEqual(fresh);
+    expect(await store.getJob(ws, ours.id)).toMatchObject({ status: 'running' });
+    expect(await store.getJob(ws, oursLate.id)).toMatchObject({ status: 'running' });
+    expect(await store.jobLeaseOwner(ws, ours.id)).toBe(LEASE_OWNER);
     expect(await store.jobLeaseOwner(ws, abandoned.id)).toBeNull();
   });
 });

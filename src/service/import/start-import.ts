@@ -115,9 +115,14 @@ async function importWork(
   return { done: progress.total(), result: result as unknown as JsonObject };
 }
 
+/** Progress is written at most this often (and when a phase starts). */
+const PROGRESS_EVERY_MS = 2000;
+
 /**
  * One progress for the whole import: bytes read of every file, then leads rescored. A phase's
- * total is its file's size until it reports its own.
+ * total is its file's size until it reports its own. Written every 2 s (and once per phase),
+ * not four times a second as runJob allows: each write is a commit (an fsync on SQLite with full
+ * sync) queued between the import's own.
  */
 function overallProgress(sizes: ImportRequest['sizes'], report: ReportProgress) {
   const phases = new Map<ImportPhase, { done: number; total: number }>(
@@ -125,9 +130,16 @@ function overallProgress(sizes: ImportRequest['sizes'], report: ReportProgress) 
   );
   const sum = (key: 'done' | 'total') =>
     [...phases.values()].reduce((all, phase) => all + phase[key], 0);
+  let phase: ImportPhase | undefined;
+  // Wall time, as runJob's own throttle: how often to write, not a time anything records.
+  let written = 0;
   return {
     update: (p: ImportProgress) => {
       phases.set(p.phase, { done: p.done, total: p.total });
+      const at = Date.now();
+      if (p.phase === phase && at - written < PROGRESS_EVERY_MS) return;
+      phase = p.phase;
+      written = at;
       report(sum('done'), sum('total'));
     },
     total: () => sum('total'),

@@ -3,7 +3,7 @@
 // left unfinished are run again when the next one starts.
 import type { Job, Store } from '../../store/port.js';
 import { StoreError } from '../../store/port.js';
-import { holdLease, type HeldLease } from '../jobs/job-lease.js';
+import { holdLease, LEASE_OWNER, type HeldLease } from '../jobs/job-lease.js';
 import { runJob } from '../jobs/run-job.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
 import type { ActiveModels } from '../scoring/active-model.js';
@@ -77,7 +77,13 @@ export async function resumeActivations(
   for (const { id: ws } of await store.listWorkspaces()) {
     const toRun: { job: Job; version: number; lease: HeldLease }[] = [];
     for (const job of await store.listJobs(ws, { status: ['queued', 'running'] })) {
-      if (options.orphansOnly && (await store.jobLeaseOwner(ws, job.id)) === null) continue;
+      if (options.orphansOnly) {
+        const owner = await store.jobLeaseOwner(ws, job.id);
+        // Unleased: just being started. Ours: this process runs it. leaseJob renews a lease for
+        // its own owner, so the check would otherwise take every job this server has run for
+        // longer than one check (an import of a million events), failing it or running it twice.
+        if (owner === null || owner === LEASE_OWNER) continue;
+      }
       // A live lease: another server (sharing the database) is running it.
       const lease = await holdLease(store, ws, job.id);
       if (!lease) {
