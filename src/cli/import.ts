@@ -4,7 +4,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { Command, Option } from 'commander';
 import { readConfig } from '../config.js';
 import { openConfiguredStore } from '../api/open-store.js';
-import { ImportMapError } from '../service/import/import-map.js';
+import { importUserError } from '../service/import/import-errors.js';
 import { runImport } from '../service/import/run-import.js';
 import type { ImportFiles, ImportResult } from '../service/import/import-types.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
@@ -133,9 +133,9 @@ async function runImportCommand(flags: Flags): Promise<number> {
   } catch (error) {
     progress.stop();
     const message =
-      error instanceof ImportMapError || error instanceof WorkspaceError
+      error instanceof WorkspaceError
         ? error.message
-        : userErrorMessage(error);
+        : (importUserError(error) ?? userErrorMessage(error));
     if (message === undefined) throw error;
     process.stderr.write(`error: ${message}\n`);
     return 1;

@@ -83,6 +83,11 @@ export async function csvColumns(
     headerOnly: true,
     onRecord: () => undefined,
     onError: () => undefined,
+  }).catch((error: unknown) => {
+    // Messages name the file as the user knows it, not the path it was saved to.
+    if (error instanceof CsvHeaderError)
+      throw new CsvHeaderError(error.message.replaceAll(path, name));
+    throw error;
   });
   if (columns.length === 0)
     throw new CsvHeaderError(`${name}: the file is empty; expected a header line`);

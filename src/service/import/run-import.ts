@@ -27,6 +27,19 @@ export const CHUNK_ROWS: Record<ImportKind, number> = {
   outcomes: 1000,
 };
 
+/**
+ * Distinct leads per chunk on PostgreSQL, whose chunks hold a lock per lead: PostgreSQL's lock
+ * table holds some 64 per connection (max_locks_per_transaction), shared by all of them.
+ */
+export const LOCKED_LEADS = 2000;
+
+/** The lead a row writes (and locks), if any. */
+function leadOfRow(kind: ImportKind, row: unknown): string | undefined {
+  if (kind === 'leads') return (row as RowOf['leads']).id;
+  if (kind === 'events' || kind === 'outcomes') return (row as RowOf['events']).leadId;
+  return undefined;
+}
+
 export async function runImport(
   store: Store,
   models: ActiveModels,
@@ -73,7 +86,9 @@ async function importFile<K extends ImportKind>(
   const counts = emptyCounts();
   const total = (await stat(path)).size;
   const size = options.chunkRows ?? CHUNK_ROWS[kind];
+  const lockCap = store.kind === 'postgres' ? LOCKED_LEADS : Infinity;
   let buffer: Pending<RowOf[K]>[] = [];
+  let leads = new Set<string>();
   const reject = (line: number, reason: string, text: string) =>
     rejects.add(counts, kind, name, line, reason, text);
   const write = async (rows: Pending<RowOf[K]>[]) => {
@@ -89,6 +104,7 @@ async function importFile<K extends ImportKind>(
   const flush = () => {
     const rows = buffer;
     buffer = [];
+    leads = new Set();
     writing = writing.then(() => write(rows));
     // Awaited at the next block or at the end; this only keeps it from counting as unhandled.
     writing.catch(() => undefined);
@@ -103,8 +119,12 @@ async function importFile<K extends ImportKind>(
       counts.read++;
       const result: RowResult<RowOf[K]> = row.result;
       if (!result.ok) reject(row.line, result.reason, row.text);
-      else buffer.push({ line: row.line, text: row.text, value: result.value });
-      if (buffer.length >= size) flush();
+      else {
+        buffer.push({ line: row.line, text: row.text, value: result.value });
+        const lead = leadOfRow(kind, result.value);
+        if (lead !== undefined) leads.add(lead);
+      }
+      if (buffer.length >= size || leads.size >= lockCap) flush();
     },
     onBytes: (bytes) => {
       options.onProgress?.({ phase: kind, done: bytes, total });
