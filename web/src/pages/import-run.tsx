@@ -27,12 +27,13 @@ export function ImportRun({ runner, bytes, blocked, start }: Props) {
       <h2 id="import-run-h">3. Check and import</h2>
       <p className="hint">
         A dry run reads every file and applies the mapping without writing anything. Events are
-        history: every lead they touch is rescored once at the end.
+        history: every lead the import touches is rescored once at the end, and segment actions,
+        hand-overs and webhooks fire once, for each lead&apos;s change since before the import.
       </p>
       <div className="form-row" style={{ alignItems: 'center' }}>
         <label className="inline">
           <input type="checkbox" checked={quiet} onChange={(e) => setQuiet(e.target.checked)} />
-          Quiet: no segment actions, hand-overs or webhooks for the changes the import makes
+          Quiet: not even those (no segment actions, hand-overs or webhooks)
         </label>
       </div>
       <div className="actions" style={{ margin: '0.75rem 0' }}>
