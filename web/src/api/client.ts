@@ -87,8 +87,16 @@ async function send(path: string, options: RequestOptions): Promise<Response> {
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', 'The server did not answer: is `leadscore serve` running?');
+    throw noAnswer();
   }
+  return answered(response, options);
+}
+
+const noAnswer = () =>
+  new ApiError(0, 'network', 'The server did not answer: is `leadscore serve` running?');
+
+/** The response when it is a success, else its ApiError thrown (a 401 ends the session). */
+async function answered(response: Response, options: RequestOptions): Promise<Response> {
   if (!response.ok) {
     const error = await errorOf(response);
     // Several calls of one page may fail at once: the first one sends the user to sign in.
@@ -110,6 +118,40 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 export async function apiFile(path: string, options: RequestOptions = {}): Promise<Blob> {
   const response = await send(path, options);
   return response.blob();
+}
+
+/**
+ * POSTs a multipart form as `api` does, reporting the bytes sent as they go (fetch reports no
+ * upload progress; XMLHttpRequest does), for uploads large enough to take a while.
+ */
+export function apiUpload<T>(
+  path: string,
+  form: FormData,
+  onProgress: (sent: number, total: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    const key = adminKey();
+    if (key) request.setRequestHeader('authorization', `Bearer ${key}`);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded, event.total);
+    };
+    request.onerror = () => reject(noAnswer());
+    request.onload = () => {
+      if (request.status < 200 || request.status > 599) return reject(noAnswer());
+      // A Response of these statuses may have no body.
+      const body = [204, 205, 304].includes(request.status) ? null : request.responseText;
+      const response = new Response(body, {
+        status: request.status,
+        statusText: request.statusText,
+      });
+      answered(response, {})
+        .then((ok) => ok.json() as Promise<T>)
+        .then(resolve, reject);
+    };
+    request.send(form);
+  });
 }
 
 /** A readable message for anything thrown by `api`. */

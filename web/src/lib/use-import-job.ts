@@ -1,7 +1,7 @@
-// Starts an import (a dry run or the real one) by uploading its files, then follows its job to
-// the result (see use-job.ts); `reset` forgets the last run when the files or mapping change.
+// Starts an import (a dry run or the real one) by uploading its files (with the upload's
+// progress), then follows its job to the result (see use-job.ts); `reset` forgets the last run when the files or mapping change.
 import { useState } from 'react';
-import { api, messageOf } from '../api/client';
+import { apiUpload, messageOf } from '../api/client';
 import type { ImportResult } from '../api/import-types';
 import type { JobStarted } from '../api/types';
 import { importForm, type ImportRequest } from './import-files';
@@ -11,6 +11,8 @@ export function useImportJob() {
   const [jobId, setJobId] = useState<string | null>(null);
   const [dryRun, setDryRun] = useState(false);
   const [starting, setStarting] = useState(false);
+  /** Bytes of the form sent, of its total, while it is sent. */
+  const [sent, setSent] = useState<{ sent: number; total: number }>();
   const [error, setError] = useState<string>();
   const { job, error: pollError } = useJob<ImportResult>(jobId);
 
@@ -19,10 +21,13 @@ export function useImportJob() {
     setJobId(null);
     setDryRun(request.dryRun);
     setStarting(true);
+    setSent(undefined);
     try {
-      const started = await api<Pick<JobStarted, 'jobId'>>('/v1/imports', {
-        form: importForm(request),
-      });
+      const started = await apiUpload<Pick<JobStarted, 'jobId'>>(
+        '/v1/imports',
+        importForm(request),
+        (bytes, total) => setSent({ sent: bytes, total }),
+      );
       setJobId(started.jobId);
     } catch (reason) {
       setError(messageOf(reason));
@@ -45,6 +50,8 @@ export function useImportJob() {
     dryRun,
     /** The files are being sent (the job starts once the server has them all). */
     uploading: starting,
+    /** How much of the form is sent, once the browser reports it. */
+    sent,
     running: starting || (jobId !== null && !isFinished(job)),
     result: job?.status === 'succeeded' ? (job.result ?? null) : null,
     error:

@@ -1,11 +1,11 @@
 // The last step of an import: a dry run or the import itself, the job's progress, then what it
 // did (see import-result.tsx) or the error the API answered.
 import { useState } from 'react';
-import { ErrorNote, Loading } from '../components/status';
-import { formatBytes } from '../lib/import-files';
+import { ErrorNote } from '../components/status';
 import { progressPercent } from '../lib/import-summary';
 import type { ImportJob } from '../lib/use-import-job';
 import { RejectsDownload } from './import-rejects-download';
+import { UploadProgress } from './import-upload';
 import { ImportResultView } from './import-result';
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
 
 export function ImportRun({ runner, bytes, blocked, start }: Props) {
   const [quiet, setQuiet] = useState(false);
-  const { job, running, uploading, result, error, jobId, dryRun } = runner;
+  const { job, running, uploading, sent, result, error, jobId, dryRun } = runner;
   const pct = job ? progressPercent(job) : 0;
   const what = dryRun ? 'Dry run' : 'Import';
   return (
@@ -55,11 +55,7 @@ export function ImportRun({ runner, bytes, blocked, start }: Props) {
         </button>
         {blocked && <span className="muted">{blocked}</span>}
       </div>
-      {uploading && (
-        <Loading
-          label={`Sending the files (${formatBytes(bytes)}): the ${dryRun ? 'dry run' : 'import'} starts once the server has them…`}
-        />
-      )}
+      {uploading && <UploadProgress bytes={bytes} sent={sent} what={what.toLowerCase()} />}
       {error && <ErrorNote error={new Error(`${what} failed: ${error}`)} />}
       {job?.status === 'failed' && jobId && <RejectsDownload jobId={jobId} />}
       {job && !result && !error && (
