@@ -9,7 +9,8 @@ import { SignInPage } from './pages/sign-in-page';
 import { matchPath, navigate, useLocation, type Location } from './router';
 import { adminKey, signOut } from './session';
 
-// The pages with charts load their code (and the charting library) when first opened.
+// The pages with charts load their code (and the charting library) when first opened; so does
+// the import page (its mapping YAML library).
 const LeadPage = lazy(() => import('./pages/lead-page').then((m) => ({ default: m.LeadPage })));
 const ModelPage = lazy(() => import('./pages/model-page').then((m) => ({ default: m.ModelPage })));
 const AnalyticsPage = lazy(() =>
