@@ -15,7 +15,7 @@ import {
   text,
   type Ctx,
 } from './import-api-context.js';
-import { freshStores } from './fresh-stores.js';
+import { dropTable, freshStores } from './fresh-stores.js';
 
 describe.each(freshStores())('imports API on $name', ({ open }) => {
   it('imports a leads CSV and events NDJSON sent as bodies: counts, and the CLI’s scores', async () => {
@@ -113,6 +113,18 @@ describe.each(freshStores())('imports API on $name', ({ open }) => {
     expect((await ctx.get(`/v1/imports/${backtest.id}/rejects`)).statusCode).toBe(404);
     const format = await ctx.get(`/v1/imports/${job.id}/rejects?format=xlsx`);
     expect(format.statusCode).toBe(400);
+  });
+
+  it('fails a job the store cannot finish, saying why, and removes its uploads', async () => {
+    const ctx = await setup(open, 'b2b.yaml');
+    // A real failure inside the job: the table its leads go to is gone.
+    await dropTable(ctx.store, 'leads');
+    const job = await ctx.imported('?kind=leads', text('leads.csv'));
+    expect(job.status).toBe('failed');
+    expect(job.error).toMatch(/leads/);
+    expect(job.error).not.toContain(ctx.uploads);
+    expect(job.result).toBeNull();
+    expect(readdirSync(ctx.uploads)).toEqual([]);
   });
 
   it('writes nothing in a dry run, and says what it would do', async () => {

@@ -32,8 +32,6 @@ export interface ReceivedImport {
   /** Paths in the folder, with the names the user knows them by. */
   files: ImportFiles;
   sizes: Partial<Record<ImportKind, number>>;
-  /** The mapping file's own name, when one was sent. */
-  mapName?: string | undefined;
   /** The form's text fields (a multipart form only). */
   fields: Record<string, string>;
   /** A message with the folder's paths replaced by the names the user gave. */
@@ -149,7 +147,6 @@ export function received(
     folder,
     files,
     sizes,
-    mapName,
     fields,
     userText: (message) => {
       let text = message;

@@ -17,6 +17,7 @@ import { WebhookWorker } from '../service/webhooks/worker.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
+import { sweepUploadFolders } from './upload-folder.js';
 import { openConfiguredStore } from './open-store.js';
 import { listenStartupError, StartupError, storeStartupError } from './startup-error.js';
 
@@ -61,6 +62,8 @@ async function openStore(
 export async function startServer(config: Config, options: ServeOptions): Promise<RunningServer> {
   const { store, applied } = await openStore(config, options.db);
   if (applied.length > 0) options.log(`migrations applied: ${applied.join(', ')}`);
+  const swept = await sweepUploadFolders();
+  if (swept > 0) options.log(`imports: ${swept} upload folders of stopped servers removed`);
   const secrets = secretBox(config.LEADSCORE_SECRET_KEY);
   if (!secrets.encrypts)
     options.log(

@@ -1,12 +1,12 @@
 // An import's upload folder: private to its owner, its files too, a limit over the whole
 // request (a 413 naming the field), and nothing left once removed.
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from './errors.js';
-import { UploadFolder } from './upload-folder.js';
+import { sweepUploadFolders, UploadFolder } from './upload-folder.js';
 
 const parent = () => mkdtempSync(join(tmpdir(), 'leadscore-upload-test-'));
 const chunks = (...parts: string[]) => Readable.from(parts.map((p) => Buffer.from(p)));
@@ -40,5 +40,17 @@ describe('an upload folder', () => {
     await folder.save(chunks('a'), 'map.yaml', 'map');
     await expect(folder.save(chunks('b'), 'map.yaml', 'map')).rejects.toThrow(/EEXIST/);
     await folder.remove();
+  });
+
+  it('is removed at the next start when its process died before removing it', async () => {
+    const dir = parent();
+    const own = await UploadFolder.make(100, dir);
+    expect(own.dir).toContain(`leadscore-import-${process.pid}-`);
+    for (const name of ['leadscore-import-41-aaaaaa', 'leadscore-import-42-bbbbbb', 'other-42-x'])
+      mkdirSync(join(dir, name));
+    // 42 is alive (another server's upload); 41 died; our own pid is a process before us.
+    const removed = await sweepUploadFolders(dir, (pid) => pid === 42);
+    expect(removed).toBe(2);
+    expect(readdirSync(dir).sort()).toEqual(['leadscore-import-42-bbbbbb', 'other-42-x']);
   });
 });

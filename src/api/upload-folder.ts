@@ -2,7 +2,7 @@
 // upload is streamed into without being held in memory, under one size limit for the whole
 // request, and removed once the import is done with it.
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
@@ -17,6 +17,37 @@ export function tooLarge(maxBytes: number, field: string): ApiError {
   return new ApiError('payload_too_large', message, [{ field, message, limit: maxBytes }]);
 }
 
+const PREFIX = 'leadscore-import-';
+
+/**
+ * Removes the upload folders under `parent` that processes left behind when they died (killed
+ * mid-import): those whose pid is not alive, or is this process's own (a process before it had
+ * it). Call when the server starts, before it makes any; answers how many it removed.
+ */
+export async function sweepUploadFolders(
+  parent = tmpdir(),
+  isAlive: (pid: number) => boolean = processAlive,
+): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(parent).catch(() => [])) {
+    const pid = /^leadscore-import-(\d+)-/.exec(name)?.[1];
+    if (pid === undefined || (Number(pid) !== process.pid && isAlive(Number(pid)))) continue;
+    await rm(join(parent, name), { recursive: true, force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export class UploadFolder {
   private used = 0;
 
@@ -27,8 +58,9 @@ export class UploadFolder {
 
   /** A new private folder under `parent` (the system's temporary folder by default). */
   static async make(maxBytes: number, parent = tmpdir()): Promise<UploadFolder> {
-    // mkdtemp makes the folder readable by its owner only (0700).
-    return new UploadFolder(await mkdtemp(join(parent, 'leadscore-import-')), maxBytes);
+    // mkdtemp makes the folder readable by its owner only (0700). The pid in its name lets a
+    // later start remove it when this process died before it could (see sweepUploadFolders).
+    return new UploadFolder(await mkdtemp(join(parent, `${PREFIX}${process.pid}-`)), maxBytes);
   }
 
   /**

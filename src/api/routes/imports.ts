@@ -9,12 +9,8 @@ import { z } from 'zod';
 import { loadImportMap } from '../../service/import/import-map.js';
 import { importJobOf, rejectsText } from '../../service/import/import-rejects.js';
 import { importPreviewSchema, previewImport } from '../../service/import/preview.js';
-import {
-  checkImport,
-  importInputProblem,
-  kindsOf,
-  startImport,
-} from '../../service/import/start-import.js';
+import { importUserError } from '../../service/import/import-errors.js';
+import { checkImport, kindsOf, startImport } from '../../service/import/start-import.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -191,7 +187,7 @@ async function checked<T>(upload: ReceivedImport, work: () => Promise<T>): Promi
   try {
     return await work();
   } catch (error) {
-    const problem = importInputProblem(error);
+    const problem = importUserError(error);
     if (problem === undefined) throw error;
     throw new ApiError('invalid_request', upload.userText(problem));
   }
@@ -204,7 +200,7 @@ function flagsOf(
 ): { dryRun: boolean; quiet: boolean } {
   const flag = (name: 'dryRun' | 'quiet') => {
     const values = [query[name], upload.fields[name]].filter((v) => v !== undefined);
-    const set = values.map((v) => isSet(v as 'true'));
+    const set = values.map(isSet);
     if (new Set(set).size > 1)
       throw new ApiError('invalid_request', `${name}: the query and the form disagree`);
     return set[0] ?? false;

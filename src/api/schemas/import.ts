@@ -6,8 +6,8 @@ import { IMPORT_KINDS } from '../../service/import/import-types.js';
 /** A yes/no in a query or a form field. */
 export const FLAG_VALUES = ['true', 'false', '1', '0'] as const;
 const flag = z.enum(FLAG_VALUES);
-export const isSet = (value: (typeof FLAG_VALUES)[number] | undefined): boolean =>
-  value === 'true' || value === '1';
+/** A flag's value (one of FLAG_VALUES, checked where it was read) as a boolean. */
+export const isSet = (value: string): boolean => value === 'true' || value === '1';
 
 /** A file's name as the user knows it: shown in rejects (no path, no control characters). */
 export const uploadName = z

@@ -6,9 +6,7 @@
 import type { Job, JsonObject, Store, StoredImportReject } from '../../store/port.js';
 import { runJob, type ReportProgress } from '../jobs/run-job.js';
 import type { ActiveModels } from '../scoring/active-model.js';
-import { CsvHeaderError } from '../../ingest/read-csv.js';
-import { NdjsonShapeError } from '../../ingest/ndjson-shape.js';
-import { ImportMapError, loadImportMap } from './import-map.js';
+import { loadImportMap } from './import-map.js';
 import {
   IMPORT_KINDS,
   type ImportFiles,
@@ -44,22 +42,13 @@ export const kindsOf = (files: ImportFiles): ImportKind[] =>
   IMPORT_KINDS.filter((kind) => files[kind] !== undefined);
 
 /**
- * Throws ImportMapError, CsvHeaderError or NdjsonShapeError (see importInputProblem) for a
+ * Throws ImportMapError, CsvHeaderError or NdjsonShapeError (see importUserError) for a
  * mapping or a file that is wrong as a whole.
  */
 export async function checkImport(files: ImportFiles): Promise<void> {
   const map = files.map === undefined ? undefined : await loadImportMap(files.map);
   for (const kind of kindsOf(files))
     await checkImportFile(kind, files[kind]!, files.names?.[kind] ?? files[kind]!, map);
-}
-
-/** The message of a mapping or file the user must fix; undefined for any other error. */
-export function importInputProblem(error: unknown): string | undefined {
-  const input =
-    error instanceof ImportMapError ||
-    error instanceof CsvHeaderError ||
-    error instanceof NdjsonShapeError;
-  return input ? error.message : undefined;
 }
 
 /** Answers the queued job; `running` resolves once it has ended (and `release` has run). */
