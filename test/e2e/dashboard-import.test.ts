@@ -144,6 +144,11 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: import', { timeout: 90_000 }, () => 
     expect(await countsOf('events')).toEqual(['2', '2', '0', '0', '0']);
     expect(await page.getByTestId('rescored').textContent()).toBe('3');
     await screenshot(page, 'import-done');
+    // The import is in the address: a reload still shows what it did.
+    expect(page.url()).toMatch(/\/import\?job=/);
+    await page.reload();
+    await result.waitFor();
+    expect(await countsOf('leads')).toEqual(['4', '3', '0', '0', '1']);
 
     const lead = await server.admin<{ traits: { email?: string; company?: { size?: unknown } } }>(
       '/v1/leads/imp-1',

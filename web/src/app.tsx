@@ -43,7 +43,7 @@ function page(location: Location): ReactNode {
     case '/automation':
       return <AutomationPage />;
     case '/import':
-      return <ImportPage />;
+      return <ImportPage query={location.query} />;
     case '/settings':
       return <SettingsPage />;
     default:

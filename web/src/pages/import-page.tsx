@@ -3,6 +3,7 @@
 import { useRef, useState } from 'react';
 import type { ImportKind } from '../api/import-types';
 import { PageHeader } from '../components/page-header';
+import { navigate } from '../router';
 import { chosenKinds, type ImportFileSet } from '../lib/import-files';
 import { csvHeader, formatOf, type FileFormat } from '../lib/import-header';
 import {
@@ -22,12 +23,14 @@ import { ImportRun } from './import-run';
 /** Enough of a file for its format and header line. */
 const HEAD_BYTES = 64 * 1024;
 
-export function ImportPage() {
+export function ImportPage({ query }: { query: URLSearchParams }) {
   const [files, setFiles] = useState<ImportFileSet>({});
   const [formats, setFormats] = useState<Partial<Record<ImportKind, FileFormat>>>({});
   const [headers, setHeaders] = useState<Partial<Record<ImportKind, string[]>>>({});
   const [choices, setChoices] = useState<MappingChoices>({});
-  const runner = useImportJob();
+  const runner = useImportJob(query.get('job'), (job) =>
+    navigate(job ? `/import?job=${encodeURIComponent(job)}` : '/import', { replace: true }),
+  );
   // The file last chosen per kind: a slower read of an earlier choice does not overwrite it.
   const latest = useRef<ImportFileSet>({});
   const kinds = chosenKinds(files);
