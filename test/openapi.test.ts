@@ -160,11 +160,6 @@ const IMPORT_ROUTES: [string, string, string, string[], string[]][] = [
   ],
 ];
 
-/** Routes whose success is a download (not JSON): its media types, and its error statuses. */
-const DOWNLOAD_ROUTES: [method: string, path: string, types: string[], errors: string[]][] = [
-  ['get', '/v1/imports/{id}/rejects', ['text/csv', 'application/x-ndjson'], BY_ID_ERRORS],
-];
-
 /** Every documented route: its success status, the keys of that answer, its error statuses. */
 const ROUTES: [method: string, path: string, status: string, keys: string[], errors: string[]][] = [
   ['get', '/health', '200', ['status', 'store', 'time'], []],
@@ -216,6 +211,18 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ...INTELLIGENCE_ROUTES,
   ...IMPORT_ROUTES,
 ];
+
+/**
+ * The exports and the import rejects: their success is a file (CSV or NDJSON), their errors the
+ * coded JSON shape.
+ */
+const EXPORT_ROUTES: [method: string, path: string, errors: string[]][] = [
+  ['get', '/v1/leads/export', ['400', '401', '403']],
+  ['get', '/v1/accounts/export', ['400', '401', '403']],
+  ['get', '/v1/imports/{id}/rejects', BY_ID_ERRORS],
+];
+const isExport = (method: string, path: string) =>
+  EXPORT_ROUTES.some(([m, p]) => m === method && p === path);
 
 async function documentOf(app: FastifyInstance): Promise<Document> {
   const res = await app.inject({ method: 'GET', url: '/openapi.json' });
@@ -296,21 +303,21 @@ describe('the OpenAPI document', () => {
       Object.keys(methods).map((method) => `${method} ${path}`),
     );
     expect(documented.sort()).toEqual(
-      [...ROUTES, ...DOWNLOAD_ROUTES].map(([method, path]) => `${method} ${path}`).sort(),
+      [...ROUTES, ...EXPORT_ROUTES].map(([method, path]) => `${method} ${path}`).sort(),
     );
-    const downloads = new Map(DOWNLOAD_ROUTES.map(([m, path, types]) => [`${m} ${path}`, types]));
-    for (const [path, methods] of Object.entries(doc.paths))
-      for (const [method, operation] of Object.entries(methods)) {
-        const responses = Object.entries(operation.responses);
-        expect(responses.length).toBeGreaterThan(1);
-        for (const [status, response] of responses) {
-          expect(status).toMatch(/^[1-5]\d\d$/);
-          expect(response.description.length).toBeGreaterThan(0);
-          const download = status === '200' ? downloads.get(`${method} ${path}`) : undefined;
-          if (download) expect(Object.keys(response.content ?? {})).toEqual(download);
-          else expect(response.content?.['application/json']?.schema).toBeTypeOf('object');
-        }
+    const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ method, path, operation })),
+    );
+    for (const { method, path, operation } of operations) {
+      const responses = Object.entries(operation.responses);
+      expect(responses.length).toBeGreaterThan(1);
+      for (const [status, response] of responses) {
+        expect(status).toMatch(/^[1-5]\d\d$/);
+        expect(response.description.length).toBeGreaterThan(0);
+        const media = isExport(method, path) && status === '200' ? 'text/csv' : 'application/json';
+        expect(response.content?.[media]?.schema).toBeTypeOf('object');
       }
+    }
     // Every reference resolves, and every component is referenced.
     const text = JSON.stringify(doc);
     const refs = new Set([...text.matchAll(/"\$ref":"([^"]+)"/g)].map((m) => m[1]));
@@ -355,17 +362,18 @@ describe('the OpenAPI document', () => {
     },
   );
 
-  it.each(DOWNLOAD_ROUTES)(
-    '%s %s answers its errors in the coded error shape',
-    (method, path, _t, errors) => {
-      const responses = Object.keys(doc.paths[path]?.[method]?.responses ?? {});
-      expect(responses.sort()).toEqual(['200', ...errors, '500'].sort());
-      for (const error of [...errors, '500'])
-        expect(jsonSchemaOf(doc, method, path, error)).toEqual({
-          $ref: '#/components/schemas/ApiError',
-        });
-    },
-  );
+  it.each(EXPORT_ROUTES)('documents %s %s as a CSV or NDJSON file', (method, path, errors) => {
+    const responses = doc.paths[path]?.[method]?.responses ?? {};
+    expect(Object.keys(responses).sort()).toEqual(['200', ...errors, '500'].sort());
+    expect(Object.keys(responses['200']?.content ?? {})).toEqual([
+      'text/csv',
+      'application/x-ndjson',
+    ]);
+    for (const error of [...errors, '500'])
+      expect(jsonSchemaOf(doc, method, path, error)).toEqual({
+        $ref: '#/components/schemas/ApiError',
+      });
+  });
 
   it('describes the error shape once, as a component', () => {
     const error = doc.components.schemas.ApiError?.properties?.error;
@@ -500,6 +508,17 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     await send(200, ['GET', '/v1/leads/u2/events?limit=1'], events, a.admin);
     await send(404, ['GET', '/v1/leads/nobody/events'], events, a.admin);
     await send(200, ['GET', '/v1/leads?owner=ann'], '/v1/leads', a.admin);
+    for (const path of ['/v1/leads/export', '/v1/accounts/export']) {
+      const file = await app.inject({
+        method: 'GET',
+        url: `${path}?format=ndjson`,
+        headers: a.admin,
+      });
+      expect(file.statusCode).toBe(200);
+      expect(file.headers['content-type']).toMatch(/^application\/x-ndjson/);
+      await send(400, ['GET', `${path}?format=xlsx`], path, a.admin);
+      await send(403, ['GET', path], path, a.writeAsBearer);
+    }
     for (const path of ['/v1/reports/distribution', '/v1/reports/funnel', '/v1/transitions'])
       await send(200, ['GET', path], path, a.admin);
     await send(

@@ -17,6 +17,7 @@ import { loggerOptions, OneLinePerRequest } from './logging.js';
 import { requestIdOf, sendRequestIds } from './request-id.js';
 import { accountRoutes } from './routes/accounts.js';
 import { backtestRoutes } from './routes/backtests.js';
+import { exportRoutes } from './routes/exports.js';
 import { predictiveRoutes } from './routes/predictive.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
@@ -91,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => importRoutes(scope, deps));
   await app.register((scope) => transitionRoutes(scope, deps));
   await app.register((scope) => suppressionRoutes(scope, deps));
+  await app.register((scope) => exportRoutes(scope, deps));
   await app.register((scope) => webStaticRoutes(scope));
   return app;
 }

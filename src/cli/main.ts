@@ -6,6 +6,7 @@ import { ConfigError } from '../config.js';
 import { analyzeCommand } from './analyze.js';
 import { backtestCommand } from './backtest.js';
 import { importCommand } from './import.js';
+import { exportCommand } from './export.js';
 import { predictCommand } from './predict.js';
 import { schemaCommand } from './schema.js';
 import { scoreCommand } from './score.js';
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   program.addCommand(suggestCommand());
   program.addCommand(backtestCommand());
   program.addCommand(importCommand());
+  program.addCommand(exportCommand());
   reportUsageErrors(program);
   return program;
 }

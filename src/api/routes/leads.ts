@@ -6,7 +6,6 @@ import { eraseLead, updateTraits } from '../../service/leads/lead-changes.js';
 import { leadHistory } from '../../service/leads/lead-history.js';
 import { listLeads } from '../../service/leads/lead-list.js';
 import { leadDetails } from '../../service/leads/lead-details.js';
-import { STAGES } from '../../core/model-schema.js';
 import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -15,7 +14,11 @@ import { jsonResponse } from '../schemas/json-response.js';
 import { leadSchema, type LeadResponse } from '../schemas/lead.js';
 import { leadErasureSchema } from '../schemas/lead-erasure.js';
 import { leadHistorySchema } from '../schemas/lead-history.js';
-import { leadListPageSchema, type LeadListPage } from '../schemas/lead-list.js';
+import {
+  leadListPageSchema,
+  leadListQueryParamsSchema,
+  type LeadListPage,
+} from '../schemas/lead-list.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('The lead id: the Segment userId') });
 
@@ -49,23 +52,7 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       schema: {
         tags: ['leads'],
         summary: 'Leads, filtered and sorted, with cursor pagination',
-        querystring: z.object({
-          segment: z.string().min(1).optional(),
-          grade: z.string().min(1).optional(),
-          stage: z.enum(STAGES).optional(),
-          owner: z.string().min(1).optional().describe('The owner lead routing assigned (exact)'),
-          minScore: z.coerce.number().optional(),
-          maxScore: z.coerce.number().optional(),
-          search: z
-            .string()
-            .min(1)
-            .max(200)
-            .optional()
-            .describe('Text in name, email or company name'),
-          sort: z.enum(['score', '-score', 'updatedAt', '-updatedAt']).default('-score'),
-          limit: z.coerce.number().int().min(1).max(500).default(50),
-          cursor: z.string().min(1).optional().describe('The `next` of the previous page'),
-        }),
+        querystring: leadListQueryParamsSchema,
         response: { 200: leadListPageSchema, ...errorResponses(400, 401, 403) },
       },
     },

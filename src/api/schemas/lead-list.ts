@@ -24,6 +24,24 @@ const leadListEntrySchema = z.object({
     .describe('Its score after each of its last (up to 12) score-history entries, oldest first'),
 });
 
+/** The filters and sort of the lead list, as `GET /v1/leads` and its export read them. */
+export const leadListFiltersSchema = z.object({
+  segment: z.string().min(1).optional(),
+  grade: z.string().min(1).optional(),
+  stage: z.enum(STAGES).optional(),
+  owner: z.string().min(1).optional().describe('The owner lead routing assigned (exact)'),
+  minScore: z.coerce.number().optional(),
+  maxScore: z.coerce.number().optional(),
+  search: z.string().min(1).max(200).optional().describe('Text in name, email or company name'),
+  sort: z.enum(['score', '-score', 'updatedAt', '-updatedAt']).default('-score'),
+});
+
+/** The query of `GET /v1/leads`: its filters and a page. */
+export const leadListQueryParamsSchema = leadListFiltersSchema.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().min(1).optional().describe('The `next` of the previous page'),
+});
+
 export const leadListPageSchema = z
   .object({
     items: z.array(leadListEntrySchema),

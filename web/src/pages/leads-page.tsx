@@ -13,6 +13,7 @@ import { formatAgo, formatScore } from '../lib/format';
 import { useActiveModel } from '../lib/use-active-model';
 import { useApi } from '../lib/use-api';
 import { navigate } from '../router';
+import { LeadsExport } from './leads-export';
 import { filtersOf, LeadsFilters, type Filters } from './leads-filters';
 
 const PAGE_SIZE = 25;
@@ -56,9 +57,12 @@ export function LeadsPage({ query }: { query: URLSearchParams }) {
       <PageHeader
         title="Leads"
         actions={
-          <button type="button" className="button ghost" onClick={leads.reload}>
-            Refresh
-          </button>
+          <div className="actions">
+            <LeadsExport filters={filters} />
+            <button type="button" className="button ghost" onClick={leads.reload}>
+              Refresh
+            </button>
+          </div>
         }
       >
         Ranked by score

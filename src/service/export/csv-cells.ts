@@ -1,0 +1,31 @@
+// CSV for spreadsheets (RFC 4180, quoted only where needed), with text cells protected against
+// formula injection as OWASP recommends: a text starting with = + - @ tab or CR gets a leading '.
+
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text a spreadsheet will not run: a leading single quote before a formula's first sign. */
+export function defuseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One cell: empty for no value, a number as written, anything else as text (objects and arrays
+ * as their JSON), defused and quoted. Only the numbers the export computes skip the defusing:
+ * a number cannot be a formula, and `-3` must stay a number.
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = defuseFormula(typeof value === 'string' ? value : JSON.stringify(value));
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function csvLine(cells: readonly unknown[]): string {
+  let line = '';
+  for (let i = 0; i < cells.length; i++) {
+    if (i > 0) line += ',';
+    line += csvCell(cells[i]);
+  }
+  return `${line}\n`;
+}
