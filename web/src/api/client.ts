@@ -115,12 +115,6 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
   return (await response.json()) as T;
 }
 
-/** A file the API answers (a CSV download) as bytes, fetched with the session's key. */
-export async function apiFile(path: string, options: RequestOptions = {}): Promise<Blob> {
-  const response = await send(path, options);
-  return response.blob();
-}
-
 /**
  * POSTs a multipart form as `api` does, reporting the bytes sent as they go (fetch reports no
  * upload progress; XMLHttpRequest does), for uploads large enough to take a while.

@@ -1,22 +1,11 @@
 // The download of an import's rejected rows (file, line, reason, row) as CSV or NDJSON: fetched
-// with the session's key (a plain link would not send it), then saved under the job's name.
+// with the session's key (a plain link would not send it), saved under the server's file name.
 import { useState } from 'react';
-import { apiFile, messageOf } from '../api/client';
+import { messageOf } from '../api/client';
+import { downloadFile } from '../api/download';
 import { formatNumber } from '../lib/format';
 
 type Format = 'csv' | 'ndjson';
-
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled.
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** `count` undefined: a failed import, whose rows refused before it failed are kept. */
 export function RejectsDownload({ jobId, count }: { jobId: string; count?: number }) {
@@ -28,8 +17,10 @@ export function RejectsDownload({ jobId, count }: { jobId: string; count?: numbe
     setBusy(true);
     setError(undefined);
     try {
-      const blob = await apiFile(format === 'csv' ? path : `${path}?format=ndjson`);
-      save(blob, `import-${jobId}-rejects.${format}`);
+      await downloadFile(
+        format === 'csv' ? path : `${path}?format=ndjson`,
+        `import-${jobId}-rejects.${format}`,
+      );
     } catch (reason) {
       setError(messageOf(reason));
     } finally {
