@@ -9,11 +9,15 @@ import { SignInPage } from './pages/sign-in-page';
 import { matchPath, navigate, useLocation, type Location } from './router';
 import { adminKey, signOut } from './session';
 
-// The pages with charts load their code (and the charting library) when first opened.
+// The pages with charts load their code (and the charting library) when first opened; so does
+// the import page (its mapping YAML library).
 const LeadPage = lazy(() => import('./pages/lead-page').then((m) => ({ default: m.LeadPage })));
 const ModelPage = lazy(() => import('./pages/model-page').then((m) => ({ default: m.ModelPage })));
 const AnalyticsPage = lazy(() =>
   import('./pages/analytics-page').then((m) => ({ default: m.AnalyticsPage })),
+);
+const ImportPage = lazy(() =>
+  import('./pages/import-page').then((m) => ({ default: m.ImportPage })),
 );
 
 const NAV = [
@@ -21,6 +25,7 @@ const NAV = [
   { href: '/model', label: 'Model' },
   { href: '/analytics', label: 'Analytics' },
   { href: '/automation', label: 'Automation' },
+  { href: '/import', label: 'Import' },
   { href: '/settings', label: 'Settings' },
 ];
 
@@ -37,6 +42,8 @@ function page(location: Location): ReactNode {
       return <AnalyticsPage />;
     case '/automation':
       return <AutomationPage />;
+    case '/import':
+      return <ImportPage query={location.query} />;
     case '/settings':
       return <SettingsPage />;
     default:

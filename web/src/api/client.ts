@@ -21,6 +21,8 @@ export interface RequestOptions {
   json?: unknown;
   /** Sent as application/yaml. */
   yaml?: string;
+  /** Sent as multipart/form-data (file uploads; the browser writes the boundary). */
+  form?: FormData;
   signal?: AbortSignal;
   /** A key to use instead of the session's (sign-in checks the key it is given). */
   key?: string;
@@ -61,12 +63,15 @@ export async function errorOf(response: Response): Promise<ApiError> {
   );
 }
 
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+/** The API's response to a call, or the ApiError it answered (a 401 ends the session). */
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const headers: Record<string, string> = {};
   const key = options.key ?? adminKey();
   if (key) headers.authorization = `Bearer ${key}`;
-  let body: string | undefined;
-  if (options.yaml !== undefined) {
+  let body: string | FormData | undefined;
+  if (options.form !== undefined) {
+    body = options.form;
+  } else if (options.yaml !== undefined) {
     headers['content-type'] = 'application/yaml';
     body = options.yaml;
   } else if (options.json !== undefined) {
@@ -83,8 +88,16 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiError(0, 'network', 'The server did not answer: is `leadscore serve` running?');
+    throw noAnswer();
   }
+  return answered(response, options);
+}
+
+const noAnswer = () =>
+  new ApiError(0, 'network', 'The server did not answer: is `leadscore serve` running?');
+
+/** The response when it is a success, else its ApiError thrown (a 401 ends the session). */
+async function answered(response: Response, options: RequestOptions): Promise<Response> {
   if (!response.ok) {
     const error = await errorOf(response);
     // Several calls of one page may fail at once: the first one sends the user to sign in.
@@ -94,7 +107,46 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     }
     throw error;
   }
+  return response;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
   return (await response.json()) as T;
+}
+
+/**
+ * POSTs a multipart form as `api` does, reporting the bytes sent as they go (fetch reports no
+ * upload progress; XMLHttpRequest does), for uploads large enough to take a while.
+ */
+export function apiUpload<T>(
+  path: string,
+  form: FormData,
+  onProgress: (sent: number, total: number) => void,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    const key = adminKey();
+    if (key) request.setRequestHeader('authorization', `Bearer ${key}`);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded, event.total);
+    };
+    request.onerror = () => reject(noAnswer());
+    request.onload = () => {
+      if (request.status < 200 || request.status > 599) return reject(noAnswer());
+      // A Response of these statuses may have no body.
+      const body = [204, 205, 304].includes(request.status) ? null : request.responseText;
+      const response = new Response(body, {
+        status: request.status,
+        statusText: request.statusText,
+      });
+      answered(response, {})
+        .then((ok) => ok.json() as Promise<T>)
+        .then(resolve, reject);
+    };
+    request.send(form);
+  });
 }
 
 /** A readable message for anything thrown by `api`. */
