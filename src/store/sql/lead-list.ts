@@ -36,6 +36,10 @@ const COLUMNS = `l.id, l.traits, l.company_id, l.created_at, l.updated_at, s.lea
   s.model_version, s.state, s.score, s.fit, s.engagement, s.grade, s.segment, s.stage,
   s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at, s.due_at`;
 
+/** An unscored lead's row: no score columns (toItem reads none when lead_id is null). */
+const UNSCORED_COLUMNS =
+  'l.id, l.traits, l.company_id, l.created_at, l.updated_at, NULL AS lead_id';
+
 export function leadListMethods(
   db: SqlDb,
   wsKeys: WorkspaceKeys,
@@ -90,9 +94,15 @@ export function leadListMethods(
         params.afterValue = cursor.value;
         params.afterId = cursor.id;
       }
-      const select = (from: string, conditions: string[], order: string, limit: number) =>
+      const select = (
+        from: string,
+        conditions: string[],
+        order: string,
+        limit: number,
+        columns = COLUMNS,
+      ) =>
         db.all<Row>(
-          `SELECT ${COLUMNS}
+          `SELECT ${columns}
            FROM ${from}
            LEFT JOIN companies c ON c.ws = l.ws AND c.id = l.company_id
            WHERE ${[...conditions, ...where].join(' AND ')}
@@ -136,14 +146,18 @@ export function leadListMethods(
                 wanted,
               )
             : await select(
-                'leads l LEFT JOIN lead_scores s ON s.ws = l.ws AND s.lead_id = l.id',
+                'leads l',
                 [
                   'l.ws = :ws',
-                  's.lead_id IS NULL',
+                  // A scalar subquery, not NOT EXISTS: PostgreSQL would plan that as a hash
+                  // anti join over the whole workspace; this probes lead_scores' key per lead
+                  // while leads' key is walked in order, stopping at the page's end.
+                  '(SELECT count(*) FROM lead_scores s WHERE s.ws = l.ws AND s.lead_id = l.id) = 0',
                   ...(phase.afterCursor ? [`l.id ${after} :afterId`] : []),
                 ],
                 `l.id ${dir}`,
                 wanted,
+                UNSCORED_COLUMNS,
               );
         // A lead scored between the two statements shows once, where the first one saw it.
         for (const row of found) if (!seen.has(row.id)) rows.push(row);
