@@ -10,6 +10,7 @@ import { isolationContract } from './isolation.contract.js';
 import { leadsContract } from './leads.contract.js';
 import { lifecycleContract } from './lifecycle.contract.js';
 import { listLeadsContract } from './list-leads.contract.js';
+import { listLeadsKeysetContract } from './list-leads-keyset.contract.js';
 import { routingContract } from './routing.contract.js';
 import { accountScoresContract } from './account-scores.contract.js';
 import { scoresContract } from './scores.contract.js';
@@ -35,6 +36,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     accountScoresContract(makeStore);
     transactionsContract(makeStore);
     listLeadsContract(makeStore);
+    listLeadsKeysetContract(makeStore);
     isolationContract(makeStore);
     webhooksContract(makeStore);
     webhookDeliveriesContract(makeStore);

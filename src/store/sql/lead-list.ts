@@ -3,6 +3,7 @@
 import { decodeCursor, likePattern, NO_SCORE, toPage, type LeadListItem } from '../lead-list.js';
 import type { StoreTx } from '../port.js';
 import type { Dialect } from './dialect.js';
+import { scoreSortPhases } from './lead-list-phases.js';
 import { toLead, type LeadColumns } from './lead-rows.js';
 import { toScore, type ScoreColumns } from './score-rows.js';
 import type { SqlDb, SqlValue } from './sql-db.js';
@@ -31,6 +32,14 @@ const SEARCHED: [string, string][] = [
   ['c.traits', 'name'],
 ];
 
+const COLUMNS = `l.id, l.traits, l.company_id, l.created_at, l.updated_at, s.lead_id,
+  s.model_version, s.state, s.score, s.fit, s.engagement, s.grade, s.segment, s.stage,
+  s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at, s.due_at`;
+
+/** An unscored lead's row: no score columns (toItem reads none when lead_id is null). */
+const UNSCORED_COLUMNS =
+  'l.id, l.traits, l.company_id, l.created_at, l.updated_at, NULL AS lead_id';
+
 export function leadListMethods(
   db: SqlDb,
   wsKeys: WorkspaceKeys,
@@ -51,11 +60,14 @@ export function leadListMethods(
     async listLeads(wsId, query) {
       const ws = await wsKeys.of(wsId);
       const params: Record<string, SqlValue> = { ws, limit: query.limit + 1 };
-      const where = ['l.ws = :ws'];
+      const where: string[] = [];
+      /** Whether a filter needs a score row (so no unscored lead passes). */
+      let needsScore = false;
       const filter = (condition: string, name: string, value: SqlValue | undefined) => {
         if (value === undefined) return;
         where.push(condition);
         params[name] = value;
+        if (condition.startsWith('s.')) needsScore = true;
       };
       filter('s.segment = :segment', 'segment', query.segment);
       filter('s.grade = :grade', 'grade', query.grade);
@@ -74,28 +86,83 @@ export function leadListMethods(
         );
         filter(`(${likes.join(' OR ')})`, 'search', likePattern(query.search));
       }
-      const key =
-        query.sort === 'score'
-          ? `COALESCE(s.score, CAST(${NO_SCORE} AS DOUBLE PRECISION))`
-          : 'l.updated_at';
-      const dir = query.direction === 'desc' ? 'DESC' : 'ASC';
+      const desc = query.direction === 'desc';
+      const dir = desc ? 'DESC' : 'ASC';
+      const after = desc ? '<' : '>';
       const cursor = decodeCursor(query);
       if (cursor) {
-        where.push(`(${key}, l.id) ${dir === 'DESC' ? '<' : '>'} (:afterValue, :afterId)`);
         params.afterValue = cursor.value;
         params.afterId = cursor.id;
       }
-      const rows = await db.all<Row>(
-        `SELECT l.id, l.traits, l.company_id, l.created_at, l.updated_at, s.lead_id,
-           s.model_version, s.state, s.score, s.fit, s.engagement, s.grade, s.segment, s.stage,
-           s.categories, s.scored_at, s.last_event_time, s.updated_at AS s_updated_at, s.due_at
-         FROM leads l
-         LEFT JOIN lead_scores s ON s.ws = l.ws AND s.lead_id = l.id
-         LEFT JOIN companies c ON c.ws = l.ws AND c.id = l.company_id
-         WHERE ${where.join(' AND ')}
-         ORDER BY ${key} ${dir}, l.id ${dir} LIMIT :limit`,
-        params,
-      );
+      const select = (
+        from: string,
+        conditions: string[],
+        order: string,
+        limit: number,
+        columns = COLUMNS,
+      ) =>
+        db.all<Row>(
+          `SELECT ${columns}
+           FROM ${from}
+           LEFT JOIN companies c ON c.ws = l.ws AND c.id = l.company_id
+           WHERE ${[...conditions, ...where].join(' AND ')}
+           ORDER BY ${order} LIMIT :limit`,
+          { ...params, limit },
+        );
+      if (query.sort === 'updatedAt') {
+        // Walks leads_updated (ws, updated_at, id) in order from the cursor.
+        const keyset = cursor ? [`(l.updated_at, l.id) ${after} (:afterValue, :afterId)`] : [];
+        const rows = await select(
+          'leads l LEFT JOIN lead_scores s ON s.ws = l.ws AND s.lead_id = l.id',
+          ['l.ws = :ws', ...keyset],
+          `l.updated_at ${dir}, l.id ${dir}`,
+          query.limit + 1,
+        );
+        return toPage(
+          query,
+          rows.map((r) => toItem(d, r)),
+        );
+      }
+      // By score: the list is the scored leads in lead_scores_score (ws, score, lead_id) order,
+      // and the unscored ones (sorting as NO_SCORE, below every score) in leads' key order,
+      // each phase a walk of its index from the cursor; see lead-list-phases.ts.
+      const rows: Row[] = [];
+      const seen = new Set<string>();
+      for (const phase of scoreSortPhases(query.direction, cursor?.value, NO_SCORE)) {
+        const wanted = query.limit + 1 - rows.length;
+        if (wanted <= 0) break;
+        if (phase.kind === 'unscored' && needsScore) continue;
+        const found =
+          phase.kind === 'scored'
+            ? await select(
+                'lead_scores s JOIN leads l ON l.ws = s.ws AND l.id = s.lead_id',
+                [
+                  's.ws = :ws',
+                  ...(phase.afterCursor
+                    ? [`(s.score, s.lead_id) ${after} (:afterValue, :afterId)`]
+                    : []),
+                ],
+                `s.score ${dir}, s.lead_id ${dir}`,
+                wanted,
+              )
+            : await select(
+                'leads l',
+                [
+                  'l.ws = :ws',
+                  // A scalar subquery, not NOT EXISTS: PostgreSQL would plan that as a hash
+                  // anti join over the whole workspace; this probes lead_scores' key per lead
+                  // while leads' key is walked in order, stopping at the page's end.
+                  '(SELECT count(*) FROM lead_scores s WHERE s.ws = l.ws AND s.lead_id = l.id) = 0',
+                  ...(phase.afterCursor ? [`l.id ${after} :afterId`] : []),
+                ],
+                `l.id ${dir}`,
+                wanted,
+                UNSCORED_COLUMNS,
+              );
+        // A lead scored between the two statements shows once, where the first one saw it.
+        for (const row of found) if (!seen.has(row.id)) rows.push(row);
+        for (const row of found) seen.add(row.id);
+      }
       return toPage(
         query,
         rows.map((r) => toItem(d, r)),
