@@ -3,6 +3,7 @@ import type { ScoringEvent } from '../core/event.js';
 import { isMissing } from '../core/values.js';
 import type { LeadEvent } from './segment-event.js';
 import type { Parsed } from './reject.js';
+import { setPath } from './set-path.js';
 import { parseTimestamp } from './timestamp.js';
 
 export const EVENT_CSV_REQUIRED = ['lead_id', 'event', 'timestamp'] as const;
@@ -26,18 +27,3 @@ export function eventFromCsvRecord(record: Record<string, string>): Parsed<LeadE
 }
 
 const RESERVED = new Set(['lead_id', 'event', 'timestamp', 'message_id', 'messageId']);
-
-function setPath(target: Record<string, unknown>, parts: string[], value: string): void {
-  let node = target;
-  for (let i = 0; i < parts.length - 1; i++) {
-    const key = parts[i] as string;
-    const next = node[key];
-    if (typeof next === 'object' && next !== null) node = next as Record<string, unknown>;
-    else {
-      const child: Record<string, unknown> = {};
-      node[key] = child;
-      node = child;
-    }
-  }
-  node[parts[parts.length - 1] as string] = value;
-}

@@ -4,6 +4,7 @@ import { isMissing } from '../../core/values.js';
 import { parseTimestamp } from '../../ingest/timestamp.js';
 import { targetOf, type ColumnType, type ImportMap } from './import-map.js';
 import type { ImportKind } from './import-types.js';
+import { setPath } from '../../ingest/set-path.js';
 
 export interface ColumnPlan {
   /** As in the file. */
@@ -86,20 +87,6 @@ function parseTyped(
 /** Dotted paths (`company.size`) as nested objects, as identify traits are stored. */
 export function nestPaths(values: Record<string, TypedValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(values)) {
-    const parts = path.split('.');
-    let node = out;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const key = parts[i]!;
-      const next = node[key];
-      if (typeof next === 'object' && next !== null) node = next as Record<string, unknown>;
-      else {
-        const child: Record<string, unknown> = {};
-        node[key] = child;
-        node = child;
-      }
-    }
-    node[parts[parts.length - 1]!] = value;
-  }
+  for (const [path, value] of Object.entries(values)) setPath(out, path.split('.'), value);
   return out;
 }
