@@ -16,8 +16,13 @@ import { scoredRow, scoringHistory } from '../scoring/lead-scoring.js';
 import { isVisibleChange, summarize } from '../scoring/score-change.js';
 import { pastEntries } from './past-entries.js';
 
-/** Leads scored and written per transaction. */
+/** Leads scored and written per transaction (each holds a lock per lead on PostgreSQL). */
 const BATCH = 1000;
+/**
+ * Leads per transaction on SQLite, which has no lock per lead: fewer commits, each writing the
+ * pages of ten times the history entries and scores.
+ */
+const SQLITE_BATCH = 10_000;
 const PAGE = 10_000;
 
 export interface RescoreOptions {
@@ -46,6 +51,7 @@ export async function rescorePending(
   await store.analyze();
   const previous = new PreviousScores(models, ws, options.now);
   let batch: { id: string; history: ScoringEvent[] }[] = [];
+  const size = store.kind === 'sqlite' ? SQLITE_BATCH : BATCH;
   let done = 0;
   const flush = async () => {
     const leads = batch;
@@ -55,7 +61,7 @@ export async function rescorePending(
   };
   await replayHistories(store, ws, [scoring.compiled], pending, async (id, history) => {
     batch.push({ id, history });
-    if (batch.length >= BATCH) await flush();
+    if (batch.length >= size) await flush();
   });
   if (batch.length > 0) await flush();
   return done;

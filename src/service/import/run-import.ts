@@ -28,6 +28,15 @@ export const CHUNK_ROWS: Record<ImportKind, number> = {
 };
 
 /**
+ * Rows per transaction on SQLite where they differ. A commit writes every page the chunk touched
+ * to the WAL, and the events' indexes (messageId, lead) are keyed at random: a chunk of 10,000
+ * touches as many index pages as one of 100,000, so fewer, larger commits write far fewer pages
+ * (measured: 1M events' inserts take about 40% less time). The price is the write lock held for
+ * the chunk's commit, a second or two, which live ingestion waits on.
+ */
+export const SQLITE_CHUNK_ROWS: Partial<Record<ImportKind, number>> = { events: 100_000 };
+
+/**
  * Distinct leads per chunk on PostgreSQL, whose chunks hold a lock per lead: PostgreSQL's lock
  * table holds some 64 per connection (max_locks_per_transaction), shared by all of them.
  */
@@ -85,7 +94,10 @@ async function importFile<K extends ImportKind>(
 ): Promise<ImportCounts> {
   const counts = emptyCounts();
   const total = (await stat(path)).size;
-  const size = options.chunkRows ?? CHUNK_ROWS[kind];
+  const size =
+    options.chunkRows ??
+    (store.kind === 'sqlite' ? SQLITE_CHUNK_ROWS[kind] : undefined) ??
+    CHUNK_ROWS[kind];
   const lockCap = store.kind === 'postgres' ? LOCKED_LEADS : Infinity;
   let buffer: Pending<RowOf[K]>[] = [];
   let leads = new Set<string>();
