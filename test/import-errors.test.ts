@@ -158,3 +158,15 @@ describe.each(importTargets())('leadscore import of bad input on $name', (target
     }
   });
 });
+
+describe('leadscore import into a workspace without a model', () => {
+  it('stores the leads and says they are scored once a model is activated', async () => {
+    const dir = await tempFiles({ 'leads.csv': 'id,title\nL1,CEO\nL2,CTO\n' });
+    const db = join(dir, 'fresh.db');
+    expect((await runCli(['workspaces', 'create', 'acme', '--db', db])).code).toBe(0);
+    const run = await runCli(['import', '--db', db, '--leads', join(dir, 'leads.csv')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/^leads\s+2\s+2\s+0\s+0\s+0$/m);
+    expect(run.stderr).toContain('No model is active in this workspace');
+  });
+});

@@ -126,6 +126,11 @@ async function runImportCommand(flags: Flags): Promise<number> {
     progress.stop();
     if (rejectsOut) await finish(rejectsOut);
     reportRejects(result, flags.rejects);
+    if (!result.dryRun && (await store.activeModelVersion(ws)) === undefined) {
+      process.stderr.write(
+        "No model is active in this workspace: the imported leads are scored when one is activated (the dashboard's Model page, or POST /v1/models/{version}/activate).\n",
+      );
+    }
     process.stdout.write(
       flags.json ? `${JSON.stringify(result, null, 2)}\n` : importSummary(result),
     );
