@@ -22,6 +22,8 @@ export async function writeCompanies(
     const planned = dry?.companies.get(id);
     if (planned !== undefined) working.set(id, planned);
   }
+  // Companies there before this chunk (stored, or by an earlier chunk of the dry run).
+  const before = new Set(working.keys());
   const changed = new Map<string, JsonObject>();
   for (const row of rows) {
     const old = working.get(row.id);
@@ -37,9 +39,9 @@ export async function writeCompanies(
   }
   if (dry) {
     for (const [id, traits] of changed) dry.companies.set(id, traits);
-    // Only companies stored before the import have leads in the store to score again.
+    // Only companies there before this chunk can have leads in the store to score again.
     for (const id of changed.keys())
-      if (stored.has(id)) for (const lead of await tx.leadsOfCompany(ws, id)) dry.pending.add(lead);
+      if (before.has(id)) for (const lead of await tx.leadsOfCompany(ws, id)) dry.pending.add(lead);
     return;
   }
   await tx.putCompanies(
@@ -49,7 +51,7 @@ export async function writeCompanies(
   );
   // Their leads' fit reads these traits: they are scored again at the end.
   for (const id of changed.keys())
-    if (stored.has(id)) await tx.markImportPending(ws, await tx.leadsOfCompany(ws, id));
+    if (before.has(id)) await tx.markImportPending(ws, await tx.leadsOfCompany(ws, id));
 }
 
 export async function writeLeads(
