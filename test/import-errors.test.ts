@@ -6,44 +6,9 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { importResultSchema } from '../src/service/import/import-types.js';
+import { BAD_FILES as FILES, BAD_MODEL as MODEL } from './import-bad-files.js';
 import { importTargets } from './import-databases.js';
 import { ROOT, runCli, tempFiles } from './run-cli.js';
-
-const MODEL = {
-  name: 'demo',
-  fit: { criteria: [{ id: 'big', when: { field: 'company.size', gte: 100 }, points: 20 }] },
-  engagement: { rules: [{ id: 'demo', event: 'Demo Requested', points: 30 }] },
-  segments: [
-    { id: 'hot', min: 40, stage: 'bofu' },
-    { id: 'cold', stage: 'tofu' },
-  ],
-};
-
-const FILES = {
-  'leads.csv': [
-    'id,title,employees',
-    'L1,CEO,150',
-    ',CTO,5',
-    'L3,VP,1,extra',
-    'L4,Dev,abc',
-    'L5,Eng,7',
-  ].join('\n'),
-  'events.ndjson': [
-    '{"type":"track","userId":"L1","event":"Demo Requested","timestamp":"2026-01-01T00:00:00Z","messageId":"m1"}',
-    'not json',
-    '{"type":"track","userId":"L1","event":"Email Opened","timestamp":"2026-01-01T00:00:00"}',
-    '{"type":"identify","userId":"L1"}',
-    '{"type":"track","userId":"L5","event":"Demo Requested","timestamp":"2026-01-02T00:00:00Z"}',
-  ].join('\n'),
-  'outcomes.csv': [
-    'lead_id,outcome,at,value,currency,reason',
-    'L1,converted,2026-01-03T00:00:00Z,500,EUR,',
-    'L5,won,2026-01-03T00:00:00Z,,,',
-    'nobody,lost,2026-01-03T00:00:00Z,,,price',
-    'L5,lost,2026-01-03T00:00:00Z,,,',
-  ].join('\n'),
-  'map.yaml': 'leads:\n  columns:\n    employees: { to: company.size, type: number }\n',
-};
 
 describe.each(importTargets())('leadscore import of bad input on $name', (target) => {
   const importArgs = (dir: string, db: { args: string[] }) => [
@@ -113,8 +78,8 @@ describe.each(importTargets())('leadscore import of bad input on $name', (target
     const db = await target.create(MODEL, Date.now());
     const run = await runCli([...importArgs(dir, db), '--dry-run'], ROOT, db.env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^leads\s+5\s+0\s+0\s+0\s+3$/m);
-    expect(run.stdout).toContain('dry run: nothing was written');
+    expect(run.stdout).toMatch(/^leads\s+5\s+2\s+0\s+0\s+3$/m);
+    expect(run.stdout).toContain('dry run: nothing was written; 2 leads would be scored');
     expect(run.stderr).toContain('leads.csv:3: no id');
     const store = db.open();
     try {

@@ -137,8 +137,15 @@ describe.each(freshStores())('imports API on $name', ({ open: fresh }) => {
     const ctx = await setup(open, 'b2b.yaml');
     const job = await ctx.imported('?kind=leads&dryRun=true', text('leads.csv'));
     expect(job.status, job.error ?? '').toBe('succeeded');
-    expect(job.result).toMatchObject({ dryRun: true, rescored: 0 });
-    expect(job.result!.counts.leads).toMatchObject({ read: 30, rejected: 0 });
+    // What the import would do: 30 new leads, each scored at the end.
+    expect(job.result).toMatchObject({ dryRun: true, rescored: 30 });
+    expect(job.result!.counts.leads).toMatchObject({
+      read: 30,
+      created: 30,
+      updated: 0,
+      duplicates: 0,
+      rejected: 0,
+    });
     const list = (await ctx.get('/v1/leads')).json<{ items: unknown[] }>();
     expect(list.items).toEqual([]);
     expect((await ctx.get('/v1/leads/L0000001')).statusCode).toBe(404);

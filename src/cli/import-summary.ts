@@ -19,7 +19,7 @@ export function importSummary(result: ImportResult): string {
   }
   lines.push(
     result.dryRun
-      ? 'dry run: nothing was written'
+      ? `dry run: nothing was written; ${result.rescored} lead${result.rescored === 1 ? '' : 's'} would be scored`
       : `${result.rescored} lead${result.rescored === 1 ? '' : 's'} scored`,
   );
   return `${lines.join('\n')}\n`;

@@ -18,6 +18,8 @@ export interface ImportMethods {
   /** The stored leads among these ids (the others are absent from the map). */
   getLeads(ws: string, ids: readonly string[]): Promise<Map<string, Lead>>;
   getCompanies(ws: string, ids: readonly string[]): Promise<Map<string, Company>>;
+  /** The messageIds among these that events of the workspace already have (a dry run's lookup). */
+  storedMessageIds(ws: string, messageIds: readonly string[]): Promise<Set<string>>;
   /**
    * Upserts whole leads: traits and company replaced, `updatedAt` now; a new lead is created
    * now. With the same id twice the later row wins.

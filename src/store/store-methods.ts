@@ -55,6 +55,7 @@ const TX_METHODS: Record<TxMethodName, true> = {
   enqueueNotifications: true,
   getLeads: true,
   getCompanies: true,
+  storedMessageIds: true,
   putLeads: true,
   putCompanies: true,
   markImportPending: true,

@@ -125,9 +125,10 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: import', { timeout: 90_000 }, () => 
     );
     const countsOf = (kind: string) =>
       page.locator(`[data-testid="import-counts"] tr[data-kind="${kind}"] td`).allTextContents();
-    expect(await countsOf('leads')).toEqual(['4', '3', '1']);
-    expect(await countsOf('events')).toEqual(['2', '2', '0']);
-    expect(await countsOf('total')).toEqual(['6', '5', '1']);
+    expect(await countsOf('leads')).toEqual(['4', '3', '0', '0', '1']);
+    expect(await countsOf('events')).toEqual(['2', '2', '0', '0', '0']);
+    expect(await countsOf('total')).toEqual(['6', '5', '0', '0', '1']);
+    expect(await page.getByTestId('rescored').textContent()).toBe('3');
     expect(await page.getByTestId('import-rejects').textContent()).toMatch(
       /crm-leads\.csv:4.*expected a number/,
     );

@@ -69,7 +69,8 @@ export async function rescorePending(
   return done;
 }
 
-async function pendingLeads(store: Store, ws: string): Promise<Set<string>> {
+/** The leads noted as pending in the store (this import's and a crashed one's). */
+export async function pendingLeads(store: Store, ws: string): Promise<Set<string>> {
   const ids = new Set<string>();
   let after: string | undefined;
   for (;;) {

@@ -57,7 +57,7 @@ export const importResultSchema = z.object({
     events: importCountsSchema.optional(),
     outcomes: importCountsSchema.optional(),
   }),
-  /** Leads scored again at the end (every lead the import touched). */
+  /** Leads scored again at the end (every lead the import touched); in a dry run, those it would score. */
   rescored: z.number().int(),
   /** The first rejects (at most 20), so a dry run shows what is wrong without a download. */
   firstRejects: z.array(importRejectSchema),
@@ -78,7 +78,10 @@ export interface ImportOptions {
   /** Workspace id. */
   ws: string;
   files: ImportFiles;
-  /** Read, map and check everything; write nothing. */
+  /**
+   * Read, map and check everything and count what the import would do (read-only lookups, the
+   * plan kept in memory); write nothing.
+   */
   dryRun: boolean;
   /** Fire no segment actions, hand-overs or webhooks for the changes the import makes. */
   quiet: boolean;

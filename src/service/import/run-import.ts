@@ -1,11 +1,13 @@
 // A bulk import: companies, leads, events and outcomes files read in bounded chunks, each chunk
-// stored in its own transaction, then every touched lead scored once with the active model.
+// stored in its own transaction, then every touched lead scored once with the active model. A dry
+// run goes through the same writers, which count their plan and keep it in memory instead.
 import { stat } from 'node:fs/promises';
 import type { Store } from '../../store/port.js';
 import type { ActiveModels } from '../scoring/active-model.js';
+import { DryRunState } from './dry-run-state.js';
 import { emptyCounts, RejectLog, type ResultCounts } from './import-counts.js';
 import { loadImportMap, type ImportMap } from './import-map.js';
-import { rescorePending } from './import-rescore.js';
+import { pendingLeads, rescorePending } from './import-rescore.js';
 import type { RowResult } from './import-rows.js';
 import {
   IMPORT_KINDS,
@@ -64,11 +66,22 @@ export async function runImport(
   for (const kind of kinds) await checkImportFile(kind, files[kind]!, nameOf(kind), map);
   const rejects = new RejectLog(options.onReject);
   const counts: ResultCounts = {};
+  const dry = options.dryRun ? new DryRunState() : undefined;
   for (const kind of kinds) {
-    counts[kind] = await importFile(store, kind, files[kind]!, nameOf(kind), map, rejects, options);
+    counts[kind] = await importFile(
+      store,
+      kind,
+      files[kind]!,
+      nameOf(kind),
+      map,
+      rejects,
+      options,
+      dry,
+    );
   }
   let rescored = 0;
-  if (!options.dryRun) {
+  if (dry) rescored = await dryRescored(store, models, options.ws, dry);
+  else {
     rescored = await rescorePending(store, models, {
       ws: options.ws,
       now: options.now,
@@ -93,6 +106,7 @@ async function importFile<K extends ImportKind>(
   map: ImportMap | undefined,
   rejects: RejectLog,
   options: ImportOptions,
+  dry: DryRunState | undefined,
 ): Promise<ImportCounts> {
   const counts = emptyCounts();
   const total = (await stat(path)).size;
@@ -106,8 +120,11 @@ async function importFile<K extends ImportKind>(
   const reject = (line: number, reason: string, text: string) =>
     rejects.add(counts, kind, name, line, reason, text);
   const write = async (rows: Pending<RowOf[K]>[]) => {
-    if (rows.length > 0 && !options.dryRun) {
-      const refused = await store.transaction((tx) => writeChunk(tx, kind, rows, options, counts));
+    if (rows.length > 0) {
+      // A dry run only reads: no transaction (and no write lock) is taken for it.
+      const refused = dry
+        ? await writeChunk(store, kind, rows, options, counts, dry)
+        : await store.transaction((tx) => writeChunk(tx, kind, rows, options, counts));
       for (const [i, reason] of refused) reject(rows[i]!.line, reason, rows[i]!.text);
     }
     await rejects.drain();
@@ -158,20 +175,37 @@ async function writeChunk<K extends ImportKind>(
   pending: readonly Pending<RowOf[K]>[],
   options: ImportOptions,
   counts: ImportCounts,
+  dry?: DryRunState,
 ): Promise<Map<number, string>> {
   const { ws, now } = options;
   const rows = pending.map((p) => p.value);
   switch (kind) {
     case 'companies':
-      await writeCompanies(tx, ws, rows as RowOf['companies'][], now, counts);
+      await writeCompanies(tx, ws, rows as RowOf['companies'][], now, counts, dry);
       return new Map();
     case 'leads':
-      await writeLeads(tx, ws, rows as RowOf['leads'][], now, counts);
+      await writeLeads(tx, ws, rows as RowOf['leads'][], now, counts, dry);
       return new Map();
     case 'events':
-      await writeEvents(tx, ws, rows as RowOf['events'][], now, counts);
+      await writeEvents(tx, ws, rows as RowOf['events'][], now, counts, dry);
       return new Map();
     default:
-      return writeOutcomes(tx, ws, rows as RowOf['outcomes'][], options.quiet, counts);
+      return writeOutcomes(tx, ws, rows as RowOf['outcomes'][], options.quiet, counts, dry);
   }
+}
+
+/**
+ * The leads a real import would score at the end: those the plan touched and those an earlier,
+ * crashed import left pending; none without an active model (as rescorePending).
+ */
+async function dryRescored(
+  store: Store,
+  models: ActiveModels,
+  ws: string,
+  dry: DryRunState,
+): Promise<number> {
+  const pending = await pendingLeads(store, ws);
+  for (const id of dry.pending) pending.add(id);
+  if (pending.size === 0) return 0;
+  return (await models.get(store, ws)) ? pending.size : 0;
 }

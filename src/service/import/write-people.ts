@@ -1,8 +1,9 @@
 // One chunk of a companies or leads file stored in one transaction: whole rows upserted (an
 // identical row is a duplicate and writes nothing), the leads whose score may change noted as
-// pending for the final rescore.
+// pending for the final rescore. In a dry run the same plan is counted and kept in memory only.
 import { isDeepStrictEqual } from 'node:util';
 import type { JsonObject, StoreTx } from '../../store/port.js';
+import type { DryRunState } from './dry-run-state.js';
 import type { CompanyRow, LeadRow } from './import-rows.js';
 import type { ImportCounts } from './import-types.js';
 
@@ -12,12 +13,17 @@ export async function writeCompanies(
   rows: readonly CompanyRow[],
   now: number,
   counts: ImportCounts,
+  dry?: DryRunState,
 ): Promise<void> {
-  const stored = await tx.getCompanies(
-    ws,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const stored = await tx.getCompanies(ws, ids);
   const working = new Map([...stored].map(([id, c]) => [id, c.traits]));
+  for (const id of ids) {
+    const planned = dry?.companies.get(id);
+    if (planned !== undefined) working.set(id, planned);
+  }
+  // Companies there before this chunk (stored, or by an earlier chunk of the dry run).
+  const before = new Set(working.keys());
   const changed = new Map<string, JsonObject>();
   for (const row of rows) {
     const old = working.get(row.id);
@@ -31,6 +37,13 @@ export async function writeCompanies(
     working.set(row.id, traits);
     changed.set(row.id, traits);
   }
+  if (dry) {
+    for (const [id, traits] of changed) dry.companies.set(id, traits);
+    // Only companies there before this chunk can have leads in the store to score again.
+    for (const id of changed.keys())
+      if (before.has(id)) for (const lead of await tx.leadsOfCompany(ws, id)) dry.pending.add(lead);
+    return;
+  }
   await tx.putCompanies(
     ws,
     [...changed].map(([id, traits]) => ({ id, traits })),
@@ -38,7 +51,7 @@ export async function writeCompanies(
   );
   // Their leads' fit reads these traits: they are scored again at the end.
   for (const id of changed.keys())
-    if (stored.has(id)) await tx.markImportPending(ws, await tx.leadsOfCompany(ws, id));
+    if (before.has(id)) await tx.markImportPending(ws, await tx.leadsOfCompany(ws, id));
 }
 
 export async function writeLeads(
@@ -47,13 +60,19 @@ export async function writeLeads(
   rows: readonly LeadRow[],
   now: number,
   counts: ImportCounts,
+  dry?: DryRunState,
 ): Promise<void> {
   const ids = [...new Set(rows.map((r) => r.id))];
-  await tx.lockLeads(ws, ids);
+  if (!dry) await tx.lockLeads(ws, ids);
   const stored = await tx.getLeads(ws, ids);
   const working = new Map(
     [...stored].map(([id, l]) => [id, { traits: l.traits, companyId: l.companyId }]),
   );
+  for (const id of ids) {
+    const planned = dry?.leads.get(id);
+    if (planned !== undefined)
+      working.set(id, { traits: planned.traits, companyId: planned.companyId });
+  }
   const changed = new Map<string, { traits: JsonObject; companyId: string | null }>();
   for (const row of rows) {
     const old = working.get(row.id);
@@ -71,6 +90,14 @@ export async function writeLeads(
     else counts.updated++;
     working.set(row.id, next);
     changed.set(row.id, next);
+  }
+  if (dry) {
+    for (const [id, lead] of changed) {
+      const createdAt = stored.get(id)?.createdAt ?? dry.leads.get(id)?.createdAt ?? now;
+      dry.leads.set(id, { ...lead, createdAt });
+      dry.pending.add(id);
+    }
+    return;
   }
   await tx.putLeads(
     ws,

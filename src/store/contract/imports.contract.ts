@@ -38,6 +38,24 @@ export function importsContract(makeStore: MakeStore): void {
       await store.putLeads(ws, [], T0);
     });
 
+    it('answers which messageIds are already stored, writing nothing', async () => {
+      const { store, ws } = ctx();
+      await store.ensureLeads(ws, ['l1'], T0);
+      await store.insertEvent(ws, {
+        messageId: 'm1',
+        leadId: 'l1',
+        anonymousId: null,
+        type: 'track',
+        name: 'Seen',
+        time: T0,
+        receivedAt: T0,
+        payload: {},
+      });
+      expect(await store.storedMessageIds(ws, ['m1', 'm2', 'm1'])).toEqual(new Set(['m1']));
+      expect(await store.storedMessageIds(ws, [])).toEqual(new Set());
+      expect(await store.countEvents(ws)).toBe(1);
+    });
+
     it('upserts whole companies and reads them many at a time', async () => {
       const { store, ws } = ctx();
       await store.upsertCompany(ws, 'c1', { name: 'Acme', size: 5 }, T0);

@@ -41,6 +41,15 @@ export function importMethods(db: SqlDb, wsKeys: WorkspaceKeys): ImportMethods {
       for (const row of rows) found.set(row.id, toCompany(d, row));
       return found;
     },
+    async storedMessageIds(wsId, messageIds) {
+      const ws = await wsKeys.of(wsId);
+      if (messageIds.length === 0) return new Set();
+      const rows = await db.all<{ message_id: string }>(
+        `SELECT message_id FROM events WHERE ws = :ws AND message_id ${d.inList('ids')}`,
+        { ws, ids: [...new Set(messageIds)] },
+      );
+      return new Set(rows.map((r) => r.message_id));
+    },
     async putLeads(wsId, leads, now) {
       if (leads.length === 0) return;
       const ws = await wsKeys.of(wsId);

@@ -1,6 +1,5 @@
-// The counts of an import per kind of file: read, created, updated, duplicates and rejected, or
-// for a dry run (which writes nothing, so cannot tell new rows from stored ones) read, to import
-// and rejected; a total row when several files were read.
+// The counts of an import per kind of file: read, created, updated, duplicates and rejected (for a
+// dry run, what the import of the same files would count); a total row when several files were read.
 import type { ImportResult } from '../api/import-types';
 import { num, Table } from '../components/table';
 import { formatNumber } from '../lib/format';
@@ -8,25 +7,10 @@ import { KIND_LABELS } from '../lib/import-files';
 import { countsRows } from '../lib/import-summary';
 
 export function ImportCountsTable({ result }: { result: ImportResult }) {
-  return result.dryRun ? (
+  return (
     <Table
       testId="import-counts"
-      caption="What the import would read, per kind"
-      columns={['File', num('Read'), num('To import'), num('Rejected')]}
-    >
-      {countsRows(result).map(({ kind, counts, accepted }) => (
-        <tr key={kind} data-kind={kind}>
-          <th scope="row">{kind === 'total' ? 'Total' : KIND_LABELS[kind]}</th>
-          <td className="num">{formatNumber(counts.read)}</td>
-          <td className="num">{formatNumber(accepted)}</td>
-          <td className="num">{formatNumber(counts.rejected)}</td>
-        </tr>
-      ))}
-    </Table>
-  ) : (
-    <Table
-      testId="import-counts"
-      caption="Rows imported per kind"
+      caption={result.dryRun ? 'What the import would do, per kind' : 'Rows imported per kind'}
       columns={[
         'File',
         num('Read'),

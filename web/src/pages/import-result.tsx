@@ -25,16 +25,18 @@ export function ImportResultView({ result, jobId }: Props) {
           ? `${formatNumber(rejected)} ${rejected === 1 ? 'row was' : 'rows were'} rejected${result.dryRun ? ' and would not be imported' : ''}.`
           : 'No row was rejected.'}
       </p>
-      {!result.dryRun && (
-        <div className="stats">
-          <Stat label="Leads rescored" value={formatNumber(result.rescored)} testId="rescored" />
-        </div>
-      )}
+      <div className="stats">
+        <Stat
+          label={result.dryRun ? 'Leads to rescore' : 'Leads rescored'}
+          value={formatNumber(result.rescored)}
+          testId="rescored"
+        />
+      </div>
       <ImportCountsTable result={result} />
       {result.dryRun && (
         <p className="hint">
-          A dry run checks every row as it is read; which rows are new, updated or already stored is
-          counted by the import itself.
+          A dry run counts what the import of the same files would do now: new, updated and already
+          stored rows, and rows it would refuse.
         </p>
       )}
       {reasons.length > 0 && (

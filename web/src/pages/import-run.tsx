@@ -26,9 +26,10 @@ export function ImportRun({ runner, bytes, blocked, start }: Props) {
     <section className="card" aria-labelledby="import-run-h" data-testid="import-run">
       <h2 id="import-run-h">3. Check and import</h2>
       <p className="hint">
-        A dry run reads every file and applies the mapping without writing anything. Events are
-        history: every lead the import touches is rescored once at the end, and segment actions,
-        hand-overs and webhooks fire once, for each lead&apos;s change since before the import.
+        A dry run reads every file, applies the mapping and counts what the import would do without
+        writing anything. Events are history: every lead the import touches is rescored once at the
+        end, and segment actions, hand-overs and webhooks fire once, for each lead&apos;s change
+        since before the import.
       </p>
       <div className="form-row" style={{ alignItems: 'center' }}>
         <label className="inline">
