@@ -9,7 +9,7 @@ import { runImport } from '../service/import/run-import.js';
 import type { ImportFiles, ImportResult } from '../service/import/import-types.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
 import type { Store } from '../store/port.js';
-import { csvRow } from './csv-row.js';
+import { csvRow } from '../ingest/csv-row.js';
 import { checkInputs, checkOutputs } from './file-checks.js';
 import { importSummary } from './import-summary.js';
 import { createProgress } from './progress.js';

@@ -1,5 +1,5 @@
 // Writes rejected records to a file (CSV, or NDJSON for .ndjson/.jsonl) and to stderr.
-import { csvRow } from './csv-row.js';
+import { csvRow } from '../ingest/csv-row.js';
 import type { Reject } from '../ingest/reject.js';
 
 export function rejectsFormatOf(path: string): 'csv' | 'ndjson' {

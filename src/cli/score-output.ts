@@ -1,5 +1,5 @@
 // Formats scored leads as CSV, JSON or NDJSON rows, with the explanation on request.
-import { csvRow } from './csv-row.js';
+import { csvRow } from '../ingest/csv-row.js';
 import type { CompiledModel } from '../core/compile-model.js';
 import { round2, type Contribution, type LeadScore } from '../core/lead-score.js';
 

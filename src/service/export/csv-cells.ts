@@ -1,7 +1,8 @@
-// CSV for spreadsheets (RFC 4180, quoted only where needed), with text cells protected against
-// formula injection as OWASP recommends: a text starting with = + - @ tab or CR gets a leading '.
+// CSV for spreadsheets (RFC 4180, quoted only where needed, by the shared cell writer), with text
+// cells protected against formula injection as OWASP recommends: a text starting with = + - @ tab
+// or CR gets a leading '.
+import { csvCell as rfcCell } from '../../ingest/csv-row.js';
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** A text a spreadsheet will not run: a leading single quote before a formula's first sign. */
@@ -17,8 +18,7 @@ export function defuseFormula(text: string): string {
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const text = defuseFormula(typeof value === 'string' ? value : JSON.stringify(value));
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return rfcCell(defuseFormula(typeof value === 'string' ? value : JSON.stringify(value)));
 }
 
 export function csvLine(cells: readonly unknown[]): string {

@@ -1,6 +1,7 @@
 // An import job's refused rows for the download: the job found (only an import job of the
 // workspace), then its rejects page by page as CSV (kind,file,line,reason,row) or NDJSON.
 import { StoreError, type Job, type Store, type StoredImportReject } from '../../store/port.js';
+import { csvRow } from '../../ingest/csv-row.js';
 import { IMPORT_JOB } from './start-import.js';
 
 export const REJECT_FORMATS = ['csv', 'ndjson'] as const;
@@ -9,14 +10,7 @@ export type RejectFormat = (typeof REJECT_FORMATS)[number];
 /** Rejects read from the store at a time. */
 const PAGE = 1000;
 
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-const cell = (value: string | number) =>
-  typeof value === 'number' || !NEEDS_QUOTES.test(value)
-    ? String(value)
-    : `"${value.replace(/"/g, '""')}"`;
-
-const csvLine = (r: StoredImportReject) =>
-  `${[r.kind, r.file, r.line, r.reason, r.row].map(cell).join(',')}\n`;
+const csvLine = (r: StoredImportReject) => csvRow([r.kind, r.file, r.line, r.reason, r.row]);
 
 const ndjsonLine = (r: StoredImportReject) =>
   `${JSON.stringify({ kind: r.kind, file: r.file, line: r.line, reason: r.reason, row: r.row })}\n`;
