@@ -56,6 +56,22 @@ const envSchema = z.object({
   LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
   /** Bytes an import request may upload (POST /v1/imports); 2 GiB when unset. */
   LEADSCORE_IMPORT_MAX_BYTES: z.coerce.number().int().positive().optional(),
+  /** A session not used for this many minutes ends (480 when unset). */
+  LEADSCORE_SESSION_IDLE_MINUTES: z.coerce.number().positive().optional(),
+  /** A session ends this many hours after sign-in however it is used (168 when unset). */
+  LEADSCORE_SESSION_MAX_HOURS: z.coerce.number().positive().optional(),
+  /**
+   * Behind a reverse proxy: 1/true trusts X-Forwarded-For/-Proto from any hop, anything else but
+   * 0/false is a comma-separated list of the proxies' addresses or CIDRs. The client's
+   * address (sign-in throttling, audit) and whether it came over HTTPS (the cookie's Secure) then
+   * come from those headers.
+   */
+  LEADSCORE_TRUST_PROXY: z
+    .string()
+    .transform((v): boolean | string =>
+      /^(1|true)$/.test(v) ? true : /^(0|false)$/.test(v) ? false : v,
+    )
+    .optional(),
   /** How much `serve` logs (JSON lines on stdout): one line per request at info. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
