@@ -30,6 +30,8 @@ export interface AppDeps {
   trustProxy?: boolean | string;
   /** Where people reach the dashboard, for sign-in links (LEADSCORE_PUBLIC_URL). */
   publicUrl?: string;
+  /** The dashboard's build (dist/web when absent). */
+  webRoot?: string;
   /** Seals webhook signing secrets before they are stored (kept as given when absent). */
   secrets?: SecretBox;
 }
