@@ -4,10 +4,13 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../config.js';
+import { SessionSweep } from '../service/auth/session-sweep.js';
+import { sessionOptions } from '../service/auth/sessions.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { seedDemo } from '../service/demo/seed-demo.js';
 import { createWorkspaceWithKeys } from '../service/keys.js';
 import { OrphanWatch } from '../service/jobs/orphan-watch.js';
+import { publicUrlOf } from '../service/users/public-url.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
 import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
@@ -110,6 +113,10 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     { store, clock, random: Math.random, log: options.log, secrets },
     webhookSettingsFrom(config),
   );
+  const sessions = sessionOptions(
+    config.LEADSCORE_SESSION_IDLE_MINUTES,
+    config.LEADSCORE_SESSION_MAX_HOURS,
+  );
   const app = await buildApp({
     store,
     models,
@@ -120,6 +127,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     secrets,
     imports: { maxBytes: config.LEADSCORE_IMPORT_MAX_BYTES },
     logging: { level: config.LOG_LEVEL ?? 'info' },
+    sessions,
+    ...(config.LEADSCORE_TRUST_PROXY === undefined
+      ? {}
+      : { trustProxy: config.LEADSCORE_TRUST_PROXY }),
+    ...(config.LEADSCORE_PUBLIC_URL === undefined
+      ? {}
+      : { publicUrl: publicUrlOf(config.LEADSCORE_PUBLIC_URL, options.port) }),
   });
   let url: string;
   try {
@@ -147,6 +161,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       options.log(`webhook retention failed (retried in an hour): ${String(error)}`),
   });
   retention.start();
+  // Sessions past their expiry are refused when used; this removes the ones never used again.
+  const sessionSweep = new SessionSweep(store, {
+    ...sessions,
+    clock,
+    onError: (error) => options.log(`session sweep failed (retried in an hour): ${String(error)}`),
+  });
+  sessionSweep.start();
   // Jobs another server left (it died mid-job) are taken over once their lease runs out.
   const orphans = new OrphanWatch(
     async () => {
@@ -169,6 +190,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await app.close();
       await decay.stop();
       await retention.stop();
+      await sessionSweep.stop();
       await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();
