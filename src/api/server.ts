@@ -18,7 +18,6 @@ import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
-import { publicUrlOf } from '../service/users/public-url.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
 import { sweepUploadFolders } from './upload-folder.js';
