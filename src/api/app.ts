@@ -9,6 +9,8 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { auditedStore } from '../service/audit/audited-store.js';
+import { installAuditTrail } from './audit-trail.js';
 import { answerClientError } from './client-errors.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
@@ -16,6 +18,7 @@ import { installJsonBody } from './json-body.js';
 import { loggerOptions, OneLinePerRequest } from './logging.js';
 import { requestIdOf, sendRequestIds } from './request-id.js';
 import { accountRoutes } from './routes/accounts.js';
+import { auditRoutes } from './routes/audit.js';
 import { backtestRoutes } from './routes/backtests.js';
 import { exportRoutes } from './routes/exports.js';
 import { predictiveRoutes } from './routes/predictive.js';
@@ -36,7 +39,9 @@ import { webStaticRoutes } from './routes/web-static.js';
 import { refuseUnstorableParams } from './safe-params.js';
 import { finishDocument } from './schemas/document.js';
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
+  // The routes' store writes each management change's audit entry in the change's transaction.
+  const deps: AppDeps = { ...given, store: auditedStore(given.store) };
   const app = Fastify({
     logger: deps.logging ? loggerOptions(deps.logging) : false,
     logController: new OneLinePerRequest(),
@@ -52,6 +57,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   refuseUnstorableParams(app);
   installJsonBody(app);
+  installAuditTrail(app, given.store, deps.clock, deps.store);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -93,6 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => transitionRoutes(scope, deps));
   await app.register((scope) => suppressionRoutes(scope, deps));
   await app.register((scope) => exportRoutes(scope, deps));
+  await app.register((scope) => auditRoutes(scope, deps));
   await app.register((scope) => webStaticRoutes(scope));
   return app;
 }

@@ -3,6 +3,7 @@
 // put in a browser).
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKey, Store, Workspace } from '../store/port.js';
+import { noteAudit } from './audit/audit-scope.js';
 
 export type KeyKind = ApiKey['kind'];
 
@@ -44,14 +45,19 @@ export async function issueKey(
   secret = newKeySecret(kind),
   label: string | null = null,
 ): Promise<IssuedKey> {
-  const key = await store.addApiKey({
-    workspaceId,
-    kind,
-    hash: hashKey(secret),
-    prefix: displayPrefix(secret),
-    label,
-    rateLimitPerMinute: null,
-    createdAt: now,
+  const key = await store.transaction(async (tx) => {
+    const added = await tx.addApiKey({
+      workspaceId,
+      kind,
+      hash: hashKey(secret),
+      prefix: displayPrefix(secret),
+      label,
+      rateLimitPerMinute: null,
+      createdAt: now,
+    });
+    // Never the secret: what a reader of the trail needs to tell the key apart.
+    noteAudit(`key:${added.id}`, { kind: added.kind, role: added.role, name: added.label });
+    return added;
   });
   return { key, secret };
 }

@@ -17,6 +17,7 @@ import {
 import { startTraining } from '../../service/predictive/start-training.js';
 import { requireAdminKey } from '../auth.js';
 import type { Job } from '../../store/port.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
 import { jobStartedSchema } from '../schemas/job.js';
@@ -56,6 +57,8 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
         },
       },
       async (request, reply) => {
+        // Only training changes state (the access table audits it alone): what it was asked for.
+        auditTarget(request, null, { request: request.body as Record<string, unknown> });
         const { job } = await start(request.workspaceId, request.body as z.infer<Body>);
         return reply.code(202).send({ jobId: job.id, job: jobView(job) });
       },
@@ -130,6 +133,7 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
     },
     async (request) => {
       const { version } = request.params;
+      auditTarget(request, `predictive:${version}`, { after: { active: version } });
       await activatePredictiveVersion(deps.store, request.workspaceId, version);
       return { active: version };
     },
@@ -145,6 +149,7 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
       },
     },
     async (request) => {
+      auditTarget(request, null, { after: { active: null } });
       await deactivatePredictive(deps.store, request.workspaceId);
       return { active: null };
     },
