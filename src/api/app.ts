@@ -34,6 +34,7 @@ import { suppressionRoutes } from './routes/suppressions.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webStaticRoutes } from './routes/web-static.js';
 import { refuseUnstorableParams } from './safe-params.js';
+import { installCookies } from './session-cookie.js';
 import { finishDocument } from './schemas/document.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -45,6 +46,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 4096 },
     frameworkErrors,
     clientErrorHandler: answerClientError,
+    ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   });
   sendRequestIds(app);
   app.setValidatorCompiler(validatorCompiler);
@@ -52,6 +54,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   refuseUnstorableParams(app);
   installJsonBody(app);
+  await installCookies(app);
   await app.register(swagger, {
     openapi: {
       info: {
