@@ -17,7 +17,7 @@ const REDIRECT = 'http://127.0.0.1:1/v1/auth/oidc/callback';
 const CLIENT = {
   clientId: 'leadscore',
   clientSecret: 'a-client-secret-for-tests',
-  redirectUri: REDIRECT,
+  redirectUris: [REDIRECT],
 };
 
 function settings(issuer: string): OidcSettings {

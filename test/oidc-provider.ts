@@ -18,7 +18,7 @@ export const ROLE_CLAIM = 'leadscore_roles';
 export async function startProvider(client: {
   clientId: string;
   clientSecret: string;
-  redirectUri: string;
+  redirectUris: string[];
 }): Promise<TestProvider> {
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end();
   const server = createServer((req, res) => handle(req, res));
@@ -30,7 +30,7 @@ export async function startProvider(client: {
       {
         client_id: client.clientId,
         client_secret: client.clientSecret,
-        redirect_uris: [client.redirectUri],
+        redirect_uris: client.redirectUris,
         grant_types: ['authorization_code'],
         response_types: ['code'],
         token_endpoint_auth_method: 'client_secret_basic',
