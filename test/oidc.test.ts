@@ -41,20 +41,24 @@ interface Server {
 }
 
 let store: Store;
+let firstPort = 0;
 let provider: TestProvider;
 let server: Server;
 let roleServer: Server;
 let plainServer: Server;
 let workspaceId: string;
+/** The request and single sign-on log lines of `server`. */
+const logLines: string[] = [];
 
 async function serve(
   port: number,
   policy: Partial<OidcSettings['policy']> | null,
+  issuer = provider.issuer,
 ): Promise<Server> {
   const url = `http://127.0.0.1:${port}`;
   const redirectUri = `${url}${OIDC_CALLBACK_PATH}`;
   const settings: OidcSettings = {
-    issuer: provider.issuer,
+    issuer,
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
     redirectUri,
@@ -71,7 +75,15 @@ async function serve(
     store,
     models: new ActiveModels(),
     clock: () => Date.now(),
-    ...(policy ? { oidc: new OidcClient(settings) } : {}),
+    ...(policy ? { oidc: new OidcClient(settings, { timeoutSeconds: 2 }) } : {}),
+    ...(port === firstPort
+      ? {
+          logging: {
+            level: 'info' as const,
+            stream: { write: (line: string) => logLines.push(line) },
+          },
+        }
+      : {}),
   });
   await app.listen({ port, host: '127.0.0.1' });
   return { url, redirectUri, app };
@@ -83,6 +95,7 @@ beforeAll(async () => {
   workspaceId = (await store.createWorkspace('acme', Date.now())).id;
   // The provider's client may send people back to either server with single sign-on.
   const [port, rolePort, plainPort] = [await freePort(), await freePort(), await freePort()];
+  firstPort = port;
   provider = await startProvider({
     clientId: CLIENT_ID,
     clientSecret: CLIENT_SECRET,
@@ -191,12 +204,25 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
     expect(await signedInAs(browser)).toBeUndefined();
   });
 
-  it('refuses a changed state', async () => {
-    const { browser, location } = await signIn('ann', server, (callback) => {
+  it('refuses a changed state, logging why without the code, state or cookies', async () => {
+    let secrets: string[] = [];
+    const { browser, location } = await signIn('ann', server, (callback, b) => {
+      secrets = [
+        callback.searchParams.get('code') ?? '',
+        callback.searchParams.get('state') ?? '',
+        ...(b.cookies(server.url).get('leadscore_oidc') ?? '').split('.'),
+      ];
       callback.searchParams.set('state', 'forged-state');
     });
     expect(location).toBe('/sign-in?error=sso_failed');
     expect(browser.cookies(server.url).has('leadscore_session')).toBe(false);
+    const log = logLines.join('');
+    expect(log).toMatch(/"sso":"sso_failed","reason":"[^\n]*state[^\n]*single sign-on refused/);
+    for (const secret of secrets) {
+      expect(secret.length).toBeGreaterThan(10);
+      expect(log).not.toContain(secret);
+    }
+    expect(log).not.toContain('forged-state');
   });
 
   it('refuses an ID token whose nonce is not the one this browser sent', async () => {
@@ -218,6 +244,18 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
       browser.cookies(server.url).delete('leadscore_oidc');
     });
     expect(location).toBe('/sign-in?error=sso_expired');
+  });
+
+  it('starts while the provider is down, and the button then says so', async () => {
+    const down = await serve(await freePort(), {}, `http://127.0.0.1:${await freePort()}`);
+    try {
+      const response = await fetch(`${down.url}/v1/auth/oidc/start`, { redirect: 'manual' });
+      expect(response.status).toBe(302);
+      expect(response.headers.get('location')).toBe('/sign-in?error=sso_unavailable');
+      expect(response.headers.getSetCookie()).toEqual([]);
+    } finally {
+      await down.app.close();
+    }
   });
 
   it('sets the role from the role claim', async () => {

@@ -1,5 +1,5 @@
 // Why a single sign-on was refused: the code the sign-in page shows (`/sign-in?error=<code>`)
-// and a message for the server's log (never a token).
+// and a message for the server's log (never a token, nor an e-mail address).
 export const SSO_ERROR_CODES = [
   /** The server has no single sign-on configured. */
   'sso_not_configured',

@@ -43,7 +43,7 @@ function verifiedEmail(claims: SsoLogin['claims'], policy: SsoPolicy): string {
     throw new SsoError('sso_email', 'the provider gave no e-mail address (scope `email`)');
   // Some providers send the flag as a string.
   if (claims.email_verified !== true && claims.email_verified !== 'true')
-    throw new SsoError('sso_email', `the provider has not verified ${email}`);
+    throw new SsoError('sso_email', 'the provider has not verified the e-mail address');
   const domain = email.slice(at + 1);
   if (policy.allowedDomains.length > 0 && !policy.allowedDomains.includes(domain))
     throw new SsoError('sso_domain', `${domain} is not an allowed single sign-on domain`);
@@ -146,10 +146,10 @@ async function signIn(
       linked: false,
     };
   }
-  if (user.disabled) throw new SsoError('sso_disabled', `${user.email} is disabled`);
+  if (user.disabled) throw new SsoError('sso_disabled', `user ${user.id} is disabled`);
   const memberships = await tx.membershipsOf(user.id);
   if (memberships.length === 0)
-    throw new SsoError('sso_no_access', `${user.email} belongs to no workspace`);
+    throw new SsoError('sso_no_access', `user ${user.id} belongs to no workspace`);
   if (linked) {
     await tx.addIdentity({ issuer: login.issuer, subject, userId: user.id, createdAt: now });
     for (const m of memberships)
