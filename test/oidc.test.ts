@@ -188,11 +188,23 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
     expect(await signedInAs(browser)).toBe('ann@acme.test');
   });
 
-  it('finds the same user at the next sign-in', async () => {
+  it('finds the same user at the next sign-in, ending the session the browser had', async () => {
     const before = await store.countUsers();
     const { browser, location } = await signIn('ann');
     expect(location).toBe('/');
     expect(await store.countUsers()).toBe(before);
+    expect(await signedInAs(browser)).toBe('ann@acme.test');
+    const first = browser.cookies(server.url).get('leadscore_session') ?? '';
+    const callback = await signInAtProvider(
+      browser,
+      await start(browser, server),
+      'ann',
+      server.redirectUri,
+    );
+    expect((await browser.request(callback.href)).headers.get('location')).toBe('/');
+    const second = browser.cookies(server.url).get('leadscore_session') ?? '';
+    expect(second).not.toBe(first);
+    expect(await resolveSession(store, first, Date.now())).toBeUndefined();
     expect(await signedInAs(browser)).toBe('ann@acme.test');
   });
 

@@ -3,14 +3,14 @@
 // Every refusal redirects to /sign-in?error=<code> and is logged with its reason, never a token.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { startSession } from '../../service/auth/sessions.js';
+import { endSession, startSession } from '../../service/auth/sessions.js';
 import { signInBySso } from '../../service/auth/sso.js';
 import { SsoError, type SsoErrorCode } from '../../service/auth/sso-errors.js';
 import type { AppDeps } from '../deps.js';
 import { clearOidcCookie, pendingSignInOf, setOidcCookie } from '../oidc-cookie.js';
 import { authProvidersSchema } from '../schemas/auth-providers.js';
 import { errorResponses } from '../schemas/error.js';
-import { setSessionCookie } from '../session-cookie.js';
+import { sessionTokenOf, setSessionCookie } from '../session-cookie.js';
 
 export const OIDC_START_PATH = '/v1/auth/oidc/start';
 
@@ -71,6 +71,9 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         oidc.settings.policy,
         now,
       );
+      // A session this browser still had (another person, perhaps) ends with the new sign-in.
+      const previous = sessionTokenOf(request);
+      if (previous) await endSession(deps.store, previous);
       const session = await startSession(
         deps.store,
         {
