@@ -140,11 +140,7 @@ async function signIn(
   if (!user) user = await tx.findUserByEmail(email);
   if (!user) {
     const created = await createSsoUser(tx, { ...login, subject, email }, policy, now);
-    return {
-      user: await tx.updateUser(created.id, { lastSignInAt: now }),
-      created: true,
-      linked: false,
-    };
+    return { user: created, created: true, linked: false };
   }
   if (user.disabled) throw new SsoError('sso_disabled', `user ${user.id} is disabled`);
   const memberships = await tx.membershipsOf(user.id);
