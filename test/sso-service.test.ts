@@ -120,6 +120,9 @@ describe.each(freshStores())('signInBySso on $name', ({ open }) => {
       signInBySso(store, login('fay', { email: undefined }), POLICY, NOW),
     ).rejects.toMatchObject({ code: 'sso_email' });
     await expect(
+      signInBySso(store, login('fay', { email: 'not an address' }), POLICY, NOW),
+    ).rejects.toMatchObject({ code: 'sso_email' });
+    await expect(
       signInBySso(store, login('fay', { email: 'fay@evil.example' }), POLICY, NOW),
     ).rejects.toMatchObject({
       code: 'sso_domain',

@@ -8,6 +8,8 @@ import type { StoreTx } from '../../store/port.js';
 import type { TeamMethods } from '../../store/team-port.js';
 import type { Role, User } from '../../store/team-records.js';
 import type { SsoPolicy } from './oidc-settings.js';
+import { normalizeEmail } from '../users/email.js';
+import { UsersError } from '../users/users-error.js';
 import { SsoError } from './sso-errors.js';
 import { roleFromClaim } from './sso-role.js';
 
@@ -37,14 +39,20 @@ const ACTOR = { actorKind: 'system', actorId: null, actorName: 'sso' } as const;
 
 /** The verified e-mail of the claims, lower-cased, and its domain. */
 function verifiedEmail(claims: SsoLogin['claims'], policy: SsoPolicy): string {
-  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
-  const at = email.lastIndexOf('@');
-  if (at < 1 || at === email.length - 1)
+  if (typeof claims.email !== 'string' || claims.email.trim() === '')
     throw new SsoError('sso_email', 'the provider gave no e-mail address (scope `email`)');
+  let email: string;
+  try {
+    email = normalizeEmail(claims.email);
+  } catch (error) {
+    if (error instanceof UsersError)
+      throw new SsoError('sso_email', `the provider's ${error.message}`);
+    throw error;
+  }
   // Some providers send the flag as a string.
   if (claims.email_verified !== true && claims.email_verified !== 'true')
     throw new SsoError('sso_email', 'the provider has not verified the e-mail address');
-  const domain = email.slice(at + 1);
+  const domain = email.slice(email.lastIndexOf('@') + 1);
   if (policy.allowedDomains.length > 0 && !policy.allowedDomains.includes(domain))
     throw new SsoError('sso_domain', `${domain} is not an allowed single sign-on domain`);
   return email;
