@@ -1,4 +1,5 @@
 // The users service: people, their roles per workspace and their one-time sign-in links.
+export { ROLES, type Role } from '../../store/team-records.js';
 export { UsersError, type UsersErrorCode } from './users-error.js';
 export type { TeamStore, TeamTx } from './team-store.js';
 export { normalizeEmail } from './email.js';

@@ -1,5 +1,6 @@
 // Adding people to a workspace: an invitation by one-time link, or (from the CLI) a user with a
 // password. An existing user keeps its account and gains or changes its role here.
+import { StoreError } from '../../store/errors.js';
 import type { Role } from '../../store/team-records.js';
 import { hashPassword, passwordProblem } from '../auth/passwords.js';
 import { normalizeEmail } from './email.js';
@@ -18,6 +19,17 @@ export interface InviteInput {
   publicUrl: string;
 }
 
+/** A new user; 'conflict' when another request made the same address a moment before. */
+async function createUser(tx: TeamTx, email: string, passwordHash: string | null, now: number) {
+  try {
+    return await tx.createUser({ email, passwordHash, now });
+  } catch (error) {
+    if (error instanceof StoreError && error.code === 'conflict')
+      throw new UsersError('conflict', `${email} was added by another request just now: try again`);
+    throw error;
+  }
+}
+
 /**
  * The user with this e-mail made a member with the role: created when new (with the password
  * hash, if any), its role changed when it had another one (ending its sessions, so every server
@@ -33,15 +45,16 @@ async function addMember(
 ): Promise<WorkspaceUser> {
   await holdOwners(tx, [ws]);
   const existing = await tx.findUserByEmail(email);
-  const user = existing ?? (await tx.createUser({ email, passwordHash, now }));
+  const user = existing ?? (await createUser(tx, email, passwordHash, now));
   if (user.disabled)
     throw new UsersError('disabled', `${email} is disabled: enable the user before adding a role`);
   const before = existing ? await tx.membership(ws, user.id) : undefined;
   if (before?.role === 'owner' && role !== 'owner')
     await keepAnOwner(tx, ws, user, 'owner', 'change their role');
   if (before?.role !== role) await tx.setMembership(ws, user.id, role, now);
-  const changed = (before !== undefined && before.role !== role) || (existing && passwordHash);
-  if (changed) await tx.deleteSessionsOfUser(user.id);
+  const roleChanged = before !== undefined && before.role !== role;
+  const passwordChanged = existing !== undefined && passwordHash !== null;
+  if (roleChanged || passwordChanged) await tx.deleteSessionsOfUser(user.id);
   if (!existing || passwordHash === null) return workspaceUser(user, role);
   return workspaceUser(await tx.updateUser(user.id, { passwordHash }), role);
 }

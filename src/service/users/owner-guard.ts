@@ -7,13 +7,13 @@ import { UsersError } from './users-error.js';
 /**
  * PostgreSQL runs transactions side by side: two owners demoting each other at once would each
  * see the other still there. Holding one lock per workspace makes such changes queue. The lock
- * is taken through the lead locks (a key no lead id can have); SQLite runs one at a time anyway.
+ * is taken through the lead locks (under a key no real lead id has); SQLite runs one at a time anyway.
  */
 export async function holdOwners(tx: TeamTx, workspaceIds: readonly string[]): Promise<void> {
   for (const ws of [...new Set(workspaceIds)].sort()) await tx.lockLeads(ws, [OWNERS_LOCK]);
 }
 
-const OWNERS_LOCK = '\u0000owners';
+const OWNERS_LOCK = '\u001fteam-owners';
 
 /**
  * Throws 'last_owner' when the user is an active owner of the workspace and the only one, so
