@@ -58,7 +58,11 @@ function verifiedEmail(claims: SsoLogin['claims'], policy: SsoPolicy): string {
   return email;
 }
 
-async function workspaceOf(tx: SsoTx, policy: SsoPolicy): Promise<string> {
+/** The workspace a first sign-in joins (by id, then name; else the first), or SsoError 'sso_workspace'. */
+export async function ssoWorkspace(
+  tx: Pick<SsoTx, 'getWorkspace' | 'listWorkspaces'>,
+  policy: Pick<SsoPolicy, 'workspace'>,
+): Promise<string> {
   const wanted = policy.workspace;
   const all = await tx.listWorkspaces();
   const found = wanted
@@ -83,7 +87,7 @@ async function applyRoleClaim(
   now: number,
 ): Promise<SsoResult['roleChange']> {
   if (!policy.roleClaim) return undefined;
-  const ws = await workspaceOf(tx, policy);
+  const ws = await ssoWorkspace(tx, policy);
   const membership = await tx.membership(ws, user.id);
   // A user removed from the workspace is not brought back by its provider.
   if (!membership) return undefined;
@@ -109,7 +113,7 @@ async function createSsoUser(
   policy: SsoPolicy,
   now: number,
 ): Promise<User> {
-  const ws = await workspaceOf(tx, policy);
+  const ws = await ssoWorkspace(tx, policy);
   const role =
     (policy.roleClaim ? roleFromClaim(login.claims[policy.roleClaim]) : undefined) ??
     policy.defaultRole;
