@@ -232,6 +232,7 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
     expect(await back('//evil.example/x')).toBe('/');
     expect(await back('/\\evil.example')).toBe('/');
     expect(await back('https://evil.example/')).toBe('/');
+    expect(await back('/leads/é')).toBe('/');
   });
 
   it('refuses a domain not allowed, creating no user and no session', async () => {

@@ -26,13 +26,12 @@ function attributes(request: FastifyRequest) {
 
 /**
  * A page of this site to return to: a path (not `//host` nor `/\host`, which browsers read as
- * another site) without control characters; '/' for anything else.
+ * another site) of printable ASCII (as a browser encodes a URL; a header cannot carry more)
+ * without backslashes; '/' for anything else.
  */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000) return '/';
-  // eslint-disable-next-line no-control-regex
-  if (!/^\/(?![/\\])[^\\\u0000-\u001f\u007f]*$/.test(next)) return '/';
-  return next;
+  return /^\/(?!\/)[\x21-\x5b\x5d-\x7e]*$/.test(next) ? next : '/';
 }
 
 export function setOidcCookie(
