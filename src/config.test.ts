@@ -29,6 +29,26 @@ describe('readConfig', () => {
     );
   });
 
+  it('takes session expiry and the proxy trust setting', () => {
+    const config = readConfig({
+      LEADSCORE_SESSION_IDLE_MINUTES: '30',
+      LEADSCORE_SESSION_MAX_HOURS: '12',
+      LEADSCORE_TRUST_PROXY: '1',
+    });
+    expect(config).toEqual({
+      LEADSCORE_SESSION_IDLE_MINUTES: 30,
+      LEADSCORE_SESSION_MAX_HOURS: 12,
+      LEADSCORE_TRUST_PROXY: true,
+    });
+    expect(readConfig({ LEADSCORE_TRUST_PROXY: '10.0.0.0/8' }).LEADSCORE_TRUST_PROXY).toBe(
+      '10.0.0.0/8',
+    );
+    expect(readConfig({ LEADSCORE_TRUST_PROXY: 'false' }).LEADSCORE_TRUST_PROXY).toBe(false);
+    expect(() => readConfig({ LEADSCORE_SESSION_IDLE_MINUTES: '-1' })).toThrow(
+      /LEADSCORE_SESSION_IDLE_MINUTES/,
+    );
+  });
+
   it('takes a LOG_LEVEL of pino, and refuses another', () => {
     expect(readConfig({ LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
     expect(readConfig({}).LOG_LEVEL).toBeUndefined();

@@ -58,6 +58,30 @@ const envSchema = z.object({
   LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
   /** Bytes an import request may upload (POST /v1/imports); 2 GiB when unset. */
   LEADSCORE_IMPORT_MAX_BYTES: z.coerce.number().int().positive().optional(),
+  /** A session not used for this many minutes ends (480 when unset). */
+  LEADSCORE_SESSION_IDLE_MINUTES: z.coerce.number().positive().optional(),
+  /** A session ends this many hours after sign-in however it is used (168 when unset). */
+  LEADSCORE_SESSION_MAX_HOURS: z.coerce.number().positive().optional(),
+  /**
+   * Behind a reverse proxy: 1/true trusts X-Forwarded-For/-Proto from any hop, anything else but
+   * 0/false is a comma-separated list of the proxies' addresses or CIDRs. The client's
+   * address (sign-in throttling, audit) and whether it came over HTTPS (the cookie's Secure) then
+   * come from those headers.
+   */
+  LEADSCORE_TRUST_PROXY: z
+    .string()
+    .transform((v): boolean | string =>
+      /^(1|true)$/.test(v) ? true : /^(0|false)$/.test(v) ? false : v,
+    )
+    .optional(),
+  /** Where people reach the dashboard (behind a proxy, say): sign-in links point there. */
+  LEADSCORE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+    .optional(),
+  /** The first owner's e-mail on a fresh database (`serve` prints its one-time sign-in link). */
+  LEADSCORE_OWNER_EMAIL: z.email({ error: 'expected an e-mail address' }).optional(),
+  /** The demo users' shared password (`serve --demo`); a fixed documented one when unset. */
+  LEADSCORE_DEMO_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),
   /** How much `serve` logs (JSON lines on stdout): one line per request at info. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });

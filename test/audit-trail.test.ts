@@ -84,6 +84,8 @@ interface Case {
   status: number;
   target: string | null | ((s: Setup, res: Response) => Promise<string> | string);
   summary?: Record<string, unknown>;
+  /** What the answer holds that the entry must not (besides keys' secrets). */
+  secrets?(res: Response): string[];
 }
 
 const lead = (s: Setup, id = 'u1') =>
@@ -120,7 +122,36 @@ async function webhookWithDelivery(s: Setup): Promise<{ webhook: string; deliver
   return { webhook: hook.id, delivery: claim!.deliveryId };
 }
 
+/** An e-mail of this test's own (users are global; the file's tests share one database). */
+const mail = (s: Setup, name: string) => `${name}.${s.a.ws.slice(0, 8)}@example.com`;
+
+/** A viewer of workspace a; answers its id. */
+async function member(s: Setup): Promise<string> {
+  const user = await s.store.createUser({ email: mail(s, 'bob'), passwordHash: null, now: T0 });
+  await s.store.setMembership(s.a.ws, user.id, 'viewer', T0);
+  return user.id;
+}
+
 const CASES: Record<string, Case> = {
+  'POST /v1/users': {
+    call: (s) => s.call('POST', '/v1/users', { email: mail(s, 'Ann'), role: 'marketer' }),
+    status: 201,
+    target: (s) => `user:${mail(s, 'ann')}`,
+    summary: { after: { role: 'marketer' } },
+    secrets: (res) => [new URL(res.json<{ link: { url: string } }>().link.url).search.slice(1)],
+  },
+  'PATCH /v1/users/:id': {
+    call: async (s) => s.call('PATCH', `/v1/users/${await member(s)}`, { role: 'sales' }),
+    status: 200,
+    target: (s) => `user:${mail(s, 'bob')}`,
+    summary: { before: { role: 'viewer', disabled: false }, after: { role: 'sales' } },
+  },
+  'DELETE /v1/users/:id': {
+    call: async (s) => s.call('DELETE', `/v1/users/${await member(s)}`),
+    status: 200,
+    target: (s) => `user:${mail(s, 'bob')}`,
+    summary: { before: { role: 'viewer', disabled: false } },
+  },
   'PATCH /v1/leads/:id': {
     prepare: (s) => lead(s).then(() => undefined),
     call: (s) =>
@@ -327,7 +358,13 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     // Never a secret: no key's secret, no webhook signing secret, no URL token.
     const text = JSON.stringify(entry);
     const adminSecret = s.a.admin.authorization!.slice('Bearer '.length);
-    for (const secret of ['whsec_', 'tok3n', s.a.writeKey, adminSecret])
+    for (const secret of [
+      'whsec_',
+      'tok3n',
+      s.a.writeKey,
+      adminSecret,
+      ...(c.secrets?.(res) ?? []),
+    ])
       expect(text).not.toContain(secret);
     expect(await s.entries(s.b.ws)).toEqual([]);
   });
@@ -375,7 +412,7 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     expect((await s.call('DELETE', `/v1/keys/${key.id}`)).statusCode).toBe(200);
 
     type Page = {
-      items: { at: string; action: string; target: string; actor: { kind: string; id: string } }[];
+      items: { at: string; action: string; target: string; actorKind: string; actorId: string }[];
       next: string | null;
     };
     const get = async (query: string, headers: object = s.a.admin) => {
@@ -391,7 +428,8 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     ]);
     expect(all.items[0]).toMatchObject({
       at: new Date(T0 + 2000).toISOString(),
-      actor: { kind: 'key', id: s.a.adminKeyId },
+      actorKind: 'key',
+      actorId: s.a.adminKeyId,
       ip: '127.0.0.1',
     });
     expect(all.next).toBeNull();

@@ -38,7 +38,7 @@ const INGEST: IngestAccess = { kind: 'ingest' };
 const PUBLIC: PublicAccess = { kind: 'public' };
 const SESSION: SessionAccess = { kind: 'session' };
 
-const SEGMENT_CALLS = ['identify', 'track', 'page', 'screen', 'group', 'alias'];
+const SEGMENT_CALLS = ['identify', 'track', 'page', 'group', 'alias'];
 
 /** `METHOD /path` as Fastify registers it (HEAD follows GET). */
 export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
@@ -46,6 +46,20 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /openapi.json': PUBLIC,
   'GET /': PUBLIC,
   'GET /*': PUBLIC,
+  'GET /assets/*': PUBLIC,
+  // The API reference (@fastify/swagger-ui) and CORS preflights of the ingestion routes.
+  ...Object.fromEntries(
+    [
+      '',
+      '/',
+      '/static/index.html',
+      '/static/swagger-initializer.js',
+      '/static/*',
+      '/json',
+      '/yaml',
+    ].map((path) => [`GET /docs${path}`, PUBLIC]),
+  ),
+  'OPTIONS *': PUBLIC,
 
   ...Object.fromEntries(
     SEGMENT_CALLS.flatMap((call) => [
@@ -57,6 +71,7 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /v1/b': INGEST,
 
   'POST /v1/auth/login': PUBLIC,
+  'POST /v1/auth/link': PUBLIC,
   'POST /v1/auth/logout': SESSION,
   'GET /v1/auth/me': SESSION,
 

@@ -11,6 +11,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { auditedStore } from '../service/audit/audited-store.js';
 import { installAuditTrail } from './audit-trail.js';
+import { installAccess } from './access.js';
 import { answerClientError } from './client-errors.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
@@ -19,6 +20,7 @@ import { loggerOptions, OneLinePerRequest } from './logging.js';
 import { requestIdOf, sendRequestIds } from './request-id.js';
 import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { backtestRoutes } from './routes/backtests.js';
 import { exportRoutes } from './routes/exports.js';
 import { predictiveRoutes } from './routes/predictive.js';
@@ -34,10 +36,13 @@ import { lifecycleRoutes } from './routes/lifecycle.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
 import { suppressionRoutes } from './routes/suppressions.js';
+import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webStaticRoutes } from './routes/web-static.js';
 import { refuseUnstorableParams } from './safe-params.js';
+import { installCookies } from './session-cookie.js';
 import { finishDocument } from './schemas/document.js';
+import { SECURITY_SCHEMES } from './schemas/security.js';
 
 export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   // The routes' store writes each management change's audit entry in the change's transaction.
@@ -50,14 +55,19 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 4096 },
     frameworkErrors,
     clientErrorHandler: answerClientError,
+    ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   });
   sendRequestIds(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   refuseUnstorableParams(app);
+  // Cookies are parsed first (onRequest too), then the gate runs: after the params check (it may
+  // look a lead up), before any route is registered.
+  await installCookies(app);
+  installAccess(app, deps);
   installJsonBody(app);
-  installAuditTrail(app, given.store, deps.clock, deps.store);
+  installAuditTrail(app, given.store, deps.clock);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -67,14 +77,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
           'Explainable lead scoring: Segment-compatible ingestion and the management API.',
       },
       components: {
-        securitySchemes: {
-          writeKey: {
-            type: 'http',
-            scheme: 'basic',
-            description: 'The write key as the user name',
-          },
-          adminKey: { type: 'http', scheme: 'bearer', description: 'The admin key' },
-        },
+        securitySchemes: SECURITY_SCHEMES,
       },
     },
     transform: jsonSchemaTransform,
@@ -94,12 +97,14 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => webhookRoutes(scope, deps));
   await app.register((scope) => leadEventRoutes(scope, deps));
   await app.register((scope) => keyRoutes(scope, deps));
+  await app.register((scope) => authRoutes(scope, deps));
+  await app.register((scope) => userRoutes(scope, deps));
   await app.register((scope) => jobRoutes(scope, deps));
   await app.register((scope) => importRoutes(scope, deps));
   await app.register((scope) => transitionRoutes(scope, deps));
   await app.register((scope) => suppressionRoutes(scope, deps));
   await app.register((scope) => exportRoutes(scope, deps));
   await app.register((scope) => auditRoutes(scope, deps));
-  await app.register((scope) => webStaticRoutes(scope));
+  await app.register((scope) => webStaticRoutes(scope, deps.webRoot));
   return app;
 }

@@ -1,13 +1,16 @@
 // Runs the server: opens the store the configuration names, migrates it, makes the first
-// workspace (printing its keys once), optionally seeds the demo, listens, and drains on SIGTERM.
+// workspace (printing its write key once), optionally seeds the demo and its users, listens,
+// prints the first owner's sign-in link on a database without users, and drains on SIGTERM.
 // Its own messages go to `log` (stderr); request logs are JSON lines on stdout (logging.ts).
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../config.js';
+import { SessionSweep } from '../service/auth/session-sweep.js';
+import { sessionOptions } from '../service/auth/sessions.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
-import { seedDemo } from '../service/demo/seed-demo.js';
-import { createWorkspaceWithKeys } from '../service/keys.js';
+import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
 import { OrphanWatch } from '../service/jobs/orphan-watch.js';
+import { publicUrlOf } from '../service/users/public-url.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
 import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
@@ -86,30 +89,24 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   for (const job of resumed.skipped)
     options.log(`job ${job.id} (${job.kind}) is being run by another server (it holds the lease)`);
 
-  if ((await store.listWorkspaces()).length === 0) {
-    const made = await createWorkspaceWithKeys(store, options.demo ? 'demo' : 'default', clock(), {
-      admin: config.LEADSCORE_ADMIN_KEY,
-      write: config.LEADSCORE_WRITE_KEY,
-    });
-    options.log(`created workspace "${made.workspace.name}" (${made.workspace.id})`);
-    if (!config.LEADSCORE_ADMIN_KEY)
-      options.log(`admin key (shown once, keep it): ${made.admin.secret}`);
-    if (!config.LEADSCORE_WRITE_KEY)
-      options.log(`write key (shown once, for Segment SDKs): ${made.write.secret}`);
-    if (options.demo) {
-      const seeded = await seedDemo(store, models, made.workspace.id, clock(), undefined, (step) =>
-        options.log(`demo: ${step}`),
-      );
-      options.log(
-        `demo: ${seeded.leads} leads, ${seeded.events} events, model version ${seeded.version} active`,
-      );
-    }
-  }
+  const firstStart = {
+    now: clock(),
+    demo: options.demo,
+    adminKey: config.LEADSCORE_ADMIN_KEY,
+    writeKey: config.LEADSCORE_WRITE_KEY,
+    demoPassword: config.LEADSCORE_DEMO_PASSWORD,
+    log: options.log,
+  };
+  const startedWith = await prepareFirstStart(store, models, firstStart);
 
   // Delivers the webhook outbox: what a previous process left pending goes out too.
   const webhooks = new WebhookWorker(
     { store, clock, random: Math.random, log: options.log, secrets },
     webhookSettingsFrom(config),
+  );
+  const sessions = sessionOptions(
+    config.LEADSCORE_SESSION_IDLE_MINUTES,
+    config.LEADSCORE_SESSION_MAX_HOURS,
   );
   const app = await buildApp({
     store,
@@ -121,6 +118,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     secrets,
     imports: { maxBytes: config.LEADSCORE_IMPORT_MAX_BYTES },
     logging: { level: config.LOG_LEVEL ?? 'info' },
+    sessions,
+    ...(config.LEADSCORE_TRUST_PROXY === undefined
+      ? {}
+      : { trustProxy: config.LEADSCORE_TRUST_PROXY }),
+    ...(config.LEADSCORE_PUBLIC_URL === undefined
+      ? {}
+      : { publicUrl: publicUrlOf(config.LEADSCORE_PUBLIC_URL, options.port) }),
   });
   let url: string;
   try {
@@ -130,6 +134,14 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     await store.close();
     throw listenStartupError(error, options.host, options.port) ?? error;
   }
+  // The link's address is known once listening (`--port 0` picks one).
+  const publicUrl = publicUrlOf(config.LEADSCORE_PUBLIC_URL, Number(new URL(url).port));
+  await announceSignIn(
+    store,
+    startedWith,
+    { ...firstStart, ownerEmail: config.LEADSCORE_OWNER_EMAIL, publicUrl },
+    options.log,
+  );
   webhooks.start();
   // Leads whose segment decay has changed are moved on time, not on their next read.
   const decay = new DecayScheduler(store, models, {
@@ -157,6 +169,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       options.log(`audit retention failed (retried in an hour): ${String(error)}`),
   });
   auditRetention.start();
+  // Sessions past their expiry are refused when used; this removes the ones never used again.
+  const sessionSweep = new SessionSweep(store, {
+    ...sessions,
+    clock,
+    onError: (error) => options.log(`session sweep failed (retried in an hour): ${String(error)}`),
+  });
+  sessionSweep.start();
   // Jobs another server left (it died mid-job) are taken over once their lease runs out.
   const orphans = new OrphanWatch(
     async () => {
@@ -180,6 +199,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await decay.stop();
       await retention.stop();
       await auditRetention.stop();
+      await sessionSweep.stop();
       await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();

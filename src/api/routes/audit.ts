@@ -3,7 +3,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { listAuditEntries } from '../../service/audit/audit-list.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { auditPageSchema, auditQuerySchema } from '../schemas/audit.js';
 import { errorResponses } from '../schemas/error.js';
@@ -11,7 +10,6 @@ import { errorResponses } from '../schemas/error.js';
 const millis = (iso: string | undefined) => (iso === undefined ? undefined : Date.parse(iso));
 
 export async function auditRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(

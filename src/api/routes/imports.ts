@@ -12,7 +12,6 @@ import { IMPORT_KINDS } from '../../service/import/import-types.js';
 import { importPreviewSchema, previewImport } from '../../service/import/preview.js';
 import { importUserError } from '../../service/import/import-errors.js';
 import { checkImport, kindsOf, startImport } from '../../service/import/start-import.js';
-import { requireAdminKey } from '../auth.js';
 import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
@@ -36,7 +35,6 @@ import { jobView } from './job-view.js';
 const PREVIEW_ROWS = 20;
 
 export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   // Every body here is a file: handed to the route as the request stream, never buffered.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
