@@ -72,4 +72,46 @@ describe('readConfig', () => {
     expect(wrong).toThrow(/^invalid environment: [^\n]*PORT: expected a port number from 0/);
     expect(wrong).not.toThrow(/fourteen-chars/);
   });
+
+  it('takes single sign-on whole, and names what half a configuration lacks', () => {
+    const sso = {
+      LEADSCORE_PUBLIC_URL: 'https://leads.example.com',
+      LEADSCORE_OIDC_ISSUER: 'https://id.example.com/realms/acme',
+      LEADSCORE_OIDC_CLIENT_ID: 'leadscore',
+      LEADSCORE_OIDC_CLIENT_SECRET: 'secret',
+    };
+    expect(
+      readConfig({
+        ...sso,
+        LEADSCORE_OIDC_ALLOWED_DOMAINS: ' Example.com, acme.io ,',
+        LEADSCORE_OIDC_DEFAULT_ROLE: 'sales',
+      }),
+    ).toMatchObject({
+      LEADSCORE_OIDC_ALLOWED_DOMAINS: ['example.com', 'acme.io'],
+      LEADSCORE_OIDC_DEFAULT_ROLE: 'sales',
+    });
+    expect(() =>
+      readConfig({
+        LEADSCORE_OIDC_ISSUER: 'https://id.example.com',
+        LEADSCORE_PUBLIC_URL: sso.LEADSCORE_PUBLIC_URL,
+      }),
+    ).toThrow(
+      /LEADSCORE_OIDC_CLIENT_ID: missing: single sign-on needs it \(LEADSCORE_OIDC_ISSUER is set\); LEADSCORE_OIDC_CLIENT_SECRET: missing/,
+    );
+    expect(() => readConfig({ ...sso, LEADSCORE_PUBLIC_URL: '' })).toThrow(
+      /LEADSCORE_PUBLIC_URL: missing: single sign-on needs it/,
+    );
+    expect(() => readConfig({ LEADSCORE_OIDC_DEFAULT_ROLE: 'admin' })).toThrow(
+      /LEADSCORE_OIDC_DEFAULT_ROLE: .*"viewer"/,
+    );
+    expect(() => readConfig({ ...sso, LEADSCORE_OIDC_ISSUER: 'http://id.example.com' })).toThrow(
+      /LEADSCORE_OIDC_ISSUER: expected an https URL \(http only for localhost or 127.0.0.1\)/,
+    );
+    expect(() => readConfig({ ...sso, LEADSCORE_OIDC_ALLOWED_DOMAINS: 'ann@example.com' })).toThrow(
+      /LEADSCORE_OIDC_ALLOWED_DOMAINS.*: expected a comma-separated list of e-mail domains/,
+    );
+    expect(
+      readConfig({ ...sso, LEADSCORE_OIDC_ISSUER: 'http://127.0.0.1:9000' }).LEADSCORE_OIDC_ISSUER,
+    ).toBe('http://127.0.0.1:9000');
+  });
 });

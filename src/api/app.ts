@@ -33,6 +33,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { importRoutes } from './routes/imports.js';
 import { transitionRoutes } from './routes/transitions.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
 import { suppressionRoutes } from './routes/suppressions.js';
@@ -104,6 +105,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => transitionRoutes(scope, deps));
   await app.register((scope) => suppressionRoutes(scope, deps));
   await app.register((scope) => exportRoutes(scope, deps));
+  await app.register((scope) => oidcRoutes(scope, deps));
   await app.register((scope) => auditRoutes(scope, deps));
   await app.register((scope) => webStaticRoutes(scope, deps.webRoot));
   return app;

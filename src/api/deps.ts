@@ -1,4 +1,5 @@
 // What the HTTP app is built from: passed in, so tests build it over any store and clock.
+import type { OidcClient } from '../service/auth/oidc-client.js';
 import type { IngestQueueOptions } from '../service/ingest/ingest-queue.js';
 import type { SessionOptions } from '../service/auth/sessions.js';
 import type { SecretBox } from '../service/secret-box.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   trustProxy?: boolean | string;
   /** Where people reach the dashboard, for sign-in links (LEADSCORE_PUBLIC_URL). */
   publicUrl?: string;
+  /** Single sign-on with OpenID Connect (LEADSCORE_OIDC_*); its routes refuse when absent. */
+  oidc?: OidcClient;
   /** The dashboard's build (dist/web when absent). */
   webRoot?: string;
   /** Seals webhook signing secrets before they are stored (kept as given when absent). */

@@ -5,6 +5,10 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../config.js';
+import { OidcClient } from '../service/auth/oidc-client.js';
+import { oidcSettingsFrom } from '../service/auth/oidc-settings.js';
+import { ssoWorkspace } from '../service/auth/sso.js';
+import { SsoError } from '../service/auth/sso-errors.js';
 import { SessionSweep } from '../service/auth/session-sweep.js';
 import { sessionOptions } from '../service/auth/sessions.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
@@ -104,12 +108,25 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     { store, clock, random: Math.random, log: options.log, secrets },
     webhookSettingsFrom(config),
   );
+  const sso = oidcSettingsFrom(config);
+  // A workspace named wrong is a mistake of the setup; the provider being down is not (discovery
+  // waits for the first sign-in).
+  if (sso)
+    await ssoWorkspace(store, sso.policy).catch(async (error: unknown) => {
+      await store.close();
+      throw error instanceof SsoError ? new StartupError(error.message) : error;
+    });
+  if (sso)
+    options.log(
+      `single sign-on: ${sso.issuer} (register the redirect URI ${sso.redirectUri} at the provider)`,
+    );
   const sessions = sessionOptions(
     config.LEADSCORE_SESSION_IDLE_MINUTES,
     config.LEADSCORE_SESSION_MAX_HOURS,
   );
   const app = await buildApp({
     store,
+    ...(sso ? { oidc: new OidcClient(sso) } : {}),
     models,
     clock,
     writeKeyRateLimit: config.LEADSCORE_WRITE_KEY_RATE_LIMIT,
