@@ -12,6 +12,7 @@ import {
   DEFAULT_AUDIT_RETENTION_DAYS,
   pruneAudit,
 } from '../src/service/audit/audit-retention.js';
+import { startSession } from '../src/service/auth/sessions.js';
 import { handOver } from '../src/service/lifecycle/hand-over.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { AuditEntry, Store } from '../src/store/port.js';
@@ -489,5 +490,47 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     expect(await s.entries(s.b.ws)).toEqual([]);
     expect(await pruneAudit(s.store, T0 + 2 * DAY, 365)).toBe(1);
     expect(DEFAULT_AUDIT_RETENTION_DAYS).toBe(365);
+  });
+
+  it('records a signed-in user as itself, whoever the body names as `by`', async () => {
+    const s = await setup(await open());
+    const user = await s.store.createUser({ email: mail(s, 'rep'), passwordHash: null, now: T0 });
+    await s.store.setMembership(s.a.ws, user.id, 'owner', T0);
+    const session = await startSession(s.store, {
+      userId: user.id,
+      now: T0,
+      ip: null,
+      userAgent: null,
+    });
+    const headers = {
+      cookie: `leadscore_session=${session.token}`,
+      'x-csrf-token': session.csrfToken,
+    };
+    await lead(s);
+    const lost = await s.call(
+      'POST',
+      '/v1/leads/u1/outcome',
+      { outcome: 'lost', reason: 'budget', by: 'someone@else.example' },
+      headers,
+    );
+    expect(lost.statusCode, lost.body).toBe(200);
+    expect(lost.json<{ moves: { by: string | null }[] }>().moves[0]?.by).toBe(mail(s, 'rep'));
+    const [entry] = await s.entries();
+    expect(entry).toMatchObject({
+      actorKind: 'user',
+      actorId: user.id,
+      actorName: mail(s, 'rep'),
+      action: 'lead.outcome',
+      target: 'lead:u1',
+      summary: { by: mail(s, 'rep') },
+    });
+    // A key names the person its automation acts for; without one, the key itself.
+    await s.call('POST', '/v1/leads/u1/lifecycle/reset', { stage: 'sql', reason: 'r', by: 'ana' });
+    const reset = await s.call('POST', '/v1/leads/u1/lifecycle/reset', {
+      stage: 'lead',
+      reason: 'r',
+    });
+    const moves = reset.json<{ moves: { by: string | null }[] }>().moves;
+    expect(moves.slice(0, 2).map((m) => m.by)).toEqual([(await s.entries())[0]!.actorName, 'ana']);
   });
 });
