@@ -5,7 +5,7 @@
 // unrecorded. A refused or failed request (4xx, 5xx) records nothing it did not commit.
 // Every audited route's service writes through the routes' (audited) store, so the after-answer
 // write happens only for a call that changed nothing (a role set to the role it was, a predictive
-// model deactivated when none was active, a redelivery of nothing failed): the attempt is recorded.
+// model deactivated when none was active): the attempt is recorded.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AuditScope, runInAuditScope, type AuditActor } from '../service/audit/audit-scope.js';
 import { actorName, type Principal } from '../service/auth/principal.js';
