@@ -206,6 +206,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ['patch', '/v1/leads/{id}', '200', LEAD_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS]],
   ['delete', '/v1/leads/{id}', '200', ['id', 'removed', 'suppressed'], BY_ID_ERRORS],
   ['get', '/v1/suppressions', '200', ['items', 'next'], ['400', '401', '403']],
+  ['get', '/v1/audit', '200', ['items', 'next'], ['400', '401', '403']],
   [
     'delete',
     '/v1/suppressions/{id}',
@@ -346,6 +347,36 @@ describe('the OpenAPI document', () => {
       (id) => `#/components/schemas/${id}`,
     );
     expect([...refs].sort()).toEqual(components.sort());
+  });
+
+  it('says how each operation authenticates, and where a user names the workspace', () => {
+    const raw = doc as unknown as {
+      components: { securitySchemes: Record<string, { in?: string; name?: string }> };
+      paths: Record<
+        string,
+        Record<string, { security?: unknown; parameters?: { name: string }[] }>
+      >;
+    };
+    expect(raw.components.securitySchemes.sessionCookie).toMatchObject({
+      in: 'cookie',
+      name: 'leadscore_session',
+    });
+    expect(raw.components.securitySchemes.csrfToken).toMatchObject({
+      in: 'header',
+      name: 'X-CSRF-Token',
+    });
+    const op = (method: string, path: string) => raw.paths[path]![method]!;
+    expect(op('get', '/v1/leads').security).toEqual([{ sessionCookie: [] }, { apiKey: [] }]);
+    expect(op('post', '/v1/models').security).toEqual([
+      { sessionCookie: [], csrfToken: [] },
+      { apiKey: [] },
+    ]);
+    expect(op('get', '/v1/leads').parameters?.map((p) => p.name)).toContain(
+      'X-Leadscore-Workspace',
+    );
+    expect(op('post', '/v1/track').security).toEqual([{ writeKey: [] }, { apiKey: [] }]);
+    expect(op('post', '/v1/auth/login').security).toEqual([]);
+    expect(op('get', '/v1/auth/me').security).toEqual([{ sessionCookie: [] }]);
   });
 
   it.each(ROUTES)('documents %s %s %s with its key properties', (method, path, status, keys) => {
@@ -524,6 +555,8 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     const suppression = '/v1/suppressions/{id}';
     await send(200, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
     await send(404, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
+    await send(200, ['GET', '/v1/audit?limit=1'], '/v1/audit', a.admin);
+    await send(400, ['GET', '/v1/audit?after=nonsense'], '/v1/audit', a.admin);
 
     const events = '/v1/leads/{id}/events';
     await send(200, ['GET', '/v1/leads/u2/events?limit=1'], events, a.admin);

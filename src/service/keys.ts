@@ -3,6 +3,7 @@
 // put in a browser).
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKey, Store, Workspace } from '../store/port.js';
+import { noteAudit } from './audit/audit-scope.js';
 import type { Role } from '../store/team-records.js';
 
 /** Stored kinds: 'admin' is an api key (the management API, with a role); 'write' ingests only. */
@@ -50,15 +51,24 @@ export async function issueKey(
   label: string | null = null,
   role: Role | null = kind === 'admin' ? 'owner' : null,
 ): Promise<IssuedKey> {
-  const key = await store.addApiKey({
-    workspaceId,
-    kind,
-    role: kind === 'admin' ? role : null,
-    hash: hashKey(secret),
-    prefix: displayPrefix(secret),
-    label,
-    rateLimitPerMinute: null,
-    createdAt: now,
+  const key = await store.transaction(async (tx) => {
+    const added = await tx.addApiKey({
+      workspaceId,
+      kind,
+      role: kind === 'admin' ? role : null,
+      hash: hashKey(secret),
+      prefix: displayPrefix(secret),
+      label,
+      rateLimitPerMinute: null,
+      createdAt: now,
+    });
+    // Never the secret: what a reader of the trail needs to tell the key apart.
+    noteAudit(`key:${added.id}`, {
+      kind: added.kind === 'admin' ? 'api' : 'write',
+      role: added.role,
+      name: added.label,
+    });
+    return added;
   });
   return { key, secret };
 }

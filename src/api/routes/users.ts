@@ -1,17 +1,20 @@
 // The people of a workspace over the management API (owners: users.manage): list them, invite one
 // (a one-time sign-in link answered once), change a role or disable, remove from the workspace.
 // Each change ends the user's sessions; the last active owner can never be demoted or removed.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sessionCacheOf } from '../../service/auth/sessions.js';
 import {
   inviteUser,
   listUsers,
+  normalizeEmail,
   removeFromWorkspace,
   setDisabled,
   setRole,
+  type Role,
   type WorkspaceUser,
 } from '../../service/users/index.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
@@ -44,6 +47,26 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Sessions this process remembers are dropped at once; other servers re-read within 500 ms.
   const changed = () => sessionCacheOf(deps.store).forgetAll();
+  /** The audit entry names the user by e-mail, with its role and state before and after. */
+  const auditUser = async (
+    request: FastifyRequest,
+    id: string,
+    after: { role?: Role | undefined; disabled?: boolean | undefined },
+  ) => {
+    const before = (await listUsers(deps.store, request.workspaceId)).find((u) => u.id === id);
+    if (!before) return;
+    auditTarget(request, `user:${before.email}`, {
+      before: { role: before.role, disabled: before.disabled },
+      ...(after.role === undefined && after.disabled === undefined
+        ? {}
+        : {
+            after: {
+              ...(after.role === undefined ? {} : { role: after.role }),
+              ...(after.disabled === undefined ? {} : { disabled: after.disabled }),
+            },
+          }),
+    });
+  };
   const publicUrl = (protocol: string, host: string) => deps.publicUrl ?? `${protocol}://${host}`;
 
   typed.get(
@@ -75,6 +98,9 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       },
     },
     async (request, reply) => {
+      auditTarget(request, `user:${normalizeEmail(request.body.email)}`, {
+        after: { role: request.body.role },
+      });
       const { user, link } = await inviteUser(deps.store, {
         workspaceId: request.workspaceId,
         email: request.body.email,
@@ -108,6 +134,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const { id } = request.params;
       const { role, disabled } = request.body;
       const now = deps.clock();
+      await auditUser(request, id, { role, disabled });
       let user: WorkspaceUser | undefined;
       try {
         if (role !== undefined)
@@ -136,6 +163,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       },
     },
     async (request) => {
+      await auditUser(request, request.params.id, {});
       const user = await removeFromWorkspace(deps.store, request.workspaceId, request.params.id);
       changed();
       return userView(user);
