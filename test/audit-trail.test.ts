@@ -533,4 +533,17 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     const moves = reset.json<{ moves: { by: string | null }[] }>().moves;
     expect(moves.slice(0, 2).map((m) => m.by)).toEqual([(await s.entries())[0]!.actorName, 'ana']);
   });
+
+  it('records a call that changed nothing once it has answered 2xx (the attempt is on record)', async () => {
+    const s = await setup(await open());
+    const id = await member(s);
+    const same = await s.call('PATCH', `/v1/users/${id}`, { role: 'viewer' });
+    expect(same.statusCode).toBe(200);
+    const entry = await onlyNew(s, 0);
+    expect(entry).toMatchObject({
+      action: 'user.update',
+      target: `user:${mail(s, 'bob')}`,
+      summary: { before: { role: 'viewer' }, after: { role: 'viewer' } },
+    });
+  });
 });
