@@ -192,12 +192,12 @@ describe.each(freshStores())('imports API on $name', ({ open: fresh }) => {
       expect(res.json<{ error: { message: string } }>().error.message).toMatch(what);
     };
     await refused(403, await ctx.send('?kind=leads', leads, 'text/csv', ctx.write), /write key/);
-    await refused(401, await ctx.send('?kind=leads', leads, 'text/csv', {} as never), /admin key/);
+    await refused(401, await ctx.send('?kind=leads', leads, 'text/csv', {} as never), /API key/);
     const basic = `Basic ${Buffer.from(`${ctx.write.authorization.slice(7)}:`).toString('base64')}`;
     await refused(
       401,
       await ctx.send('?kind=leads', leads, 'text/csv', { authorization: basic }),
-      /admin key/,
+      /API key/,
     );
     await refused(400, await ctx.send('', leads), /querystring\.kind: required/);
     await refused(400, await ctx.send('?kind=deals', leads), /querystring\.kind/);
