@@ -6,6 +6,7 @@ import { Link } from './components/link';
 import { ErrorNote, Loading } from './components/status';
 import { TopBar } from './components/top-bar';
 import { landingOf, refusalOf, sectionOf } from './lib/access';
+import { ssoErrorOf } from './lib/sso-error';
 import { AutomationPage } from './pages/automation-page';
 import { LeadsPage } from './pages/leads-page';
 import { MyLeadsPage } from './pages/my-leads-page';
@@ -141,7 +142,7 @@ export function App() {
     );
   }
   if (onSignIn || state.status === 'signed-out')
-    return <SignInPage next={next} token={token} ssoError={location.query.get('error')} />;
+    return <SignInPage next={next} token={token} ssoError={ssoErrorOf(location.query)} />;
 
   const refusal = refusalOf(location.path, workspace);
   return (

@@ -54,7 +54,7 @@ export function SignInPage({ next, token, ssoError }: Props) {
 
   const alert = (note ?? ssoError) && (
     <p className="state state-error" role="alert">
-      {ssoError ? `Single sign-on failed: ${ssoError}` : note}
+      {ssoError ?? note}
     </p>
   );
 
@@ -84,11 +84,6 @@ export function SignInPage({ next, token, ssoError }: Props) {
   };
 
   const oidc = providers?.oidc;
-  const ssoHref =
-    oidc &&
-    (next
-      ? `${oidc.startUrl}${oidc.startUrl.includes('?') ? '&' : '?'}next=${encodeURIComponent(next)}`
-      : oidc.startUrl);
 
   return (
     <SignInCard note={alert}>
@@ -121,9 +116,9 @@ export function SignInPage({ next, token, ssoError }: Props) {
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
-      {oidc && ssoHref && (
+      {oidc && (
         <p className="sso">
-          <a className="button" href={ssoHref}>
+          <a className="button" href={oidc.startUrl}>
             Sign in with {oidc.name}
           </a>
         </p>
