@@ -130,7 +130,9 @@ export function App() {
     }
   }, [location.path, label]);
 
-  if (state.status === 'loading') {
+  const signInPage = <SignInPage next={next} token={token} ssoError={ssoErrorOf(location.query)} />;
+  // The sign-in page works even when asking who is signed in failed (its own calls say why).
+  if (state.status === 'loading' && !(onSignIn && loadError)) {
     return (
       <main className="sign-in">
         {loadError ? (
@@ -141,8 +143,7 @@ export function App() {
       </main>
     );
   }
-  if (onSignIn || state.status === 'signed-out')
-    return <SignInPage next={next} token={token} ssoError={ssoErrorOf(location.query)} />;
+  if (onSignIn || state.status !== 'signed-in') return signInPage;
 
   const refusal = refusalOf(location.path, workspace);
   return (
