@@ -4,16 +4,17 @@ import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Me, Providers } from '../api/auth-types';
 import { messageOf } from '../api/client';
 import { loadProviders, logIn } from '../auth/sign-in-calls';
-import { landingOf, pickWorkspace } from '../lib/access';
+import { landingOf } from '../lib/access';
 import { navigate } from '../router';
-import { takeSignInNote } from '../session';
+import { session, takeSignInNote } from '../session';
 import { SetPasswordForm } from './sign-in-link';
 
 /** Where to go after signing in: the page asked for, else where the role starts. */
 export function afterSignIn(me: Me, next: string | null): void {
   const safe =
     next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/sign-in');
-  const workspace = pickWorkspace(me.workspaces, localStorage.getItem('leadscore.workspace'));
+  const state = session();
+  const workspace = state.status === 'signed-in' ? state.workspace : (me.workspaces[0] ?? null);
   navigate(safe ? next : landingOf(workspace), { replace: true });
 }
 
