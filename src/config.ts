@@ -56,6 +56,14 @@ const envSchema = z.object({
   LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
   /** Bytes an import request may upload (POST /v1/imports); 2 GiB when unset. */
   LEADSCORE_IMPORT_MAX_BYTES: z.coerce.number().int().positive().optional(),
+  /** Where people reach the dashboard (behind a proxy, say): sign-in links point there. */
+  LEADSCORE_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
+    .optional(),
+  /** The first owner's e-mail on a fresh database (`serve` prints its one-time sign-in link). */
+  LEADSCORE_OWNER_EMAIL: z.email({ error: 'expected an e-mail address' }).optional(),
+  /** The demo users' shared password (`serve --demo`); a fixed documented one when unset. */
+  LEADSCORE_DEMO_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),
   /** How much `serve` logs (JSON lines on stdout): one line per request at info. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });

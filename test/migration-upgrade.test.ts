@@ -39,10 +39,21 @@ const SINCE = [
   '017-workspace-led-history-keys',
   '018-import-pending',
   '019-import-rejects',
+  '020-teams',
 ];
 
 /** Tables the migrations since made: empty after an upgrade. */
-const NEW_TABLES = { import_pending: 0, import_rejects: 0 };
+const NEW_TABLES = {
+  import_pending: 0,
+  import_rejects: 0,
+  users: 0,
+  memberships: 0,
+  sessions: 0,
+  sign_in_links: 0,
+  user_identities: 0,
+  login_failures: 0,
+  audit_log: 0,
+};
 
 describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {
   /**
@@ -103,6 +114,10 @@ describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {
     // predictive versions, accounts and suppressions read the same through the store.
     expect(await countsOf(db)).toEqual({ ...copied, ...NEW_TABLES });
     expect(await readThroughPort(store)).toEqual((await source()).expected);
+    // The admin keys made before roles became owners; write keys (ingestion only) have none.
+    const roles = await db.query('SELECT kind, role FROM api_keys ORDER BY kind');
+    expect(roles.filter((k) => k.kind === 'admin').length).toBeGreaterThan(0);
+    for (const key of roles) expect(key.role).toBe(key.kind === 'admin' ? 'owner' : null);
 
     // Every id of the one list, and the old ids kept for the release before (a rollback).
     expect(await recordedIds(db)).toEqual([...new Set([...ids, ...LEGACY_IDS[name]])].sort());

@@ -15,10 +15,14 @@ export interface ServeProcess {
   stop(signal: NodeJS.Signals): Promise<number | null>;
 }
 
-export function startServe(db: string, env: Record<string, string>): Promise<ServeProcess> {
+export function startServe(
+  db: string,
+  env: Record<string, string>,
+  args: readonly string[] = [],
+): Promise<ServeProcess> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin/leadscore.js'), 'serve', '--db', db, '--port', '0'],
+    [join(ROOT, 'bin/leadscore.js'), 'serve', '--db', db, '--port', '0', ...args],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
   );
   let log = '';

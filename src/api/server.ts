@@ -1,12 +1,12 @@
 // Runs the server: opens the store the configuration names, migrates it, makes the first
-// workspace (printing its keys once), optionally seeds the demo, listens, and drains on SIGTERM.
+// workspace (printing its write key once), optionally seeds the demo and its users, listens,
+// prints the first owner's sign-in link on a database without users, and drains on SIGTERM.
 // Its own messages go to `log` (stderr); request logs are JSON lines on stdout (logging.ts).
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../config.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
-import { seedDemo } from '../service/demo/seed-demo.js';
-import { createWorkspaceWithKeys } from '../service/keys.js';
+import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
 import { OrphanWatch } from '../service/jobs/orphan-watch.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
@@ -15,6 +15,7 @@ import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
+import { publicUrlOf } from '../service/users/public-url.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
 import { sweepUploadFolders } from './upload-folder.js';
@@ -85,25 +86,15 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   for (const job of resumed.skipped)
     options.log(`job ${job.id} (${job.kind}) is being run by another server (it holds the lease)`);
 
-  if ((await store.listWorkspaces()).length === 0) {
-    const made = await createWorkspaceWithKeys(store, options.demo ? 'demo' : 'default', clock(), {
-      admin: config.LEADSCORE_ADMIN_KEY,
-      write: config.LEADSCORE_WRITE_KEY,
-    });
-    options.log(`created workspace "${made.workspace.name}" (${made.workspace.id})`);
-    if (!config.LEADSCORE_ADMIN_KEY)
-      options.log(`admin key (shown once, keep it): ${made.admin.secret}`);
-    if (!config.LEADSCORE_WRITE_KEY)
-      options.log(`write key (shown once, for Segment SDKs): ${made.write.secret}`);
-    if (options.demo) {
-      const seeded = await seedDemo(store, models, made.workspace.id, clock(), undefined, (step) =>
-        options.log(`demo: ${step}`),
-      );
-      options.log(
-        `demo: ${seeded.leads} leads, ${seeded.events} events, model version ${seeded.version} active`,
-      );
-    }
-  }
+  const firstStart = {
+    now: clock(),
+    demo: options.demo,
+    adminKey: config.LEADSCORE_ADMIN_KEY,
+    writeKey: config.LEADSCORE_WRITE_KEY,
+    demoPassword: config.LEADSCORE_DEMO_PASSWORD,
+    log: options.log,
+  };
+  const startedWith = await prepareFirstStart(store, models, firstStart);
 
   // Delivers the webhook outbox: what a previous process left pending goes out too.
   const webhooks = new WebhookWorker(
@@ -129,6 +120,14 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     await store.close();
     throw listenStartupError(error, options.host, options.port) ?? error;
   }
+  // The link's address is known once listening (`--port 0` picks one).
+  const publicUrl = publicUrlOf(config.LEADSCORE_PUBLIC_URL, Number(new URL(url).port));
+  await announceSignIn(
+    store,
+    startedWith,
+    { ...firstStart, ownerEmail: config.LEADSCORE_OWNER_EMAIL, publicUrl },
+    options.log,
+  );
   webhooks.start();
   // Leads whose segment decay has changed are moved on time, not on their next read.
   const decay = new DecayScheduler(store, models, {

@@ -13,6 +13,7 @@ import { scoreCommand } from './score.js';
 import { serveCommand } from './serve.js';
 import { suggestCommand } from './suggest.js';
 import { trainCommand } from './train.js';
+import { usersCommand } from './users.js';
 import { reportUsageErrors } from './usage-errors.js';
 import { validateCommand } from './validate.js';
 import { workspacesCommand } from './workspaces.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
   program.addCommand(schemaCommand());
   program.addCommand(serveCommand());
   program.addCommand(workspacesCommand());
+  program.addCommand(usersCommand());
   program.addCommand(trainCommand());
   program.addCommand(predictCommand());
   program.addCommand(analyzeCommand());

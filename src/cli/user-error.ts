@@ -5,6 +5,7 @@ import { ModelError } from '../core/model-errors.js';
 import { NdjsonShapeError } from '../ingest/ndjson-shape.js';
 import { CsvHeaderError } from '../ingest/read-csv.js';
 import { MlError } from '../ml/errors.js';
+import { UsersError } from '../service/users/users-error.js';
 import { FileCheckError, fileErrorMessage } from './file-checks.js';
 
 const USER_ERRORS = [
@@ -14,6 +15,7 @@ const USER_ERRORS = [
   AnalyticsError,
   CsvHeaderError,
   NdjsonShapeError,
+  UsersError,
 ];
 
 /** The message of a user's mistake, or undefined for any other error. */

@@ -1,5 +1,6 @@
 // Rows of the workspaces and api_keys tables, the same in both adapters, and their records.
 import type { ApiKey, Workspace } from './records.js';
+import type { Role } from './team-records.js';
 
 export interface WorkspaceRow {
   id: string;
@@ -15,6 +16,7 @@ export interface ApiKeyRow {
   prefix: string;
   label: string | null;
   rate_limit_per_minute: number | null;
+  role: Role | null;
   created_at: number;
   revoked_at: number | null;
 }
@@ -33,6 +35,7 @@ export const toApiKey = (r: ApiKeyRow): ApiKey => ({
   prefix: r.prefix,
   label: r.label,
   rateLimitPerMinute: r.rate_limit_per_minute,
+  role: r.role,
   createdAt: r.created_at,
   revokedAt: r.revoked_at,
 });

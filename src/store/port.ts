@@ -32,6 +32,7 @@ import type { WebhookMethods } from './webhook-port.js';
 import type { DashboardMethods } from './dashboard-port.js';
 import type { SuppressionMethods } from './suppression-port.js';
 import type { ImportMethods } from './import-port.js';
+import type { TeamMethods } from './team-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -52,6 +53,8 @@ export type { DashboardMethods, KeyRevocation } from './dashboard-port.js';
 export * from './suppression-records.js';
 export type { SuppressionMethods } from './suppression-port.js';
 export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port.js';
+export * from './team-records.js';
+export type { TeamMethods } from './team-port.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
 /** A position in the (leadId, time, seq) order of a workspace's attributed events. */
@@ -92,7 +95,8 @@ export interface StoreTx
     DashboardMethods,
     SuppressionMethods,
     ImportMethods,
-    ImportRejectMethods {
+    ImportRejectMethods,
+    TeamMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { STAGES } from '../core/model-schema.js';
 import { scoreStateSchema } from '../core/score-state.js';
+import { roleSchema } from './team-records.js';
 
 /** Epoch milliseconds, UTC. */
 const millis = z.number();
@@ -20,6 +21,8 @@ export const newApiKeySchema = z.object({
   prefix: z.string(),
   label: z.string().nullable().optional(),
   rateLimitPerMinute: z.number().int().positive().nullable().optional(),
+  /** What the key may do; admin keys default to owner, write keys (ingestion only) have none. */
+  role: roleSchema.nullable().optional(),
   createdAt: millis,
 });
 
@@ -27,6 +30,7 @@ export const apiKeySchema = newApiKeySchema.extend({
   id: z.string(),
   label: z.string().nullable(),
   rateLimitPerMinute: z.number().int().nullable(),
+  role: roleSchema.nullable(),
   revokedAt: millis.nullable(),
 });
 

@@ -28,6 +28,12 @@ export interface TeamMethods {
     patch: { passwordHash?: string | null; disabled?: boolean; lastSignInAt?: number },
   ): Promise<User>;
 
+  /**
+   * Removes the user and with it its memberships, sessions, sign-in links and identities (audit
+   * entries keep naming it); true when there was one.
+   */
+  deleteUser(id: string): Promise<boolean>;
+
   /** Adds the user to the workspace with the role, or changes its role there. */
   setMembership(ws: string, userId: string, role: Role, now: number): Promise<void>;
   /** True when the user was a member. */

@@ -1,6 +1,7 @@
 // The store contract: one suite every adapter must pass unchanged.
 import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
+import { auditContract } from './audit.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { eventsContract } from './events.contract.js';
 import { importRejectsContract } from './import-rejects.contract.js';
@@ -15,6 +16,7 @@ import { routingContract } from './routing.contract.js';
 import { accountScoresContract } from './account-scores.contract.js';
 import { scoresContract } from './scores.contract.js';
 import { suppressionsContract } from './suppressions.contract.js';
+import { teamContract } from './team.contract.js';
 import { transactionsContract } from './transactions.contract.js';
 import { webhookDeliveriesContract } from './webhook-deliveries.contract.js';
 import { webhooksContract } from './webhooks.contract.js';
@@ -44,5 +46,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     suppressionsContract(makeStore);
     importsContract(makeStore);
     importRejectsContract(makeStore);
+    teamContract(makeStore);
+    auditContract(makeStore);
   });
 }

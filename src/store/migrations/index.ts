@@ -20,6 +20,7 @@ import { workspaceKeys } from './016-workspace-keys.js';
 import { workspaceLedHistoryKeys } from './017-workspace-led-history-keys.js';
 import { importPending } from './018-import-pending.js';
 import { importRejects } from './019-import-rejects.js';
+import { teamsMigration } from './020-teams.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -41,4 +42,5 @@ export const migrations: readonly Migration[] = [
   workspaceLedHistoryKeys,
   importPending,
   importRejects,
+  teamsMigration,
 ];

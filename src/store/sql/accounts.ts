@@ -20,8 +20,8 @@ type AccountMethods = Pick<
 const WORKSPACE = 'id, name, created_at';
 
 /** A key's columns, with its workspace's id (the tables hold its key). */
-export const API_KEY_COLUMNS = `id, kind, hash, prefix, label, rate_limit_per_minute, created_at,
-  revoked_at, (SELECT w.id FROM workspaces w WHERE w.ws = api_keys.ws) AS workspace_id`;
+export const API_KEY_COLUMNS = `id, kind, hash, prefix, label, rate_limit_per_minute, role,
+  created_at, revoked_at, (SELECT w.id FROM workspaces w WHERE w.ws = api_keys.ws) AS workspace_id`;
 
 export function accountMethods(db: SqlDb, wsKeys: WorkspaceKeys): AccountMethods {
   return {
@@ -50,11 +50,11 @@ export function accountMethods(db: SqlDb, wsKeys: WorkspaceKeys): AccountMethods
       // ON CONFLICT keeps a PostgreSQL transaction usable after a duplicate, unlike a failed
       // insert; the WHERE also keeps SQLite from reading ON CONFLICT as a join.
       const row = await db.get<ApiKeyRow>(
-        `INSERT INTO api_keys (id, ws, kind, hash, prefix, label, rate_limit_per_minute,
+        `INSERT INTO api_keys (id, ws, kind, hash, prefix, label, rate_limit_per_minute, role,
            created_at)
          SELECT CAST(:id AS TEXT), ws, CAST(:kind AS TEXT), CAST(:hash AS TEXT),
            CAST(:prefix AS TEXT), CAST(:label AS TEXT), CAST(:rate AS INTEGER),
-           CAST(:createdAt AS BIGINT)
+           CAST(:role AS TEXT), CAST(:createdAt AS BIGINT)
          FROM workspaces WHERE id = :ws
          ON CONFLICT (hash) DO NOTHING RETURNING ${API_KEY_COLUMNS}`,
         {
@@ -65,6 +65,7 @@ export function accountMethods(db: SqlDb, wsKeys: WorkspaceKeys): AccountMethods
           prefix: key.prefix,
           label: key.label ?? null,
           rate: key.rateLimitPerMinute ?? null,
+          role: key.role ?? (key.kind === 'admin' ? 'owner' : null),
           createdAt: key.createdAt,
         },
       );

@@ -24,6 +24,11 @@ import { leadMethods } from './leads.js';
 import { leadListMethods } from './lead-list.js';
 import { leadLockMethods } from './lead-locks.js';
 import { importMethods } from './imports.js';
+import { userMethods } from './users.js';
+import { membershipMethods } from './memberships.js';
+import { sessionMethods } from './sessions.js';
+import { signInMethods } from './sign-in.js';
+import { auditMethods } from './audit.js';
 
 export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
@@ -49,6 +54,11 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     leadListMethods(db, wsKeys),
     leadLockMethods(db),
     importMethods(db, wsKeys),
+    userMethods(db),
+    membershipMethods(db, wsKeys),
+    sessionMethods(db),
+    signInMethods(db),
+    auditMethods(db, wsKeys),
   );
 }
 
