@@ -29,6 +29,26 @@ describe('readConfig', () => {
     );
   });
 
+  it('takes session expiry and the proxy trust setting', () => {
+    const config = readConfig({
+      LEADSCORE_SESSION_IDLE_MINUTES: '30',
+      LEADSCORE_SESSION_MAX_HOURS: '12',
+      LEADSCORE_TRUST_PROXY: '1',
+    });
+    expect(config).toEqual({
+      LEADSCORE_SESSION_IDLE_MINUTES: 30,
+      LEADSCORE_SESSION_MAX_HOURS: 12,
+      LEADSCORE_TRUST_PROXY: true,
+    });
+    expect(readConfig({ LEADSCORE_TRUST_PROXY: '10.0.0.0/8' }).LEADSCORE_TRUST_PROXY).toBe(
+      '10.0.0.0/8',
+    );
+    expect(readConfig({ LEADSCORE_TRUST_PROXY: 'false' }).LEADSCORE_TRUST_PROXY).toBe(false);
+    expect(() => readConfig({ LEADSCORE_SESSION_IDLE_MINUTES: '-1' })).toThrow(
+      /LEADSCORE_SESSION_IDLE_MINUTES/,
+    );
+  });
+
   it('takes a LOG_LEVEL of pino, and refuses another', () => {
     expect(readConfig({ LOG_LEVEL: 'warn' }).LOG_LEVEL).toBe('warn');
     expect(readConfig({}).LOG_LEVEL).toBeUndefined();
@@ -51,5 +71,47 @@ describe('readConfig', () => {
     expect(wrong).toThrow(ConfigError);
     expect(wrong).toThrow(/^invalid environment: [^\n]*PORT: expected a port number from 0/);
     expect(wrong).not.toThrow(/fourteen-chars/);
+  });
+
+  it('takes single sign-on whole, and names what half a configuration lacks', () => {
+    const sso = {
+      LEADSCORE_PUBLIC_URL: 'https://leads.example.com',
+      LEADSCORE_OIDC_ISSUER: 'https://id.example.com/realms/acme',
+      LEADSCORE_OIDC_CLIENT_ID: 'leadscore',
+      LEADSCORE_OIDC_CLIENT_SECRET: 'secret',
+    };
+    expect(
+      readConfig({
+        ...sso,
+        LEADSCORE_OIDC_ALLOWED_DOMAINS: ' Example.com, acme.io ,',
+        LEADSCORE_OIDC_DEFAULT_ROLE: 'sales',
+      }),
+    ).toMatchObject({
+      LEADSCORE_OIDC_ALLOWED_DOMAINS: ['example.com', 'acme.io'],
+      LEADSCORE_OIDC_DEFAULT_ROLE: 'sales',
+    });
+    expect(() =>
+      readConfig({
+        LEADSCORE_OIDC_ISSUER: 'https://id.example.com',
+        LEADSCORE_PUBLIC_URL: sso.LEADSCORE_PUBLIC_URL,
+      }),
+    ).toThrow(
+      /LEADSCORE_OIDC_CLIENT_ID: missing: single sign-on needs it \(LEADSCORE_OIDC_ISSUER is set\); LEADSCORE_OIDC_CLIENT_SECRET: missing/,
+    );
+    expect(() => readConfig({ ...sso, LEADSCORE_PUBLIC_URL: '' })).toThrow(
+      /LEADSCORE_PUBLIC_URL: missing: single sign-on needs it/,
+    );
+    expect(() => readConfig({ LEADSCORE_OIDC_DEFAULT_ROLE: 'admin' })).toThrow(
+      /LEADSCORE_OIDC_DEFAULT_ROLE: .*"viewer"/,
+    );
+    expect(() => readConfig({ ...sso, LEADSCORE_OIDC_ISSUER: 'http://id.example.com' })).toThrow(
+      /LEADSCORE_OIDC_ISSUER: expected an https URL \(http only for localhost or 127.0.0.1\)/,
+    );
+    expect(() => readConfig({ ...sso, LEADSCORE_OIDC_ALLOWED_DOMAINS: 'ann@example.com' })).toThrow(
+      /LEADSCORE_OIDC_ALLOWED_DOMAINS.*: expected a comma-separated list of e-mail domains/,
+    );
+    expect(
+      readConfig({ ...sso, LEADSCORE_OIDC_ISSUER: 'http://127.0.0.1:9000' }).LEADSCORE_OIDC_ISSUER,
+    ).toBe('http://127.0.0.1:9000');
   });
 });

@@ -1,5 +1,6 @@
 // The one place that reads the environment: parsed once, frozen.
 import { z } from 'zod';
+import { ROLES } from './store/team-records.js';
 
 /** Keys and secrets given by the environment: 32 characters are beyond any search of a hash. */
 const longSecret = z
@@ -7,6 +8,32 @@ const longSecret = z
   .min(32, 'use at least 32 characters (e.g. the output of `openssl rand -base64 32`)');
 
 const flag = z.enum(['1', '0', 'true', 'false']).transform((v) => v === '1' || v === 'true');
+
+/** An https URL, or http to this machine (a provider or dashboard under development). */
+const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).refine(
+  (v) => {
+    const url = new URL(v);
+    return url.protocol === 'https:' || ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  },
+  { message: 'expected an https URL (http only for localhost or 127.0.0.1)' },
+);
+
+/** `example.com, Example.org` → ['example.com', 'example.org']. */
+const domainList = z
+  .string()
+  .transform((v) =>
+    v
+      .split(',')
+      .map((d) => d.trim().toLowerCase())
+      .filter((d) => d !== ''),
+  )
+  .pipe(
+    z.array(
+      z
+        .string()
+        .regex(/^[a-z0-9.-]+\.[a-z0-9-]+$/, 'expected a comma-separated list of e-mail domains'),
+    ),
+  );
 
 /** pino's levels; `silent` logs nothing. */
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -56,6 +83,22 @@ const envSchema = z.object({
   LEADSCORE_DECAY_SWEEP_SECONDS: z.coerce.number().positive().optional(),
   /** Bytes an import request may upload (POST /v1/imports); 2 GiB when unset. */
   LEADSCORE_IMPORT_MAX_BYTES: z.coerce.number().int().positive().optional(),
+  /** A session not used for this many minutes ends (480 when unset). */
+  LEADSCORE_SESSION_IDLE_MINUTES: z.coerce.number().positive().optional(),
+  /** A session ends this many hours after sign-in however it is used (168 when unset). */
+  LEADSCORE_SESSION_MAX_HOURS: z.coerce.number().positive().optional(),
+  /**
+   * Behind a reverse proxy: 1/true trusts X-Forwarded-For/-Proto from any hop, anything else but
+   * 0/false is a comma-separated list of the proxies' addresses or CIDRs. The client's
+   * address (sign-in throttling, audit) and whether it came over HTTPS (the cookie's Secure) then
+   * come from those headers.
+   */
+  LEADSCORE_TRUST_PROXY: z
+    .string()
+    .transform((v): boolean | string =>
+      /^(1|true)$/.test(v) ? true : /^(0|false)$/.test(v) ? false : v,
+    )
+    .optional(),
   /** Where people reach the dashboard (behind a proxy, say): sign-in links point there. */
   LEADSCORE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
@@ -64,6 +107,20 @@ const envSchema = z.object({
   LEADSCORE_OWNER_EMAIL: z.email({ error: 'expected an e-mail address' }).optional(),
   /** The demo users' shared password (`serve --demo`); a fixed documented one when unset. */
   LEADSCORE_DEMO_PASSWORD: z.string().min(12, 'use at least 12 characters').optional(),
+  /** Single sign-on with OpenID Connect: issuer, client id and secret go together. */
+  LEADSCORE_OIDC_ISSUER: webUrl.optional(),
+  LEADSCORE_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  LEADSCORE_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** E-mail domains that may sign in by single sign-on (any when unset). */
+  LEADSCORE_OIDC_ALLOWED_DOMAINS: domainList.optional(),
+  /** The role of a person's first single sign-on (viewer when unset). */
+  LEADSCORE_OIDC_DEFAULT_ROLE: z.enum(ROLES).optional(),
+  /** A claim naming a role (or a list of them) that sets the role at each single sign-on. */
+  LEADSCORE_OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  /** The workspace (id or name) a first single sign-on joins; the first workspace when unset. */
+  LEADSCORE_OIDC_WORKSPACE: z.string().min(1).optional(),
+  /** The sign-in button's label. */
+  LEADSCORE_OIDC_NAME: z.string().min(1).max(60).optional(),
   /** How much `serve` logs (JSON lines on stdout): one line per request at info. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
 });
@@ -75,8 +132,40 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-/** The old opt-in flag may restate the guard's default, not contradict what is in force. */
+const OIDC_REQUIRED = [
+  'LEADSCORE_OIDC_ISSUER',
+  'LEADSCORE_OIDC_CLIENT_ID',
+  'LEADSCORE_OIDC_CLIENT_SECRET',
+  'LEADSCORE_PUBLIC_URL',
+] as const;
+const OIDC_OPTIONAL = [
+  'LEADSCORE_OIDC_ALLOWED_DOMAINS',
+  'LEADSCORE_OIDC_DEFAULT_ROLE',
+  'LEADSCORE_OIDC_ROLE_CLAIM',
+  'LEADSCORE_OIDC_WORKSPACE',
+  'LEADSCORE_OIDC_NAME',
+] as const;
+
+/** Half a single sign-on configuration names what it lacks rather than leaving the button broken. */
+function checkOidc(env: z.infer<typeof envSchema>, ctx: z.RefinementCtx): void {
+  const given = [...OIDC_REQUIRED, ...OIDC_OPTIONAL].filter(
+    (name) => name !== 'LEADSCORE_PUBLIC_URL' && env[name] !== undefined,
+  );
+  if (given.length === 0) return;
+  for (const name of OIDC_REQUIRED.filter((n) => env[n] === undefined))
+    ctx.addIssue({
+      code: 'custom',
+      path: [name],
+      message: `missing: single sign-on needs it (${given.join(', ')} ${given.length === 1 ? 'is' : 'are'} set)`,
+    });
+}
+
+/**
+ * The old opt-in flag may restate the guard's default, not contradict what is in force; single
+ * sign-on is configured whole or not at all.
+ */
 const agreedSchema = envSchema.superRefine((env, ctx) => {
+  checkOidc(env, ctx);
   const block = env.LEADSCORE_WEBHOOK_BLOCK_PRIVATE;
   if (block === undefined || block === !env.LEADSCORE_WEBHOOK_ALLOW_PRIVATE) return;
   ctx.addIssue({

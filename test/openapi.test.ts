@@ -163,6 +163,7 @@ const IMPORT_ROUTES: [string, string, string, string[], string[]][] = [
 /** Every documented route: its success status, the keys of that answer, its error statuses. */
 const ROUTES: [method: string, path: string, status: string, keys: string[], errors: string[]][] = [
   ['get', '/health', '200', ['status', 'store', 'time'], []],
+  ['get', '/v1/auth/providers', '200', ['password', 'oidc'], []],
   ...CALLS.map((call): (typeof ROUTES)[number] => [
     'post',
     `/v1/${call}`,

@@ -59,6 +59,9 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /v1/auth/login': PUBLIC,
   'POST /v1/auth/logout': SESSION,
   'GET /v1/auth/me': SESSION,
+  'GET /v1/auth/providers': PUBLIC,
+  'GET /v1/auth/oidc/start': PUBLIC,
+  'GET /v1/auth/oidc/callback': PUBLIC,
 
   'GET /v1/leads': m('leads.read'),
   'GET /v1/leads/:id': m('leads.read'),

@@ -28,12 +28,14 @@ import { jobRoutes } from './routes/jobs.js';
 import { importRoutes } from './routes/imports.js';
 import { transitionRoutes } from './routes/transitions.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
+import { oidcRoutes } from './routes/oidc.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
 import { suppressionRoutes } from './routes/suppressions.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webStaticRoutes } from './routes/web-static.js';
 import { refuseUnstorableParams } from './safe-params.js';
+import { installCookies } from './session-cookie.js';
 import { finishDocument } from './schemas/document.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -45,6 +47,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 4096 },
     frameworkErrors,
     clientErrorHandler: answerClientError,
+    ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
   });
   sendRequestIds(app);
   app.setValidatorCompiler(validatorCompiler);
@@ -52,6 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   installErrorHandling(app);
   refuseUnstorableParams(app);
   installJsonBody(app);
+  await installCookies(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -93,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => transitionRoutes(scope, deps));
   await app.register((scope) => suppressionRoutes(scope, deps));
   await app.register((scope) => exportRoutes(scope, deps));
+  await app.register((scope) => oidcRoutes(scope, deps));
   await app.register((scope) => webStaticRoutes(scope));
   return app;
 }

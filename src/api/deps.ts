@@ -1,5 +1,7 @@
 // What the HTTP app is built from: passed in, so tests build it over any store and clock.
+import type { OidcClient } from '../service/auth/oidc-client.js';
 import type { IngestQueueOptions } from '../service/ingest/ingest-queue.js';
+import type { SessionOptions } from '../service/auth/sessions.js';
 import type { SecretBox } from '../service/secret-box.js';
 import type { LoggingOptions } from './logging.js';
 import type { ActiveModels } from '../service/scoring/active-model.js';
@@ -23,6 +25,14 @@ export interface AppDeps {
   webhooks?: { wake(): void; readonly options?: { blockPrivateNetworks: boolean } };
   /** Uploads of imports: the size limit of a request (default 2 GiB) and where they are kept. */
   imports?: { maxBytes?: number | undefined; tmpDir?: string | undefined };
+  /** Idle and absolute expiry of sign-in sessions (DEFAULT_SESSION_OPTIONS when absent). */
+  sessions?: SessionOptions;
+  /** Fastify's trustProxy (LEADSCORE_TRUST_PROXY): X-Forwarded-For/-Proto then count. */
+  trustProxy?: boolean | string;
+  /** Where people reach the dashboard, for sign-in links (LEADSCORE_PUBLIC_URL). */
+  publicUrl?: string;
+  /** Single sign-on with OpenID Connect (LEADSCORE_OIDC_*); its routes refuse when absent. */
+  oidc?: OidcClient;
   /** Seals webhook signing secrets before they are stored (kept as given when absent). */
   secrets?: SecretBox;
 }

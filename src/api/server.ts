@@ -5,6 +5,8 @@
 import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Config } from '../config.js';
+import { OidcClient } from '../service/auth/oidc-client.js';
+import { oidcSettingsFrom } from '../service/auth/oidc-settings.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
 import { OrphanWatch } from '../service/jobs/orphan-watch.js';
@@ -101,8 +103,15 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     { store, clock, random: Math.random, log: options.log, secrets },
     webhookSettingsFrom(config),
   );
+  const sso = oidcSettingsFrom(config);
+  // Discovery waits for the first sign-in: the server starts while the provider is down.
+  if (sso)
+    options.log(
+      `single sign-on: ${sso.issuer} (register the redirect URI ${sso.redirectUri} at the provider)`,
+    );
   const app = await buildApp({
     store,
+    ...(sso ? { oidc: new OidcClient(sso) } : {}),
     models,
     clock,
     writeKeyRateLimit: config.LEADSCORE_WRITE_KEY_RATE_LIMIT,
