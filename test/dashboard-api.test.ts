@@ -365,7 +365,10 @@ describe.each(freshStores())('dashboard API on $name', ({ open }) => {
     const list = await get('/v1/keys');
     expect(list.statusCode).toBe(200);
     const items = list.json<{ items: Record<string, unknown>[] }>().items;
-    expect(items.map((k) => k.kind).sort()).toEqual(['admin', 'write']);
+    expect(items.map((k) => [k.kind, k.role]).sort()).toEqual([
+      ['api', 'owner'],
+      ['write', null],
+    ]);
     for (const k of items) {
       expect(Object.keys(k).sort()).toEqual([
         'createdAt',
@@ -374,6 +377,7 @@ describe.each(freshStores())('dashboard API on $name', ({ open }) => {
         'name',
         'prefix',
         'revokedAt',
+        'role',
       ]);
     }
     expect(list.body).not.toMatch(/hash/);
@@ -382,13 +386,15 @@ describe.each(freshStores())('dashboard API on $name', ({ open }) => {
       app.inject({ method: 'POST', url: '/v1/keys', headers, payload });
     const del = (id: string, headers: Record<string, string> = a.admin) =>
       app.inject({ method: 'DELETE', url: `/v1/keys/${id}`, headers });
+    // 'admin' is the old name of an api key of role owner.
     const issued = await post({ kind: 'admin', name: 'ci' });
     expect(issued.statusCode).toBe(201);
     const created = issued.json<{ id: string; kind: string; name: string; key: string }>();
     expect(created).toMatchObject({
-      kind: 'admin',
+      kind: 'api',
+      role: 'owner',
       name: 'ci',
-      key: expect.stringMatching(/^ls_admin_/),
+      key: expect.stringMatching(/^ls_api_/),
     });
     const second = { authorization: `Bearer ${created.key}` };
     const listed = (await get('/v1/keys', second)).json<{
@@ -397,7 +403,7 @@ describe.each(freshStores())('dashboard API on $name', ({ open }) => {
     // The kind marker and 4 characters of the secret: all that is kept in clear.
     expect(listed.items.find((k) => k.id === created.id)).toMatchObject({
       name: 'ci',
-      prefix: created.key.slice(0, 'ls_admin_'.length + 4),
+      prefix: created.key.slice(0, 'ls_api_'.length + 4),
     });
     expect(JSON.stringify(listed)).not.toContain(created.key);
 

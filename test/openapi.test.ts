@@ -68,7 +68,7 @@ const WEBHOOK_ROUTES: [string, string, string, string[], string[]][] = [
     [...WEBHOOK_KEYS, 'secret'],
     ['400', '401', '403', ...BODY_ERRORS],
   ],
-  ['get', '/v1/webhooks', '200', ['items'], ['401', '403']],
+  ['get', '/v1/webhooks', '200', ['items'], ['400', '401', '403']],
   ['get', '/v1/webhooks/{id}', '200', WEBHOOK_KEYS, BY_ID_ERRORS],
   ['patch', '/v1/webhooks/{id}', '200', WEBHOOK_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS]],
   ['delete', '/v1/webhooks/{id}', '200', ['id', 'deleted'], BY_ID_ERRORS],
@@ -121,13 +121,32 @@ const DASHBOARD_ROUTES: [string, string, string, string[], string[]][] = [
     '/v1/reports/funnel',
     '200',
     ['leads', 'converted', 'stages', 'segments'],
-    ['401', '403'],
+    ['400', '401', '403'],
   ],
   ['get', '/v1/transitions', '200', ['items', 'next'], ['400', '401', '403']],
-  ['get', '/v1/keys', '200', ['items'], ['401', '403']],
-  ['post', '/v1/keys', '201', ['id', 'kind', 'name', 'key'], ['400', '401', '403', ...BODY_ERRORS]],
+  ['get', '/v1/keys', '200', ['items'], ['400', '401', '403']],
+  [
+    'post',
+    '/v1/keys',
+    '201',
+    ['id', 'kind', 'role', 'name', 'key'],
+    ['400', '401', '403', ...BODY_ERRORS],
+  ],
   ['delete', '/v1/keys/{id}', '200', ['id', 'revokedAt'], [...BY_ID_ERRORS, '409']],
   ['get', '/v1/jobs', '200', ['items'], ['400', '401', '403']],
+];
+
+const SESSION_KEYS = ['user', 'workspaces', 'csrfToken'];
+const USER_KEYS = ['id', 'email', 'role', 'disabled', 'createdAt', 'lastSignInAt'];
+const TEAM_ROUTES: [string, string, string, string[], string[]][] = [
+  ['post', '/v1/auth/login', '200', SESSION_KEYS, ['400', '401', ...BODY_ERRORS, '429']],
+  ['post', '/v1/auth/link', '200', SESSION_KEYS, ['400', '403', ...BODY_ERRORS]],
+  ['get', '/v1/auth/me', '200', SESSION_KEYS, ['401']],
+  ['post', '/v1/auth/logout', '200', ['signedOut'], ['401', '403']],
+  ['get', '/v1/users', '200', ['items'], ['400', '401', '403']],
+  ['post', '/v1/users', '201', ['user', 'link'], ['400', '401', '403', ...BODY_ERRORS, '409']],
+  ['patch', '/v1/users/{id}', '200', USER_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS, '409']],
+  ['delete', '/v1/users/{id}', '200', USER_KEYS, [...BY_ID_ERRORS, '409']],
 ];
 
 const JOB_ERRORS = ['400', '401', '403', ...BODY_ERRORS];
@@ -136,7 +155,7 @@ const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
   ['post', '/v1/analytics', '202', ['jobId', 'job'], JOB_ERRORS],
   ['post', '/v1/suggest', '202', ['jobId', 'job'], JOB_ERRORS],
   ['post', '/v1/predictive/train', '202', ['jobId', 'job'], JOB_ERRORS],
-  ['get', '/v1/predictive/models', '200', ['active', 'items'], ['401', '403']],
+  ['get', '/v1/predictive/models', '200', ['active', 'items'], ['400', '401', '403']],
   [
     'get',
     '/v1/predictive/models/{version}',
@@ -145,7 +164,7 @@ const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
     BY_ID_ERRORS,
   ],
   ['post', '/v1/predictive/models/{version}/activate', '200', ['active'], BY_ID_ERRORS],
-  ['post', '/v1/predictive/deactivate', '200', ['active'], ['401', '403']],
+  ['post', '/v1/predictive/deactivate', '200', ['active'], ['400', '401', '403']],
 ];
 
 const UPLOAD_ERRORS = ['400', '401', '403', '413', '415'];
@@ -196,7 +215,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ],
   ['get', '/v1/leads/{id}/history', '200', ['items'], BY_ID_ERRORS],
   ['post', '/v1/models', '201', ['version', 'name'], ['400', '401', '403', ...BODY_ERRORS, '422']],
-  ['get', '/v1/models', '200', ['active', 'items'], ['401', '403']],
+  ['get', '/v1/models', '200', ['active', 'items'], ['400', '401', '403']],
   ['get', '/v1/models/{version}', '200', ['version', 'spec', 'createdAt', 'active'], BY_ID_ERRORS],
   [
     'post',
@@ -211,6 +230,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ...DASHBOARD_ROUTES,
   ...INTELLIGENCE_ROUTES,
   ...IMPORT_ROUTES,
+  ...TEAM_ROUTES,
 ];
 
 /**

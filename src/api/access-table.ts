@@ -46,6 +46,21 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /openapi.json': PUBLIC,
   'GET /': PUBLIC,
   'GET /*': PUBLIC,
+  'GET /assets/*': PUBLIC,
+  // The API reference (@fastify/swagger-ui) and CORS preflights of the ingestion routes.
+  ...Object.fromEntries(
+    [
+      '',
+      '/',
+      '/static/index.html',
+      '/static/swagger-initializer.js',
+      '/static/*',
+      '/*',
+      '/json',
+      '/yaml',
+    ].map((path) => [`GET /docs${path}`, PUBLIC]),
+  ),
+  'OPTIONS *': PUBLIC,
 
   ...Object.fromEntries(
     SEGMENT_CALLS.flatMap((call) => [
@@ -57,6 +72,7 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /v1/b': INGEST,
 
   'POST /v1/auth/login': PUBLIC,
+  'POST /v1/auth/link': PUBLIC,
   'POST /v1/auth/logout': SESSION,
   'GET /v1/auth/me': SESSION,
   'GET /v1/auth/providers': PUBLIC,

@@ -9,6 +9,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import { installAccess } from './access.js';
 import { answerClientError } from './client-errors.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
@@ -16,6 +17,7 @@ import { installJsonBody } from './json-body.js';
 import { loggerOptions, OneLinePerRequest } from './logging.js';
 import { requestIdOf, sendRequestIds } from './request-id.js';
 import { accountRoutes } from './routes/accounts.js';
+import { authRoutes } from './routes/auth.js';
 import { backtestRoutes } from './routes/backtests.js';
 import { exportRoutes } from './routes/exports.js';
 import { predictiveRoutes } from './routes/predictive.js';
@@ -32,11 +34,13 @@ import { oidcRoutes } from './routes/oidc.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
 import { suppressionRoutes } from './routes/suppressions.js';
+import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { webStaticRoutes } from './routes/web-static.js';
 import { refuseUnstorableParams } from './safe-params.js';
 import { installCookies } from './session-cookie.js';
 import { finishDocument } from './schemas/document.js';
+import { SECURITY_SCHEMES } from './schemas/security.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -54,8 +58,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   refuseUnstorableParams(app);
-  installJsonBody(app);
+  // Cookies are parsed first (onRequest too), then the gate runs: after the params check (it may
+  // look a lead up), before any route is registered.
   await installCookies(app);
+  installAccess(app, deps);
+  installJsonBody(app);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -65,14 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           'Explainable lead scoring: Segment-compatible ingestion and the management API.',
       },
       components: {
-        securitySchemes: {
-          writeKey: {
-            type: 'http',
-            scheme: 'basic',
-            description: 'The write key as the user name',
-          },
-          adminKey: { type: 'http', scheme: 'bearer', description: 'The admin key' },
-        },
+        securitySchemes: SECURITY_SCHEMES,
       },
     },
     transform: jsonSchemaTransform,
@@ -92,12 +92,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => webhookRoutes(scope, deps));
   await app.register((scope) => leadEventRoutes(scope, deps));
   await app.register((scope) => keyRoutes(scope, deps));
+  await app.register((scope) => authRoutes(scope, deps));
+  await app.register((scope) => userRoutes(scope, deps));
   await app.register((scope) => jobRoutes(scope, deps));
   await app.register((scope) => importRoutes(scope, deps));
   await app.register((scope) => transitionRoutes(scope, deps));
   await app.register((scope) => suppressionRoutes(scope, deps));
   await app.register((scope) => exportRoutes(scope, deps));
   await app.register((scope) => oidcRoutes(scope, deps));
-  await app.register((scope) => webStaticRoutes(scope));
+  await app.register((scope) => webStaticRoutes(scope, deps.webRoot));
   return app;
 }

@@ -1,19 +1,17 @@
-// Who is calling: a write key (HTTP Basic, as Segment SDKs send it) for ingestion, an admin key
-// (Bearer) for the management API. Either way the request is then bound to its workspace.
+// Who is calling an ingestion route: a write key (HTTP Basic, as Segment SDKs send it), or an api
+// key of a role that may write leads; never a session cookie. The request is then bound to the
+// key's workspace. The management API's gate is access.ts.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { can } from '../service/auth/permissions.js';
 import { keyCacheOf } from '../service/key-cache.js';
-import type { ApiKey, Store } from '../store/port.js';
+import type { Store } from '../store/port.js';
+import { bearerSecret } from './access-principal.js';
 import { ApiError } from './errors.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Also take the write key from the JSON body's `writeKey` (analytics.js does). */
     writeKeyInBody?: boolean;
-  }
-  interface FastifyRequest {
-    workspaceId: string;
-    /** The key that authenticated the request. */
-    apiKey: ApiKey | null;
   }
 }
 
@@ -24,10 +22,6 @@ function basicSecret(header: string): string | undefined {
   const decoded = Buffer.from(encoded, 'base64').toString('utf8');
   const user = decoded.split(':', 1)[0];
   return user === undefined || user === '' ? undefined : user;
-}
-
-function bearerSecret(header: string): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(header)?.[1];
 }
 
 /** A route that also takes the write key from the JSON body, as analytics.js sends it. */
@@ -51,17 +45,22 @@ function bodyWriteKey(body: unknown): string | undefined {
 }
 
 /**
- * Ingestion: a write key, or an admin key (it may do anything a write key may). Routes marked
+ * Ingestion: a write key, or an api key whose role may change leads (owner, marketer). Routes marked
  * WRITE_KEY_IN_BODY also accept the key as the body's `writeKey` when no header carries one;
  * that is checked once the body is read (preValidation), still before the rate limit.
  */
 export function requireWriteKey(app: FastifyInstance, store: Store): void {
-  app.decorateRequest('workspaceId', '');
-  app.decorateRequest('apiKey', null);
   const keys = keyCacheOf(store);
   const bind = async (request: FastifyRequest, secret: string) => {
     const key = await keys.find(secret);
     if (!key) throw new ApiError('unauthorized', 'unknown or revoked key');
+    const role = key.kind === 'admin' ? (key.role ?? 'owner') : null;
+    if (role !== null && !can(role, 'leads.write'))
+      throw new ApiError(
+        'forbidden',
+        `this key's role (${role}) may not send events: use a write key, or an api key of role owner or marketer`,
+        { role },
+      );
     request.workspaceId = key.workspaceId;
     request.apiKey = key;
   };
@@ -82,21 +81,5 @@ export function requireWriteKey(app: FastifyInstance, store: Store): void {
         "send the write key as the body's `writeKey` or as the user name of HTTP Basic auth",
       );
     await bind(request, secret);
-  });
-}
-
-/** Management: an admin key only; a write key is refused (it ends up in browsers). */
-export function requireAdminKey(app: FastifyInstance, store: Store): void {
-  app.decorateRequest('workspaceId', '');
-  const keys = keyCacheOf(store);
-  app.addHook('onRequest', async (request: FastifyRequest) => {
-    const secret = bearerSecret(request.headers.authorization ?? '');
-    if (!secret)
-      throw new ApiError('unauthorized', 'send the admin key as `Authorization: Bearer <key>`');
-    const key = await keys.find(secret);
-    if (!key) throw new ApiError('unauthorized', 'unknown or revoked key');
-    if (key.kind !== 'admin')
-      throw new ApiError('forbidden', 'a write key cannot use the management API');
-    request.workspaceId = key.workspaceId;
   });
 }

@@ -33,6 +33,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** Single sign-on with OpenID Connect (LEADSCORE_OIDC_*); its routes refuse when absent. */
   oidc?: OidcClient;
+  /** The dashboard's build (dist/web when absent). */
+  webRoot?: string;
   /** Seals webhook signing secrets before they are stored (kept as given when absent). */
   secrets?: SecretBox;
 }

@@ -4,6 +4,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ModelError } from '../core/model-errors.js';
+import { UsersError, type UsersErrorCode } from '../service/users/users-error.js';
 import { StoreError } from '../store/errors.js';
 import { ERROR_CODES, type ErrorCode } from './error-codes.js';
 import { logRequest } from './logging.js';
@@ -36,6 +37,16 @@ export function errorBody(
 
 /** What a body may hold, for the answer to one that is too large (json-body.ts, limits.ts). */
 const TOO_LARGE_HINT = 'a management body may have 1 MiB, a Segment call 32 KB and a batch 500 KB';
+
+/** The users service's refusals, by their codes. */
+const USERS_CODES: Record<UsersErrorCode, ErrorCode> = {
+  invalid: 'invalid_request',
+  weak_password: 'invalid_request',
+  not_found: 'not_found',
+  conflict: 'conflict',
+  last_owner: 'conflict',
+  disabled: 'conflict',
+};
 
 /** Fastify's own errors for bad requests, by their codes. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -72,6 +83,14 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply
         .code(error.statusCode)
         .send(errorBody(request.id, error.code, error.message, error.details));
+    if (error instanceof UsersError) {
+      const code = USERS_CODES[error.code];
+      const details =
+        error.code === 'invalid' || error.code === 'not_found' ? undefined : { reason: error.code };
+      return reply
+        .code(ERROR_CODES[code])
+        .send(errorBody(request.id, code, error.message, details));
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const details = error.validation.map((v) => ({
         field: `${error.validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,

@@ -3,7 +3,9 @@
 // put in a browser).
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKey, Store, Workspace } from '../store/port.js';
+import type { Role } from '../store/team-records.js';
 
+/** Stored kinds: 'admin' is an api key (the management API, with a role); 'write' ingests only. */
 export type KeyKind = ApiKey['kind'];
 
 export function hashKey(secret: string): string {
@@ -16,17 +18,20 @@ export const KEY_RANDOM_BYTES = 24;
 /** Characters of a key's secret part kept in clear, to tell keys apart in a list. */
 export const DISPLAY_CHARS = 4;
 
+/** New api keys start `ls_api_` (older ones `ls_admin_`), write keys `ls_write_`. */
 export function newKeySecret(kind: KeyKind): string {
-  return `ls_${kind}_${randomBytes(KEY_RANDOM_BYTES).toString('base64url')}`;
+  const marker = kind === 'admin' ? 'api' : kind;
+  return `ls_${marker}_${randomBytes(KEY_RANDOM_BYTES).toString('base64url')}`;
 }
 
 /**
- * What is stored and shown of a key: its kind marker (`ls_admin_`, `ls_write_`) and the first
- * DISPLAY_CHARS characters after it. A key without a marker (one given by the environment) shows
- * only its first DISPLAY_CHARS characters. Migration 014-key-prefix cuts older prefixes the same way.
+ * What is stored and shown of a key: its kind marker (`ls_api_`, `ls_admin_`, `ls_write_`) and the
+ * first DISPLAY_CHARS characters after it. A key without a marker (one given by the environment)
+ * shows only its first DISPLAY_CHARS characters. Migration 014-key-prefix cuts older prefixes the
+ * same way.
  */
 export function displayPrefix(secret: string): string {
-  const marker = /^ls_(admin|write)_/.exec(secret)?.[0] ?? '';
+  const marker = /^ls_(api|admin|write)_/.exec(secret)?.[0] ?? '';
   return secret.slice(0, marker.length + DISPLAY_CHARS);
 }
 
@@ -43,10 +48,12 @@ export async function issueKey(
   now: number,
   secret = newKeySecret(kind),
   label: string | null = null,
+  role: Role | null = kind === 'admin' ? 'owner' : null,
 ): Promise<IssuedKey> {
   const key = await store.addApiKey({
     workspaceId,
     kind,
+    role: kind === 'admin' ? role : null,
     hash: hashKey(secret),
     prefix: displayPrefix(secret),
     label,

@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listAccounts } from '../../service/accounts/account-list.js';
 import { accountView } from '../../service/accounts/account-view.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { accountListPageSchema, accountSchema } from '../schemas/account.js';
@@ -15,7 +14,6 @@ import { jsonResponse } from '../schemas/json-response.js';
 const NO_ACCOUNTS = 'the active model scores no accounts: add an `accounts` part to it';
 
 export async function accountRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(

@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { loadCandidate, type CandidateSource } from '../../service/backtest/candidate.js';
 import { startBacktest } from '../../service/backtest/start-backtest.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { modelTextProblem } from '../json-body.js';
@@ -14,7 +13,6 @@ import { jobStartedSchema } from '../schemas/job.js';
 import { jobView } from './job-view.js';
 
 export async function backtestRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.post(

@@ -12,7 +12,6 @@ import {
 import { exportLeads } from '../../service/export/lead-export.js';
 import { leadOrder } from '../../service/export/lead-order.js';
 import { parseTraitSelection, type TraitSelection } from '../../service/export/trait-selection.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
@@ -51,7 +50,6 @@ async function sendFile(
 }
 
 export async function exportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(

@@ -11,7 +11,6 @@ import { importJobOf, rejectsText } from '../../service/import/import-rejects.js
 import { importPreviewSchema, previewImport } from '../../service/import/preview.js';
 import { importUserError } from '../../service/import/import-errors.js';
 import { checkImport, kindsOf, startImport } from '../../service/import/start-import.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { FORM_LIMITS } from '../import-multipart.js';
@@ -34,7 +33,6 @@ import { jobView } from './job-view.js';
 const PREVIEW_ROWS = 20;
 
 export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   // Every body here is a file: handed to the route as the request stream, never buffered.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', (_request, payload, done) => done(null, payload));

@@ -2,14 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { recentJobs } from '../../service/jobs/recent-jobs.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
 import { jobListQuerySchema, jobListSchema } from '../schemas/job-list.js';
 import { jobView } from './job-view.js';
 
 export async function jobRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(

@@ -1,11 +1,12 @@
-// The workspace's API keys over the management API: list them (never a hash), issue one (its
-// secret answered once), revoke one, unless it is the last live admin key.
+// The workspace's API keys over the management API: list them with their kind and role (never a
+// hash), issue one (its secret answered once), revoke one, unless it is the last live api key.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { revokeKey } from '../../service/key-revocation.js';
 import { issueKey, listKeys } from '../../service/keys.js';
-import { requireAdminKey } from '../auth.js';
+import type { ApiKey } from '../../store/port.js';
+import type { Role } from '../../store/team-records.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import {
@@ -19,8 +20,14 @@ import { jsonResponse } from '../schemas/json-response.js';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** A stored 'admin' key is an api key with its role (owner for those made before roles). */
+function kindOf(key: ApiKey): { kind: 'api' | 'write'; role: Role | null } {
+  return key.kind === 'admin'
+    ? { kind: 'api', role: key.role ?? 'owner' }
+    : { kind: 'write', role: null };
+}
+
 export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(
@@ -37,7 +44,7 @@ export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       return {
         items: keys.map((k) => ({
           id: k.id,
-          kind: k.kind,
+          ...kindOf(k),
           name: k.label,
           createdAt: iso(k.createdAt),
           revokedAt: k.revokedAt === null ? null : iso(k.revokedAt),
@@ -58,16 +65,18 @@ export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
       },
     },
     async (request, reply) => {
-      const { kind, name } = request.body;
+      const { kind, role, name } = request.body;
+      const stored = kind === 'write' ? 'write' : 'admin';
       const { key, secret } = await issueKey(
         deps.store,
         request.workspaceId,
-        kind,
+        stored,
         deps.clock(),
         undefined,
         name ?? null,
+        stored === 'admin' ? (role ?? 'owner') : null,
       );
-      return reply.code(201).send({ id: key.id, kind: key.kind, name: key.label, key: secret });
+      return reply.code(201).send({ id: key.id, ...kindOf(key), name: key.label, key: secret });
     },
   );
 

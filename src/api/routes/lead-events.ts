@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { leadEventsPage } from '../../service/leads/lead-events.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
 import { leadEventsPageSchema, leadEventsQuerySchema } from '../schemas/lead-events.js';
@@ -11,7 +10,6 @@ import { leadEventsPageSchema, leadEventsQuerySchema } from '../schemas/lead-eve
 const idParams = z.object({ id: z.string().min(1).describe('The lead id: the Segment userId') });
 
 export async function leadEventRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(

@@ -6,7 +6,6 @@ import { eraseLead, updateTraits } from '../../service/leads/lead-changes.js';
 import { leadHistory } from '../../service/leads/lead-history.js';
 import { listLeads } from '../../service/leads/lead-list.js';
 import { leadDetails } from '../../service/leads/lead-details.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
@@ -23,7 +22,6 @@ import {
 const idParams = z.object({ id: z.string().min(1).describe('The lead id: the Segment userId') });
 
 export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // service/leads types `stage` as a string; it is always one of STAGES, and the response
   // serializer checks it against the schema.

@@ -7,7 +7,6 @@ import { z } from 'zod';
 import type { MoveContext } from '../../service/lifecycle/apply-move.js';
 import { leadLifecycle, makeMove } from '../../service/lifecycle/lead-lifecycle.js';
 import type { LifecycleAction } from '../../service/lifecycle/moves.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
@@ -38,7 +37,6 @@ const moveErrors = {
 };
 
 export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   /** One move: a refused one answers 409; notifications it enqueued wake the webhook worker. */

@@ -8,7 +8,6 @@ import { jobWithResult } from '../../service/jobs/job-with-result.js';
 import { startActivation } from '../../service/models/activation.js';
 import { addModelVersion } from '../../service/models/add-model-version.js';
 import { getModelVersion, listModelVersions } from '../../service/models/model-versions.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { bodyText, MAX_BODY_BYTES, modelTextProblem } from '../json-body.js';
 import { errorResponses } from '../schemas/error.js';
@@ -21,7 +20,6 @@ const versionParams = z.object({ version: z.coerce.number().int().positive() });
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   // YAML arrives as text (checked once parsed, in the handler); JSON goes through the app's
   // parser (../json-body.ts).
   app.addContentTypeParser(

@@ -15,7 +15,6 @@ import {
   listPredictiveVersions,
 } from '../../service/predictive/predictive-versions.js';
 import { startTraining } from '../../service/predictive/start-training.js';
-import { requireAdminKey } from '../auth.js';
 import type { Job } from '../../store/port.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
@@ -34,7 +33,6 @@ const versionParams = z.object({ version: z.coerce.number().int().positive() });
 const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   /** A POST that starts a background job over the stored leads and answers 202 with it. */

@@ -5,7 +5,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { handoverReportOf } from '../../service/lifecycle/handover-report.js';
 import { funnelReport } from '../../service/reports/funnel.js';
 import { scoreDistributionReport } from '../../service/reports/score-distribution.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import {
@@ -20,7 +19,6 @@ const DEFAULT_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 export async function reportRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(

@@ -8,7 +8,6 @@ import {
   listSuppressions,
   storableId,
 } from '../../service/suppressions/suppression-list.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
@@ -19,7 +18,6 @@ import {
 } from '../schemas/suppression.js';
 
 export async function suppressionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(

@@ -3,13 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { transitionFeed } from '../../service/transitions/transition-feed.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
 import { transitionsPageSchema, transitionsQuerySchema } from '../schemas/transition.js';
 
 export async function transitionRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
 
   typed.get(

@@ -17,7 +17,6 @@ import {
 } from '../../service/webhooks/subscriptions.js';
 import { StoreError } from '../../store/errors.js';
 import { WEBHOOK_DELIVERY_STATUSES } from '../../store/webhook-records.js';
-import { requireAdminKey } from '../auth.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
@@ -48,7 +47,6 @@ const BY_ID = [400, 401, 403, 404] as const;
 const WITH_BODY = [...BY_ID, 413, 415] as const;
 
 export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  requireAdminKey(app, deps.store);
   const typed = app.withTypeProvider<ZodTypeProvider>();
   /** Unless the SSRF guard is off, a URL reaching the server's own networks is refused at once. */
   const checkUrl = async (url: string | undefined, field: string) => {

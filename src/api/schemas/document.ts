@@ -1,8 +1,9 @@
 // The finishing touches on the generated OpenAPI document: the shared schemas as components
 // (every zod schema registered with an `id` via `.meta({ id })`), only the ones it uses, and
-// nullable enums that really admit null.
+// nullable enums that really admit null, and how each operation authenticates (security.ts).
 import type { SwaggerTransformObject } from '@fastify/swagger';
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { documentSecurity } from './security.js';
 
 const PREFIX = '#/components/schemas/';
 
@@ -40,5 +41,7 @@ export const finishDocument: SwaggerTransformObject = (document) => {
   const schemas = 'components' in doc ? doc.components?.schemas : undefined;
   if (schemas) dropUnused(doc, schemas);
   admitNullInEnums(doc);
+  if ('paths' in doc && doc.paths)
+    documentSecurity(doc.paths as Parameters<typeof documentSecurity>[0]);
   return doc;
 };

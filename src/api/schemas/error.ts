@@ -31,13 +31,16 @@ export type ApiErrorBody = z.infer<typeof apiErrorSchema>;
 
 const WHEN = {
   400: 'Invalid request: a parameter, the query or the body is wrong (`details` says which field)',
-  401: 'No key, or an unknown or revoked one',
-  403: 'A write key on the management API, which needs the admin key',
+  401: 'Not signed in: no session cookie or API key, or an unknown, expired or revoked one',
+  403:
+    'Not allowed: the role may not do this (the message says which role and what), a write key ' +
+    'on the management API, a cookie request without the right X-CSRF-Token, or a workspace the ' +
+    'user is not in',
   404: 'No such resource in this workspace',
   413: 'The body is over its size limit',
   415: 'A Content-Type the route does not accept',
   422: 'The model is invalid (`details` lists every problem with its path)',
-  429: 'Over the rate limit of the write key (see Retry-After)',
+  429: 'Over a rate limit: calls of the write key, or failed sign-ins (see Retry-After)',
   500: 'Internal error',
 } as const;
 
