@@ -1,62 +1,25 @@
-// The answers of the sign-in, people and audit API as the dashboard reads them (the contract of
-// issue 13; `import type` of the server's schemas replaces these once they exist on main).
+// The answers of the sign-in and people API as the dashboard reads them: types only, inferred
+// from the server's schemas (`import type` is erased from the bundle). The audit entry is
+// written out from the API contract until its schema exists.
+import type { z } from 'zod';
+import type { SessionViewResponse } from '../../../src/api/schemas/auth';
+import type { AuthProviders } from '../../../src/api/schemas/auth-providers';
+import type { invitedUserSchema, UserView } from '../../../src/api/schemas/user';
 
-/** The roles a user or key holds in a workspace. */
-export const ROLES = ['owner', 'marketer', 'sales', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+export type Me = SessionViewResponse;
+export type Workspace = Me['workspaces'][number];
+export type Role = Workspace['role'];
+export type Permission = Workspace['permissions'][number];
+export type Providers = AuthProviders;
+export type WorkspaceUser = UserView;
+export type Invited = z.infer<typeof invitedUserSchema>;
 
-/** What a role may do (src/service/auth/permissions.ts lists them; read here, not imported). */
-export type Permission =
-  | 'leads.read'
-  | 'leads.act'
-  | 'leads.write'
-  | 'leads.erase'
-  | 'data.export'
-  | 'data.import'
-  | 'models.read'
-  | 'models.write'
-  | 'analytics.read'
-  | 'predictive.read'
-  | 'predictive.write'
-  | 'automation.read'
-  | 'automation.write'
-  | 'jobs.read'
-  | 'keys.manage'
-  | 'users.manage'
-  | 'audit.read';
+/** The roles, in the order the role pickers list them: a value the dashboard needs at run time. */
+export const ROLES = ['owner', 'marketer', 'sales', 'viewer'] as const satisfies readonly Role[];
 
-export interface Workspace {
-  id: string;
-  name: string;
-  role: Role;
-  permissions: string[];
-}
-
-/** The answer of login, `GET /v1/auth/me` and redeeming a sign-in link. */
-export interface Me {
-  user: { id: string; email: string; lastSignInAt?: string | null };
-  workspaces: Workspace[];
-  csrfToken: string;
-}
-
-export interface Providers {
-  password: boolean;
-  oidc: { name: string; startUrl: string } | null;
-}
-
-export interface WorkspaceUser {
-  id: string;
-  email: string;
-  role: Role;
-  disabled: boolean;
-  createdAt: string;
-  lastSignInAt: string | null;
-}
-
-export interface Invited {
-  user: WorkspaceUser;
-  link: { url: string; expiresAt: string };
-}
+/** Compiles only while the list above names every role the server has. */
+type Exhaustive<Missing extends never> = Missing;
+export type AllRoles = Exhaustive<Exclude<Role, (typeof ROLES)[number]>>;
 
 export interface AuditEntry {
   id: string;

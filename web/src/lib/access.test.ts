@@ -1,10 +1,10 @@
 // What each role sees and may open, from the permissions the server sends for the workspace.
 import { describe, expect, it } from 'vitest';
-import type { Role, Workspace } from '../api/auth-types';
+import type { Permission, Role, Workspace } from '../api/auth-types';
 import { actRefusalOf, landingOf, navigationOf, pickWorkspace, refusalOf } from './access';
 
 // As src/service/auth/permissions.ts grants them (the server sends them with each workspace).
-const READ = [
+const READ: Permission[] = [
   'leads.read',
   'data.export',
   'models.read',
@@ -13,7 +13,7 @@ const READ = [
   'automation.read',
   'jobs.read',
 ];
-const MARKETER = [
+const MARKETER: Permission[] = [
   ...READ,
   'leads.act',
   'leads.write',
@@ -22,7 +22,7 @@ const MARKETER = [
   'predictive.write',
   'automation.write',
 ];
-const PERMISSIONS: Record<Role, string[]> = {
+const PERMISSIONS: Record<Role, Permission[]> = {
   owner: [...MARKETER, 'leads.erase', 'keys.manage', 'users.manage', 'audit.read'],
   marketer: MARKETER,
   viewer: READ,

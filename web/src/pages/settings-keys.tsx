@@ -16,12 +16,11 @@ import { useApiAction } from '../lib/use-api-action';
 
 const COLUMNS = ['Kind', 'Role', 'Name', 'Starts with', 'Created', 'Status', ACTIONS];
 type Kind = 'write' | 'api';
-/** A listed key as the Teams API answers it (the role added; the old admin kind reads as api). */
-type KeyRow = ApiKey & { role?: Role | null };
+/** Keys made as `admin` before roles existed are api keys of role owner. */
 const kindOf = (key: { kind: string }) => (key.kind === 'write' ? 'write' : 'api');
 
 export function KeysPanel({ onCreated }: { onCreated: (key: CreatedKey) => void }) {
-  const keys = useApi<{ items: KeyRow[] }>('/v1/keys');
+  const keys = useApi<{ items: ApiKey[] }>('/v1/keys');
   const [kind, setKind] = useState<Kind>('write');
   const [role, setRole] = useState<Role>('viewer');
   const [name, setName] = useState('');
@@ -32,7 +31,11 @@ export function KeysPanel({ onCreated }: { onCreated: (key: CreatedKey) => void 
     event.preventDefault();
     void submit(async () => {
       const key = await api<CreatedKey>('/v1/keys', {
-        json: { kind, role, ...(name.trim() ? { name: name.trim() } : {}) },
+        json: {
+          kind,
+          ...(kind === 'api' ? { role } : {}),
+          ...(name.trim() ? { name: name.trim() } : {}),
+        },
       });
       setCreated(key);
       setName('');
@@ -61,15 +64,17 @@ export function KeysPanel({ onCreated }: { onCreated: (key: CreatedKey) => void 
             <option value="api">api</option>
           </select>
         </Field>
-        <Field id="key-role" label="Role">
-          <select id="key-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </Field>
+        {kind === 'api' && (
+          <Field id="key-role" label="Role">
+            <select id="key-role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
         <Field id="key-name" label="Name (optional)" size="grow">
           <input
             id="key-name"
