@@ -4,6 +4,7 @@ import { ROLES, type Role, type WorkspaceUser } from '../api/auth-types';
 import { ConfirmButton } from '../components/confirm-button';
 import { LoadedList } from '../components/loaded-list';
 import { PageHeader } from '../components/page-header';
+import { RowActions } from '../components/row-actions';
 import { SettingsTabs } from '../components/settings-tabs';
 import { SmallButton } from '../components/small-button';
 import { ErrorNote } from '../components/status';
@@ -72,7 +73,7 @@ export function PeoplePage() {
                     )}
                   </td>
                   <td>{formatTime(u.createdAt)}</td>
-                  <td className="actions">
+                  <RowActions>
                     <SmallButton
                       label={`${u.disabled ? 'Enable' : 'Disable'} ${u.email}`}
                       onClick={() => patch(u, { disabled: !u.disabled })}
@@ -86,7 +87,7 @@ export function PeoplePage() {
                     >
                       Remove
                     </ConfirmButton>
-                  </td>
+                  </RowActions>
                 </tr>
               ))}
             </Table>
