@@ -40,9 +40,11 @@ interface Props {
   /** The lead's name, for the buttons' accessible names where several leads are listed. */
   leadName?: string;
   onChange: () => void;
+  /** Small buttons on one line, for a table row. */
+  compact?: boolean;
 }
 
-export function SalesActions({ leadId, leadName, onChange }: Props) {
+export function SalesActions({ leadId, leadName, onChange, compact }: Props) {
   const [action, setAction] = useState<Action | null>(null);
   const [reason, setReason] = useState('');
   const [value, setValue] = useState('');
@@ -85,7 +87,7 @@ export function SalesActions({ leadId, leadName, onChange }: Props) {
   const button = (next: Action, text: string) => (
     <button
       type="button"
-      className="button"
+      className={compact ? 'button small' : 'button'}
       aria-label={of ? `${text.replace('…', '')}${of}` : undefined}
       onClick={() => open(next)}
     >
@@ -95,7 +97,11 @@ export function SalesActions({ leadId, leadName, onChange }: Props) {
 
   return (
     <div>
-      <div className="actions" style={{ margin: '0.75rem 0' }} aria-label="Sales feedback">
+      <div
+        className={compact ? 'actions nowrap' : 'actions'}
+        style={{ margin: compact ? 0 : '0.75rem 0' }}
+        aria-label="Sales feedback"
+      >
         {button('accept', 'Accept')}
         {button('reject', 'Reject…')}
         {button('converted', 'Converted…')}

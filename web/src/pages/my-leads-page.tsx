@@ -7,7 +7,7 @@ import { HeatMark } from '../components/heat-mark';
 import { Link } from '../components/link';
 import { PageHeader } from '../components/page-header';
 import { Empty, ErrorNote, Loading } from '../components/status';
-import { Table } from '../components/table';
+import { num, Table } from '../components/table';
 import { actRefusalOf } from '../lib/access';
 import { formatAgo, formatScore, formatTime } from '../lib/format';
 import {
@@ -24,7 +24,14 @@ import { useApi } from '../lib/use-api';
 import { SalesActions } from './lead-sales-actions';
 
 const LIMIT = 200;
-const COLUMNS = ['Lead', 'Score', 'Since your last visit', 'Segment', 'Last activity', 'Feedback'];
+const COLUMNS = [
+  'Lead',
+  num('Score'),
+  'Since your last visit',
+  'Segment',
+  { label: 'Last activity', className: 'hide-narrow' },
+  'Feedback',
+];
 
 function ChangeBadge({ change }: { change: Change }) {
   switch (change.kind) {
@@ -115,14 +122,21 @@ export function MyLeadsPage() {
                     ))}
                   </td>
                   <td>
-                    <span className="segment">{lead.segment ?? '—'}</span>
+                    <span className="segment" style={{ whiteSpace: 'nowrap' }}>
+                      {lead.segment ?? '—'}
+                    </span>
                   </td>
-                  <td>{formatAgo(lead.lastActivityAt)}</td>
+                  <td className="hide-narrow">{formatAgo(lead.lastActivityAt)}</td>
                   <td>
                     {refusal ? (
                       <span className="hint">{refusal}</span>
                     ) : (
-                      <SalesActions leadId={lead.id} leadName={name} onChange={leads.reload} />
+                      <SalesActions
+                        leadId={lead.id}
+                        leadName={name}
+                        onChange={leads.reload}
+                        compact
+                      />
                     )}
                   </td>
                 </tr>
