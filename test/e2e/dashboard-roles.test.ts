@@ -69,12 +69,39 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: roles', { timeout: 90_000 }, () => {
     await row.getByRole('button', { name: `Accept ${name}` }).click();
     await row.getByRole('button', { name: 'Save' }).click();
     await row.getByText('Accept the lead: recorded.').waitFor();
+    await screenshot(page, 'my-leads');
+
+    // A lead of theirs jumps (one whose demo points are not capped yet): the next visit marks
+    // it against what this one saw.
+    let jumper: ListedLead | undefined;
+    for (const lead of own.items.slice(-5).reverse()) {
+      const path = `/v1/leads/${encodeURIComponent(lead.id)}`;
+      const before = (await server.admin<{ score: number }>(path)).score;
+      await server.send('track', { userId: lead.id, event: 'Demo Requested', properties: {} });
+      let now = before;
+      for (let i = 0; i < 10 && now === before; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        now = (await server.admin<{ score: number }>(path)).score;
+      }
+      if (now - before >= 10) {
+        jumper = lead;
+        break;
+      }
+    }
+    expect(jumper).toBeDefined();
+    await page.reload();
+    await expect
+      .poll(() =>
+        page.locator(`tr[data-lead-id="${jumper!.id}"]`).getByTestId('lead-changes').textContent(),
+      )
+      .toMatch(/^score [\d.]+ → [\d.]+$/);
+    await screenshot(page, 'my-leads-changes');
+
     const after = await server.admin<{ stage: string; moves: { by: string | null }[] }>(
       `/v1/leads/${encodeURIComponent(handed!.id)}/lifecycle`,
     );
     expect(after.stage).toBe('sal');
     expect(after.moves.at(-1)?.by).toBe(DEMO.sales);
-    await screenshot(page, 'my-leads');
   });
 
   it('shows a sales rep what their role cannot do', async () => {
