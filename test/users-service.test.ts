@@ -299,9 +299,11 @@ describe.each(freshStores())('users service on $name', ({ open }) => {
 
   it('makes the first owner of every workspace once, on a database without users', async () => {
     const { store, ws } = await workspace();
+    const other = (await store.createWorkspace('beta', NOW)).id;
     const first = await ensureFirstOwner(store, { email: undefined, now: NOW, publicUrl: URL_ });
     expect(first?.email).toBe('owner@leadscore.localhost');
     expect((await listUsers(store, ws)).map((u) => u.role)).toEqual(['owner']);
+    expect((await listUsers(store, other)).map((u) => u.role)).toEqual(['owner']);
     expect(
       await ensureFirstOwner(store, { email: 'x@example.com', now: NOW, publicUrl: URL_ }),
     ).toBeUndefined();

@@ -38,7 +38,7 @@ const INGEST: IngestAccess = { kind: 'ingest' };
 const PUBLIC: PublicAccess = { kind: 'public' };
 const SESSION: SessionAccess = { kind: 'session' };
 
-const SEGMENT_CALLS = ['identify', 'track', 'page', 'screen', 'group', 'alias'];
+const SEGMENT_CALLS = ['identify', 'track', 'page', 'group', 'alias'];
 
 /** `METHOD /path` as Fastify registers it (HEAD follows GET). */
 export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
@@ -55,7 +55,6 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
       '/static/index.html',
       '/static/swagger-initializer.js',
       '/static/*',
-      '/*',
       '/json',
       '/yaml',
     ].map((path) => [`GET /docs${path}`, PUBLIC]),

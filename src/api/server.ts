@@ -7,9 +7,12 @@ import { dirname } from 'node:path';
 import type { Config } from '../config.js';
 import { OidcClient } from '../service/auth/oidc-client.js';
 import { oidcSettingsFrom } from '../service/auth/oidc-settings.js';
+import { SessionSweep } from '../service/auth/session-sweep.js';
+import { sessionOptions } from '../service/auth/sessions.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
 import { OrphanWatch } from '../service/jobs/orphan-watch.js';
+import { publicUrlOf } from '../service/users/public-url.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
 import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
@@ -17,7 +20,6 @@ import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
-import { publicUrlOf } from '../service/users/public-url.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
 import { sweepUploadFolders } from './upload-folder.js';
@@ -109,6 +111,10 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     options.log(
       `single sign-on: ${sso.issuer} (register the redirect URI ${sso.redirectUri} at the provider)`,
     );
+  const sessions = sessionOptions(
+    config.LEADSCORE_SESSION_IDLE_MINUTES,
+    config.LEADSCORE_SESSION_MAX_HOURS,
+  );
   const app = await buildApp({
     store,
     ...(sso ? { oidc: new OidcClient(sso) } : {}),
@@ -120,6 +126,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     secrets,
     imports: { maxBytes: config.LEADSCORE_IMPORT_MAX_BYTES },
     logging: { level: config.LOG_LEVEL ?? 'info' },
+    sessions,
+    ...(config.LEADSCORE_TRUST_PROXY === undefined
+      ? {}
+      : { trustProxy: config.LEADSCORE_TRUST_PROXY }),
+    ...(config.LEADSCORE_PUBLIC_URL === undefined
+      ? {}
+      : { publicUrl: publicUrlOf(config.LEADSCORE_PUBLIC_URL, options.port) }),
   });
   let url: string;
   try {
@@ -155,6 +168,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       options.log(`webhook retention failed (retried in an hour): ${String(error)}`),
   });
   retention.start();
+  // Sessions past their expiry are refused when used; this removes the ones never used again.
+  const sessionSweep = new SessionSweep(store, {
+    ...sessions,
+    clock,
+    onError: (error) => options.log(`session sweep failed (retried in an hour): ${String(error)}`),
+  });
+  sessionSweep.start();
   // Jobs another server left (it died mid-job) are taken over once their lease runs out.
   const orphans = new OrphanWatch(
     async () => {
@@ -177,6 +197,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await app.close();
       await decay.stop();
       await retention.stop();
+      await sessionSweep.stop();
       await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();

@@ -25,7 +25,7 @@ export function serveCommand(): Command {
     .option('--db <file>', 'SQLite database file', './leadscore.db')
     .option(
       '--demo',
-      'on a new database: the example model and a few thousand synthetic leads with months of activity',
+      'on a new database: the example model, a few thousand synthetic leads with months of activity, and a user of every role sharing one password',
     )
     .action(async (flags: ServeFlags) => {
       const config = readConfig();

@@ -107,7 +107,7 @@ function createCommand(): Command {
   return dbOptions(
     new Command('create')
       .description(
-        'Add a user (or a role to an existing user) and print a one-time sign-in link valid 24 h',
+        'Add a user (or a role to an existing user) and print a one-time sign-in link (valid 24 hours)',
       )
       .argument('<email>', 'the e-mail address the user signs in with')
       .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, parseRole)

@@ -43,6 +43,11 @@ describe('hashing', () => {
     expect(await verifyPassword('not a hash', 'x')).toBe(false);
   });
 
+  it('takes one password however its accents are encoded', async () => {
+    const hash = await hashPassword('cr\u00e8me br\u00fbl\u00e9e au caf\u00e9');
+    expect(await verifyPassword(hash, 'cre\u0300me bru\u0302le\u0301e au cafe\u0301')).toBe(true);
+  });
+
   it('keeps the dummy hash on the same parameters, so an unknown e-mail costs the same', async () => {
     const dummy = parseOptions(DUMMY_HASH);
     expect(dummy).toMatchObject({

@@ -13,14 +13,22 @@ export const PASSWORD_MIN_LENGTH = 12;
 /** Long enough for any passphrase, short enough that hashing it costs nothing extra. */
 export const PASSWORD_MAX_LENGTH = 256;
 
+/**
+ * The same password typed on any keyboard or system: NFKC folds the several Unicode spellings of
+ * one character (precomposed or combining accents, full-width forms) into one (NIST SP 800-63B).
+ */
+function normalized(password: string): string {
+  return password.normalize('NFKC');
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return hash(normalized(password), ARGON2_OPTIONS);
 }
 
 /** False for a wrong password and for a hash that cannot be read (never throws). */
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   try {
-    return await verify(passwordHash, password);
+    return await verify(passwordHash, normalized(password));
   } catch {
     return false;
   }
