@@ -138,11 +138,17 @@ async function signIn(
   return { browser, location: response.headers.get('location') ?? '' };
 }
 
-/** The e-mail of the browser's session at the server, or undefined when it has none. */
+/** GET /v1/auth/me with the browser's cookies: its status and answer. */
+async function me(browser: Browser, at: Server = server) {
+  const response = await browser.request(`${at.url}/v1/auth/me`);
+  return { status: response.status, body: JSON.stringify(await response.json()) };
+}
+
+/** The e-mail of the browser's session, as GET /v1/auth/me answers it; undefined when refused. */
 async function signedInAs(browser: Browser, at: Server = server): Promise<string | undefined> {
-  const token = browser.cookies(at.url).get('leadscore_session');
-  if (!token) return undefined;
-  return (await resolveSession(store, token, Date.now()))?.user.email;
+  const { status, body } = await me(browser, at);
+  if (status !== 200) return undefined;
+  return /"email":"([^"]+)"/.exec(body)?.[1];
 }
 
 describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
@@ -186,6 +192,12 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
     expect(user).toMatchObject({ passwordHash: null, disabled: false });
     expect(await store.membership(workspaceId, user?.id ?? '')).toMatchObject({ role: 'viewer' });
     expect(await signedInAs(browser)).toBe('ann@acme.test');
+    // A management read with the session works too: a viewer may list leads.
+    const leads = await browser.request(`${server.url}/v1/leads`);
+    expect(leads.status).toBe(200);
+    expect((await me(browser)).body).toMatch(
+      /"workspaces":\[\{"id":"[^"]+","name":"acme","role":"viewer"/,
+    );
   });
 
   it('finds the same user at the next sign-in, ending the session the browser had', async () => {
@@ -283,5 +295,6 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
     await signIn('max', roleServer);
     expect(await store.membership(workspaceId, user?.id ?? '')).toMatchObject({ role: 'sales' });
     expect(await signedInAs(browser, roleServer)).toBe('max@acme.test');
+    expect((await me(browser, roleServer)).body).toMatch(/"role":"sales"/);
   });
 });

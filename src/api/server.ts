@@ -9,6 +9,8 @@ import { OidcClient } from '../service/auth/oidc-client.js';
 import { oidcSettingsFrom } from '../service/auth/oidc-settings.js';
 import { SessionSweep } from '../service/auth/session-sweep.js';
 import { sessionOptions } from '../service/auth/sessions.js';
+import { ssoWorkspace } from '../service/auth/sso.js';
+import { SsoError } from '../service/auth/sso-errors.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
 import { OrphanWatch } from '../service/jobs/orphan-watch.js';
@@ -106,7 +108,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     webhookSettingsFrom(config),
   );
   const sso = oidcSettingsFrom(config);
-  // Discovery waits for the first sign-in: the server starts while the provider is down.
+  // A workspace named wrong is a mistake of the setup; the provider being down is not (discovery
+  // waits for the first sign-in).
+  if (sso)
+    await ssoWorkspace(store, sso.policy).catch(async (error: unknown) => {
+      await store.close();
+      throw error instanceof SsoError ? new StartupError(error.message) : error;
+    });
   if (sso)
     options.log(
       `single sign-on: ${sso.issuer} (register the redirect URI ${sso.redirectUri} at the provider)`,

@@ -8,6 +8,8 @@ import type { StoreTx } from '../../store/port.js';
 import type { TeamMethods } from '../../store/team-port.js';
 import type { Role, User } from '../../store/team-records.js';
 import type { SsoPolicy } from './oidc-settings.js';
+import { normalizeEmail } from '../users/email.js';
+import { UsersError } from '../users/users-error.js';
 import { SsoError } from './sso-errors.js';
 import { roleFromClaim } from './sso-role.js';
 
@@ -37,20 +39,30 @@ const ACTOR = { actorKind: 'system', actorId: null, actorName: 'sso' } as const;
 
 /** The verified e-mail of the claims, lower-cased, and its domain. */
 function verifiedEmail(claims: SsoLogin['claims'], policy: SsoPolicy): string {
-  const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
-  const at = email.lastIndexOf('@');
-  if (at < 1 || at === email.length - 1)
+  if (typeof claims.email !== 'string' || claims.email.trim() === '')
     throw new SsoError('sso_email', 'the provider gave no e-mail address (scope `email`)');
+  let email: string;
+  try {
+    email = normalizeEmail(claims.email);
+  } catch (error) {
+    if (error instanceof UsersError)
+      throw new SsoError('sso_email', `the provider's ${error.message}`);
+    throw error;
+  }
   // Some providers send the flag as a string.
   if (claims.email_verified !== true && claims.email_verified !== 'true')
     throw new SsoError('sso_email', 'the provider has not verified the e-mail address');
-  const domain = email.slice(at + 1);
+  const domain = email.slice(email.lastIndexOf('@') + 1);
   if (policy.allowedDomains.length > 0 && !policy.allowedDomains.includes(domain))
     throw new SsoError('sso_domain', `${domain} is not an allowed single sign-on domain`);
   return email;
 }
 
-async function workspaceOf(tx: SsoTx, policy: SsoPolicy): Promise<string> {
+/** The workspace a first sign-in joins (by id, then name; else the first), or SsoError 'sso_workspace'. */
+export async function ssoWorkspace(
+  tx: Pick<SsoTx, 'getWorkspace' | 'listWorkspaces'>,
+  policy: Pick<SsoPolicy, 'workspace'>,
+): Promise<string> {
   const wanted = policy.workspace;
   const all = await tx.listWorkspaces();
   const found = wanted
@@ -75,7 +87,7 @@ async function applyRoleClaim(
   now: number,
 ): Promise<SsoResult['roleChange']> {
   if (!policy.roleClaim) return undefined;
-  const ws = await workspaceOf(tx, policy);
+  const ws = await ssoWorkspace(tx, policy);
   const membership = await tx.membership(ws, user.id);
   // A user removed from the workspace is not brought back by its provider.
   if (!membership) return undefined;
@@ -101,7 +113,7 @@ async function createSsoUser(
   policy: SsoPolicy,
   now: number,
 ): Promise<User> {
-  const ws = await workspaceOf(tx, policy);
+  const ws = await ssoWorkspace(tx, policy);
   const role =
     (policy.roleClaim ? roleFromClaim(login.claims[policy.roleClaim]) : undefined) ??
     policy.defaultRole;
