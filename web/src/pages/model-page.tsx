@@ -35,8 +35,9 @@ export function ModelPage() {
   return (
     <section className="page">
       <PageHeader title="Model">
-        Edit a copy of a version, save it as a new one, preview what it would change, then activate
-        it.
+        {readOnly
+          ? 'The versions and how each scores: try changes in the editor (your role cannot save them).'
+          : 'Edit a copy of a version, save it as a new one, preview what it would change, then activate it.'}
       </PageHeader>
       <ActivationProgress state={activation} />
       <section className="card" aria-labelledby="versions-h">
