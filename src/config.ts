@@ -74,6 +74,8 @@ const envSchema = z.object({
   LEADSCORE_WEBHOOK_BLOCK_PRIVATE: flag.optional(),
   /** Days a delivered (or given-up) webhook message is kept (service/webhooks/retention.ts). */
   LEADSCORE_WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().optional(),
+  /** Days an audit entry is kept (service/audit/audit-retention.ts); 365 when unset. */
+  LEADSCORE_AUDIT_RETENTION_DAYS: z.coerce.number().positive().optional(),
   /**
    * SQLite durability: 'full' acknowledges a call once it is on disk (survives power loss);
    * 'normal' once it is written to the WAL (survives a crash of the server, not of the machine).

@@ -206,6 +206,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ['patch', '/v1/leads/{id}', '200', LEAD_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS]],
   ['delete', '/v1/leads/{id}', '200', ['id', 'removed', 'suppressed'], BY_ID_ERRORS],
   ['get', '/v1/suppressions', '200', ['items', 'next'], ['400', '401', '403']],
+  ['get', '/v1/audit', '200', ['items', 'next'], ['400', '401', '403']],
   [
     'delete',
     '/v1/suppressions/{id}',
@@ -524,6 +525,8 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     const suppression = '/v1/suppressions/{id}';
     await send(200, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
     await send(404, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
+    await send(200, ['GET', '/v1/audit?limit=1'], '/v1/audit', a.admin);
+    await send(400, ['GET', '/v1/audit?after=nonsense'], '/v1/audit', a.admin);
 
     const events = '/v1/leads/{id}/events';
     await send(200, ['GET', '/v1/leads/u2/events?limit=1'], events, a.admin);

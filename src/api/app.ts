@@ -10,6 +10,8 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import { installAccess } from './access.js';
+import { auditedStore } from '../service/audit/audited-store.js';
+import { installAuditTrail } from './audit-trail.js';
 import { answerClientError } from './client-errors.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
@@ -18,6 +20,7 @@ import { loggerOptions, OneLinePerRequest } from './logging.js';
 import { requestIdOf, sendRequestIds } from './request-id.js';
 import { accountRoutes } from './routes/accounts.js';
 import { authRoutes } from './routes/auth.js';
+import { auditRoutes } from './routes/audit.js';
 import { backtestRoutes } from './routes/backtests.js';
 import { exportRoutes } from './routes/exports.js';
 import { predictiveRoutes } from './routes/predictive.js';
@@ -42,7 +45,9 @@ import { installCookies } from './session-cookie.js';
 import { finishDocument } from './schemas/document.js';
 import { SECURITY_SCHEMES } from './schemas/security.js';
 
-export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
+  // The routes' store writes each management change's audit entry in the change's transaction.
+  const deps: AppDeps = { ...given, store: auditedStore(given.store) };
   const app = Fastify({
     logger: deps.logging ? loggerOptions(deps.logging) : false,
     logController: new OneLinePerRequest(),
@@ -63,6 +68,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await installCookies(app);
   installAccess(app, deps);
   installJsonBody(app);
+  installAuditTrail(app, given.store, deps.clock, deps.store);
   await app.register(swagger, {
     openapi: {
       info: {
@@ -100,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => suppressionRoutes(scope, deps));
   await app.register((scope) => exportRoutes(scope, deps));
   await app.register((scope) => oidcRoutes(scope, deps));
+  await app.register((scope) => auditRoutes(scope, deps));
   await app.register((scope) => webStaticRoutes(scope, deps.webRoot));
   return app;
 }

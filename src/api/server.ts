@@ -18,6 +18,7 @@ import { publicUrlOf } from '../service/users/public-url.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
 import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
+import { AuditRetention, DEFAULT_AUDIT_RETENTION_DAYS } from '../service/audit/audit-retention.js';
 import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
@@ -183,6 +184,15 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     onError: (error) => options.log(`session sweep failed (retried in an hour): ${String(error)}`),
   });
   sessionSweep.start();
+  // Audit entries older than their retention period go.
+  const auditRetention = new AuditRetention(store, {
+    days: config.LEADSCORE_AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
+    clock,
+    onPrune: (n) => options.log(`audit: ${n} entries past retention deleted`),
+    onError: (error) =>
+      options.log(`audit retention failed (retried in an hour): ${String(error)}`),
+  });
+  auditRetention.start();
   // Jobs another server left (it died mid-job) are taken over once their lease runs out.
   const orphans = new OrphanWatch(
     async () => {
@@ -206,6 +216,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await decay.stop();
       await retention.stop();
       await sessionSweep.stop();
+      await auditRetention.stop();
       await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();

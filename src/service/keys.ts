@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKey, Store, Workspace } from '../store/port.js';
 import type { Role } from '../store/team-records.js';
+import { noteAudit } from './audit/audit-scope.js';
 
 /** Stored kinds: 'admin' is an api key (the management API, with a role); 'write' ingests only. */
 export type KeyKind = ApiKey['kind'];
@@ -50,15 +51,20 @@ export async function issueKey(
   label: string | null = null,
   role: Role | null = kind === 'admin' ? 'owner' : null,
 ): Promise<IssuedKey> {
-  const key = await store.addApiKey({
-    workspaceId,
-    kind,
-    role: kind === 'admin' ? role : null,
-    hash: hashKey(secret),
-    prefix: displayPrefix(secret),
-    label,
-    rateLimitPerMinute: null,
-    createdAt: now,
+  const key = await store.transaction(async (tx) => {
+    const added = await tx.addApiKey({
+      workspaceId,
+      kind,
+      role: kind === 'admin' ? role : null,
+      hash: hashKey(secret),
+      prefix: displayPrefix(secret),
+      label,
+      rateLimitPerMinute: null,
+      createdAt: now,
+    });
+    // Never the secret: what a reader of the trail needs to tell the key apart.
+    noteAudit(`key:${added.id}`, { kind: added.kind, role: added.role, name: added.label });
+    return added;
   });
   return { key, secret };
 }

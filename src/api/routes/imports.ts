@@ -8,9 +8,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { loadImportMap } from '../../service/import/import-map.js';
 import { importJobOf, rejectsText } from '../../service/import/import-rejects.js';
+import { IMPORT_KINDS } from '../../service/import/import-types.js';
 import { importPreviewSchema, previewImport } from '../../service/import/preview.js';
 import { importUserError } from '../../service/import/import-errors.js';
 import { checkImport, kindsOf, startImport } from '../../service/import/start-import.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { FORM_LIMITS } from '../import-multipart.js';
@@ -71,6 +73,8 @@ export async function importRoutes(app: FastifyInstance, deps: AppDeps): Promise
       try {
         const flags = flagsOf(upload, request.query);
         await checked(upload, () => checkImport(upload.files));
+        const kinds = IMPORT_KINDS.filter((kind) => upload.files[kind] !== undefined);
+        auditTarget(request, null, { dryRun: flags.dryRun, files: kinds });
         const { job } = await startImport(
           deps.store,
           deps.models,

@@ -7,6 +7,7 @@ import { revokeKey } from '../../service/key-revocation.js';
 import { issueKey, listKeys } from '../../service/keys.js';
 import type { ApiKey } from '../../store/port.js';
 import type { Role } from '../../store/team-records.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import {
@@ -100,6 +101,7 @@ export async function keyRoutes(app: FastifyInstance, deps: AppDeps): Promise<vo
     },
     async (request) => {
       const { id } = request.params;
+      auditTarget(request, `key:${id}`);
       const outcome = await revokeKey(deps.store, request.workspaceId, id, deps.clock());
       if (outcome.status === 'not_found') throw new ApiError('not_found', `no key "${id}"`);
       if (outcome.status === 'last_admin') {

@@ -6,6 +6,7 @@ import { eraseLead, updateTraits } from '../../service/leads/lead-changes.js';
 import { leadHistory } from '../../service/leads/lead-history.js';
 import { listLeads } from '../../service/leads/lead-list.js';
 import { leadDetails } from '../../service/leads/lead-details.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { errorResponses } from '../schemas/error.js';
@@ -89,6 +90,10 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     },
     async (request) => {
       const ws = request.workspaceId;
+      // The names of the traits changed, not their values.
+      auditTarget(request, `lead:${request.params.id}`, {
+        traits: Object.keys(request.body.traits).sort(),
+      });
       const found = await updateTraits(
         deps.store,
         deps.models,
@@ -115,6 +120,8 @@ export async function leadRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       },
     },
     async (request) => {
+      // The id only: the counts are added by the erasure, nothing about the person.
+      auditTarget(request, `lead:${request.params.id}`);
       const erasure = await eraseLead(
         deps.store,
         deps.models,

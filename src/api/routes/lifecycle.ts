@@ -1,12 +1,13 @@
 // The sales loop over the management API: a lead's lifecycle, sales feedback on a hand-over,
 // outcomes (converted, lost), plain forward moves and explicit resets. A move the lifecycle
 // rules refuse answers 409 saying from which stage to which, and why not.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { MoveContext } from '../../service/lifecycle/apply-move.js';
 import { leadLifecycle, makeMove } from '../../service/lifecycle/lead-lifecycle.js';
 import type { LifecycleAction } from '../../service/lifecycle/moves.js';
+import { actedBy, auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
@@ -41,11 +42,18 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Prom
 
   /** One move: a refused one answers 409; notifications it enqueued wake the webhook worker. */
   const move = async (
-    ws: string,
-    id: string,
+    request: FastifyRequest,
     action: LifecycleAction,
     context: Omit<MoveContext, 'cause' | 'causeRef'>,
   ): Promise<LeadLifecycleView> => {
+    const ws = request.workspaceId;
+    const id = (request.params as { id: string }).id;
+    auditTarget(request, `lead:${id}`, {
+      action: action.type,
+      ...('to' in action ? { to: action.to } : {}),
+      ...(context.reason ? { reason: context.reason } : {}),
+      ...(context.actor ? { by: context.actor } : {}),
+    });
     const result = await makeMove(deps.store, ws, id, action, context, MOVES_SHOWN);
     if (!result.ok)
       throw new ApiError('conflict', result.message, { from: result.from, to: result.to });
@@ -95,10 +103,10 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Prom
     async (request) => {
       const body = request.body;
       const action: LifecycleAction = { type: body.decision === 'accepted' ? 'accept' : 'reject' };
-      return move(request.workspaceId, request.params.id, action, {
+      return move(request, action, {
         at: deps.clock(),
         reason: body.reason ?? null,
-        actor: body.by ?? null,
+        actor: actedBy(request, body.by),
       });
     },
   );
@@ -119,13 +127,12 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Prom
       const now = deps.clock();
       if (body.outcome === 'lost') {
         return move(
-          request.workspaceId,
-          request.params.id,
+          request,
           { type: 'lose' },
           {
             at: now,
             reason: body.reason,
-            actor: body.by ?? null,
+            actor: actedBy(request, body.by),
           },
         );
       }
@@ -133,13 +140,12 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Prom
       if (at > now)
         throw new ApiError('invalid_request', 'body.at: a conversion cannot be in the future');
       return move(
-        request.workspaceId,
-        request.params.id,
+        request,
         { type: 'convert' },
         {
           at,
           reason: body.reason ?? null,
-          actor: body.by ?? null,
+          actor: actedBy(request, body.by),
           value: body.value ?? null,
           currency: body.currency ?? null,
         },
@@ -161,13 +167,12 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Prom
     },
     async (request) =>
       move(
-        request.workspaceId,
-        request.params.id,
+        request,
         { type: 'advance', to: request.body.stage },
         {
           at: deps.clock(),
           reason: request.body.reason ?? null,
-          actor: request.body.by ?? null,
+          actor: actedBy(request, request.body.by),
         },
       ),
   );
@@ -185,13 +190,12 @@ export async function lifecycleRoutes(app: FastifyInstance, deps: AppDeps): Prom
     },
     async (request) =>
       move(
-        request.workspaceId,
-        request.params.id,
+        request,
         { type: 'reset', to: request.body.stage },
         {
           at: deps.clock(),
           reason: request.body.reason,
-          actor: request.body.by ?? null,
+          actor: actedBy(request, request.body.by),
         },
       ),
   );

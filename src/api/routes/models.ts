@@ -8,6 +8,7 @@ import { jobWithResult } from '../../service/jobs/job-with-result.js';
 import { startActivation } from '../../service/models/activation.js';
 import { addModelVersion } from '../../service/models/add-model-version.js';
 import { getModelVersion, listModelVersions } from '../../service/models/model-versions.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { bodyText, MAX_BODY_BYTES, modelTextProblem } from '../json-body.js';
 import { errorResponses } from '../schemas/error.js';
@@ -92,6 +93,7 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (request, reply) => {
+      auditTarget(request, `model:${request.params.version}`);
       const { job } = await startActivation(
         deps.store,
         deps.models,

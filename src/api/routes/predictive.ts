@@ -16,6 +16,7 @@ import {
 } from '../../service/predictive/predictive-versions.js';
 import { startTraining } from '../../service/predictive/start-training.js';
 import type { Job } from '../../store/port.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
 import { jobStartedSchema } from '../schemas/job.js';
@@ -54,6 +55,8 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
         },
       },
       async (request, reply) => {
+        // Only training changes state (the access table audits it alone): what it was asked for.
+        auditTarget(request, null, { request: request.body as Record<string, unknown> });
         const { job } = await start(request.workspaceId, request.body as z.infer<Body>);
         return reply.code(202).send({ jobId: job.id, job: jobView(job) });
       },
@@ -128,6 +131,7 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
     },
     async (request) => {
       const { version } = request.params;
+      auditTarget(request, `predictive:${version}`, { after: { active: version } });
       await activatePredictiveVersion(deps.store, request.workspaceId, version);
       return { active: version };
     },
@@ -143,6 +147,7 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
       },
     },
     async (request) => {
+      auditTarget(request, null, { after: { active: null } });
       await deactivatePredictive(deps.store, request.workspaceId);
       return { active: null };
     },

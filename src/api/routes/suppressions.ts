@@ -8,6 +8,7 @@ import {
   listSuppressions,
   storableId,
 } from '../../service/suppressions/suppression-list.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
@@ -51,6 +52,9 @@ export async function suppressionRoutes(app: FastifyInstance, deps: AppDeps): Pr
         },
       },
     },
-    async (request) => liftSuppression(deps.store, request.workspaceId, request.params.id),
+    async (request) => {
+      auditTarget(request, `suppression:${request.params.id}`);
+      return liftSuppression(deps.store, request.workspaceId, request.params.id);
+    },
   );
 }

@@ -17,6 +17,7 @@ import {
 } from '../../service/webhooks/subscriptions.js';
 import { StoreError } from '../../store/errors.js';
 import { WEBHOOK_DELIVERY_STATUSES } from '../../store/webhook-records.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
@@ -129,6 +130,15 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     async (request) => {
       const patch = request.body;
       await checkUrl(patch.url, 'body.url');
+      // What changed, the URL by its host only (a path may carry a token).
+      auditTarget(request, `webhook:${request.params.id}`, {
+        changed: Object.keys(patch).sort(),
+        after: {
+          ...(patch.url === undefined ? {} : { host: new URL(patch.url).host }),
+          ...(patch.eventTypes === undefined ? {} : { eventTypes: patch.eventTypes }),
+          ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }),
+        },
+      });
       const webhook = await changeSubscription(
         deps.store,
         request.workspaceId,
@@ -152,6 +162,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request) => {
+      auditTarget(request, `webhook:${request.params.id}`);
       await unsubscribe(deps.store, request.workspaceId, request.params.id);
       return { id: request.params.id, deleted: true as const };
     },
@@ -220,6 +231,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
     async (request, reply) => {
       const { id, deliveryId } = request.params;
+      auditTarget(request, `webhook:${id}`, { delivery: deliveryId });
       const delivery = await redeliver(
         deps.store,
         request.workspaceId,
@@ -243,6 +255,7 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request, reply) => {
+      auditTarget(request, `webhook:${request.params.id}`);
       const redelivered = await redeliverFailed(
         deps.store,
         request.workspaceId,

@@ -3,6 +3,7 @@ import type { ErasureCounts, JsonObject, Store } from '../../store/port.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { refreshAccounts } from '../accounts/account-scoring.js';
 import { refit } from '../scoring/lead-scoring.js';
+import { noteAudit } from '../audit/audit-scope.js';
 
 /** Merges the traits (given keys overwrite) and rescores the fit; false for an unknown lead. */
 export async function updateTraits(
@@ -51,6 +52,7 @@ export async function eraseLead(
     // Its company has one contact fewer now.
     const scoring = lead.companyId ? await models.get(tx, ws) : undefined;
     if (scoring && lead.companyId) await refreshAccounts(tx, ws, scoring, [lead.companyId], now);
+    noteAudit(undefined, { removed, suppressed });
     return { removed, suppressed };
   });
 }

@@ -5,6 +5,7 @@ import type { Job, Store } from '../../store/port.js';
 import { StoreError } from '../../store/port.js';
 import { holdLease, LEASE_OWNER, type HeldLease } from '../jobs/job-lease.js';
 import { runJob } from '../jobs/run-job.js';
+import { noteAudit } from '../audit/audit-scope.js';
 import { rescoreWorkspace } from '../rescore/rescore-workspace.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 
@@ -38,6 +39,11 @@ export async function startActivation(
 ): Promise<{ job: Job; running: Promise<void> }> {
   if (!(await store.getModel(ws, version)))
     throw new StoreError('not_found', `no model version ${version}`);
+  // The switch itself happens when the job ends; the request's change is the job started.
+  noteAudit(`model:${version}`, {
+    before: { active: (await store.activeModelVersion(ws)) ?? null },
+    after: { active: version },
+  });
   const job = await store.createJob(ws, { kind: activationKind(version), total: 0 }, clock());
   const running = run(store, models, ws, version, job.id, clock);
   return { job, running };

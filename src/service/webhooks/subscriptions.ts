@@ -3,6 +3,7 @@
 // an unknown subscription answering StoreError 'not_found' in the API's words.
 import { StoreError, type Store, type Webhook, type WebhookPatch } from '../../store/port.js';
 import type { SecretBox } from '../secret-box.js';
+import { noteAudit } from '../audit/audit-scope.js';
 import { generateSecret } from './secret.js';
 
 const notFound = (id: string) => new StoreError('not_found', `no webhook "${id}"`);
@@ -25,7 +26,12 @@ export async function subscribe(
 ): Promise<{ webhook: Webhook; secret: string }> {
   const secret = request.secret ?? generateSecret();
   const { url, eventTypes } = request;
-  const webhook = await store.createWebhook(ws, { url, eventTypes, secret: box.seal(secret) }, now);
+  const webhook = await store.transaction(async (tx) => {
+    const made = await tx.createWebhook(ws, { url, eventTypes, secret: box.seal(secret) }, now);
+    // The host only: a webhook URL may carry a token in its path (Slack's do).
+    noteAudit(`webhook:${made.id}`, { host: new URL(url).host, eventTypes });
+    return made;
+  });
   return { webhook, secret };
 }
 
