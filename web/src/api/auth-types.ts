@@ -1,7 +1,7 @@
-// The answers of the sign-in and people API as the dashboard reads them: types only, inferred
-// from the server's schemas (`import type` is erased from the bundle). The audit entry is
-// written out from the API contract until its schema exists.
+// The answers of the sign-in, people and audit API as the dashboard reads them: types only,
+// inferred from the server's schemas (`import type` is erased from the bundle).
 import type { z } from 'zod';
+import type { AuditEntryView } from '../../../src/api/schemas/audit';
 import type { SessionViewResponse } from '../../../src/api/schemas/auth';
 import type { AuthProviders } from '../../../src/api/schemas/auth-providers';
 import type { invitedUserSchema, UserView } from '../../../src/api/schemas/user';
@@ -21,14 +21,4 @@ export const ROLES = ['owner', 'marketer', 'sales', 'viewer'] as const satisfies
 type Exhaustive<Missing extends never> = Missing;
 export type AllRoles = Exhaustive<Exclude<Role, (typeof ROLES)[number]>>;
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actorKind: string;
-  actorId: string;
-  actorName: string;
-  ip: string | null;
-  action: string;
-  target: string | null;
-  summary: string | null;
-}
+export type AuditEntry = AuditEntryView;

@@ -15,6 +15,7 @@ import {
   type AuditFilter,
   type AuditFilters,
 } from '../lib/audit-query';
+import { summaryText } from '../lib/audit-summary';
 import { formatTime } from '../lib/format';
 import { usePages } from '../lib/use-pages';
 import { navigate } from '../router';
@@ -23,9 +24,9 @@ const PAGE_SIZE = 50;
 const COLUMNS = ['When', 'Who', 'Address', 'Action', 'Target', 'Summary'];
 
 const INPUTS: Record<AuditFilter, { label: string; type: string; placeholder?: string }> = {
-  actor: { label: 'Actor', type: 'text', placeholder: 'e-mail or key name' },
+  actor: { label: 'Actor', type: 'text', placeholder: 'e-mail, key name or id' },
   action: { label: 'Action', type: 'text', placeholder: 'model.activate' },
-  target: { label: 'Target', type: 'text', placeholder: 'lead id, user, key…' },
+  target: { label: 'Target', type: 'text', placeholder: 'lead:u1, key:…' },
   from: { label: 'From', type: 'datetime-local' },
   to: { label: 'To', type: 'datetime-local' },
 };
@@ -88,15 +89,17 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
               <tr key={e.id} data-action={e.action}>
                 <td title={e.at}>{formatTime(e.at)}</td>
                 <td data-testid="audit-actor">
-                  {e.actorName}
-                  <div className="sub">{e.actorKind}</div>
+                  {e.actor.name}
+                  <div className="sub">{e.actor.kind}</div>
                 </td>
                 <td>{e.ip ?? <span className="muted">—</span>}</td>
                 <td>
                   <code data-testid="audit-action">{e.action}</code>
                 </td>
                 <td style={{ overflowWrap: 'anywhere' }}>{e.target ?? '—'}</td>
-                <td>{e.summary ?? <span className="muted">—</span>}</td>
+                <td className="sub">
+                  {summaryText(e.summary) || <span className="muted">—</span>}
+                </td>
               </tr>
             ))}
           </Table>
