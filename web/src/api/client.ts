@@ -49,14 +49,15 @@ export function sessionEnded(reason: string): void {
 
 type Query = Record<string, string | number | undefined | null>;
 
-/** `path?query` with the empty values left out. */
+/** `path?query` with the empty values left out (added to the query `path` may have). */
 export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
   }
   const text = params.toString();
-  return text ? `${path}?${text}` : path;
+  if (!text) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${text}`;
 }
 
 /** The coded error of a failed answer (or its status line when it is not one). */

@@ -20,3 +20,13 @@ describe('audit filters', () => {
     expect(instantOf('not a date')).toBeUndefined();
   });
 });
+
+describe('the audit page query', () => {
+  it('keeps the filters when the pager adds its cursor', async () => {
+    const { withQuery } = await import('../api/client');
+    const path = withQuery('/v1/audit', auditQueryOf({ action: 'model.activate' }));
+    expect(withQuery(path, { limit: 50, after: 'c1' })).toBe(
+      '/v1/audit?action=model.activate&limit=50&after=c1',
+    );
+  });
+});
