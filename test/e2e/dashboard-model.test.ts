@@ -73,7 +73,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
       .toBe('100');
     await page.getByText('done, every lead is rescored').waitFor();
     await page.locator('[data-testid="versions"] .badge.ok').waitFor();
-    expect(await page.getByTestId('versions').textContent()).toMatch(/v2\s*active/);
+    // The list reloads after the job ends: v1's badge may show until it has.
+    await expect.poll(() => page.getByTestId('versions').textContent()).toMatch(/v2\s*active/);
     await screenshot(page, 'model-activated');
 
     await page.getByRole('link', { name: 'Leads', exact: true }).click();
