@@ -30,7 +30,8 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-export async function startDemoServer(): Promise<DemoServer> {
+/** `env` adds to (or overrides) the server's environment, e.g. single sign-on settings. */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-e2e-'));
   const child = spawn(
     process.execPath,
@@ -52,6 +53,7 @@ export async function startDemoServer(): Promise<DemoServer> {
         LEADSCORE_DEMO_PASSWORD: DEMO_PASSWORD,
         // The automation test subscribes a loopback URL, which the SSRF guard refuses by default.
         ...ALLOW_PRIVATE_ENV,
+        ...env,
       },
     },
   );
