@@ -120,7 +120,37 @@ async function webhookWithDelivery(s: Setup): Promise<{ webhook: string; deliver
   return { webhook: hook.id, delivery: claim!.deliveryId };
 }
 
+/** A member of workspace a (viewer) for the users routes' cases, made by `prepare`. */
+let memberId = '';
+async function member(s: Setup): Promise<void> {
+  const invited = await s.call('POST', '/v1/users', { email: 'Vic@Example.com', role: 'viewer' });
+  memberId = invited.json<{ user: { id: string } }>().user.id;
+}
+
 const CASES: Record<string, Case> = {
+  'POST /v1/users': {
+    call: (s) => s.call('POST', '/v1/users', { email: 'Ann@Example.com', role: 'marketer' }),
+    status: 201,
+    target: 'user:ann@example.com',
+    summary: { role: 'marketer' },
+  },
+  'PATCH /v1/users/:id': {
+    prepare: member,
+    call: (s) => s.call('PATCH', `/v1/users/${memberId}`, { role: 'sales' }),
+    status: 200,
+    target: 'user:vic@example.com',
+    summary: {
+      before: { role: 'viewer', disabled: false },
+      after: { role: 'sales', disabled: false },
+    },
+  },
+  'DELETE /v1/users/:id': {
+    prepare: member,
+    call: (s) => s.call('DELETE', `/v1/users/${memberId}`),
+    status: 200,
+    target: 'user:vic@example.com',
+    summary: { role: 'viewer' },
+  },
   'PATCH /v1/leads/:id': {
     prepare: (s) => lead(s).then(() => undefined),
     call: (s) =>

@@ -3,6 +3,7 @@
 // Each change ends the user's sessions; the last active owner can never be demoted or removed.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { memberSummary } from '../../service/auth/member-summary.js';
 import { sessionCacheOf } from '../../service/auth/sessions.js';
 import {
   inviteUser,
@@ -10,8 +11,10 @@ import {
   removeFromWorkspace,
   setDisabled,
   setRole,
+  normalizeEmail,
   type WorkspaceUser,
 } from '../../service/users/index.js';
+import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
@@ -75,6 +78,9 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       },
     },
     async (request, reply) => {
+      auditTarget(request, `user:${normalizeEmail(request.body.email)}`, {
+        role: request.body.role,
+      });
       const { user, link } = await inviteUser(deps.store, {
         workspaceId: request.workspaceId,
         email: request.body.email,
@@ -108,6 +114,12 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const { id } = request.params;
       const { role, disabled } = request.body;
       const now = deps.clock();
+      const before = await memberSummary(deps.store, request.workspaceId, id);
+      if (before)
+        auditTarget(request, `user:${before.email}`, {
+          before: { role: before.role, disabled: before.disabled },
+          after: { role: role ?? before.role, disabled: disabled ?? before.disabled },
+        });
       let user: WorkspaceUser | undefined;
       try {
         if (role !== undefined)
@@ -136,6 +148,8 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       },
     },
     async (request) => {
+      const before = await memberSummary(deps.store, request.workspaceId, request.params.id);
+      if (before) auditTarget(request, `user:${before.email}`, { role: before.role });
       const user = await removeFromWorkspace(deps.store, request.workspaceId, request.params.id);
       changed();
       return userView(user);
