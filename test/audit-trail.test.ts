@@ -12,6 +12,7 @@ import {
   DEFAULT_AUDIT_RETENTION_DAYS,
   pruneAudit,
 } from '../src/service/audit/audit-retention.js';
+import { startSession } from '../src/service/auth/sessions.js';
 import { handOver } from '../src/service/lifecycle/hand-over.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import type { AuditEntry, Store } from '../src/store/port.js';
@@ -84,6 +85,8 @@ interface Case {
   status: number;
   target: string | null | ((s: Setup, res: Response) => Promise<string> | string);
   summary?: Record<string, unknown>;
+  /** What the answer holds that the entry must not (besides keys' secrets). */
+  secrets?(res: Response): string[];
 }
 
 const lead = (s: Setup, id = 'u1') =>
@@ -120,36 +123,35 @@ async function webhookWithDelivery(s: Setup): Promise<{ webhook: string; deliver
   return { webhook: hook.id, delivery: claim!.deliveryId };
 }
 
-/** A member of workspace a (viewer) for the users routes' cases, made by `prepare`. */
-let memberId = '';
-async function member(s: Setup): Promise<void> {
-  const invited = await s.call('POST', '/v1/users', { email: 'Vic@Example.com', role: 'viewer' });
-  memberId = invited.json<{ user: { id: string } }>().user.id;
+/** An e-mail of this test's own (users are global; the file's tests share one database). */
+const mail = (s: Setup, name: string) => `${name}.${s.a.ws.slice(0, 8)}@example.com`;
+
+/** A viewer of workspace a; answers its id. */
+async function member(s: Setup): Promise<string> {
+  const user = await s.store.createUser({ email: mail(s, 'bob'), passwordHash: null, now: T0 });
+  await s.store.setMembership(s.a.ws, user.id, 'viewer', T0);
+  return user.id;
 }
 
 const CASES: Record<string, Case> = {
   'POST /v1/users': {
-    call: (s) => s.call('POST', '/v1/users', { email: 'Ann@Example.com', role: 'marketer' }),
+    call: (s) => s.call('POST', '/v1/users', { email: mail(s, 'Ann'), role: 'marketer' }),
     status: 201,
-    target: 'user:ann@example.com',
-    summary: { role: 'marketer' },
+    target: (s) => `user:${mail(s, 'ann')}`,
+    summary: { after: { role: 'marketer' } },
+    secrets: (res) => [new URL(res.json<{ link: { url: string } }>().link.url).search.slice(1)],
   },
   'PATCH /v1/users/:id': {
-    prepare: member,
-    call: (s) => s.call('PATCH', `/v1/users/${memberId}`, { role: 'sales' }),
+    call: async (s) => s.call('PATCH', `/v1/users/${await member(s)}`, { role: 'sales' }),
     status: 200,
-    target: 'user:vic@example.com',
-    summary: {
-      before: { role: 'viewer', disabled: false },
-      after: { role: 'sales', disabled: false },
-    },
+    target: (s) => `user:${mail(s, 'bob')}`,
+    summary: { before: { role: 'viewer', disabled: false }, after: { role: 'sales' } },
   },
   'DELETE /v1/users/:id': {
-    prepare: member,
-    call: (s) => s.call('DELETE', `/v1/users/${memberId}`),
+    call: async (s) => s.call('DELETE', `/v1/users/${await member(s)}`),
     status: 200,
-    target: 'user:vic@example.com',
-    summary: { role: 'viewer' },
+    target: (s) => `user:${mail(s, 'bob')}`,
+    summary: { before: { role: 'viewer', disabled: false } },
   },
   'PATCH /v1/leads/:id': {
     prepare: (s) => lead(s).then(() => undefined),
@@ -357,7 +359,13 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     // Never a secret: no key's secret, no webhook signing secret, no URL token.
     const text = JSON.stringify(entry);
     const adminSecret = s.a.admin.authorization!.slice('Bearer '.length);
-    for (const secret of ['whsec_', 'tok3n', s.a.writeKey, adminSecret])
+    for (const secret of [
+      'whsec_',
+      'tok3n',
+      s.a.writeKey,
+      adminSecret,
+      ...(c.secrets?.(res) ?? []),
+    ])
       expect(text).not.toContain(secret);
     expect(await s.entries(s.b.ws)).toEqual([]);
   });
@@ -405,7 +413,7 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     expect((await s.call('DELETE', `/v1/keys/${key.id}`)).statusCode).toBe(200);
 
     type Page = {
-      items: { at: string; action: string; target: string; actor: { kind: string; id: string } }[];
+      items: { at: string; action: string; target: string; actorKind: string; actorId: string }[];
       next: string | null;
     };
     const get = async (query: string, headers: object = s.a.admin) => {
@@ -421,7 +429,8 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     ]);
     expect(all.items[0]).toMatchObject({
       at: new Date(T0 + 2000).toISOString(),
-      actor: { kind: 'key', id: s.a.adminKeyId },
+      actorKind: 'key',
+      actorId: s.a.adminKeyId,
       ip: '127.0.0.1',
     });
     expect(all.next).toBeNull();
@@ -481,5 +490,47 @@ describe.each(freshStores())('audit trail on $name', ({ open: openStore }) => {
     expect(await s.entries(s.b.ws)).toEqual([]);
     expect(await pruneAudit(s.store, T0 + 2 * DAY, 365)).toBe(1);
     expect(DEFAULT_AUDIT_RETENTION_DAYS).toBe(365);
+  });
+
+  it('records a signed-in user as itself, whoever the body names as `by`', async () => {
+    const s = await setup(await open());
+    const user = await s.store.createUser({ email: mail(s, 'rep'), passwordHash: null, now: T0 });
+    await s.store.setMembership(s.a.ws, user.id, 'owner', T0);
+    const session = await startSession(s.store, {
+      userId: user.id,
+      now: T0,
+      ip: null,
+      userAgent: null,
+    });
+    const headers = {
+      cookie: `leadscore_session=${session.token}`,
+      'x-csrf-token': session.csrfToken,
+    };
+    await lead(s);
+    const lost = await s.call(
+      'POST',
+      '/v1/leads/u1/outcome',
+      { outcome: 'lost', reason: 'budget', by: 'someone@else.example' },
+      headers,
+    );
+    expect(lost.statusCode, lost.body).toBe(200);
+    expect(lost.json<{ moves: { by: string | null }[] }>().moves[0]?.by).toBe(mail(s, 'rep'));
+    const [entry] = await s.entries();
+    expect(entry).toMatchObject({
+      actorKind: 'user',
+      actorId: user.id,
+      actorName: mail(s, 'rep'),
+      action: 'lead.outcome',
+      target: 'lead:u1',
+      summary: { by: mail(s, 'rep') },
+    });
+    // A key names the person its automation acts for; without one, the key itself.
+    await s.call('POST', '/v1/leads/u1/lifecycle/reset', { stage: 'sql', reason: 'r', by: 'ana' });
+    const reset = await s.call('POST', '/v1/leads/u1/lifecycle/reset', {
+      stage: 'lead',
+      reason: 'r',
+    });
+    const moves = reset.json<{ moves: { by: string | null }[] }>().moves;
+    expect(moves.slice(0, 2).map((m) => m.by)).toEqual([(await s.entries())[0]!.actorName, 'ana']);
   });
 });

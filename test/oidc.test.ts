@@ -118,8 +118,8 @@ afterAll(async () => {
 });
 
 /** Starts a sign-in at leadscore: answers the provider's URL (the browser now holds the cookie). */
-async function start(browser: Browser, at: Server): Promise<string> {
-  const response = await browser.request(`${at.url}/v1/auth/oidc/start`);
+async function start(browser: Browser, at: Server, query = ''): Promise<string> {
+  const response = await browser.request(`${at.url}/v1/auth/oidc/start${query}`);
   expect(response.status).toBe(302);
   return response.headers.get('location') ?? '';
 }
@@ -220,6 +220,21 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
     expect(await signedInAs(browser)).toBe('ann@acme.test');
   });
 
+  it('returns to the page named by ?next, only when it is a page of this site', async () => {
+    const back = async (next: string) => {
+      const browser = new Browser();
+      const query = `?next=${encodeURIComponent(next)}`;
+      const provider = await start(browser, server, query);
+      const callback = await signInAtProvider(browser, provider, 'ann', server.redirectUri);
+      return (await browser.request(callback.href)).headers.get('location');
+    };
+    expect(await back('/leads/lead%2042?tab=history')).toBe('/leads/lead%2042?tab=history');
+    expect(await back('//evil.example/x')).toBe('/');
+    expect(await back('/\\evil.example')).toBe('/');
+    expect(await back('https://evil.example/')).toBe('/');
+    expect(await back('/leads/é')).toBe('/');
+  });
+
   it('refuses a domain not allowed, creating no user and no session', async () => {
     const { browser, location } = await signIn('mal');
     expect(location).toBe('/sign-in?error=sso_domain');
@@ -234,7 +249,7 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
       secrets = [
         callback.searchParams.get('code') ?? '',
         callback.searchParams.get('state') ?? '',
-        ...(b.cookies(server.url).get('leadscore_oidc') ?? '').split('.'),
+        ...(b.cookies(server.url).get('leadscore_oidc') ?? '').split('.').slice(0, 3),
       ];
       callback.searchParams.set('state', 'forged-state');
     });
@@ -256,8 +271,8 @@ describe.runIf(sqlite)('single sign-on with OpenID Connect', () => {
     const otherNonce = other.cookies(server.url).get('leadscore_oidc')?.split('.')[1] ?? '';
     const { browser, location } = await signIn('ann', server, (_callback, b) => {
       const cookies = b.cookies(server.url);
-      const [state, , verifier] = (cookies.get('leadscore_oidc') ?? '').split('.');
-      cookies.set('leadscore_oidc', `${state}.${otherNonce}.${verifier}`);
+      const [state, , verifier, next] = (cookies.get('leadscore_oidc') ?? '').split('.');
+      cookies.set('leadscore_oidc', `${state}.${otherNonce}.${verifier}.${next}`);
     });
     expect(location).toBe('/sign-in?error=sso_failed');
     expect(browser.cookies(server.url).has('leadscore_session')).toBe(false);

@@ -9,9 +9,9 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
-import { installAccess } from './access.js';
 import { auditedStore } from '../service/audit/audited-store.js';
 import { installAuditTrail } from './audit-trail.js';
+import { installAccess } from './access.js';
 import { answerClientError } from './client-errors.js';
 import type { AppDeps } from './deps.js';
 import { frameworkErrors, installErrorHandling } from './errors.js';
@@ -19,8 +19,8 @@ import { installJsonBody } from './json-body.js';
 import { loggerOptions, OneLinePerRequest } from './logging.js';
 import { requestIdOf, sendRequestIds } from './request-id.js';
 import { accountRoutes } from './routes/accounts.js';
-import { authRoutes } from './routes/auth.js';
 import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
 import { backtestRoutes } from './routes/backtests.js';
 import { exportRoutes } from './routes/exports.js';
 import { predictiveRoutes } from './routes/predictive.js';
@@ -68,7 +68,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await installCookies(app);
   installAccess(app, deps);
   installJsonBody(app);
-  installAuditTrail(app, given.store, deps.clock, deps.store);
+  installAuditTrail(app, given.store, deps.clock);
   await app.register(swagger, {
     openapi: {
       info: {

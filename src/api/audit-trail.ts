@@ -3,12 +3,13 @@
 // store writes the entry in the transaction that makes the change; an entry still owed when the
 // route answers 2xx is written then, in a transaction of its own, so nothing acknowledged goes
 // unrecorded. A refused or failed request (4xx, 5xx) records nothing it did not commit.
+// Every audited route's service writes through the routes' (audited) store, so the after-answer
+// write happens only for a call that changed nothing (a role set to the role it was, a predictive
+// model deactivated when none was active): the attempt is recorded.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AuditScope, runInAuditScope, type AuditActor } from '../service/audit/audit-scope.js';
 import { actorName, type Principal } from '../service/auth/principal.js';
-import { keyCacheOf } from '../service/key-cache.js';
 import type { NewAuditEntry, Store } from '../store/port.js';
-import { ACCESS_TABLE } from './access-table.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -19,31 +20,8 @@ declare module 'fastify' {
 
 /** The audit action of the route the request matched, if it records one. */
 function auditAction(request: FastifyRequest): string | undefined {
-  const access = ACCESS_TABLE[`${request.method} ${request.routeOptions.url ?? ''}`];
+  const access = request.routeOptions.config.access;
   return access?.kind === 'management' ? access.audit : undefined;
-}
-
-function bearerSecret(request: FastifyRequest): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-}
-
-/**
- * Who the request acts as: `request.principal` (set by the access hook), else the admin key of
- * its Bearer header (the management API's one credential before roles).
- */
-async function principalOf(request: FastifyRequest, store: Store): Promise<Principal | undefined> {
-  const set = (request as { principal?: Principal | null }).principal;
-  if (set) return set;
-  const secret = bearerSecret(request);
-  const key = secret === undefined ? undefined : await keyCacheOf(store).find(secret);
-  if (!key) return undefined;
-  return {
-    kind: 'key',
-    keyId: key.id,
-    name: key.label ?? key.prefix,
-    role: key.role ?? 'owner',
-    workspaceId: key.workspaceId,
-  };
 }
 
 function actorOf(principal: Principal, ip: string): AuditActor {
@@ -73,41 +51,31 @@ export function auditTarget(
  * as itself; a key as the person its automation names (`by`), else as the key.
  */
 export function actedBy(request: FastifyRequest, by: string | null | undefined): string | null {
-  const principal = (request as { principal?: Principal | null }).principal;
+  const principal = request.principal;
   if (principal?.kind === 'user') return principal.email;
   return by ?? request.audit?.actorName ?? null;
 }
 
 /**
- * Installs the hooks on the root instance, before the routes. `store` is the store itself (not
- * the audited wrapper), and must be the one the routes' keys are looked up in.
+ * Installs the hooks on the root instance, after the access gate and before the routes. `store`
+ * is the store itself, not the audited wrapper the routes use.
  */
-export function installAuditTrail(
-  app: FastifyInstance,
-  store: Store,
-  clock: () => number,
-  keyStore: Store,
-): void {
+export function installAuditTrail(app: FastifyInstance, store: Store, clock: () => number): void {
   app.decorateRequest('audit', null);
-  // Once authentication (onRequest) has bound the request; a callback hook, so that the handler
+  // Once the access gate (onRequest) has set the principal; a callback hook, so that the handler
   // runs inside the scope.
   app.addHook('preHandler', (request, _reply, done) => {
     const action = auditAction(request);
-    if (!action) return done();
-    principalOf(request, keyStore).then(
-      (principal) => {
-        if (!principal) return done();
-        const scope = new AuditScope(
-          request.workspaceId || principal.workspaceId,
-          action,
-          actorOf(principal, request.ip),
-          clock(),
-        );
-        request.audit = scope;
-        runInAuditScope(scope, () => done());
-      },
-      (error: Error) => done(error),
+    const principal = request.principal;
+    if (!action || !principal) return done();
+    const scope = new AuditScope(
+      principal.workspaceId,
+      action,
+      actorOf(principal, request.ip),
+      clock(),
     );
+    request.audit = scope;
+    runInAuditScope(scope, () => done());
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const scope = request.audit;

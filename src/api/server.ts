@@ -7,10 +7,10 @@ import { dirname } from 'node:path';
 import type { Config } from '../config.js';
 import { OidcClient } from '../service/auth/oidc-client.js';
 import { oidcSettingsFrom } from '../service/auth/oidc-settings.js';
-import { SessionSweep } from '../service/auth/session-sweep.js';
-import { sessionOptions } from '../service/auth/sessions.js';
 import { ssoWorkspace } from '../service/auth/sso.js';
 import { SsoError } from '../service/auth/sso-errors.js';
+import { SessionSweep } from '../service/auth/session-sweep.js';
+import { sessionOptions } from '../service/auth/sessions.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
 import { OrphanWatch } from '../service/jobs/orphan-watch.js';
@@ -177,13 +177,6 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       options.log(`webhook retention failed (retried in an hour): ${String(error)}`),
   });
   retention.start();
-  // Sessions past their expiry are refused when used; this removes the ones never used again.
-  const sessionSweep = new SessionSweep(store, {
-    ...sessions,
-    clock,
-    onError: (error) => options.log(`session sweep failed (retried in an hour): ${String(error)}`),
-  });
-  sessionSweep.start();
   // Audit entries older than their retention period go.
   const auditRetention = new AuditRetention(store, {
     days: config.LEADSCORE_AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
@@ -193,6 +186,13 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       options.log(`audit retention failed (retried in an hour): ${String(error)}`),
   });
   auditRetention.start();
+  // Sessions past their expiry are refused when used; this removes the ones never used again.
+  const sessionSweep = new SessionSweep(store, {
+    ...sessions,
+    clock,
+    onError: (error) => options.log(`session sweep failed (retried in an hour): ${String(error)}`),
+  });
+  sessionSweep.start();
   // Jobs another server left (it died mid-job) are taken over once their lease runs out.
   const orphans = new OrphanWatch(
     async () => {
@@ -215,8 +215,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await app.close();
       await decay.stop();
       await retention.stop();
-      await sessionSweep.stop();
       await auditRetention.stop();
+      await sessionSweep.stop();
       await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();

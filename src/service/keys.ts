@@ -3,8 +3,8 @@
 // put in a browser).
 import { createHash, randomBytes } from 'node:crypto';
 import type { ApiKey, Store, Workspace } from '../store/port.js';
-import type { Role } from '../store/team-records.js';
 import { noteAudit } from './audit/audit-scope.js';
+import type { Role } from '../store/team-records.js';
 
 /** Stored kinds: 'admin' is an api key (the management API, with a role); 'write' ingests only. */
 export type KeyKind = ApiKey['kind'];
@@ -63,7 +63,11 @@ export async function issueKey(
       createdAt: now,
     });
     // Never the secret: what a reader of the trail needs to tell the key apart.
-    noteAudit(`key:${added.id}`, { kind: added.kind, role: added.role, name: added.label });
+    noteAudit(`key:${added.id}`, {
+      kind: added.kind === 'admin' ? 'api' : 'write',
+      role: added.role,
+      name: added.label,
+    });
     return added;
   });
   return { key, secret };

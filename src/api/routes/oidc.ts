@@ -7,7 +7,7 @@ import { endSession, startSession } from '../../service/auth/sessions.js';
 import { signInBySso } from '../../service/auth/sso.js';
 import { SsoError, type SsoErrorCode } from '../../service/auth/sso-errors.js';
 import type { AppDeps } from '../deps.js';
-import { clearOidcCookie, pendingSignInOf, setOidcCookie } from '../oidc-cookie.js';
+import { clearOidcCookie, pendingSignInOf, safeNext, setOidcCookie } from '../oidc-cookie.js';
 import { authProvidersSchema } from '../schemas/auth-providers.js';
 import { errorResponses } from '../schemas/error.js';
 import { sessionTokenOf, setSessionCookie } from '../session-cookie.js';
@@ -39,12 +39,14 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     }),
   );
 
-  // Browser navigations, not API calls: left out of the API document.
+  // Browser navigations, not API calls: left out of the API document. `?next=/path` is the page
+  // the dashboard returns to after signing in (a path of this site only).
   app.get(OIDC_START_PATH, { schema: { hide: true } }, async (request, reply) => {
     try {
       if (!oidc) throw new SsoError('sso_not_configured', 'single sign-on is not configured');
       const { url, pending } = await oidc.start();
-      setOidcCookie(reply, request, pending);
+      const next = safeNext((request.query as { next?: unknown } | undefined)?.next);
+      setOidcCookie(reply, request, { ...pending, next });
       return reply.header('cache-control', 'no-store').redirect(url.href, 302);
     } catch (error) {
       return refuse(request, reply, error);
@@ -93,7 +95,7 @@ export async function oidcRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
         },
         'single sign-on',
       );
-      return reply.header('cache-control', 'no-store').redirect('/', 302);
+      return reply.header('cache-control', 'no-store').redirect(pending.next, 302);
     } catch (error) {
       return refuse(request, reply, error);
     }

@@ -1,17 +1,17 @@
 // The people of a workspace over the management API (owners: users.manage): list them, invite one
 // (a one-time sign-in link answered once), change a role or disable, remove from the workspace.
 // Each change ends the user's sessions; the last active owner can never be demoted or removed.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { memberSummary } from '../../service/auth/member-summary.js';
 import { sessionCacheOf } from '../../service/auth/sessions.js';
 import {
   inviteUser,
   listUsers,
+  normalizeEmail,
   removeFromWorkspace,
   setDisabled,
   setRole,
-  normalizeEmail,
+  type Role,
   type WorkspaceUser,
 } from '../../service/users/index.js';
 import { auditTarget } from '../audit-trail.js';
@@ -47,6 +47,26 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
   const typed = app.withTypeProvider<ZodTypeProvider>();
   // Sessions this process remembers are dropped at once; other servers re-read within 500 ms.
   const changed = () => sessionCacheOf(deps.store).forgetAll();
+  /** The audit entry names the user by e-mail, with its role and state before and after. */
+  const auditUser = async (
+    request: FastifyRequest,
+    id: string,
+    after: { role?: Role | undefined; disabled?: boolean | undefined },
+  ) => {
+    const before = (await listUsers(deps.store, request.workspaceId)).find((u) => u.id === id);
+    if (!before) return;
+    auditTarget(request, `user:${before.email}`, {
+      before: { role: before.role, disabled: before.disabled },
+      ...(after.role === undefined && after.disabled === undefined
+        ? {}
+        : {
+            after: {
+              ...(after.role === undefined ? {} : { role: after.role }),
+              ...(after.disabled === undefined ? {} : { disabled: after.disabled }),
+            },
+          }),
+    });
+  };
   const publicUrl = (protocol: string, host: string) => deps.publicUrl ?? `${protocol}://${host}`;
 
   typed.get(
@@ -79,7 +99,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
     },
     async (request, reply) => {
       auditTarget(request, `user:${normalizeEmail(request.body.email)}`, {
-        role: request.body.role,
+        after: { role: request.body.role },
       });
       const { user, link } = await inviteUser(deps.store, {
         workspaceId: request.workspaceId,
@@ -114,12 +134,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       const { id } = request.params;
       const { role, disabled } = request.body;
       const now = deps.clock();
-      const before = await memberSummary(deps.store, request.workspaceId, id);
-      if (before)
-        auditTarget(request, `user:${before.email}`, {
-          before: { role: before.role, disabled: before.disabled },
-          after: { role: role ?? before.role, disabled: disabled ?? before.disabled },
-        });
+      await auditUser(request, id, { role, disabled });
       let user: WorkspaceUser | undefined;
       try {
         if (role !== undefined)
@@ -148,8 +163,7 @@ export async function userRoutes(app: FastifyInstance, deps: AppDeps): Promise<v
       },
     },
     async (request) => {
-      const before = await memberSummary(deps.store, request.workspaceId, request.params.id);
-      if (before) auditTarget(request, `user:${before.email}`, { role: before.role });
+      await auditUser(request, request.params.id, {});
       const user = await removeFromWorkspace(deps.store, request.workspaceId, request.params.id);
       changed();
       return userView(user);

@@ -19,11 +19,9 @@ export const auditEntryViewSchema = z
   .object({
     id: z.string(),
     at: isoTime,
-    actor: z.object({
-      kind: z.enum(ACTOR_KINDS).describe('`user`, `key`, `cli` or `system`'),
-      id: z.string().nullable().describe('The user id or key id'),
-      name: z.string().describe("The user's e-mail or the key's name"),
-    }),
+    actorKind: z.enum(ACTOR_KINDS).describe('`user`, `key`, `cli` or `system`'),
+    actorId: z.string().nullable().describe('The user id or key id; null for the CLI'),
+    actorName: z.string().describe("The user's e-mail, the key's name, or `cli`"),
     ip: z.string().nullable().describe('The address the request came from'),
     action: z.string(),
     target: z.string().nullable(),

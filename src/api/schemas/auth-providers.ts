@@ -7,7 +7,11 @@ export const authProvidersSchema = z
     oidc: z
       .object({
         name: z.string().describe('The single sign-on button’s label (LEADSCORE_OIDC_NAME)'),
-        startUrl: z.string().describe('Where the button navigates: it redirects to the provider'),
+        startUrl: z
+          .string()
+          .describe(
+            'Where the button navigates (it redirects to the provider); add `?next=/path` to come back to that page',
+          ),
       })
       .nullable()
       .describe('Single sign-on with OpenID Connect; null when not configured'),
