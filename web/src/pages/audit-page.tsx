@@ -89,8 +89,8 @@ export function AuditPage({ query }: { query: URLSearchParams }) {
               <tr key={e.id} data-action={e.action}>
                 <td title={e.at}>{formatTime(e.at)}</td>
                 <td data-testid="audit-actor">
-                  {e.actor.name}
-                  <div className="sub">{e.actor.kind}</div>
+                  {e.actorName}
+                  <div className="sub">{e.actorKind}</div>
                 </td>
                 <td>{e.ip ?? <span className="muted">—</span>}</td>
                 <td>
