@@ -157,6 +157,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: roles', { timeout: 90_000 }, () => {
     );
     const actorOf = (action: string) => rows.find((r) => r.action === action)?.text ?? '';
     expect(actorOf('user.invite')).toContain(DEMO.owner);
+    expect(actorOf('user.invite')).toContain(INVITED);
     expect(actorOf('model.activate')).toContain(DEMO.marketer);
     expect(actorOf('lead.feedback')).toContain(DEMO.sales);
     await screenshot(page, 'audit');

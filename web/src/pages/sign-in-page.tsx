@@ -85,6 +85,11 @@ export function SignInPage({ next, token, ssoError }: Props) {
   };
 
   const oidc = providers?.oidc;
+  // Single sign-on comes back to the page asked for (the server takes only a path of this site).
+  const ssoHref =
+    oidc && next
+      ? `${oidc.startUrl}${oidc.startUrl.includes('?') ? '&' : '?'}next=${encodeURIComponent(next)}`
+      : oidc?.startUrl;
 
   return (
     <SignInCard note={alert}>
@@ -119,7 +124,7 @@ export function SignInPage({ next, token, ssoError }: Props) {
       </form>
       {oidc && (
         <p className="sso">
-          <a className="button" href={oidc.startUrl}>
+          <a className="button" href={ssoHref}>
             Sign in with {oidc.name}
           </a>
         </p>
