@@ -10,7 +10,8 @@ import {
   signOut,
   type Browser,
 } from './browser.js';
-import { DEMO, startDemoServer, type DemoServer } from './demo-server.js';
+import { runCli } from '../run-cli.js';
+import { DEMO, DEMO_PASSWORD, startDemoServer, type DemoServer } from './demo-server.js';
 
 interface ListedLead {
   id: string;
@@ -180,6 +181,44 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: roles', { timeout: 90_000 }, () => {
     await page.waitForURL(/\/leads$/);
     await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain(INVITED);
     expect(await nav()).not.toMatch(/Settings|Import/);
+    expect(browser.errors).toEqual([]);
+  });
+
+  it('switches workspaces for a user of several, and keeps the choice', async () => {
+    const { page } = browser;
+    const made = await runCli(['workspaces', 'create', 'Second shop', '--db', server.db]);
+    expect(made.code, made.stderr).toBe(0);
+    const added = await runCli([
+      'users',
+      'create',
+      DEMO.owner,
+      '--role',
+      'viewer',
+      '--workspace',
+      'Second shop',
+      '--db',
+      server.db,
+    ]);
+    expect(added.code, added.stderr).toBe(0);
+
+    await signOut(page);
+    await page.getByLabel('E-mail').fill(DEMO.owner);
+    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    const picker = page.getByLabel('Workspace');
+    await picker.waitFor();
+    await picker.selectOption({ label: 'demo (owner)' });
+    await expect.poll(nav).toContain('Settings');
+    await page.locator('table.leads-table').waitFor();
+
+    await picker.selectOption({ label: 'Second shop (viewer)' });
+    await expect.poll(nav).not.toContain('Settings');
+    await page.getByText('No leads match these filters.').waitFor();
+    await page.reload();
+    await expect
+      .poll(async () => (await picker.locator('option:checked').textContent()) ?? '')
+      .toBe('Second shop (viewer)');
+    await screenshot(page, 'workspace-switch');
     expect(browser.errors).toEqual([]);
   });
 });

@@ -23,6 +23,8 @@ export const DEMO = {
 
 export interface DemoServer {
   url: string;
+  /** The SQLite file it serves, for the CLI to change beside it. */
+  db: string;
   /** An admin call to the API, for arranging and checking what the page shows. */
   admin<T>(path: string, init?: { method?: string; json?: unknown }): Promise<T>;
   /** A Segment call with the write key (HTTP Basic), as an SDK would send it. */
@@ -95,6 +97,7 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
 
   return {
     url,
+    db: join(dir, 'demo.db'),
     admin,
     send,
     stop: async () => {
