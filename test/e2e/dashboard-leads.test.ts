@@ -178,6 +178,15 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: leads', { timeout: 60_000 }, () => {
       `writeKey: '${key}', host: '${server.url}'`,
     );
     await expect.poll(() => page.getByTestId('keys').textContent()).toContain('marketing site');
+    // An api key for automation, with the least role it needs.
+    await page.getByLabel('Kind').selectOption('api');
+    await page.getByLabel('Role', { exact: true }).selectOption('viewer');
+    await page.getByLabel('Name (optional)').fill('reporting');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await expect.poll(() => page.getByTestId('new-key').textContent()).toMatch(/^ls_api_/);
+    await expect
+      .poll(() => page.getByTestId('keys').locator('tr', { hasText: 'reporting' }).textContent())
+      .toMatch(/api\s*viewer/);
     await screenshot(page, 'settings');
   });
 
