@@ -16,7 +16,7 @@ describe.each(freshStores())('audited store on $name', ({ open }) => {
   const setup = async () => {
     const store = await (shared ??= open());
     const ws = (await store.createWorkspace('w', T0)).id;
-    const scope = new AuditScope(ws, 'lead.update', actor, T0);
+    const scope = new AuditScope(ws, 'lead.update', actor, () => T0);
     return { store, audited: auditedStore(store), ws, scope };
   };
   const entries = (store: Store, ws: string) => store.listAudit(ws, { filter: {}, limit: 10 });

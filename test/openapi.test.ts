@@ -349,6 +349,36 @@ describe('the OpenAPI document', () => {
     expect([...refs].sort()).toEqual(components.sort());
   });
 
+  it('says how each operation authenticates, and where a user names the workspace', () => {
+    const raw = doc as unknown as {
+      components: { securitySchemes: Record<string, { in?: string; name?: string }> };
+      paths: Record<
+        string,
+        Record<string, { security?: unknown; parameters?: { name: string }[] }>
+      >;
+    };
+    expect(raw.components.securitySchemes.sessionCookie).toMatchObject({
+      in: 'cookie',
+      name: 'leadscore_session',
+    });
+    expect(raw.components.securitySchemes.csrfToken).toMatchObject({
+      in: 'header',
+      name: 'X-CSRF-Token',
+    });
+    const op = (method: string, path: string) => raw.paths[path]![method]!;
+    expect(op('get', '/v1/leads').security).toEqual([{ sessionCookie: [] }, { apiKey: [] }]);
+    expect(op('post', '/v1/models').security).toEqual([
+      { sessionCookie: [], csrfToken: [] },
+      { apiKey: [] },
+    ]);
+    expect(op('get', '/v1/leads').parameters?.map((p) => p.name)).toContain(
+      'X-Leadscore-Workspace',
+    );
+    expect(op('post', '/v1/track').security).toEqual([{ writeKey: [] }, { apiKey: [] }]);
+    expect(op('post', '/v1/auth/login').security).toEqual([]);
+    expect(op('get', '/v1/auth/me').security).toEqual([{ sessionCookie: [] }]);
+  });
+
   it.each(ROUTES)('documents %s %s %s with its key properties', (method, path, status, keys) => {
     const schema = resolve(doc, jsonSchemaOf(doc, method, path, status));
     expect(schema.type).toBe('object');

@@ -72,7 +72,7 @@ export function installAuditTrail(app: FastifyInstance, store: Store, clock: () 
       principal.workspaceId,
       action,
       actorOf(principal, request.ip),
-      clock(),
+      clock,
     );
     request.audit = scope;
     runInAuditScope(scope, () => done());

@@ -1,7 +1,7 @@
 // How each operation of the OpenAPI document authenticates, from the route access table: the
 // session cookie (with X-CSRF-Token on state-changing calls) or an api key for the management
 // API, a write key for ingestion; the X-Leadscore-Workspace header where a user picks a workspace.
-import { ACCESS_TABLE } from '../access-table.js';
+import { ACCESS_TABLE, type RouteAccess } from '../access-table.js';
 
 export const SECURITY_SCHEMES = {
   sessionCookie: {
@@ -66,8 +66,15 @@ function addWorkspaceRefusal(operation: Operation): void {
   };
 }
 
-function securityOf(method: string, path: string): Record<string, string[]>[] | undefined {
-  const access = ACCESS_TABLE[`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`];
+/** The access entry of a documented operation (`/v1/leads/{id}` is the table's `/v1/leads/:id`). */
+function accessOf(method: string, path: string): RouteAccess | undefined {
+  return ACCESS_TABLE[`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`];
+}
+
+function securityOf(
+  method: string,
+  access: RouteAccess | undefined,
+): Record<string, string[]>[] | undefined {
   const cookie: Record<string, string[]> = SAFE.has(method)
     ? { sessionCookie: [] }
     : { sessionCookie: [], csrfToken: [] };
@@ -85,19 +92,15 @@ function securityOf(method: string, path: string): Record<string, string[]>[] | 
   }
 }
 
-function isManagement(method: string, path: string): boolean {
-  const key = `${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`;
-  return ACCESS_TABLE[key]?.kind === 'management';
-}
-
 /** Sets each operation's security (and the workspace header of management ones) in place. */
 export function documentSecurity(paths: Record<string, Record<string, Operation>>): void {
   for (const [path, operations] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(operations)) {
-      const security = securityOf(method, path);
+      const access = accessOf(method, path);
+      const security = securityOf(method, access);
       if (security === undefined) continue;
       operation.security = security;
-      if (isManagement(method, path)) {
+      if (access?.kind === 'management') {
         operation.parameters = [...(operation.parameters ?? []), WORKSPACE_PARAMETER];
         addWorkspaceRefusal(operation);
       }

@@ -23,7 +23,8 @@ export class AuditScope {
     readonly ws: string,
     readonly action: string,
     private readonly actor: AuditActor,
-    private readonly at: number,
+    /** Read when the entry is taken: the time of the change, after the route read its own. */
+    private readonly clock: () => number,
   ) {}
 
   /** Who the entry names as having acted. */
@@ -47,7 +48,7 @@ export class AuditScope {
     if (!this.pending) return undefined;
     this.claimed = true;
     return {
-      at: this.at,
+      at: this.clock(),
       ...this.actor,
       action: this.action,
       target: this.target,
