@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { ROOT } from '../run-cli.js';
-import { ADMIN_KEY } from './demo-server.js';
+import { DEMO, DEMO_PASSWORD } from './demo-server.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Without Chromium the browser tests skip on a developer's machine; CI must have it. */
@@ -50,12 +50,19 @@ export async function openBrowser(width = 1280, height = 900): Promise<Browser> 
   };
 }
 
-/** Signs in through the sign-in page with the demo server's admin key. */
-export async function signIn(page: Page, url: string): Promise<void> {
+/** Signs in through the sign-in page as a demo user (the owner unless told), landing on leads. */
+export async function signIn(page: Page, url: string, email: string = DEMO.owner): Promise<void> {
   await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Admin key').fill(ADMIN_KEY);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.locator('table.leads-table').waitFor();
+}
+
+/** Signs out with the top bar's button, back on the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/sign-in/);
 }
 
 /** Saves a full-page screenshot as test-output/screenshots/<name>.png. */

@@ -2,7 +2,7 @@
 // and its filters, a lead's explanation, live updates from ingestion, and sales feedback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM, openBrowser, screenshot, type Browser } from './browser.js';
-import { ADMIN_KEY, startDemoServer, WRITE_KEY, type DemoServer } from './demo-server.js';
+import { DEMO, DEMO_PASSWORD, startDemoServer, type DemoServer } from './demo-server.js';
 
 interface ListedLead {
   id: string;
@@ -23,20 +23,24 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: leads', { timeout: 60_000 }, () => {
     await server?.stop();
   });
 
-  it('sends a visitor to sign in, refuses a wrong key, and shows the ranked leads', async () => {
+  const signInAs = async (email: string, password = DEMO_PASSWORD) => {
+    const { page } = browser;
+    await page.getByLabel('E-mail').fill(email);
+    await page.getByLabel('Password', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  };
+
+  it('sends a visitor to sign in, refuses a wrong password, and shows the ranked leads', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/leads`);
-    await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Admin key').fill('not-a-key');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not accepted/);
-    await page.getByLabel('Admin key').fill(WRITE_KEY);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/write key/);
+    await page.waitForURL(/\/sign-in\?next=%2Fleads/);
+    await signInAs(DEMO.owner, 'not-the-password-at-all');
+    await page.locator('#sign-in-error').waitFor();
+    await screenshot(page, 'sign-in-refused');
 
-    await page.getByLabel('Admin key').fill(ADMIN_KEY);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(/\/leads/);
+    await signInAs(DEMO.owner);
+    await page.waitForURL(/\/leads$/);
+    await expect.poll(() => page.getByTestId('signed-in-as').textContent()).toContain('owner');
     const rows = page.locator('table.leads-table tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBe(25);
@@ -46,15 +50,30 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: leads', { timeout: 60_000 }, () => {
     expect(browser.errors).toEqual([]);
   });
 
-  it('goes back to sign-in with a message when the key stops working', async () => {
+  it('keeps nothing secret in web storage and opens a lead link in a new tab signed in', async () => {
     const { page } = browser;
-    await page.evaluate(() => sessionStorage.setItem('leadscore.adminKey', 'revoked-key'));
-    await page.goto(`${server.url}/analytics`);
+    const stored = await page.evaluate(() =>
+      JSON.stringify({ ...localStorage, ...sessionStorage }),
+    );
+    expect(stored).not.toMatch(/csrf|session|password/i);
+    const top = (await server.admin<{ items: ListedLead[] }>('/v1/leads?limit=1')).items[0]!;
+    const tab = await page.context().newPage();
+    await tab.goto(`${server.url}/leads/${encodeURIComponent(top.id)}`);
+    await tab.getByTestId('score').waitFor();
+    expect(tab.url()).toMatch(new RegExp(`/leads/${top.id}$`));
+    await tab.close();
+  });
+
+  it('goes back to sign-in with a message when the session ends', async () => {
+    const { page } = browser;
+    await page.goto(`${server.url}/leads`);
+    await page.locator('table.leads-table').waitFor();
+    await page.context().clearCookies();
+    await page.getByRole('link', { name: 'Analytics', exact: true }).click();
     await page.waitForURL(/\/sign-in\?next=%2Fanalytics/);
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/Sign in again/);
     await screenshot(page, 'sign-in-expired');
-    await page.getByLabel('Admin key').fill(ADMIN_KEY);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(DEMO.owner);
     await page.waitForURL(/\/analytics/);
   });
 
@@ -159,6 +178,15 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: leads', { timeout: 60_000 }, () => {
       `writeKey: '${key}', host: '${server.url}'`,
     );
     await expect.poll(() => page.getByTestId('keys').textContent()).toContain('marketing site');
+    // An api key for automation, with the least role it needs.
+    await page.getByLabel('Kind').selectOption('api');
+    await page.getByLabel('Role', { exact: true }).selectOption('viewer');
+    await page.getByLabel('Name (optional)').fill('reporting');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    await expect.poll(() => page.getByTestId('new-key').textContent()).toMatch(/^ls_api_/);
+    await expect
+      .poll(() => page.getByTestId('keys').locator('tr', { hasText: 'reporting' }).textContent())
+      .toMatch(/api\s*viewer/);
     await screenshot(page, 'settings');
   });
 
@@ -172,10 +200,12 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: leads', { timeout: 60_000 }, () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Say why: a reason is needed.').waitFor();
     await page.getByLabel('Reason').fill('No budget this year');
-    await page.getByLabel('By (optional)').fill('rep@example.com');
+    expect(await page.getByLabel('By (optional)').count()).toBe(0);
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => page.getByTestId('lifecycle-stage').textContent()).toBe('lead');
     await page.getByText('No budget this year').first().waitFor();
+    // The server records who did it: the signed-in user.
+    await page.getByText(`by ${DEMO.owner}`).first().waitFor();
     const lifecycle = await server.admin<{ stage: string }>(`/v1/leads/${lead.id}/lifecycle`);
     expect(lifecycle.stage).toBe('lead');
     await screenshot(page, 'lead-feedback');

@@ -1,9 +1,9 @@
-// The model editor in a real browser against `leadscore serve --demo`: problems shown at their
-// field and line, form and YAML in sync, the what-if preview, activation with progress, and
-// the lead list re-ranked by the new version.
+// The model editor in a real browser against `leadscore serve --demo`, signed in as the demo's
+// marketer: problems shown at their field and line, form and YAML in sync, the what-if preview,
+// activation with progress, the lead list re-ranked by the new version; and no People page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM, openBrowser, screenshot, signIn, type Browser } from './browser.js';
-import { startDemoServer, type DemoServer } from './demo-server.js';
+import { DEMO, startDemoServer, type DemoServer } from './demo-server.js';
 
 const topIds = async (server: DemoServer) =>
   (await server.admin<{ items: { id: string }[] }>('/v1/leads?limit=20')).items.map((l) => l.id);
@@ -14,7 +14,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDemoServer(), openBrowser()]);
-    await signIn(browser.page, server.url);
+    await signIn(browser.page, server.url, DEMO.marketer);
   }, 60_000);
 
   afterAll(async () => {
@@ -73,7 +73,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
       .toBe('100');
     await page.getByText('done, every lead is rescored').waitFor();
     await page.locator('[data-testid="versions"] .badge.ok').waitFor();
-    expect(await page.getByTestId('versions').textContent()).toMatch(/v2\s*active/);
+    // The list reloads after the job ends: v1's badge may show until it has.
+    await expect.poll(() => page.getByTestId('versions').textContent()).toMatch(/v2\s*active/);
     await screenshot(page, 'model-activated');
 
     await page.getByRole('link', { name: 'Leads', exact: true }).click();
@@ -84,6 +85,18 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
     expect(after).toEqual(await topIds(server));
     expect(after).not.toEqual(before);
     await screenshot(page, 'leads-reranked');
+  });
+
+  it('gives a marketer no Settings link and refuses the People page by address', async () => {
+    const { page } = browser;
+    const nav = await page.getByRole('navigation', { name: 'Main' }).textContent();
+    expect(nav).toContain('Model');
+    expect(nav).not.toContain('Settings');
+    await page.goto(`${server.url}/settings/people`);
+    await expect
+      .poll(() => page.getByTestId('refused').textContent())
+      .toMatch(/Your role \(marketer\) cannot manage people/);
+    await screenshot(page, 'marketer-no-people');
   });
 
   it('rolls back to the first version', async () => {

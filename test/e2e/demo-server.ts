@@ -1,5 +1,6 @@
-// `leadscore serve --demo` on a temporary database and a free port, with known keys, for the
-// dashboard's browser tests: started once per test file, stopped (and its files removed) after.
+// `leadscore serve --demo` on a temporary database and a free port, with known keys and the demo
+// users' password, for the dashboard's browser tests: started once per test file, stopped (and
+// its files removed) after.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,9 +10,21 @@ import { ALLOW_PRIVATE_ENV } from '../webhook-receiver.js';
 
 export const ADMIN_KEY = 'e2e-admin-key-0123456789abcdef-0123456789';
 export const WRITE_KEY = 'e2e-write-key-0123456789abcdef-0123456789';
+/** The one password `serve --demo` gives its users (LEADSCORE_DEMO_PASSWORD). */
+export const DEMO_PASSWORD = 'leadscore-demo-password';
+/** The demo's people, one of every role (two sales reps, who own the hottest demo leads). */
+export const DEMO = {
+  owner: 'owner@example.com',
+  marketer: 'marketer@example.com',
+  sales: 'sales1@example.com',
+  otherSales: 'sales2@example.com',
+  viewer: 'viewer@example.com',
+} as const;
 
 export interface DemoServer {
   url: string;
+  /** The SQLite file it serves, for the CLI to change beside it. */
+  db: string;
   /** An admin call to the API, for arranging and checking what the page shows. */
   admin<T>(path: string, init?: { method?: string; json?: unknown }): Promise<T>;
   /** A Segment call with the write key (HTTP Basic), as an SDK would send it. */
@@ -19,7 +32,8 @@ export interface DemoServer {
   stop(): Promise<void>;
 }
 
-export async function startDemoServer(): Promise<DemoServer> {
+/** `env` adds to (or overrides) the server's environment, e.g. single sign-on settings. */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'leadscore-e2e-'));
   const child = spawn(
     process.execPath,
@@ -38,8 +52,10 @@ export async function startDemoServer(): Promise<DemoServer> {
         ...process.env,
         LEADSCORE_ADMIN_KEY: ADMIN_KEY,
         LEADSCORE_WRITE_KEY: WRITE_KEY,
+        LEADSCORE_DEMO_PASSWORD: DEMO_PASSWORD,
         // The automation test subscribes a loopback URL, which the SSRF guard refuses by default.
         ...ALLOW_PRIVATE_ENV,
+        ...env,
       },
     },
   );
@@ -81,6 +97,7 @@ export async function startDemoServer(): Promise<DemoServer> {
 
   return {
     url,
+    db: join(dir, 'demo.db'),
     admin,
     send,
     stop: async () => {

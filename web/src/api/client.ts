@@ -1,7 +1,9 @@
-// The one way the dashboard calls the API: the admin key as a Bearer token, JSON (or YAML) in,
-// coded errors out as ApiError; a 401 anywhere ends the session and goes back to sign-in.
+// The one way the dashboard calls the API: the session cookie, the chosen workspace and (on
+// changes) the CSRF token as headers, JSON (or YAML) in, coded errors out as ApiError; a 401
+// anywhere ends the session and goes back to sign-in.
+import { retryNote } from '../lib/retry-note';
 import { navigate } from '../router';
-import { adminKey, signOut } from '../session';
+import { csrfToken, signedOut, workspaceId } from '../session';
 
 export class ApiError extends Error {
   constructor(
@@ -16,7 +18,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Sent as JSON. */
   json?: unknown;
   /** Sent as application/yaml. */
@@ -24,24 +26,51 @@ export interface RequestOptions {
   /** Sent as multipart/form-data (file uploads; the browser writes the boundary). */
   form?: FormData;
   signal?: AbortSignal;
-  /** A key to use instead of the session's (sign-in checks the key it is given). */
-  key?: string;
+  /** A sign-in call: its 401 is a wrong password or an expired link, not a session that ended. */
+  signIn?: boolean;
+}
+
+/** The headers every call carries: the workspace it acts in and, on changes, the CSRF token. */
+export function sessionHeaders(method: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const workspace = workspaceId();
+  if (workspace) headers['x-leadscore-workspace'] = workspace;
+  const token = csrfToken();
+  if (token && method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = token;
+  return headers;
+}
+
+/** Ends the session in this tab after a 401 and sends the user to sign in, back here after. */
+export function sessionEnded(reason: string): void {
+  if (location.pathname === '/sign-in') return;
+  signedOut(`Your session has ended (${reason}). Sign in again.`);
+  navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
 }
 
 type Query = Record<string, string | number | undefined | null>;
 
-/** `path?query` with the empty values left out. */
+/** `path?query` with the empty values left out (added to the query `path` may have). */
 export function withQuery(path: string, query: Query): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(name, String(value));
   }
   const text = params.toString();
-  return text ? `${path}?${text}` : path;
+  if (!text) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}${text}`;
 }
 
 /** The coded error of a failed answer (or its status line when it is not one). */
 export async function errorOf(response: Response): Promise<ApiError> {
+  if (response.status === 429) {
+    const error = await bodyErrorOf(response);
+    const note = retryNote(response.headers.get('retry-after'));
+    return new ApiError(429, error.code, `${error.message.replace(/\.?$/, '.')}${note}`);
+  }
+  return bodyErrorOf(response);
+}
+
+async function bodyErrorOf(response: Response): Promise<ApiError> {
   try {
     const body = (await response.json()) as {
       error?: { code?: string; message?: string; details?: unknown };
@@ -65,25 +94,26 @@ export async function errorOf(response: Response): Promise<ApiError> {
 
 /** The API's response to a call, or the ApiError it answered (a 401 ends the session). */
 async function send(path: string, options: RequestOptions): Promise<Response> {
-  const headers: Record<string, string> = {};
-  const key = options.key ?? adminKey();
-  if (key) headers.authorization = `Bearer ${key}`;
   let body: string | FormData | undefined;
+  const contentType: Record<string, string> = {};
   if (options.form !== undefined) {
     body = options.form;
   } else if (options.yaml !== undefined) {
-    headers['content-type'] = 'application/yaml';
+    contentType['content-type'] = 'application/yaml';
     body = options.yaml;
   } else if (options.json !== undefined) {
-    headers['content-type'] = 'application/json';
+    contentType['content-type'] = 'application/json';
     body = JSON.stringify(options.json);
   }
+  const method = options.method ?? (body === undefined ? 'GET' : 'POST');
+  const headers = { ...sessionHeaders(method), ...contentType };
   let response: Response;
   try {
     response = await fetch(path, {
-      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      method,
       headers,
       body,
+      credentials: 'same-origin',
       signal: options.signal,
     });
   } catch (error) {
@@ -101,10 +131,7 @@ async function answered(response: Response, options: RequestOptions): Promise<Re
   if (!response.ok) {
     const error = await errorOf(response);
     // Several calls of one page may fail at once: the first one sends the user to sign in.
-    if (response.status === 401 && options.key === undefined && location.pathname !== '/sign-in') {
-      signOut(`Your key was not accepted (${error.message}). Sign in again.`);
-      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
-    }
+    if (response.status === 401 && !options.signIn) sessionEnded(error.message);
     throw error;
   }
   return response;
@@ -112,7 +139,9 @@ async function answered(response: Response, options: RequestOptions): Promise<Re
 
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const response = await send(path, options);
-  return (await response.json()) as T;
+  // A 204 (sign-out, a removal) has no body.
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }
 
 /**
@@ -127,8 +156,8 @@ export function apiUpload<T>(
   return new Promise<T>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', path);
-    const key = adminKey();
-    if (key) request.setRequestHeader('authorization', `Bearer ${key}`);
+    for (const [name, value] of Object.entries(sessionHeaders('POST')))
+      request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded, event.total);
     };

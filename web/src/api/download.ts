@@ -1,25 +1,19 @@
-// Downloads a file the API streams (an export): fetched with the admin key, as every call is,
+// Downloads a file the API streams (an export): fetched with the session, as every call is,
 // then handed to the browser to save under the name the server offers.
-import { navigate } from '../router';
-import { adminKey, signOut } from '../session';
 import { fileNameOf } from '../lib/export-file';
-import { ApiError, errorOf } from './client';
+import { ApiError, errorOf, sessionEnded, sessionHeaders } from './client';
 
 /** Resolves once the browser was given the file; a refusal throws the API's coded error. */
 export async function downloadFile(path: string, fallbackName: string): Promise<void> {
-  const key = adminKey();
   let response: Response;
   try {
-    response = await fetch(path, { headers: key ? { authorization: `Bearer ${key}` } : {} });
+    response = await fetch(path, { headers: sessionHeaders('GET'), credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', 'The server did not answer: is `leadscore serve` running?');
   }
   if (!response.ok) {
     const error = await errorOf(response);
-    if (response.status === 401) {
-      signOut(`Your key was not accepted (${error.message}). Sign in again.`);
-      navigate(`/sign-in?next=${encodeURIComponent(location.pathname + location.search)}`);
-    }
+    if (response.status === 401) sessionEnded(error.message);
     throw error;
   }
   const blob = await response.blob();

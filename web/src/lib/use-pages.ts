@@ -4,7 +4,8 @@ import { useEffect, useState } from 'react';
 import { api, messageOf, withQuery } from '../api/client';
 import type { Page } from '../api/types';
 
-export function usePages<T>(path: string, limit: number, version = 0) {
+/** `cursor` names the query parameter the API reads the cursor from (`before`, or `after`). */
+export function usePages<T>(path: string, limit: number, version = 0, cursor = 'before') {
   const [items, setItems] = useState<T[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [error, setError] = useState<string>();
@@ -13,7 +14,7 @@ export function usePages<T>(path: string, limit: number, version = 0) {
   const load = async (before: string | null) => {
     setLoading(true);
     try {
-      const page = await api<Page<T>>(withQuery(path, { limit, before }));
+      const page = await api<Page<T>>(withQuery(path, { limit, [cursor]: before }));
       setItems((old) => (before === null ? page.items : [...old, ...page.items]));
       setNext(page.next);
       setError(undefined);
@@ -27,7 +28,7 @@ export function usePages<T>(path: string, limit: number, version = 0) {
   useEffect(() => {
     void load(null);
     // `load` is made anew each render; what it reads is in these.
-  }, [path, limit, version]);
+  }, [path, limit, version, cursor]);
 
   return { items, next, error, loading, load };
 }

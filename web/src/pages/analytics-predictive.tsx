@@ -12,6 +12,8 @@ import { Empty, ErrorNote, Loading } from '../components/status';
 import { ACTIONS, num, Table } from '../components/table';
 import { formatTime } from '../lib/format';
 import { metricsOf, trainingReport } from '../lib/training-report';
+import { can } from '../lib/access';
+import { useAccess } from '../lib/use-access';
 import { useApi } from '../lib/use-api';
 import { useApiAction } from '../lib/use-api-action';
 import { useJobRunner } from '../lib/use-job-runner';
@@ -66,6 +68,7 @@ export function PredictivePanel() {
   const trained = runner.result ? trainingReport(runner.result) : null;
   const reload = models.reload;
   const { error, run } = useApiAction(reload);
+  const mayTrain = can(useAccess().workspace, 'predictive.write');
 
   useEffect(() => {
     if (trained?.version !== undefined) reload();
@@ -77,7 +80,7 @@ export function PredictivePanel() {
     <section className="card" aria-labelledby="predictive-h">
       <div className="page-header" style={{ marginBottom: '0.5rem' }}>
         <h2 id="predictive-h">Predictive model</h2>
-        {!unavailable && (
+        {!unavailable && mayTrain && (
           <div className="actions">
             {(['lr', 'gbdt'] as const).map((kind) => (
               <button
@@ -125,18 +128,20 @@ export function PredictivePanel() {
                       <td className="num">{metricsOf(m.metrics)?.auc?.toFixed(3) ?? '—'}</td>
                       <RowActions>
                         <SmallButton onClick={() => setShown(m.version)}>Report</SmallButton>
-                        <SmallButton
-                          onClick={() =>
-                            void run(
-                              active
-                                ? '/v1/predictive/deactivate'
-                                : `/v1/predictive/models/${m.version}/activate`,
-                              { method: 'POST' },
-                            )
-                          }
-                        >
-                          {active ? 'Deactivate' : 'Activate'}
-                        </SmallButton>
+                        {mayTrain && (
+                          <SmallButton
+                            onClick={() =>
+                              void run(
+                                active
+                                  ? '/v1/predictive/deactivate'
+                                  : `/v1/predictive/models/${m.version}/activate`,
+                                { method: 'POST' },
+                              )
+                            }
+                          >
+                            {active ? 'Deactivate' : 'Activate'}
+                          </SmallButton>
+                        )}
                       </RowActions>
                     </tr>
                   );

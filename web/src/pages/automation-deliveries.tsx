@@ -9,6 +9,8 @@ import { ErrorNote } from '../components/status';
 import { ACTIONS, num, Table } from '../components/table';
 import { formatTime } from '../lib/format';
 import { useApi } from '../lib/use-api';
+import { can } from '../lib/access';
+import { useAccess } from '../lib/use-access';
 import { useApiAction } from '../lib/use-api-action';
 
 const STATUS_CLASS = { succeeded: 'ok', failed: 'bad', pending: '' } as const;
@@ -22,6 +24,7 @@ export function DeliveriesPanel({ webhookId }: { webhookId: string }) {
   );
   const [note, setNote] = useState<string>();
   const { error, run } = useApiAction(deliveries.reload);
+  const mayRedeliver = can(useAccess().workspace, 'automation.write');
 
   const redeliver = async (path: string, done: string) => {
     const answer = await run<{ redelivered?: number }>(path, { method: 'POST' });
@@ -47,13 +50,15 @@ export function DeliveriesPanel({ webhookId }: { webhookId: string }) {
             <option value="succeeded">Succeeded</option>
             <option value="failed">Failed</option>
           </select>
-          <SmallButton
-            onClick={() =>
-              void redeliver(`${base}/redeliver-failed`, 'failed deliveries are pending again')
-            }
-          >
-            Redeliver all failed
-          </SmallButton>
+          {mayRedeliver && (
+            <SmallButton
+              onClick={() =>
+                void redeliver(`${base}/redeliver-failed`, 'failed deliveries are pending again')
+              }
+            >
+              Redeliver all failed
+            </SmallButton>
+          )}
           <button type="button" className="button small ghost" onClick={deliveries.reload}>
             Refresh
           </button>
@@ -92,7 +97,7 @@ export function DeliveriesPanel({ webhookId }: { webhookId: string }) {
                 <td className="num">{d.attemptCount}</td>
                 <td className="sub">{d.lastError ?? ''}</td>
                 <td>
-                  {d.status !== 'pending' && (
+                  {d.status !== 'pending' && mayRedeliver && (
                     <SmallButton
                       onClick={() =>
                         void redeliver(

@@ -11,6 +11,8 @@ import { SmallButton } from '../components/small-button';
 import { ErrorNote } from '../components/status';
 import { ACTIONS, Table } from '../components/table';
 import { formatTime } from '../lib/format';
+import { can } from '../lib/access';
+import { useAccess } from '../lib/use-access';
 import { useApiAction } from '../lib/use-api-action';
 import type { Resource } from '../lib/use-api';
 
@@ -26,6 +28,7 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
   const [types, setTypes] = useState<string[]>(['lead.qualified']);
   const [secret, setSecret] = useState<string>();
   const { error, busy, run, submit } = useApiAction(webhooks.reload);
+  const mayChange = can(useAccess().workspace, 'automation.write');
 
   const reset = () => {
     setEditing(null);
@@ -61,54 +64,56 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
         </SecretNote>
       )}
       {error && <ErrorNote error={new Error(error)} />}
-      <form onSubmit={save} aria-label={editing ? 'Edit webhook' : 'New webhook'}>
-        <div className="form-row">
-          <Field
-            id="wh-url"
-            size="grow"
-            label={editing ? 'URL of the subscription' : 'New subscription URL'}
-          >
-            <input
+      {mayChange && (
+        <form onSubmit={save} aria-label={editing ? 'Edit webhook' : 'New webhook'}>
+          <div className="form-row">
+            <Field
               id="wh-url"
-              type="url"
-              required
-              placeholder="https://example.com/hooks/leadscore"
-              value={url}
-              onChange={(e) => setUrl(e.target.value)}
-            />
-          </Field>
-          <button
-            type="submit"
-            className="button primary"
-            disabled={busy || !url || types.length === 0}
-          >
-            {editing ? 'Save' : 'Subscribe'}
-          </button>
-          {editing && (
-            <button type="button" className="button ghost" onClick={reset}>
-              Cancel
-            </button>
-          )}
-        </div>
-        <fieldset
-          className="form-row"
-          style={{ border: 'none', padding: 0, margin: '0 0 0.75rem' }}
-        >
-          <legend className="sr-only">Notification types</legend>
-          {NOTIFICATION_TYPES.map((t) => (
-            <label key={t} className="inline">
+              size="grow"
+              label={editing ? 'URL of the subscription' : 'New subscription URL'}
+            >
               <input
-                type="checkbox"
-                checked={types.includes(t)}
-                onChange={(e) =>
-                  setTypes((old) => (e.target.checked ? [...old, t] : old.filter((x) => x !== t)))
-                }
+                id="wh-url"
+                type="url"
+                required
+                placeholder="https://example.com/hooks/leadscore"
+                value={url}
+                onChange={(e) => setUrl(e.target.value)}
               />
-              {t}
-            </label>
-          ))}
-        </fieldset>
-      </form>
+            </Field>
+            <button
+              type="submit"
+              className="button primary"
+              disabled={busy || !url || types.length === 0}
+            >
+              {editing ? 'Save' : 'Subscribe'}
+            </button>
+            {editing && (
+              <button type="button" className="button ghost" onClick={reset}>
+                Cancel
+              </button>
+            )}
+          </div>
+          <fieldset
+            className="form-row"
+            style={{ border: 'none', padding: 0, margin: '0 0 0.75rem' }}
+          >
+            <legend className="sr-only">Notification types</legend>
+            {NOTIFICATION_TYPES.map((t) => (
+              <label key={t} className="inline">
+                <input
+                  type="checkbox"
+                  checked={types.includes(t)}
+                  onChange={(e) =>
+                    setTypes((old) => (e.target.checked ? [...old, t] : old.filter((x) => x !== t)))
+                  }
+                />
+                {t}
+              </label>
+            ))}
+          </fieldset>
+        </form>
+      )}
       <LoadedList
         resource={webhooks}
         empty="No subscriptions yet: add a URL above to receive lead changes."
@@ -142,28 +147,32 @@ export function WebhooksPanel({ webhooks, selected, onSelect }: Props) {
                   </td>
                   <RowActions>
                     <SmallButton onClick={() => onSelect(w.id)}>Deliveries</SmallButton>
-                    <SmallButton
-                      onClick={() => {
-                        setEditing(w);
-                        setUrl(w.url);
-                        setTypes(w.eventTypes);
-                      }}
-                    >
-                      Edit
-                    </SmallButton>
-                    <SmallButton
-                      onClick={() =>
-                        void run(path, { method: 'PATCH', json: { enabled: !w.enabled } })
-                      }
-                    >
-                      {w.enabled ? 'Pause' : 'Resume'}
-                    </SmallButton>
-                    <ConfirmButton
-                      question={`Delete the subscription to ${w.url} and its deliveries?`}
-                      onConfirm={() => void run(path, { method: 'DELETE' })}
-                    >
-                      Delete
-                    </ConfirmButton>
+                    {mayChange && (
+                      <>
+                        <SmallButton
+                          onClick={() => {
+                            setEditing(w);
+                            setUrl(w.url);
+                            setTypes(w.eventTypes);
+                          }}
+                        >
+                          Edit
+                        </SmallButton>
+                        <SmallButton
+                          onClick={() =>
+                            void run(path, { method: 'PATCH', json: { enabled: !w.enabled } })
+                          }
+                        >
+                          {w.enabled ? 'Pause' : 'Resume'}
+                        </SmallButton>
+                        <ConfirmButton
+                          question={`Delete the subscription to ${w.url} and its deliveries?`}
+                          onConfirm={() => void run(path, { method: 'DELETE' })}
+                        >
+                          Delete
+                        </ConfirmButton>
+                      </>
+                    )}
                   </RowActions>
                 </tr>
               );

@@ -1,5 +1,5 @@
 // The download of an import's rejected rows (file, line, reason, row) as CSV or NDJSON: fetched
-// with the session's key (a plain link would not send it), saved under the server's file name.
+// with the session's workspace header (a plain link would not send it), saved under the server's file name.
 import { useState } from 'react';
 import { messageOf } from '../api/client';
 import { downloadFile } from '../api/download';

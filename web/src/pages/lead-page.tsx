@@ -10,6 +10,8 @@ import { Loaded } from '../components/loaded';
 import { Stat } from '../components/stat';
 import { Empty, ErrorNote, Loading } from '../components/status';
 import { formatScore, formatTime } from '../lib/format';
+import { actRefusalOf } from '../lib/access';
+import { useAccess } from '../lib/use-access';
 import { useActiveModel } from '../lib/use-active-model';
 import { useApi } from '../lib/use-api';
 import { LeadContributions } from './lead-contributions';
@@ -59,6 +61,7 @@ export function LeadPage({ id }: { id: string }) {
   const history = useApi<{ items: HistoryEntry[] }>(`${path}/history?limit=500`);
   const lifecycle = useApi<Lifecycle>(`${path}/lifecycle`);
   const model = useActiveModel();
+  const { email, workspace } = useAccess();
   const [version, setVersion] = useState(0);
 
   const refresh = () => {
@@ -136,7 +139,12 @@ export function LeadPage({ id }: { id: string }) {
           {lifecycle.error ? (
             <ErrorNote error={lifecycle.error} onRetry={lifecycle.reload} />
           ) : (
-            <LeadLifecycle leadId={l.id} lifecycle={lifecycle.data} onChange={refresh} />
+            <LeadLifecycle
+              leadId={l.id}
+              lifecycle={lifecycle.data}
+              refusal={actRefusalOf(workspace, email, l.owner)}
+              onChange={refresh}
+            />
           )}
         </section>
       </div>

@@ -10,6 +10,8 @@ import { Sparkline } from '../components/sparkline';
 import { Empty, ErrorNote, Loading } from '../components/status';
 import { num, Table } from '../components/table';
 import { formatAgo, formatScore } from '../lib/format';
+import { can } from '../lib/access';
+import { useAccess } from '../lib/use-access';
 import { useActiveModel } from '../lib/use-active-model';
 import { useApi } from '../lib/use-api';
 import { navigate } from '../router';
@@ -34,6 +36,7 @@ export function LeadsPage({ query }: { query: URLSearchParams }) {
   const cursor = query.get('cursor');
   const [previous, setPrevious] = useState<(string | null)[]>([]);
   const model = useActiveModel();
+  const { workspace } = useAccess();
   const leads = useApi<Page<LeadListItem>>(
     withQuery('/v1/leads', { ...filters, limit: PAGE_SIZE, cursor }),
   );
@@ -58,7 +61,7 @@ export function LeadsPage({ query }: { query: URLSearchParams }) {
         title="Leads"
         actions={
           <div className="actions">
-            <LeadsExport filters={filters} />
+            {can(workspace, 'data.export') && <LeadsExport filters={filters} />}
             <button type="button" className="button ghost" onClick={leads.reload}>
               Refresh
             </button>

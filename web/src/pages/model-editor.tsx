@@ -29,6 +29,8 @@ interface Props {
   activating: boolean;
   onSaved: (version: number) => void;
   onActivate: (version: number) => void;
+  /** Why the signed-in role may not save or activate (the editor stays a scratch pad); else null. */
+  readOnly: string | null;
 }
 
 function problemsOf(error: unknown): ModelProblem[] | null {
@@ -126,14 +128,20 @@ export function ModelEditor(props: Props) {
           >
             Discard changes
           </button>
-          <button
-            type="button"
-            className="button primary"
-            disabled={saving || !dirty || parsed.syntaxError !== null}
-            onClick={() => void save()}
-          >
-            {saving ? 'Validating…' : 'Save as new version'}
-          </button>
+          {props.readOnly ? (
+            <span className="hint" data-testid="model-read-only">
+              {props.readOnly}
+            </span>
+          ) : (
+            <button
+              type="button"
+              className="button primary"
+              disabled={saving || !dirty || parsed.syntaxError !== null}
+              onClick={() => void save()}
+            >
+              {saving ? 'Validating…' : 'Save as new version'}
+            </button>
+          )}
           {saved && (
             <button
               type="button"

@@ -8,8 +8,10 @@ import { RowActions } from '../components/row-actions';
 import { SmallButton } from '../components/small-button';
 import { ErrorNote, Loading } from '../components/status';
 import { ACTIONS, Table } from '../components/table';
+import { can } from '../lib/access';
 import { formatTime } from '../lib/format';
 import { specToYaml } from '../lib/model-doc';
+import { useAccess } from '../lib/use-access';
 import { useApi } from '../lib/use-api';
 import { ActivationProgress, useActivation } from './model-activation';
 import { ModelEditor } from './model-editor';
@@ -25,12 +27,17 @@ export function ModelPage() {
     activation.job.status !== 'succeeded' &&
     activation.job.status !== 'failed';
   const active = list.data?.active ?? null;
+  const { workspace } = useAccess();
+  const readOnly = can(workspace, 'models.write')
+    ? null
+    : `Your role (${workspace?.role ?? 'none'}) can read the model but not save or activate versions.`;
 
   return (
     <section className="page">
       <PageHeader title="Model">
-        Edit a copy of a version, save it as a new one, preview what it would change, then activate
-        it.
+        {readOnly
+          ? 'The versions and how each scores: try changes in the editor (your role cannot save them).'
+          : 'Edit a copy of a version, save it as a new one, preview what it would change, then activate it.'}
       </PageHeader>
       <ActivationProgress state={activation} />
       <section className="card" aria-labelledby="versions-h">
@@ -54,7 +61,7 @@ export function ModelPage() {
                     <SmallButton disabled={m.version === base} onClick={() => setChosen(m.version)}>
                       Edit a copy
                     </SmallButton>
-                    {!m.active && (
+                    {!m.active && !readOnly && (
                       <SmallButton
                         disabled={activating}
                         onClick={() => void activation.activate(m.version)}
@@ -80,6 +87,7 @@ export function ModelPage() {
           activating={activating}
           onSaved={list.reload}
           onActivate={(v) => void activation.activate(v)}
+          readOnly={readOnly}
         />
       ) : spec.error ? (
         <ErrorNote error={spec.error} onRetry={spec.reload} />
@@ -92,6 +100,7 @@ export function ModelPage() {
           activating={activating}
           onSaved={list.reload}
           onActivate={(v) => void activation.activate(v)}
+          readOnly={readOnly}
         />
       ) : (
         <Loading label="Loading the model…" />

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Field } from '../components/field';
 import { PageHeader } from '../components/page-header';
+import { SettingsTabs } from '../components/settings-tabs';
 import { snippets } from '../lib/snippets';
 import { KeysPanel } from './settings-keys';
 
@@ -24,6 +25,7 @@ export function SettingsPage() {
       <PageHeader title="Settings">
         Keys for this workspace, and how to send events to it.
       </PageHeader>
+      <SettingsTabs />
       <KeysPanel onCreated={(key) => key.kind === 'write' && setWriteKey(key.key)} />
       <section className="card" aria-labelledby="send-h">
         <h2 id="send-h">Send events</h2>
