@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { ACCESS_TABLE } from '../src/api/access-table.js';
 import {
-  AuditRetention,
+  auditRetention,
   DEFAULT_AUDIT_RETENTION_DAYS,
   pruneAudit,
 } from '../src/service/audit/audit-retention.js';
@@ -116,7 +116,7 @@ describe.each(freshStores())('audit API on $name', ({ open: openStore }) => {
     await s.store.appendAudit(s.a.ws, entry(T0 - 400 * DAY));
     await s.store.appendAudit(s.b.ws, entry(T0 - 366 * DAY));
     const kept = await s.store.appendAudit(s.a.ws, entry(T0 - 364 * DAY));
-    const retention = new AuditRetention(s.store, { days: 365, clock: () => T0 });
+    const retention = auditRetention(s.store, { days: 365, clock: () => T0 });
     retention.start();
     await retention.stop();
     expect(await s.entries()).toEqual([kept]);

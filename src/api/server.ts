@@ -9,7 +9,7 @@ import { OidcClient } from '../service/auth/oidc-client.js';
 import { oidcSettingsFrom } from '../service/auth/oidc-settings.js';
 import { ssoWorkspace } from '../service/auth/sso.js';
 import { SsoError } from '../service/auth/sso-errors.js';
-import { SessionSweep } from '../service/auth/session-sweep.js';
+import { sessionSweep as sessionSweepTask } from '../service/auth/session-sweep.js';
 import { sessionOptions } from '../service/auth/sessions.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
@@ -17,8 +17,11 @@ import { OrphanWatch } from '../service/jobs/orphan-watch.js';
 import { publicUrlOf } from '../service/users/public-url.js';
 import { resumeActivations } from '../service/models/activation.js';
 import { ActiveModels } from '../service/scoring/active-model.js';
-import { DEFAULT_WEBHOOK_RETENTION_DAYS, WebhookRetention } from '../service/webhooks/retention.js';
-import { AuditRetention, DEFAULT_AUDIT_RETENTION_DAYS } from '../service/audit/audit-retention.js';
+import { DEFAULT_WEBHOOK_RETENTION_DAYS, webhookRetention } from '../service/webhooks/retention.js';
+import {
+  auditRetention as auditRetentionTask,
+  DEFAULT_AUDIT_RETENTION_DAYS,
+} from '../service/audit/audit-retention.js';
 import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
@@ -169,25 +172,25 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   });
   decay.start();
   // Delivered webhook messages older than the retention period go, so the outbox stays small.
-  const retention = new WebhookRetention(store, {
+  const retention = webhookRetention(store, {
     days: config.LEADSCORE_WEBHOOK_RETENTION_DAYS ?? DEFAULT_WEBHOOK_RETENTION_DAYS,
     clock,
-    onPrune: (n) => options.log(`webhooks: ${n} delivered messages past retention deleted`),
+    onDone: (n) => options.log(`webhooks: ${n} delivered messages past retention deleted`),
     onError: (error) =>
       options.log(`webhook retention failed (retried in an hour): ${String(error)}`),
   });
   retention.start();
   // Audit entries older than their retention period go.
-  const auditRetention = new AuditRetention(store, {
+  const auditRetention = auditRetentionTask(store, {
     days: config.LEADSCORE_AUDIT_RETENTION_DAYS ?? DEFAULT_AUDIT_RETENTION_DAYS,
     clock,
-    onPrune: (n) => options.log(`audit: ${n} entries past retention deleted`),
+    onDone: (n) => options.log(`audit: ${n} entries past retention deleted`),
     onError: (error) =>
       options.log(`audit retention failed (retried in an hour): ${String(error)}`),
   });
   auditRetention.start();
   // Sessions past their expiry are refused when used; this removes the ones never used again.
-  const sessionSweep = new SessionSweep(store, {
+  const sessionSweep = sessionSweepTask(store, {
     ...sessions,
     clock,
     onError: (error) => options.log(`session sweep failed (retried in an hour): ${String(error)}`),

@@ -2,11 +2,11 @@
 // are deleted with their deliveries and attempts, in small chunks (short transactions), once at
 // start and then every hour, so the outbox does not grow without bound.
 import type { Store } from '../../store/port.js';
+import { HourlyTask, type HourlyTaskOptions } from '../hourly-task.js';
 
 export const DEFAULT_WEBHOOK_RETENTION_DAYS = 30;
 const DAY_MS = 86_400_000;
 const CHUNK = 1000;
-const EVERY_MS = 3_600_000;
 
 /** Deletes every message older than `days` before `now` that is done; answers how many. */
 export async function pruneWebhooks(
@@ -24,37 +24,10 @@ export async function pruneWebhooks(
   }
 }
 
-export class WebhookRetention {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-
-  constructor(
-    private readonly store: Store,
-    private readonly options: {
-      days: number;
-      clock: () => number;
-      onPrune?: (messages: number) => void;
-      onError?: (error: unknown) => void;
-    },
-  ) {}
-
-  start(): void {
-    const tick = () => {
-      this.running = pruneWebhooks(this.store, this.options.clock(), this.options.days).then(
-        (n) => {
-          if (n > 0) this.options.onPrune?.(n);
-        },
-        (error: unknown) => this.options.onError?.(error),
-      );
-    };
-    tick();
-    this.timer = setInterval(tick, EVERY_MS);
-    this.timer.unref();
-  }
-
-  /** No new round starts; resolves once the one running (if any) has ended. */
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
-  }
+/** The hourly task that prunes delivered webhook messages older than `days`. */
+export function webhookRetention(
+  store: Store,
+  options: { days: number; clock: () => number } & HourlyTaskOptions,
+): HourlyTask {
+  return new HourlyTask(() => pruneWebhooks(store, options.clock(), options.days), options);
 }
