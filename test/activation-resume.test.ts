@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
 import { seedDemo } from '../src/service/demo/seed-demo.js';
@@ -20,6 +19,7 @@ import { freshStores } from './fresh-stores.js';
 import { ROOT } from './run-cli.js';
 import { startServe } from './serve-process.js';
 import { onTestStores } from './test-stores.js';
+import { PG_SERVER, pgAdmin } from './pg-admin.js';
 
 const T0 = Date.parse('2026-03-01T00:00:00Z');
 const b2b = parseModel(readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8'));
@@ -190,20 +190,8 @@ describe.each(freshStores())('taking over abandoned jobs on $name', ({ open }) =
 // `leadscore serve` itself, killed with SIGKILL right after it accepted an activation.
 const ADMIN = 'ls_admin_resume-test-admin-key-0123456789';
 const WRITE = 'ls_write_resume-test-write-key-0123456789';
-const pgServer =
-  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-resume-'));
 const databases: string[] = [];
-
-async function pgAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgServer });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 afterAll(async () => {
   for (const name of databases) await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -224,7 +212,7 @@ const targets = onTestStores([
       const name = `leadscore_resume_${randomBytes(6).toString('hex')}`;
       await pgAdmin(`CREATE DATABASE ${name}`);
       databases.push(name);
-      const url = new URL(pgServer);
+      const url = new URL(PG_SERVER);
       url.pathname = `/${name}`;
       const connectionString = url.toString();
       return {

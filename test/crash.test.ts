@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
 import { scoreLead } from '../src/core/score-lead.js';
@@ -16,6 +15,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { ROOT } from './run-cli.js';
 import { startServe, type ServeProcess } from './serve-process.js';
 import { onTestStores } from './test-stores.js';
+import { PG_SERVER, pgAdmin } from './pg-admin.js';
 
 const ADMIN = 'ls_admin_crash-test-admin-key-0123456789';
 const WRITE = 'ls_write_crash-test-write-key-0123456789';
@@ -27,20 +27,8 @@ const LEADS = 200;
 const KILL_AFTER = 400;
 const IN_FLIGHT = 4;
 
-const pgServer =
-  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-crash-'));
 const databases: string[] = [];
-
-async function pgAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgServer });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 afterAll(async () => {
   for (const name of databases) await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -67,7 +55,7 @@ const targets: Target[] = onTestStores([
       const name = `leadscore_crash_${randomBytes(6).toString('hex')}`;
       await pgAdmin(`CREATE DATABASE ${name}`);
       databases.push(name);
-      const url = new URL(pgServer);
+      const url = new URL(PG_SERVER);
       url.pathname = `/${name}`;
       const connectionString = url.toString();
       return {

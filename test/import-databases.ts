@@ -5,15 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll } from 'vitest';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { onTestStores, type StoreName } from './test-stores.js';
-
-const serverUrl =
-  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+import { PG_SERVER, pgAdmin as admin } from './pg-admin.js';
 
 export interface ImportDatabase {
   /** Arguments and environment that point the CLI at it. */
@@ -27,16 +24,6 @@ export interface ImportTarget {
   name: StoreName;
   /** A new, migrated database with a workspace `acme` and the model active. */
   create(model: Record<string, unknown>, at: number): Promise<ImportDatabase & { ws: string }>;
-}
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Call at the top level of a test file. */
@@ -81,7 +68,7 @@ export function importTargets(): ImportTarget[] {
         const name = `leadscore_import_${randomBytes(6).toString('hex')}`;
         await admin(`CREATE DATABASE ${name}`);
         databases.push(name);
-        const url = new URL(serverUrl);
+        const url = new URL(PG_SERVER);
         url.pathname = `/${name}`;
         const connectionString = url.toString();
         return withWorkspace(

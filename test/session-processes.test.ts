@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { parseModel } from '../src/core/parse-model.js';
@@ -17,22 +16,11 @@ import { startServe } from './serve-process.js';
 import { apiKeyCaller, PASSWORD } from './team-fixtures.js';
 import { testStores } from './test-stores.js';
 import { workspaceWithModel } from './test-workspace.js';
+import { PG_SERVER, pgAdmin } from './pg-admin.js';
 
 const model = parseModel(readFileSync(join(ROOT, 'examples/models/b2b.yaml'), 'utf8'));
-const pgServer =
-  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-sessions-'));
 const databases: string[] = [];
-
-async function pgAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgServer });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 afterAll(async () => {
   for (const name of databases) await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -44,7 +32,7 @@ describe.runIf(testStores().includes('postgres'))('two server processes on Postg
     const name = `leadscore_sessions_${randomBytes(6).toString('hex')}`;
     await pgAdmin(`CREATE DATABASE ${name}`);
     databases.push(name);
-    const url = new URL(pgServer);
+    const url = new URL(PG_SERVER);
     url.pathname = `/${name}`;
     const connectionString = url.toString();
     const store = openPostgresStore({ connectionString });

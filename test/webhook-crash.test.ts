@@ -8,7 +8,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import type { NewNotification, Store } from '../src/store/port.js';
@@ -16,6 +15,7 @@ import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { startServe } from './serve-process.js';
 import { onTestStores } from './test-stores.js';
 import { ALLOW_PRIVATE_ENV, Receiver } from './webhook-receiver.js';
+import { PG_SERVER, pgAdmin } from './pg-admin.js';
 
 const ADMIN = 'ls_admin_webhook-crash-admin-key-0123456789';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -32,20 +32,8 @@ const ENV = {
   LEADSCORE_WEBHOOK_DISABLE_AFTER: '100000',
 };
 
-const pgServer =
-  process.env.LEADSCORE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const dir = mkdtempSync(join(tmpdir(), 'leadscore-webhook-crash-'));
 const databases: string[] = [];
-
-async function pgAdmin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: pgServer });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 afterAll(async () => {
   for (const name of databases) await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -66,7 +54,7 @@ const targets = onTestStores([
       const name = `leadscore_whcrash_${randomBytes(6).toString('hex')}`;
       await pgAdmin(`CREATE DATABASE ${name}`);
       databases.push(name);
-      const url = new URL(pgServer);
+      const url = new URL(PG_SERVER);
       url.pathname = `/${name}`;
       const connectionString = url.toString();
       return {
