@@ -14,6 +14,12 @@ const NOT_BY_WORKSPACE: Readonly<Record<string, string>> = {
   webhook_messages: 'keyed by id, referred to by deliveries: to widen together',
   webhook_deliveries: 'keyed by seq and id, referred to by attempts: to widen together',
   webhook_attempts: 'keyed by id: to widen together',
+  users: 'people are global (one user may belong to several workspaces): a reference table',
+  sessions:
+    'looked up by token hash before the workspace is known, and a user may switch workspaces',
+  sign_in_links: 'looked up by token hash before the user or workspace is known',
+  user_identities: 'looked up by the provider (issuer, subject) before the user is known',
+  login_failures: 'counted per e-mail and per address, before any workspace is known',
 };
 
 const postgres = freshStores().filter((kind) => kind.name === 'postgres');
