@@ -57,6 +57,8 @@ export function salesStory(
       cause: scoring ? 'scoring' : 'api',
       causeRef: scoring ? action.segment : null,
       ...context,
+      // The store keeps whole milliseconds.
+      at: Math.round(context.at),
     });
     if (!applied.ok) return false;
     entries.push(applied.entry);
