@@ -62,13 +62,11 @@ afterAll(async () => {
 
 describe('the demo', () => {
   it('is ranked well by its active model: backtest ROC AUC at least 0.75', () => {
-    console.log(JSON.stringify(rules.ranking, null, 1));
     expect(rules.ranking.known).toBeGreaterThan(500);
     expect(rules.ranking.candidate.auc).toBeGreaterThanOrEqual(0.75);
   });
 
   it('converts less in each segment down the model, sales-ready at least 3x nurture', () => {
-    console.log(JSON.stringify(analytics.segmentsReached));
     const rate = Object.fromEntries(analytics.segmentsReached.map((r) => [r.segment, r.rate]));
     const order = ['sales-ready', 'mql', 'nurture', 'no-interest'];
     for (let i = 1; i < order.length; i++)
@@ -80,11 +78,6 @@ describe('the demo', () => {
     const rows = analytics.behaviours.filter((b) =>
       ['did: Unsubscribed', 'did: Email Bounced'].includes(b.behaviour),
     );
-    console.log(
-      JSON.stringify(
-        analytics.behaviours.map((b) => [b.behaviour, b.atLeast, b.did.leads, b.lift]),
-      ),
-    );
     expect(rows.filter((r) => r.atLeast === 1)).toHaveLength(2);
     for (const row of rows) if (row.did.leads >= 20) expect(row.lift).toBeLessThan(1);
   });
@@ -92,7 +85,6 @@ describe('the demo', () => {
   it('makes MQLs a minority and has most hand-overs accepted', async () => {
     const page = await store.listLeads(ws, { sort: 'score', direction: 'desc', limit: 5000 });
     const qualified = page.items.filter((i) => ['sales-ready', 'mql'].includes(i.score!.segment));
-    console.log('qualified now', qualified.length, 'of', page.items.length);
     expect(qualified.length).toBeLessThan(page.items.length * 0.3);
   });
 
@@ -101,7 +93,6 @@ describe('the demo', () => {
     const total = (key: 'handedOver' | 'accepted' | 'pending' | 'converted') =>
       figures.reduce((sum, f) => sum + f[key], 0);
     const rejected = figures.reduce((sum, f) => sum + f.rejected.total, 0);
-    console.log(JSON.stringify(figures));
     expect(total('accepted')).toBeGreaterThan(total('handedOver') * 0.6);
     expect(rejected).toBeGreaterThan(total('handedOver') * 0.05);
     expect(total('converted')).toBeGreaterThan(0);
@@ -124,12 +115,6 @@ describe('the demo', () => {
         own.items.map((i) => i.lead.id),
       );
       const count = (stage: string) => [...stages.values()].filter((l) => l.stage === stage).length;
-      console.log(
-        email,
-        ['mql', 'sal', 'sql', 'opportunity', 'customer', 'lost']
-          .map((st) => `${st}=${count(st)}`)
-          .join(' '),
-      );
       expect(count('mql')).toBeGreaterThan(0);
       expect(count('customer')).toBeGreaterThan(0);
     }
@@ -139,7 +124,6 @@ describe('the demo', () => {
     const top = (await store.listLeads(ws, { sort: 'score', direction: 'desc', limit: 1 }))
       .items[0]!;
     const names = (await store.eventsOfLead(ws, top.lead.id)).map((e) => e.name);
-    console.log(top.lead.id, top.score?.score, names.length);
     expect(names).not.toContain('Unsubscribed');
     expect(names.filter((n) => n === 'Email Opened').length).toBeLessThan(60);
     expect(names.length).toBeLessThan(500);
@@ -157,7 +141,6 @@ describe('the demo', () => {
       'c',
     );
     const compared = await backtest(store, models, ws, candidate, {}, NOW);
-    console.log(JSON.stringify(compared.ranking));
     expect(compared.ranking.candidate.auc!).toBeGreaterThan(compared.ranking.active!.auc!);
   }, 300_000);
 });

@@ -29,7 +29,7 @@ export const DEMO_MODEL = new URL('../../../examples/models/b2b.yaml', import.me
 
 export interface DemoSize {
   leads: number;
-  /** About how many events: the journeys' rates are scaled to it (45,000 for 3,000 leads is 1). */
+  /** About how many events: the journeys' rates are scaled to it (25 a lead is their own rate). */
   events: number;
 }
 
