@@ -192,8 +192,16 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: leads', { timeout: 60_000 }, () => {
 
   it('records sales feedback: a rejection needs a reason and moves the lead back', async () => {
     const { page } = browser;
-    const lead = (await server.admin<{ items: ListedLead[] }>('/v1/leads?limit=1&segment=mql'))
-      .items[0]!;
+    // A lead still waiting for sales' answer (the demo's reps have answered most hand-overs).
+    const mqls = await server.admin<{ items: ListedLead[] }>('/v1/leads?limit=200&segment=mql');
+    let lead: ListedLead | undefined;
+    for (const item of mqls.items) {
+      const path = `/v1/leads/${encodeURIComponent(item.id)}/lifecycle`;
+      if ((await server.admin<{ stage: string }>(path)).stage !== 'mql') continue;
+      lead = item;
+      break;
+    }
+    if (!lead) throw new Error('the demo has no lead in the mql segment waiting for sales');
     await page.goto(`${server.url}/leads/${lead.id}`);
     await expect.poll(() => page.getByTestId('lifecycle-stage').textContent()).toBe('mql');
     await page.getByRole('button', { name: 'Reject…' }).click();

@@ -1,6 +1,6 @@
 // Where each synthetic demo lead came from (its `utm_source` trait), seeded, so that conversion
 // by channel and cost per conversion have channels to compare. The demo's outcomes (see
-// demo-outcomes.ts) lean on it a little, as real channels differ.
+// demo-sales.ts) lean on it, as real channels differ.
 import type { JsonObject } from '../../store/port.js';
 import { createRng, weighted } from './synthetic-random.js';
 

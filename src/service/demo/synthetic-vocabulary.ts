@@ -20,8 +20,8 @@ const slug = (text: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '');
 
-const person = (names: string): readonly { name: string; csv: string; slug: string }[] =>
-  names.split('|').map((name) => ({ name, csv: csvField(name), slug: slug(name) }));
+const person = (names: string): readonly { name: string; slug: string }[] =>
+  names.split('|').map((name) => ({ name, slug: slug(name) }));
 
 const FIRST_NAMES = person(
   'Ada|Ben|Chloé|Dev|Eve|Finn|Grace|Hugo|Isla|Jonas|Kavya|Liam|Maya|Noah|Olivia|Priya|Quinn|Rafael|' +
@@ -86,14 +86,15 @@ const pickIndustry = weightedList(
 const FREE_MAIL = ['gmail.com', 'outlook.com', 'yahoo.com', 'proton.me', 'icloud.com'];
 const UNIVERSITIES = ['stanford.edu', 'mit.edu', 'umich.edu', 'berkeley.edu', 'nyu.edu', 'asu.edu'];
 
-export function leadRow(rng: Rng, id: string): string {
+/** One synthetic lead's columns, in LEADS_HEADER order ('' where it has no value). */
+export function leadFields(rng: Rng, id: string): string[] {
   const first = pick(rng, FIRST_NAMES);
   const last = pick(rng, LAST_NAMES);
   const title = pickTitle(rng);
   const student = STUDENT_TITLES.has(title);
   const place = pickCountry(rng);
   const stem = pick(rng, COMPANY_STEMS);
-  const company = csvField(stem.name + pick(rng, place.suffixes));
+  const company = stem.name + pick(rng, place.suffixes);
   const industry = student && rng() < 0.6 ? 'education' : pickIndustry(rng);
   const u = rng();
   const domain =
@@ -110,7 +111,12 @@ export function leadRow(rng: Rng, id: string): string {
   // Skewed towards small firms: log-uniform over 1..20000 with the exponent favouring the low end.
   const employees =
     rng() < 0.05 ? '' : String(Math.round(Math.exp(Math.pow(rng(), 1.25) * Math.log(20_000))));
-  return `${id},${email},${first.csv},${last.csv},${csvField(title)},${place.code},${purchases},${company},${industry},${employees}\n`;
+  const fields = [id, email, first.name, last.name, title, place.code, purchases, company];
+  return [...fields, industry, employees];
+}
+
+export function leadRow(rng: Rng, id: string): string {
+  return `${leadFields(rng, id).map(csvField).join(',')}\n`;
 }
 
 type Props = { type?: string; path?: string; campaign?: string; name?: string };
