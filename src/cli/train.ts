@@ -91,6 +91,13 @@ export async function runTrain(options: TrainCliOptions): Promise<number> {
     }
     await writeFile(options.out, serializeArtifact(artifact));
     process.stdout.write(formatReport(artifact, (Date.now() - started) / 1000));
+    const refit = artifact.report.refit;
+    if (refit !== undefined) {
+      process.stdout.write(
+        `the saved model was refit on all ${refit.rows} labelled leads (${refit.converted} converted) ` +
+          'after the held-out figures above were taken\n',
+      );
+    }
     process.stderr.write(
       `model written to ${options.out}` +
         (rejected > 0 ? `; ${rejected} rows rejected (${options.data})` : '') +

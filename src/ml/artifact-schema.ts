@@ -13,6 +13,12 @@ const share = z.number().min(0).max(1);
 export const reportSchema = z.strictObject({
   train: z.strictObject({ rows: z.number().int(), converted: z.number().int() }),
   holdout: z.strictObject({ rows: z.number().int(), converted: z.number().int() }),
+  /**
+   * The saved model was refitted on every labelled row (train and held-out) after the held-out
+   * figures were taken: `rows` leads, `converted` of them. Absent from artifacts whose model is
+   * the one evaluated on the held-out rows.
+   */
+  refit: z.strictObject({ rows: z.number().int(), converted: z.number().int() }).optional(),
   /** Rows without an outcome (empty target), left out of training. */
   unlabelled: z.number().int(),
   /** Columns left out: named by --exclude, or identifiers (values distinct or unique per row). */

@@ -36,7 +36,9 @@ export interface BoostOptions extends GrowOptions {
 }
 
 export const BOOST_DEFAULTS: BoostOptions = {
-  learningRate: 0.1,
+  // 0.05 rather than 0.1: on bank-full's TRAIN part its held-out ROC AUC is 0.8109 (0.8072 at
+  // 0.1), and a refit on every row with the scaled tree count varies less with the tree count.
+  learningRate: 0.05,
   maxLeaves: 31,
   minSamplesLeaf: 20,
   minHessianLeaf: 1e-3,

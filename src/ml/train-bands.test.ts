@@ -28,14 +28,15 @@ const CASES = [
   {
     kind: 'gbdt' as const,
     data: () => ruleLeads(2_000, 22),
-    mins: [0.8849025601056238, 0.11643589336190997, 0.04417180661053369, 0],
+    // Captured again when the learning rate went from 0.1 to 0.05.
+    mins: [0.8538565053051793, 0.1216941267847104, 0.05321284941597654, 0],
     probabilities: [
-      0.07169354079053783, 0.02395249990313698, 0.036868378639028185, 0.019944542347063096,
+      0.06718395870497326, 0.034380127412378066, 0.051013644138746726, 0.030102118665190376,
     ],
     influential: [
-      { column: 'x2', meanAbsContribution: 1.2077494009332495 },
-      { column: 'segment', meanAbsContribution: 0.9923782788304858 },
-      { column: 'x1', meanAbsContribution: 0.7293372767933947 },
+      { column: 'x2', meanAbsContribution: 1.092790036892711 },
+      { column: 'segment', meanAbsContribution: 0.9008970416452273 },
+      { column: 'x1', meanAbsContribution: 0.6487949776013846 },
     ],
   },
 ];
@@ -44,7 +45,12 @@ describe('band cut-offs without explanations', () => {
   for (const c of CASES) {
     it(`${c.kind}: the same bands, cut-offs, probabilities and influential columns as before`, () => {
       const s = c.data();
-      const artifact = trainModel(s.dataset, { target: 'converted', kind: c.kind });
+      // The model the held-out figures describe, as before refitting on every row.
+      const artifact = trainModel(s.dataset, {
+        target: 'converted',
+        kind: c.kind,
+        refit: false,
+      });
       expect(artifact.bands).toEqual(
         ['A', 'B', 'C', 'D'].map((band, i) => ({ band, min: c.mins[i] })),
       );
@@ -76,7 +82,7 @@ describe('band cut-offs without explanations', () => {
 describe('influential columns on many held-out rows', () => {
   it('explains EXPLAINED_ROWS evenly spaced held-out rows; the metrics use every row', () => {
     const s = logisticLeads(5 * EXPLAINED_ROWS + 5_000, 23);
-    const artifact = trainModel(s.dataset, { target: 'converted', kind: 'lr' });
+    const artifact = trainModel(s.dataset, { target: 'converted', kind: 'lr', refit: false });
     const columns = artifact.encoding.columns;
     const positions = columns.map((col) => s.dataset.columns.indexOf(col.name));
     const heldOut = s.dataset.rows.filter((_, i) => isHeldOut(i));

@@ -14,6 +14,7 @@ import { explainModel, predictModel } from './explain.js';
 import { fitBoosted } from './gbdt.js';
 import { isHeldOut } from './holdout.js';
 import { fitLogistic } from './logistic-regression.js';
+import { refitModel } from './refit.js';
 import { averagePrecision, brier, calibrationTable, lift, logLoss, rocAuc } from './metrics.js';
 import { columnIndex, type Dataset } from './read-dataset.js';
 import { checkMinimum, DEFAULT_POSITIVE, labelOf, positiveAdvice } from './target.js';
@@ -25,6 +26,11 @@ export interface TrainOptions {
   /** The one target value that counts as converted (any case); default DEFAULT_POSITIVE. */
   positive?: string;
   onIteration?: (iteration: number, maxIterations: number) => void;
+  /**
+   * Refit the saved model on every labelled row once the held-out figures are taken (default
+   * true); false saves the model the figures describe.
+   */
+  refit?: boolean;
 }
 
 /** Most influential columns listed in the report. */
@@ -82,9 +88,6 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
           kind: 'gbdt' as const,
           ...fitBoosted(encoding, trainMatrix, trainY, { onIteration: options.onIteration }),
         };
-  // The cut-offs rest on the probabilities alone: explaining every training row was half the
-  // training time at 180k rows and nothing showed it.
-  const bands = fitBands(predictModel(model, encoding, trainMatrix));
   const holdoutMatrix = encodeRows(
     encoding,
     holdout.map((r) => r.row),
@@ -92,21 +95,46 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
   );
   const holdoutY = Uint8Array.from(holdout, (r) => r.y);
   const report = evaluate(model, encoding, holdoutMatrix, holdoutY);
+  // The encoding stays the one learnt from the training part: the report's columns, warnings
+  // and exclusions describe the saved model as well.
+  const all = options.refit === false ? undefined : concatRows(trainMatrix, holdoutMatrix);
+  const allY = Uint8Array.from([...trainY, ...holdoutY]);
+  const saved =
+    all === undefined
+      ? model
+      : refitModel(model, encoding, all, allY, {
+          trainRows: train.length,
+          ...(options.onIteration === undefined ? {} : { onIteration: options.onIteration }),
+        });
+  // The cut-offs rest on the probabilities alone: explaining every training row was half the
+  // training time at 180k rows and nothing showed it.
+  const bands = fitBands(predictModel(saved, encoding, all ?? trainMatrix));
   return {
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
     target: { column: options.target, positive },
     encoding,
-    model,
+    model: saved,
     bands,
     report: {
       train: { rows: train.length, converted: trainY.reduce((a, b) => a + b, 0) },
+      ...(all === undefined ? {} : { refit: { rows: allY.length, converted } }),
       unlabelled,
       excluded: [...exclude, ...fitted.skipped],
       warnings: fitted.warnings,
       ...report,
     },
   };
+}
+
+/** The rows of `a` then those of `b`, column by column. */
+function concatRows(a: Matrix, b: Matrix): Matrix {
+  return a.map((column, c) => {
+    const out = new Float64Array(column.length + b[c]!.length);
+    out.set(column);
+    out.set(b[c]!, column.length);
+    return out;
+  });
 }
 
 /**
