@@ -12,6 +12,7 @@ import type { Encoding } from './encoding-schema.js';
 import { MlError } from './errors.js';
 import { explainModel, predictModel } from './explain.js';
 import { fitBoosted } from './gbdt.js';
+import { honestArtifact } from './cross-validation-report.js';
 import { isHeldOut } from './holdout.js';
 import { fitLogistic } from './logistic-regression.js';
 import { averagePrecision, brier, calibrationTable, lift, logLoss, rocAuc } from './metrics.js';
@@ -92,7 +93,7 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
   );
   const holdoutY = Uint8Array.from(holdout, (r) => r.y);
   const report = evaluate(model, encoding, holdoutMatrix, holdoutY);
-  return {
+  const artifact: Artifact = {
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
     target: { column: options.target, positive },
@@ -107,6 +108,11 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
       ...report,
     },
   };
+  return honestArtifact(artifact, {
+    rows: [...train, ...holdout],
+    columns: dataset.columns,
+    features,
+  });
 }
 
 /**
