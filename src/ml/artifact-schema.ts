@@ -61,6 +61,11 @@ export const reportSchema = z.strictObject({
         sd: z.number(),
         folds: z.array(z.number().nullable()),
       }),
+      /**
+       * The ROC AUC on the held-out split alone (the leads a backtest judges the version on),
+       * kept for comparison: on so few leads it can be far from the cross-validated figure.
+       */
+      heldOutRocAuc: z.number().nullable(),
     })
     .optional(),
   /** The Platt scaling folded into the model (small data); absent when none was applied. */

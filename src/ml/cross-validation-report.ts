@@ -65,6 +65,7 @@ export function honestArtifact(artifact: Artifact, data: LabelledRows): Artifact
       rows: labels.length,
       converted,
       rocAuc: { ...auc, folds: cv.foldAuc },
+      heldOutRocAuc: artifact.report.metrics.rocAuc,
     },
     calibrated: calibration,
     readiness: readinessOf(metrics.rocAuc, 'cross-validated'),
