@@ -160,10 +160,10 @@ const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
     'get',
     '/v1/predictive/models/{version}',
     '200',
-    ['version', 'kind', 'metrics', 'report', 'bands'],
+    ['version', 'kind', 'metrics', 'readiness', 'report', 'bands'],
     BY_ID_ERRORS,
   ],
-  ['post', '/v1/predictive/models/{version}/activate', '200', ['active'], BY_ID_ERRORS],
+  ['post', '/v1/predictive/models/{version}/activate', '200', ['active'], [...BY_ID_ERRORS, '409']],
   ['post', '/v1/predictive/deactivate', '200', ['active'], ['400', '401', '403']],
 ];
 

@@ -17,7 +17,7 @@ const DAY = 86_400_000;
  * `n` leads: a VP or an analyst, some requested demos (VPs more often), each opened emails. The
  * true odds: logit = -2 + 1.5 [VP] + 1.2 [demo]; outcomes come 10 days after the last event.
  */
-async function seed(store: Store, ws: string, n: number, outcomeShare = 0.8) {
+async function seed(store: Store, ws: string, n: number, outcomeShare = 0.8, signal = true) {
   const rng = createRng(11, 3);
   const events: NewEvent[] = [];
   const lifecycles = [];
@@ -45,7 +45,8 @@ async function seed(store: Store, ws: string, n: number, outcomeShare = 0.8) {
     });
     for (let k = 0; k < opens; k++) events.push(event('Email Opened', k));
     if (demo) events.push(event('Demo Requested', 5));
-    const p = 1 / (1 + Math.exp(-(-2 + (vp ? 1.5 : 0) + (demo ? 1.2 : 0))));
+    // Without signal every lead converts at 40%, whatever it is and does.
+    const p = signal ? 1 / (1 + Math.exp(-(-2 + (vp ? 1.5 : 0) + (demo ? 1.2 : 0)))) : 0.4;
     const converted = rng() < p;
     if (rng() < outcomeShare)
       lifecycles.push({
@@ -62,7 +63,7 @@ async function seed(store: Store, ws: string, n: number, outcomeShare = 0.8) {
   return lifecycles;
 }
 
-async function setup(open: () => Promise<Store>, n: number) {
+async function setup(open: () => Promise<Store>, n: number, signal = true) {
   const store = await open();
   const app: FastifyInstance = await buildApp({
     store,
@@ -71,7 +72,7 @@ async function setup(open: () => Promise<Store>, n: number) {
   });
   const made = await createWorkspaceWithKeys(store, 'p', T0 - 100 * DAY);
   const headers = { authorization: `Bearer ${made.admin.secret}` };
-  const outcomes = await seed(store, made.workspace.id, n);
+  const outcomes = await seed(store, made.workspace.id, n, 0.8, signal);
   const post = (url: string, payload: object = {}) =>
     app.inject({ method: 'POST', url, headers, payload });
   const get = (url: string) => app.inject({ method: 'GET', url, headers });
@@ -158,13 +159,22 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
     expect(trained.error).toBeNull();
     const training = trained.result as {
       version: number;
-      report: { metrics: { rocAuc: number } };
+      report: {
+        metrics: { rocAuc: number };
+        crossValidation: { rows: number; rocAuc: { sd: number }; heldOutRocAuc: number };
+        readiness: { grade: string; basis: string };
+      };
       roc: { fpr: number; tpr: number }[];
       lift: { fraction: number; lift: number }[];
     };
     expect(training.version).toBe(1);
     // The true model's own AUC here is about 0.7: the learnt one must come close.
     expect(training.report.metrics.rocAuc).toBeGreaterThan(0.62);
+    // Under 2,000 labelled leads the figures are cross-validated over all of them, with a spread.
+    expect(training.report.crossValidation.rows).toBe(known);
+    expect(training.report.crossValidation.rocAuc.sd).toBeGreaterThan(0);
+    expect(training.report.readiness.basis).toBe('cross-validated');
+    expect(training.report.readiness.grade).not.toBe('poor');
     expect(training.roc[0]).toEqual({ fpr: 0, tpr: 0 });
     expect(training.lift).toHaveLength(10);
 
@@ -179,7 +189,10 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
     expect(judged.ranking.known).toBe(
       (training.report as unknown as { holdout: { rows: number } }).holdout.rows,
     );
-    expect(judged.ranking.candidate.auc).toBeCloseTo(training.report.metrics.rocAuc, 9);
+    expect(judged.ranking.candidate.auc).toBeCloseTo(
+      training.report.crossValidation.heldOutRocAuc,
+      9,
+    );
 
     // The saved version's page draws the same charts as the training job's answer.
     const saved = (await ctx.get('/v1/predictive/models/1')).json<Record<string, unknown>>();
@@ -189,8 +202,13 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
       (training.report as unknown as { calibration: unknown }).calibration,
     );
 
-    const listed = (await ctx.get('/v1/predictive/models')).json<{ active: number | null }>();
+    expect(saved.readiness).toEqual(training.report.readiness);
+    const listed = (await ctx.get('/v1/predictive/models')).json<{
+      active: number | null;
+      items: { readiness: unknown }[];
+    }>();
     expect(listed.active).toBeNull();
+    expect(listed.items[0]!.readiness).toEqual(training.report.readiness);
     expect((await ctx.get('/v1/leads/L0')).json<{ prediction: unknown }>().prediction).toBeNull();
     expect((await ctx.post('/v1/predictive/models/1/activate')).json()).toEqual({ active: 1 });
     expect((await ctx.post('/v1/predictive/models/7/activate')).statusCode).toBe(404);
@@ -241,6 +259,30 @@ describe.each(freshStores())('analytics and predictive API on $name', ({ open })
     expect(
       (await ctx.get(`/v1/leads/${hot}`)).json<{ prediction: unknown }>().prediction,
     ).toBeNull();
+  });
+
+  it('grades a model without signal poor and activates it only with an override', async () => {
+    const ctx = await setup(open, 300, false);
+    const trained = await ctx.finished('/v1/predictive/train', { kind: 'gbdt' });
+    expect(trained.error).toBeNull();
+    const readiness = (trained.result as { report: { readiness: { grade: string } } }).report
+      .readiness;
+    expect(readiness.grade).toBe('poor');
+    const refused = await ctx.post('/v1/predictive/models/1/activate');
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json<{ error: { code: string; message: string } }>().error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(
+        /^predictive model 1 is graded poor: cross-validated ROC AUC 0\.\d\d is below 0\.6: .*\{ "override": true \}/,
+      ),
+    });
+    expect((await ctx.get('/v1/predictive/models')).json()).toMatchObject({ active: null });
+    const overridden = await ctx.post('/v1/predictive/models/1/activate', { override: true });
+    expect(overridden.json()).toEqual({ active: 1 });
+    // Its probabilities stay near the base rate: no lead is called near-certain.
+    const lead = (await ctx.get('/v1/leads/L0')).json<{ prediction: { probability: number } }>();
+    expect(lead.prediction.probability).toBeGreaterThan(0.1);
+    expect(lead.prediction.probability).toBeLessThan(0.9);
   });
 
   it('refuses to train on too few outcomes, saying how many more are needed', async () => {

@@ -1,9 +1,11 @@
 // The model artifact: versioned JSON with everything `predict` needs and the training report.
 import { z } from 'zod';
 import { bandsSchema } from './bands.js';
+import { calibrationSchema } from './calibration.js';
 import { encodingSchema } from './encoding-schema.js';
 import { boostedParamsSchema } from './gbdt.js';
 import { linearParamsSchema } from './logistic-regression.js';
+import { readinessSchema } from './readiness.js';
 
 export const ARTIFACT_FORMAT = 'leadscore-predictive';
 export const ARTIFACT_VERSION = 1;
@@ -49,6 +51,33 @@ export const reportSchema = z.strictObject({
   ),
   /** Columns by mean absolute contribution (log-odds) on the held-out rows. */
   influential: z.array(z.strictObject({ column: z.string(), meanAbsContribution: z.number() })),
+  /**
+   * Below SMALL_DATA_ROWS labelled rows: metrics and calibration above are from stratified
+   * k-fold cross-validation over every labelled row (out-of-fold, calibrated), and the ROC AUC
+   * is the mean of the folds' with this spread. Absent for larger data and older artifacts.
+   */
+  crossValidation: z
+    .strictObject({
+      folds: z.number().int(),
+      seed: z.number().int(),
+      rows: z.number().int(),
+      converted: z.number().int(),
+      rocAuc: z.strictObject({
+        mean: z.number(),
+        sd: z.number(),
+        folds: z.array(z.number().nullable()),
+      }),
+      /**
+       * The ROC AUC on the held-out split alone (the leads a backtest judges the version on),
+       * kept for comparison: on so few leads it can be far from the cross-validated figure.
+       */
+      heldOutRocAuc: z.number().nullable(),
+    })
+    .optional(),
+  /** The Platt scaling folded into the model (small data); absent when none was applied. */
+  calibrated: calibrationSchema.optional(),
+  /** Poor / fair / good / excellent from the ROC AUC; absent from older artifacts. */
+  readiness: readinessSchema.optional(),
 });
 
 export const artifactSchema = z.strictObject({

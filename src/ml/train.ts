@@ -12,6 +12,7 @@ import type { Encoding } from './encoding-schema.js';
 import { MlError } from './errors.js';
 import { explainModel, predictModel } from './explain.js';
 import { fitBoosted } from './gbdt.js';
+import { honestArtifact } from './cross-validation-report.js';
 import { isHeldOut } from './holdout.js';
 import { fitLogistic } from './logistic-regression.js';
 import { refitModel } from './refit.js';
@@ -109,7 +110,7 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
   // The cut-offs rest on the probabilities alone: explaining every training row was half the
   // training time at 180k rows and nothing showed it.
   const bands = fitBands(predictModel(saved, encoding, all ?? trainMatrix));
-  return {
+  const artifact: Artifact = {
     format: ARTIFACT_FORMAT,
     version: ARTIFACT_VERSION,
     target: { column: options.target, positive },
@@ -125,6 +126,11 @@ export function trainModel(dataset: Dataset, options: TrainOptions): Artifact {
       ...report,
     },
   };
+  return honestArtifact(artifact, {
+    rows: [...train, ...holdout],
+    columns: dataset.columns,
+    features,
+  });
 }
 
 /** The rows of `a` then those of `b`, column by column. */

@@ -159,6 +159,11 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: leads', { timeout: 60_000 }, () => {
     await page.getByTestId('predictive-report').waitFor({ timeout: 30_000 });
     await page.getByRole('img', { name: /ROC curve/ }).waitFor();
     await expect.poll(() => page.getByTestId('predictive-models').textContent()).toContain('v1');
+    // Every version carries its readiness grade, and the report says why it has it.
+    await expect
+      .poll(() => page.getByTestId('readiness').first().textContent())
+      .toMatch(/^(poor|fair|good|excellent)$/);
+    await page.getByTestId('readiness-reason').waitFor();
     await screenshot(page, 'analytics');
 
     await page.getByRole('link', { name: 'Automation', exact: true }).click();

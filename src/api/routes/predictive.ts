@@ -18,9 +18,11 @@ import { startTraining } from '../../service/predictive/start-training.js';
 import type { Job } from '../../store/port.js';
 import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
-import { errorResponses } from '../schemas/error.js';
+import { apiErrorSchema, errorResponses } from '../schemas/error.js';
 import { jobStartedSchema } from '../schemas/job.js';
+import { jsonResponse } from '../schemas/json-response.js';
 import {
+  activateRequestSchema,
   analyticsRequestSchema,
   predictiveActiveSchema,
   predictiveListSchema,
@@ -124,15 +126,27 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
     {
       schema: {
         tags: ['predictive'],
-        summary: 'Show this version’s probability beside every lead’s score',
+        summary:
+          'Show this version’s probability beside every lead’s score (a version graded poor only with { override: true })',
         params: versionParams,
-        response: { 200: predictiveActiveSchema, ...errorResponses(400, 401, 403, 404) },
+        body: activateRequestSchema.nullish(),
+        response: {
+          200: predictiveActiveSchema,
+          ...errorResponses(400, 401, 403, 404),
+          409: jsonResponse(
+            'The version is graded poor (the message says why): send { "override": true } to activate it anyway',
+            apiErrorSchema,
+          ),
+        },
       },
     },
     async (request) => {
       const { version } = request.params;
-      auditTarget(request, `predictive:${version}`, { after: { active: version } });
-      await activatePredictiveVersion(deps.store, request.workspaceId, version);
+      const override = request.body?.override === true;
+      auditTarget(request, `predictive:${version}`, {
+        after: { active: version, ...(override && { override }) },
+      });
+      await activatePredictiveVersion(deps.store, request.workspaceId, version, override);
       return { active: version };
     },
   );

@@ -61,12 +61,24 @@ export const predictionSchema = z
   })
   .describe('The active predictive model’s view of the lead');
 
+const readinessSchema = z
+  .object({
+    grade: z.enum(['poor', 'fair', 'good', 'excellent']),
+    rocAuc: z.number().nullable(),
+    basis: z.enum(['held-out', 'cross-validated']),
+    reason: z.string(),
+  })
+  .describe(
+    'From the held-out (or, below 2,000 labelled leads, cross-validated) ROC AUC: poor < 0.6 <= fair < 0.7 <= good < 0.8 <= excellent; a poor version is activated only with { override: true }',
+  );
+
 const predictiveSummarySchema = z.object({
   version: z.number().int(),
   kind: z.string(),
   createdAt: isoTime,
   active: z.boolean(),
   metrics: z.record(z.string(), z.unknown()).describe('Held-out ROC AUC, PR AUC, log loss, ...'),
+  readiness: readinessSchema,
 });
 
 export const predictiveListSchema = z.object({
@@ -88,6 +100,15 @@ export const predictiveVersionSchema = predictiveSummarySchema.extend({
     .optional()
     .describe('Held-out lift by share of leads, as the training job answered'),
 });
+
+export const activateRequestSchema = z
+  .object({
+    override: z
+      .boolean()
+      .optional()
+      .describe('Activate a version graded poor anyway (refused with 409 otherwise)'),
+  })
+  .strict();
 
 export const predictiveActiveSchema = z.object({ active: z.number().int().nullable() });
 

@@ -1,6 +1,8 @@
 // The workspace's trained predictive versions: the list (with the active one) and one version
 // with its training report and probability bands.
 import type { Artifact } from '../../ml/artifact-schema.js';
+import { readinessOfMetrics, readinessOfReport } from '../../ml/readiness-report.js';
+import type { Readiness } from '../../ml/readiness.js';
 import {
   StoreError,
   type JsonObject,
@@ -14,13 +16,21 @@ import { predictiveDocumentSchema, type PredictiveDocument } from './predictive-
 export async function listPredictiveVersions(
   store: Store,
   ws: string,
-): Promise<{ active: number | null; items: PredictiveModelSummary[] }> {
-  const items = await store.listPredictiveModels(ws);
+): Promise<{
+  active: number | null;
+  items: (PredictiveModelSummary & { readiness: Readiness })[];
+}> {
+  const items = (await store.listPredictiveModels(ws)).map((m) => ({
+    ...m,
+    readiness: readinessOfMetrics(m.metrics),
+  }));
   return { active: items.find((m) => m.active)?.version ?? null, items };
 }
 
-export type PredictiveVersion = PredictiveModelSummary &
-  Pick<Artifact, 'report' | 'bands'> &
+export type PredictiveVersion = PredictiveModelSummary & { readiness: Readiness } & Pick<
+    Artifact,
+    'report' | 'bands'
+  > &
   Pick<PredictiveDocument, 'roc' | 'lift'>;
 
 /** Throws StoreError 'not_found' for a version the workspace does not have. */
@@ -35,7 +45,8 @@ export async function getPredictiveVersion(
   const { report, bands } = artifactOf(store, ws, version, document);
   // The curves are stored beside the artifact; older versions have none (their page says so).
   const { roc, lift } = curvesOf(document);
-  return { ...summary, report, bands, ...(roc && { roc }), ...(lift && { lift }) };
+  const readiness = readinessOfReport(report);
+  return { ...summary, readiness, report, bands, ...(roc && { roc }), ...(lift && { lift }) };
 }
 
 /** The stored curves only: the artifact is parsed (once) by artifactOf. */

@@ -53,7 +53,11 @@ export function startTraining(
       {
         kind,
         document: document as unknown as JsonObject,
-        metrics: artifact.report.metrics as unknown as JsonObject,
+        // The grade rides with the metrics so the list of versions shows it without artifacts.
+        metrics: {
+          ...artifact.report.metrics,
+          ...(artifact.report.readiness && { readiness: artifact.report.readiness }),
+        } as unknown as JsonObject,
       },
       clock(),
     );

@@ -100,7 +100,13 @@ export interface TrainingReport {
   lift?: { fraction: number; lift: number }[];
   calibration?: { predicted: number; observed: number; count: number }[];
   topFeatures?: { feature: string; importance: number }[];
+  /** Poor / fair / good / excellent, and why (a poor version needs an override to activate). */
+  readiness?: Readiness;
+  /** Below 2,000 labelled leads: the ROC AUC's spread over the cross-validation folds. */
+  crossValidation?: { folds: number; rows: number; sd: number };
 }
+
+export type Readiness = PredictiveList['items'][number]['readiness'];
 
 /** The notification types a subscription may pick: a value the dashboard needs at run time. */
 export const NOTIFICATION_TYPES = [

@@ -40,4 +40,28 @@ describe('trainingReport', () => {
   it('gives nothing for an answer it cannot read', () => {
     expect(trainingReport(null)).toEqual({});
   });
+
+  it('reads the readiness grade and the cross-validated spread', () => {
+    const report = trainingReport({
+      version: 2,
+      readiness: {
+        grade: 'poor',
+        rocAuc: 0.55,
+        basis: 'cross-validated',
+        reason: 'cross-validated ROC AUC 0.55 is below 0.6',
+      },
+      report: {
+        metrics: { rocAuc: 0.55 },
+        crossValidation: { folds: 5, seed: 18, rows: 90, converted: 45, rocAuc: { sd: 0.07 } },
+      },
+    });
+    expect(report.readiness).toEqual({
+      grade: 'poor',
+      rocAuc: 0.55,
+      basis: 'cross-validated',
+      reason: 'cross-validated ROC AUC 0.55 is below 0.6',
+    });
+    expect(report.crossValidation).toEqual({ folds: 5, rows: 90, sd: 0.07 });
+    expect(trainingReport({ readiness: { grade: 'great' } }).readiness).toBeUndefined();
+  });
 });

@@ -1,7 +1,7 @@
 // A predictive training report as the charts read it, from either shape the API may answer:
 // the dashboard contract's flat one, or the trainer's ({ report: { metrics, calibration,
 // influential }, roc, lift }). Parts the answer lacks stay undefined, so their charts are left out.
-import type { TrainingReport } from '../api/types';
+import type { Readiness, TrainingReport } from '../api/types';
 
 type Loose = Record<string, unknown>;
 
@@ -67,5 +67,28 @@ export function trainingReport(answer: unknown): TrainingReport {
   const calibration = points(pick('calibration'), ['predicted', 'observed', 'count'] as const);
   if (calibration) report.calibration = calibration;
   if (features) report.topFeatures = features;
+  const readiness = readinessOf(pick('readiness'));
+  if (readiness) report.readiness = readiness;
+  const cv = inner.crossValidation;
+  if (isRecord(cv) && isRecord(cv.rocAuc)) {
+    const [folds, rows, sd] = [num(cv.folds), num(cv.rows), num(cv.rocAuc.sd)];
+    if (folds !== undefined && rows !== undefined && sd !== undefined)
+      report.crossValidation = { folds, rows, sd };
+  }
   return report;
+}
+
+const GRADES = ['poor', 'fair', 'good', 'excellent'] as const;
+
+/** The readiness the API answers, when the answer has a well-formed one. */
+export function readinessOf(raw: unknown): Readiness | undefined {
+  if (!isRecord(raw)) return undefined;
+  const grade = GRADES.find((g) => g === raw.grade);
+  if (grade === undefined || typeof raw.reason !== 'string') return undefined;
+  return {
+    grade,
+    reason: raw.reason,
+    rocAuc: num(raw.rocAuc) ?? null,
+    basis: raw.basis === 'cross-validated' ? 'cross-validated' : 'held-out',
+  };
 }

@@ -4,7 +4,9 @@ import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client';
 import type { PredictiveModels, TrainingReport } from '../api/types';
 import { CalibrationChart, FeaturesChart, LiftChart, RocChart } from '../charts/predictive-charts';
+import { ConfirmButton } from '../components/confirm-button';
 import { LoadedList } from '../components/loaded-list';
+import { ReadinessBadge } from '../components/readiness-badge';
 import { RowActions } from '../components/row-actions';
 import { SmallButton } from '../components/small-button';
 import { Stat } from '../components/stat';
@@ -27,7 +29,7 @@ const METRICS: [keyof NonNullable<TrainingReport['metrics']>, string][] = [
 ];
 
 function Report({ report }: { report: TrainingReport }) {
-  const metrics = report.metrics;
+  const { metrics, readiness, crossValidation: cv } = report;
   const charts = [
     report.roc ? <RocChart key="roc" roc={report.roc} /> : null,
     report.lift ? <LiftChart key="lift" lift={report.lift} /> : null,
@@ -36,11 +38,37 @@ function Report({ report }: { report: TrainingReport }) {
   ].filter(Boolean);
   return (
     <div className="stack" data-testid="predictive-report">
-      <h3>Report of v{report.version ?? '?'}</h3>
+      <h3>
+        Report of v{report.version ?? '?'} {readiness && <ReadinessBadge readiness={readiness} />}
+      </h3>
+      {readiness && (
+        <p
+          className={readiness.grade === 'poor' ? 'error' : 'muted'}
+          data-testid="readiness-reason"
+        >
+          Readiness {readiness.grade}: {readiness.reason}.
+          {readiness.grade === 'poor' &&
+            ' Its probabilities are shown beside scores only if you activate it anyway.'}
+        </p>
+      )}
+      {cv && (
+        <p className="muted">
+          Too few leads for a held-out split: figures are {cv.folds}-fold cross-validated over all{' '}
+          {cv.rows} leads with a known outcome, and the probabilities calibrated on them.
+        </p>
+      )}
       {metrics && (
         <div className="stats">
           {METRICS.filter(([k]) => typeof metrics[k] === 'number').map(([k, label]) => (
-            <Stat key={k} label={label} value={metrics[k]!.toFixed(3)} />
+            <Stat
+              key={k}
+              label={k === 'auc' && cv ? `${label} (± sd over folds)` : label}
+              value={
+                k === 'auc' && cv
+                  ? `${metrics[k]!.toFixed(3)} ± ${cv.sd.toFixed(3)}`
+                  : metrics[k]!.toFixed(3)
+              }
+            />
           ))}
         </div>
       )}
@@ -114,7 +142,7 @@ export function PredictivePanel() {
               <Table
                 testId="predictive-models"
                 caption="Trained models"
-                columns={['Version', 'Kind', 'Trained', num('AUC'), ACTIONS]}
+                columns={['Version', 'Kind', 'Trained', num('AUC'), 'Readiness', ACTIONS]}
               >
                 {[...data.items].reverse().map((m) => {
                   const active = data.active === m.version;
@@ -126,21 +154,39 @@ export function PredictivePanel() {
                       <td>{m.kind}</td>
                       <td>{formatTime(m.createdAt)}</td>
                       <td className="num">{metricsOf(m.metrics)?.auc?.toFixed(3) ?? '—'}</td>
+                      <td>
+                        <ReadinessBadge readiness={m.readiness} />
+                      </td>
                       <RowActions>
                         <SmallButton onClick={() => setShown(m.version)}>Report</SmallButton>
-                        {mayTrain && (
-                          <SmallButton
-                            onClick={() =>
-                              void run(
-                                active
-                                  ? '/v1/predictive/deactivate'
-                                  : `/v1/predictive/models/${m.version}/activate`,
-                                { method: 'POST' },
-                              )
+                        {mayTrain && !active && m.readiness.grade === 'poor' ? (
+                          <ConfirmButton
+                            label={`Activate v${m.version} anyway`}
+                            question={`v${m.version} is graded poor: ${m.readiness.reason}. Show its probabilities beside every lead's score anyway?`}
+                            onConfirm={() =>
+                              void run(`/v1/predictive/models/${m.version}/activate`, {
+                                method: 'POST',
+                                json: { override: true },
+                              })
                             }
                           >
-                            {active ? 'Deactivate' : 'Activate'}
-                          </SmallButton>
+                            Activate anyway
+                          </ConfirmButton>
+                        ) : (
+                          mayTrain && (
+                            <SmallButton
+                              onClick={() =>
+                                void run(
+                                  active
+                                    ? '/v1/predictive/deactivate'
+                                    : `/v1/predictive/models/${m.version}/activate`,
+                                  { method: 'POST' },
+                                )
+                              }
+                            >
+                              {active ? 'Deactivate' : 'Activate'}
+                            </SmallButton>
+                          )
                         )}
                       </RowActions>
                     </tr>
