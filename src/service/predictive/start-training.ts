@@ -4,6 +4,7 @@
 // job's result is its report with the held-out curves for charts.
 import { liftCurve, rocCurve } from '../../ml/curves.js';
 import type { ModelKind } from '../../ml/artifact-schema.js';
+import { driftBaseline } from '../../ml/drift.js';
 import { isHeldOut } from '../../ml/holdout.js';
 import { predictRows } from '../../ml/predict.js';
 import { DEFAULT_POSITIVE, labelOf } from '../../ml/target.js';
@@ -28,7 +29,9 @@ export function startTraining(
     const { dataset, ids, leads } = await storedDataset(store, models, ws, clock(), progress);
     const started = Date.now();
     // The segment now is partly made by what happened after the outcome: it would leak.
-    const artifact = trainModel(dataset, { target: TARGET, kind, exclude: [SEGMENT] });
+    const trained = trainModel(dataset, { target: TARGET, kind, exclude: [SEGMENT] });
+    // Every lead now, labelled or not, is the population whose drift is measured later.
+    const artifact = { ...trained, drift: driftBaseline(trained, dataset) };
     const seconds = (Date.now() - started) / 1000;
 
     // The held-out rows, picked as training picked them: every fifth labelled row by position.
