@@ -61,6 +61,8 @@ const READS: ReadonlySet<keyof StoreTx> = new Set<keyof StoreTx>([
   'listPredictiveModels',
   'getPredictiveModel',
   'activePredictiveModel',
+  'getRetrainingSchedule',
+  'listRetrainingRuns',
   'firstReached',
   'suppressedAmong',
   'listSuppressions',
