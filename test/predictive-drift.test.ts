@@ -3,15 +3,14 @@
 // a version trained before baselines were kept says it has none.
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
-import { createRng } from '../src/service/demo/synthetic-random.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
-import type { JsonObject, NewEvent, Store } from '../src/store/port.js';
+import type { JsonObject } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
+import { N, seedPredictiveLeads } from './predictive-leads.js';
 
 const T0 = Date.parse('2026-06-01T12:00:00Z');
 const DAY = 86_400_000;
-const N = 400;
 
 interface DriftItem {
   psi: number;
@@ -27,43 +26,6 @@ interface DriftBody {
   features: (DriftItem & { column: string })[];
 }
 
-/** Leads: 30% VPs, who request demos more often and convert more; outcomes for 80%. */
-async function seed(store: Store, ws: string) {
-  const rng = createRng(5, 8);
-  const events: NewEvent[] = [];
-  const lifecycles = [];
-  for (let i = 0; i < N; i++) {
-    const id = `L${i}`;
-    const vp = rng() < 0.3;
-    await store.upsertLead(ws, id, { title: vp ? 'VP Sales' : 'Analyst' }, T0 - 90 * DAY);
-    const demo = rng() < (vp ? 0.5 : 0.2);
-    if (demo) {
-      events.push({
-        messageId: `${id}-demo`,
-        leadId: id,
-        anonymousId: null,
-        type: 'track',
-        name: 'Demo Requested',
-        time: T0 - 50 * DAY,
-        receivedAt: T0 - 50 * DAY,
-        payload: { event: 'Demo Requested' },
-      });
-    }
-    const p = 1 / (1 + Math.exp(-(-2 + (vp ? 2 : 0) + (demo ? 1 : 0))));
-    const converted = rng() < p;
-    if (rng() < 0.8) {
-      lifecycles.push({
-        leadId: id,
-        stage: converted ? ('customer' as const) : ('lost' as const),
-        since: T0 - 40 * DAY,
-        handover: null,
-      });
-    }
-  }
-  await store.insertEvents(ws, events);
-  await store.putLifecycles(ws, lifecycles);
-}
-
 describe.each(freshStores())('predictive drift on $name', ({ open }) => {
   it('warns when the leads moved after training, not when they did not', async () => {
     const store = await open();
@@ -72,7 +34,7 @@ describe.each(freshStores())('predictive drift on $name', ({ open }) => {
     const ws = made.workspace.id;
     const headers = { authorization: `Bearer ${made.admin.secret}` };
     const get = (url: string) => app.inject({ method: 'GET', url, headers });
-    await seed(store, ws);
+    await seedPredictiveLeads(store, ws, T0);
 
     const none = await get('/v1/predictive/drift');
     expect(none.statusCode).toBe(404);

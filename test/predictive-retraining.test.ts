@@ -1,0 +1,70 @@
+// Scheduled retraining on real stores: when a run is due, the challenger judged against the active
+// version on the same held-out leads, activated only when not worse by the rule, every run
+// recorded; with no active version there is nothing to challenge.
+import { describe, expect, it } from 'vitest';
+import { storedDataset } from '../src/service/analytics/stored-dataset.js';
+import { activatePredictiveVersion } from '../src/service/predictive/predictive-activation.js';
+import { retrainingDue, runRetraining } from '../src/service/predictive/retraining.js';
+import { trainVersion } from '../src/service/predictive/train-version.js';
+import { createWorkspaceWithKeys } from '../src/service/keys.js';
+import { ActiveModels } from '../src/service/scoring/active-model.js';
+import { freshStores } from './fresh-stores.js';
+import { seedPredictiveLeads } from './predictive-leads.js';
+
+const T0 = Date.parse('2026-06-01T12:00:00Z');
+const DAY = 86_400_000;
+
+describe('retrainingDue', () => {
+  const schedule = { everyDays: 14, rule: { maxAucDrop: 0 }, updatedAt: T0 };
+  it('is due every so many days after the last run, or after the schedule was set', () => {
+    expect(retrainingDue(schedule, undefined, T0 + 14 * DAY - 1)).toBe(false);
+    expect(retrainingDue(schedule, undefined, T0 + 14 * DAY)).toBe(true);
+    expect(retrainingDue(schedule, T0 + 20 * DAY, T0 + 33 * DAY)).toBe(false);
+    expect(retrainingDue(schedule, T0 + 20 * DAY, T0 + 34 * DAY)).toBe(true);
+    expect(retrainingDue({ ...schedule, everyDays: null }, undefined, T0 + 999 * DAY)).toBe(false);
+  });
+});
+
+describe.each(freshStores())('retraining on $name', ({ open }) => {
+  it('challenges the active version and activates only what the rule lets through', async () => {
+    const store = await open();
+    const models = new ActiveModels();
+    const ws = (await createWorkspaceWithKeys(store, 'r', T0 - 100 * DAY)).workspace.id;
+    await seedPredictiveLeads(store, ws, T0);
+
+    const none = await runRetraining(store, models, ws, { maxAucDrop: 0 }, T0);
+    expect(none).toMatchObject({ seq: 1, decision: 'failed', activeVersion: null });
+    expect(none.reason).toContain('no active predictive model');
+
+    const read = await storedDataset(store, models, ws, T0);
+    const first = await trainVersion(store, ws, read, 'lr', T0);
+    await activatePredictiveVersion(store, ws, first.version, true);
+
+    // The active version learnt from every row (refit); the challenger is judged on rows it did
+    // not learn from: an exacting rule keeps the active, a lenient one lets the challenger in.
+    const strict = await runRetraining(store, models, ws, { maxAucDrop: 0 }, T0 + DAY);
+    expect(strict).toMatchObject({ seq: 2, activeVersion: 1, challengerVersion: 2 });
+    expect(strict.heldOut).toBe(first.heldOut.labels.length);
+    expect(strict.activeAuc).toBeGreaterThan(0.5);
+    expect(strict.challengerAuc).toBeGreaterThan(0.5);
+    const notWorse = strict.challengerAuc! >= strict.activeAuc!;
+    expect(strict.decision).toBe(notWorse ? 'activated' : 'kept');
+    expect((await store.activePredictiveModel(ws))?.version).toBe(notWorse ? 2 : 1);
+
+    const activeBefore = (await store.activePredictiveModel(ws))!.version;
+    const lenient = await runRetraining(store, models, ws, { maxAucDrop: 0.5 }, T0 + 2 * DAY);
+    expect(lenient).toMatchObject({
+      seq: 3,
+      activeVersion: activeBefore,
+      challengerVersion: 3,
+      decision: 'activated',
+    });
+    expect(lenient.reason).toContain('not worse, activated');
+    expect((await store.activePredictiveModel(ws))?.version).toBe(3);
+
+    const runs = await store.listRetrainingRuns(ws);
+    expect(runs.map((r) => r.seq)).toEqual([3, 2, 1]);
+    expect(runs[0]).toEqual(lenient);
+    expect(runs[0]!.at).toBe(T0 + 2 * DAY);
+  });
+});
