@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { storedDataset } from '../src/service/analytics/stored-dataset.js';
 import { activatePredictiveVersion } from '../src/service/predictive/predictive-activation.js';
-import { retrainingDue, runRetraining } from '../src/service/predictive/retraining.js';
+import { runRetraining } from '../src/service/predictive/retraining.js';
+import { retrainDue } from '../src/service/predictive/retraining-sweep.js';
 import { trainVersion } from '../src/service/predictive/train-version.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
@@ -13,17 +14,6 @@ import { seedPredictiveLeads } from './predictive-leads.js';
 
 const T0 = Date.parse('2026-06-01T12:00:00Z');
 const DAY = 86_400_000;
-
-describe('retrainingDue', () => {
-  const schedule = { everyDays: 14, rule: { maxAucDrop: 0 }, updatedAt: T0 };
-  it('is due every so many days after the last run, or after the schedule was set', () => {
-    expect(retrainingDue(schedule, undefined, T0 + 14 * DAY - 1)).toBe(false);
-    expect(retrainingDue(schedule, undefined, T0 + 14 * DAY)).toBe(true);
-    expect(retrainingDue(schedule, T0 + 20 * DAY, T0 + 33 * DAY)).toBe(false);
-    expect(retrainingDue(schedule, T0 + 20 * DAY, T0 + 34 * DAY)).toBe(true);
-    expect(retrainingDue({ ...schedule, everyDays: null }, undefined, T0 + 999 * DAY)).toBe(false);
-  });
-});
 
 describe.each(freshStores())('retraining on $name', ({ open }) => {
   it('challenges the active version and activates only what the rule lets through', async () => {
@@ -66,5 +56,38 @@ describe.each(freshStores())('retraining on $name', ({ open }) => {
     expect(runs.map((r) => r.seq)).toEqual([3, 2, 1]);
     expect(runs[0]).toEqual(lenient);
     expect(runs[0]!.at).toBe(T0 + 2 * DAY);
+  });
+
+  it('runs a due schedule once across servers, then again a period later', async () => {
+    const store = await open();
+    const models = new ActiveModels();
+    const ws = (await createWorkspaceWithKeys(store, 's', T0 - 100 * DAY)).workspace.id;
+    await seedPredictiveLeads(store, ws, T0);
+    const first = await trainVersion(
+      store,
+      ws,
+      await storedDataset(store, models, ws, T0),
+      'lr',
+      T0,
+    );
+    await activatePredictiveVersion(store, ws, first.version, true);
+    await store.putRetrainingSchedule(ws, { everyDays: 14, rule: { maxAucDrop: 0.5 } }, T0);
+
+    expect(await retrainDue(store, models, T0 + 13 * DAY)).toBe(0);
+    // Two servers' rounds at once: one of them runs it.
+    const rounds = await Promise.all([
+      retrainDue(store, models, T0 + 14 * DAY),
+      retrainDue(store, models, T0 + 14 * DAY),
+    ]);
+    expect(rounds[0]! + rounds[1]!).toBe(1);
+    expect(await retrainDue(store, models, T0 + 20 * DAY)).toBe(0);
+    const runs = await store.listRetrainingRuns(ws);
+    expect(runs).toHaveLength(1);
+    expect(runs[0]).toMatchObject({ at: T0 + 14 * DAY, activeVersion: 1, challengerVersion: 2 });
+    expect(await retrainDue(store, models, T0 + 28 * DAY)).toBe(1);
+    expect((await store.listRetrainingRuns(ws)).map((r) => r.challengerVersion)).toEqual([3, 2]);
+
+    await store.putRetrainingSchedule(ws, { everyDays: null, rule: { maxAucDrop: 0 } }, T0);
+    expect(await retrainDue(store, models, T0 + 999 * DAY)).toBe(0);
   });
 });

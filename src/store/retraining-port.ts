@@ -32,6 +32,16 @@ export interface RetrainingMethods {
     ws: string,
   ): Promise<(RetrainingSchedule & { updatedAt: number }) | undefined>;
   putRetrainingSchedule(ws: string, schedule: RetrainingSchedule, now: number): Promise<void>;
+  /**
+   * The workspaces whose retraining is on and due at `now`: every_days have passed since the last
+   * claim (or since the schedule was set when none was made).
+   */
+  dueRetraining(now: number): Promise<string[]>;
+  /**
+   * Claims the workspace's due run for the caller: true for one caller only (the run is then
+   * not due again for every_days), false when it is not due or another server claimed it.
+   */
+  claimRetraining(ws: string, now: number): Promise<boolean>;
   /** Records a run; answers its sequence number (1, 2, ...). */
   addRetrainingRun(ws: string, run: RetrainingRun): Promise<number>;
   /** The runs, newest first. */

@@ -114,6 +114,8 @@ const TX_METHODS: Record<TxMethodName, true> = {
   activePredictiveModel: true,
   getRetrainingSchedule: true,
   putRetrainingSchedule: true,
+  dueRetraining: true,
+  claimRetraining: true,
   addRetrainingRun: true,
   listRetrainingRuns: true,
   firstReached: true,

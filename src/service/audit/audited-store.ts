@@ -63,6 +63,7 @@ const READS: ReadonlySet<keyof StoreTx> = new Set<keyof StoreTx>([
   'activePredictiveModel',
   'getRetrainingSchedule',
   'listRetrainingRuns',
+  'dueRetraining',
   'firstReached',
   'suppressedAmong',
   'listSuppressions',

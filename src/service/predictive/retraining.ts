@@ -11,18 +11,6 @@ import { artifactOf } from './lead-prediction.js';
 import { activatePredictiveVersion } from './predictive-activation.js';
 import { trainVersion } from './train-version.js';
 
-const DAY_MS = 86_400_000;
-
-/** Due when on and `everyDays` have passed since the last run (or since it was set). */
-export function retrainingDue(
-  schedule: RetrainingSchedule & { updatedAt: number },
-  lastRunAt: number | undefined,
-  now: number,
-): boolean {
-  if (schedule.everyDays === null) return false;
-  return now >= (lastRunAt ?? schedule.updatedAt) + schedule.everyDays * DAY_MS;
-}
-
 const fixed = (auc: number | null) => (auc === null ? 'none' : auc.toFixed(4));
 
 export async function runRetraining(

@@ -37,6 +37,27 @@ export function retrainingContract(makeStore: MakeStore): void {
       });
     });
 
+    it('is due every so many days after the last claim, claimed once', async () => {
+      const { store, ws } = ctx();
+      const DAY = 86_400_000;
+      const due = async (now: number) => (await store.dueRetraining(now)).includes(ws);
+      expect(await due(T0 + 100 * DAY)).toBe(false);
+      expect(await store.claimRetraining(ws, T0 + 100 * DAY)).toBe(false);
+      await store.putRetrainingSchedule(ws, { everyDays: 14, rule: { maxAucDrop: 0 } }, T0);
+      expect(await due(T0 + 14 * DAY - 1)).toBe(false);
+      expect(await store.claimRetraining(ws, T0 + 14 * DAY - 1)).toBe(false);
+      expect(await due(T0 + 14 * DAY)).toBe(true);
+      const claims = await Promise.all([
+        store.claimRetraining(ws, T0 + 15 * DAY),
+        store.claimRetraining(ws, T0 + 15 * DAY),
+      ]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await due(T0 + 29 * DAY - 1)).toBe(false);
+      expect(await due(T0 + 29 * DAY)).toBe(true);
+      await store.putRetrainingSchedule(ws, { everyDays: null, rule: { maxAucDrop: 0 } }, T0);
+      expect(await due(T0 + 999 * DAY)).toBe(false);
+    });
+
     it('numbers the runs and lists them newest first, nulls kept', async () => {
       const { store, ws } = ctx();
       expect(await store.listRetrainingRuns(ws)).toEqual([]);

@@ -18,7 +18,9 @@ CREATE TABLE retraining_schedules (
   -- NULL: retraining is off.
   every_days ${t.int},
   max_auc_drop ${t.real} NOT NULL,
-  updated_at ${t.time} NOT NULL
+  updated_at ${t.time} NOT NULL,
+  -- When a server last claimed a due run: the next is due every_days after it (or after updated_at).
+  claimed_at ${t.time}
 );
 
 CREATE TABLE retraining_runs (

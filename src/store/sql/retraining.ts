@@ -18,6 +18,9 @@ interface RunRow {
 const num = (v: number | string) => Number(v);
 const numOrNull = (v: number | string | null) => (v === null ? null : Number(v));
 
+const DUE = `every_days IS NOT NULL
+  AND COALESCE(claimed_at, updated_at) + every_days * 86400000 <= CAST(:now AS BIGINT)`;
+
 export function retrainingMethods(db: SqlDb, wsKeys: WorkspaceKeys): RetrainingMethods {
   return {
     async getRetrainingSchedule(wsId) {
@@ -46,6 +49,23 @@ export function retrainingMethods(db: SqlDb, wsKeys: WorkspaceKeys): RetrainingM
            max_auc_drop = excluded.max_auc_drop, updated_at = excluded.updated_at`,
         { ws, everyDays, maxAucDrop: rule.maxAucDrop, now },
       );
+    },
+    async dueRetraining(now) {
+      const rows = await db.all<{ id: string }>(
+        `SELECT w.id FROM retraining_schedules s JOIN workspaces w ON w.ws = s.ws
+         WHERE ${DUE} ORDER BY w.id`,
+        { now },
+      );
+      return rows.map((r) => r.id);
+    },
+    async claimRetraining(wsId, now) {
+      const ws = await wsKeys.of(wsId);
+      // One conditional update: of two servers claiming at once, only one still finds it due.
+      const changed = await db.run(
+        `UPDATE retraining_schedules SET claimed_at = CAST(:now AS BIGINT) WHERE ws = :ws AND ${DUE}`,
+        { ws, now },
+      );
+      return changed === 1;
     },
     async addRetrainingRun(wsId, run) {
       const ws = await wsKeys.of(wsId);
