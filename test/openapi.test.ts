@@ -172,6 +172,21 @@ const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
     ['version', 'threshold', 'baseline', 'reason', 'leads', 'probability', 'features'],
     BY_ID_ERRORS,
   ],
+  [
+    'get',
+    '/v1/predictive/schedule',
+    '200',
+    ['everyDays', 'rule', 'updatedAt'],
+    ['400', '401', '403'],
+  ],
+  [
+    'put',
+    '/v1/predictive/schedule',
+    '200',
+    ['everyDays', 'rule', 'updatedAt'],
+    ['400', '401', '403', '415'],
+  ],
+  ['get', '/v1/predictive/retraining', '200', ['items'], ['400', '401', '403']],
 ];
 
 const UPLOAD_ERRORS = ['400', '401', '403', '413', '415'];

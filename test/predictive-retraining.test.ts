@@ -2,6 +2,7 @@
 // version on the same held-out leads, activated only when not worse by the rule, every run
 // recorded; with no active version there is nothing to challenge.
 import { describe, expect, it } from 'vitest';
+import { buildApp } from '../src/api/app.js';
 import { storedDataset } from '../src/service/analytics/stored-dataset.js';
 import { activatePredictiveVersion } from '../src/service/predictive/predictive-activation.js';
 import { runRetraining } from '../src/service/predictive/retraining.js';
@@ -89,5 +90,57 @@ describe.each(freshStores())('retraining on $name', ({ open }) => {
 
     await store.putRetrainingSchedule(ws, { everyDays: null, rule: { maxAucDrop: 0 } }, T0);
     expect(await retrainDue(store, models, T0 + 999 * DAY)).toBe(0);
+  });
+
+  it('keeps the schedule and lists the runs over the API, audited', async () => {
+    const store = await open();
+    const models = new ActiveModels();
+    const app = await buildApp({ store, models, clock: () => T0 });
+    const made = await createWorkspaceWithKeys(store, 'a', T0 - 100 * DAY);
+    const ws = made.workspace.id;
+    const headers = { authorization: `Bearer ${made.admin.secret}` };
+    const get = (url: string) => app.inject({ method: 'GET', url, headers });
+    const put = (payload: object) =>
+      app.inject({ method: 'PUT', url: '/v1/predictive/schedule', headers, payload });
+
+    expect((await get('/v1/predictive/schedule')).json()).toEqual({
+      everyDays: null,
+      rule: { maxAucDrop: 0 },
+      updatedAt: null,
+    });
+    const set = await put({ everyDays: 14, rule: { maxAucDrop: 0.01 } });
+    expect(set.statusCode).toBe(200);
+    const expected = {
+      everyDays: 14,
+      rule: { maxAucDrop: 0.01 },
+      updatedAt: new Date(T0).toISOString(),
+    };
+    expect(set.json()).toEqual(expected);
+    expect((await get('/v1/predictive/schedule')).json()).toEqual(expected);
+    expect((await put({ everyDays: 0 })).statusCode).toBe(400);
+    expect((await put({ everyDays: null })).json()).toMatchObject({
+      everyDays: null,
+      rule: { maxAucDrop: 0 },
+    });
+    const audit = await store.listAudit(ws, { filter: {}, limit: 10 });
+    expect(audit.map((e) => e.action)).toContain('predictive.schedule');
+
+    expect((await get('/v1/predictive/retraining')).json()).toEqual({ items: [] });
+    await runRetraining(store, models, ws, { maxAucDrop: 0 }, T0 + DAY);
+    expect((await get('/v1/predictive/retraining')).json()).toEqual({
+      items: [
+        {
+          seq: 1,
+          at: new Date(T0 + DAY).toISOString(),
+          activeVersion: null,
+          challengerVersion: null,
+          activeAuc: null,
+          challengerAuc: null,
+          heldOut: 0,
+          decision: 'failed',
+          reason: 'no active predictive model to challenge: activate one first',
+        },
+      ],
+    });
   });
 });
