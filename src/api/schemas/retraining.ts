@@ -1,6 +1,6 @@
 // Scheduled retraining over the API: the workspace's schedule and the record of its runs.
 import { z } from 'zod';
-import { RETRAINING_DECISIONS } from '../../store/retraining-port.js';
+import { RETRAINING_DECISIONS } from '../../service/predictive/retraining-schedule.js';
 import { isoTime } from './iso-time.js';
 
 export const scheduleRequestSchema = z

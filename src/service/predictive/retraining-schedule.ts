@@ -1,6 +1,9 @@
 // A workspace's retraining schedule as the API shows it (off until set) and its recorded runs.
 import type { RetrainingRun, RetrainingSchedule, Store } from '../../store/port.js';
 
+/** What a run decided, for the API's schema. */
+export { RETRAINING_DECISIONS } from '../../store/port.js';
+
 export const OFF: RetrainingSchedule = { everyDays: null, rule: { maxAucDrop: 0 } };
 
 export async function getSchedule(
