@@ -171,10 +171,18 @@ export const CASES: Record<string, Case> = {
           T0,
         )
         .then(() => undefined),
-    call: (s) => s.call('POST', '/v1/predictive/models/1/activate'),
+    // The stored document is no artifact, so no grade is read: activated with the override.
+    call: (s) => s.call('POST', '/v1/predictive/models/1/activate', { override: true }),
     status: 200,
     target: 'predictive:1',
-    summary: { after: { active: 1 } },
+    summary: { after: { active: 1, override: true } },
+  },
+  'PUT /v1/predictive/schedule': {
+    call: (s) =>
+      s.call('PUT', '/v1/predictive/schedule', { everyDays: 14, rule: { maxAucDrop: 0.01 } }),
+    status: 200,
+    target: null,
+    summary: { after: { everyDays: 14, rule: { maxAucDrop: 0.01 } } },
   },
   'POST /v1/predictive/deactivate': {
     call: (s) => s.call('POST', '/v1/predictive/deactivate'),

@@ -40,6 +40,7 @@ const SINCE = [
   '018-import-pending',
   '019-import-rejects',
   '020-teams',
+  '021-retraining',
 ];
 
 /** Tables the migrations since made: empty after an upgrade. */
@@ -53,6 +54,8 @@ const NEW_TABLES = {
   user_identities: 0,
   login_failures: 0,
   audit_log: 0,
+  retraining_schedules: 0,
+  retraining_runs: 0,
 };
 
 describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {

@@ -165,6 +165,28 @@ const INTELLIGENCE_ROUTES: [string, string, string, string[], string[]][] = [
   ],
   ['post', '/v1/predictive/models/{version}/activate', '200', ['active'], [...BY_ID_ERRORS, '409']],
   ['post', '/v1/predictive/deactivate', '200', ['active'], ['400', '401', '403']],
+  [
+    'get',
+    '/v1/predictive/drift',
+    '200',
+    ['version', 'threshold', 'baseline', 'reason', 'leads', 'probability', 'features'],
+    BY_ID_ERRORS,
+  ],
+  [
+    'get',
+    '/v1/predictive/schedule',
+    '200',
+    ['everyDays', 'rule', 'updatedAt'],
+    ['400', '401', '403'],
+  ],
+  [
+    'put',
+    '/v1/predictive/schedule',
+    '200',
+    ['everyDays', 'rule', 'updatedAt'],
+    ['400', '401', '403', '415'],
+  ],
+  ['get', '/v1/predictive/retraining', '200', ['items'], ['400', '401', '403']],
 ];
 
 const UPLOAD_ERRORS = ['400', '401', '403', '413', '415'];

@@ -119,6 +119,10 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /v1/predictive/models/:version': m('predictive.read'),
   'POST /v1/predictive/models/:version/activate': m('predictive.write', 'predictive.activate'),
   'POST /v1/predictive/deactivate': m('predictive.write', 'predictive.deactivate'),
+  'GET /v1/predictive/drift': m('predictive.read'),
+  'GET /v1/predictive/schedule': m('predictive.read'),
+  'PUT /v1/predictive/schedule': m('predictive.write', 'predictive.schedule'),
+  'GET /v1/predictive/retraining': m('predictive.read'),
 
   'POST /v1/webhooks': m('automation.write', 'webhook.create'),
   'GET /v1/webhooks': m('automation.read'),

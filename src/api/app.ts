@@ -24,6 +24,7 @@ import { authRoutes } from './routes/auth.js';
 import { backtestRoutes } from './routes/backtests.js';
 import { exportRoutes } from './routes/exports.js';
 import { predictiveRoutes } from './routes/predictive.js';
+import { predictiveRetrainingRoutes } from './routes/predictive-retraining.js';
 import { healthRoutes } from './routes/health.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { leadRoutes } from './routes/leads.js';
@@ -94,6 +95,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => modelRoutes(scope, deps));
   await app.register((scope) => backtestRoutes(scope, deps));
   await app.register((scope) => predictiveRoutes(scope, deps));
+  await app.register((scope) => predictiveRetrainingRoutes(scope, deps));
   await app.register((scope) => accountRoutes(scope, deps));
   await app.register((scope) => webhookRoutes(scope, deps));
   await app.register((scope) => leadEventRoutes(scope, deps));

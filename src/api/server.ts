@@ -10,6 +10,7 @@ import { oidcSettingsFrom } from '../service/auth/oidc-settings.js';
 import { ssoWorkspace } from '../service/auth/sso.js';
 import { SsoError } from '../service/auth/sso-errors.js';
 import { sessionSweep as sessionSweepTask } from '../service/auth/session-sweep.js';
+import { retrainingSweep } from '../service/predictive/retraining-sweep.js';
 import { sessionOptions } from '../service/auth/sessions.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
 import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
@@ -196,6 +197,14 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     onError: (error) => options.log(`session sweep failed (retried in an hour): ${String(error)}`),
   });
   sessionSweep.start();
+  // Predictive models retrained on their workspace's schedule, each due run by one server only.
+  const retraining = retrainingSweep(store, models, {
+    clock,
+    onDone: (n) => options.log(`predictive: ${n} scheduled retraining runs done`),
+    onError: (error) =>
+      options.log(`scheduled retraining failed (retried in an hour): ${String(error)}`),
+  });
+  retraining.start();
   // Jobs another server left (it died mid-job) are taken over once their lease runs out.
   const orphans = new OrphanWatch(
     async () => {
@@ -220,6 +229,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await retention.stop();
       await auditRetention.stop();
       await sessionSweep.stop();
+      await retraining.stop();
       await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { bandsSchema } from './bands.js';
 import { calibrationSchema } from './calibration.js';
+import { driftBaselineSchema } from './drift-schema.js';
 import { encodingSchema } from './encoding-schema.js';
 import { boostedParamsSchema } from './gbdt.js';
 import { linearParamsSchema } from './logistic-regression.js';
@@ -91,6 +92,11 @@ export const artifactSchema = z.strictObject({
   ]),
   bands: bandsSchema,
   report: reportSchema,
+  /**
+   * The leads' distributions when the model was trained, against which drift is measured.
+   * Absent from artifacts trained before it was kept (and from `leadscore train` files).
+   */
+  drift: driftBaselineSchema.optional(),
 });
 
 export type Artifact = z.infer<typeof artifactSchema>;

@@ -25,6 +25,7 @@ import type { JobLeaseMethods } from './job-lease-port.js';
 import type { JobResultMethods } from './job-results-port.js';
 import type { ImportRejectMethods } from './import-rejects-port.js';
 import type { PredictiveMethods } from './predictive-port.js';
+import type { RetrainingMethods } from './retraining-port.js';
 import type { SegmentReachMethods } from './segment-reach-port.js';
 import type { LifecycleMethods } from './lifecycle-port.js';
 import type { RoutingMethods } from './routing-port.js';
@@ -46,6 +47,7 @@ export type { JobResultMethods } from './job-results-port.js';
 export type { ImportRejectMethods } from './import-rejects-port.js';
 export * from './import-reject-records.js';
 export type { PredictiveMethods, PredictiveModelSummary } from './predictive-port.js';
+export * from './retraining-port.js';
 export type { SegmentReach, SegmentReachMethods } from './segment-reach-port.js';
 export * from './lead-list.js';
 export * from './dashboard-records.js';
@@ -91,6 +93,7 @@ export interface StoreTx
     JobResultMethods,
     JobLeaseMethods,
     PredictiveMethods,
+    RetrainingMethods,
     SegmentReachMethods,
     DashboardMethods,
     SuppressionMethods,

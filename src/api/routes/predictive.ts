@@ -10,6 +10,7 @@ import {
   activatePredictiveVersion,
   deactivatePredictive,
 } from '../../service/predictive/predictive-activation.js';
+import { predictiveDrift } from '../../service/predictive/predictive-drift.js';
 import {
   getPredictiveVersion,
   listPredictiveVersions,
@@ -21,6 +22,7 @@ import type { AppDeps } from '../deps.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
 import { jobStartedSchema } from '../schemas/job.js';
 import { jsonResponse } from '../schemas/json-response.js';
+import { driftQuerySchema, predictiveDriftSchema } from '../schemas/predictive-drift.js';
 import {
   activateRequestSchema,
   analyticsRequestSchema,
@@ -165,5 +167,26 @@ export async function predictiveRoutes(app: FastifyInstance, deps: AppDeps): Pro
       await deactivatePredictive(deps.store, request.workspaceId);
       return { active: null };
     },
+  );
+
+  typed.get(
+    '/v1/predictive/drift',
+    {
+      schema: {
+        tags: ['predictive'],
+        summary:
+          'Population stability index of the predicted probability and the top columns, training time against the leads now (a warning above 0.2)',
+        querystring: driftQuerySchema,
+        response: { 200: predictiveDriftSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) =>
+      predictiveDrift(
+        deps.store,
+        deps.models,
+        request.workspaceId,
+        request.query.version,
+        deps.clock(),
+      ),
   );
 }

@@ -2,18 +2,12 @@
 // train a model (logistic regression or gradient-boosted trees) on their traits and behaviour
 // before the outcome; the artifact is stored as the next predictive version (not active) and the
 // job's result is its report with the held-out curves for charts.
-import { liftCurve, rocCurve } from '../../ml/curves.js';
 import type { ModelKind } from '../../ml/artifact-schema.js';
-import { isHeldOut } from '../../ml/holdout.js';
-import { predictRows } from '../../ml/predict.js';
-import { DEFAULT_POSITIVE, labelOf } from '../../ml/target.js';
-import { trainModel } from '../../ml/train.js';
 import type { Job, JsonObject, Store } from '../../store/port.js';
 import { startReadOnlyJob } from '../jobs/read-only-job.js';
 import type { ActiveModels } from '../scoring/active-model.js';
-import { SEGMENT, TARGET } from '../analytics/lead-features.js';
 import { storedDataset } from '../analytics/stored-dataset.js';
-import type { PredictiveDocument } from './predictive-document.js';
+import { trainVersion } from './train-version.js';
 
 export const TRAINING_JOB = 'train-predictive';
 
@@ -25,47 +19,19 @@ export function startTraining(
   clock: () => number,
 ): Promise<{ job: Job; running: Promise<void> }> {
   return startReadOnlyJob(store, ws, `${TRAINING_JOB}:${kind}`, clock, async (progress) => {
-    const { dataset, ids, leads } = await storedDataset(store, models, ws, clock(), progress);
-    const started = Date.now();
-    // The segment now is partly made by what happened after the outcome: it would leak.
-    const artifact = trainModel(dataset, { target: TARGET, kind, exclude: [SEGMENT] });
-    const seconds = (Date.now() - started) / 1000;
-
-    // The held-out rows, picked as training picked them: every fifth labelled row by position.
-    const target = dataset.columns.indexOf(TARGET);
-    const heldOut = { ...dataset, rows: [] as string[][] };
-    const labels: number[] = [];
-    const heldOutLeads: string[] = [];
-    let labelled = 0;
-    dataset.rows.forEach((row, i) => {
-      const y = labelOf(row[target]!, DEFAULT_POSITIVE);
-      if (y === undefined || !isHeldOut(labelled++)) return;
-      heldOut.rows.push(row);
-      labels.push(y);
-      heldOutLeads.push(ids[i]!);
-    });
-    const probabilities = predictRows(artifact, heldOut, 0).map((p) => p.probability);
-    const roc = rocCurve(labels, probabilities);
-    const lift = liftCurve(labels, probabilities);
-    const document: PredictiveDocument = { artifact, heldOutLeads, roc, lift };
-    const version = await store.addPredictiveModel(
+    const read = await storedDataset(store, models, ws, clock(), progress);
+    const { version, artifact, roc, lift, seconds } = await trainVersion(
+      store,
       ws,
-      {
-        kind,
-        document: document as unknown as JsonObject,
-        // The grade rides with the metrics so the list of versions shows it without artifacts.
-        metrics: {
-          ...artifact.report.metrics,
-          ...(artifact.report.readiness && { readiness: artifact.report.readiness }),
-        } as unknown as JsonObject,
-      },
+      read,
+      kind,
       clock(),
     );
-    progress(leads, leads);
+    progress(read.leads, read.leads);
     const result = {
       version,
       kind,
-      leads,
+      leads: read.leads,
       seconds,
       report: artifact.report,
       bands: artifact.bands,

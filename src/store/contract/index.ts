@@ -12,6 +12,7 @@ import { leadsContract } from './leads.contract.js';
 import { lifecycleContract } from './lifecycle.contract.js';
 import { listLeadsContract } from './list-leads.contract.js';
 import { listLeadsKeysetContract } from './list-leads-keyset.contract.js';
+import { retrainingContract } from './retraining.contract.js';
 import { routingContract } from './routing.contract.js';
 import { accountScoresContract } from './account-scores.contract.js';
 import { scoresContract } from './scores.contract.js';
@@ -46,6 +47,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     suppressionsContract(makeStore);
     importsContract(makeStore);
     importRejectsContract(makeStore);
+    retrainingContract(makeStore);
     teamContract(makeStore);
     auditContract(makeStore);
   });

@@ -21,6 +21,7 @@ import { workspaceLedHistoryKeys } from './017-workspace-led-history-keys.js';
 import { importPending } from './018-import-pending.js';
 import { importRejects } from './019-import-rejects.js';
 import { teamsMigration } from './020-teams.js';
+import { retraining } from './021-retraining.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   importPending,
   importRejects,
   teamsMigration,
+  retraining,
 ];

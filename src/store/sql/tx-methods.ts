@@ -15,6 +15,7 @@ import { jobResultMethods } from './job-results.js';
 import { importRejectMethods } from './import-rejects.js';
 import { modelJobMethods } from './models-jobs.js';
 import { predictiveMethods } from './predictive.js';
+import { retrainingMethods } from './retraining.js';
 import { deliveryMethods } from './webhook-deliveries.js';
 import { retentionMethods } from './webhook-retention.js';
 import { webhookMethods } from './webhooks.js';
@@ -45,6 +46,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     importRejectMethods(db, wsKeys),
     jobLeaseMethods(db, wsKeys),
     predictiveMethods(db, wsKeys),
+    retrainingMethods(db, wsKeys),
     webhookMethods(db, wsKeys),
     deliveryMethods(db, wsKeys),
     retentionMethods(db),
