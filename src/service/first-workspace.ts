@@ -2,7 +2,7 @@
 // owner) only when the environment gives one for automation. People sign in as users: the first
 // owner gets a one-time link (users/first-owner.ts).
 import type { Store, Workspace } from '../store/port.js';
-import { issueKey, newKeySecret, type IssuedKey } from './keys.js';
+import { createWorkspaceWithKeys, issueKey, type IssuedKey } from './keys.js';
 
 export interface FirstWorkspace {
   workspace: Workspace;
@@ -17,16 +17,8 @@ export async function createFirstWorkspace(
   now: number,
   secrets: { admin?: string | undefined; write?: string | undefined },
 ): Promise<FirstWorkspace> {
+  if (secrets.admin) return createWorkspaceWithKeys(store, name, now, secrets);
   const workspace = await store.createWorkspace(name, now);
-  const admin = secrets.admin
-    ? await issueKey(store, workspace.id, 'admin', now, secrets.admin)
-    : undefined;
-  const write = await issueKey(
-    store,
-    workspace.id,
-    'write',
-    now,
-    secrets.write ?? newKeySecret('write'),
-  );
-  return { workspace, admin, write };
+  const write = await issueKey(store, workspace.id, 'write', now, secrets.write);
+  return { workspace, admin: undefined, write };
 }

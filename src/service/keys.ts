@@ -92,19 +92,7 @@ export async function createWorkspaceWithKeys(
   secrets: { admin?: string | undefined; write?: string | undefined } = {},
 ): Promise<NewWorkspace> {
   const workspace = await store.createWorkspace(name, now);
-  const admin = await issueKey(
-    store,
-    workspace.id,
-    'admin',
-    now,
-    secrets.admin ?? newKeySecret('admin'),
-  );
-  const write = await issueKey(
-    store,
-    workspace.id,
-    'write',
-    now,
-    secrets.write ?? newKeySecret('write'),
-  );
+  const admin = await issueKey(store, workspace.id, 'admin', now, secrets.admin);
+  const write = await issueKey(store, workspace.id, 'write', now, secrets.write);
   return { workspace, admin, write };
 }
