@@ -34,6 +34,7 @@ import type { DashboardMethods } from './dashboard-port.js';
 import type { SuppressionMethods } from './suppression-port.js';
 import type { ImportMethods } from './import-port.js';
 import type { TeamMethods } from './team-port.js';
+import type { ChannelMethods } from './channel-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -57,6 +58,8 @@ export type { SuppressionMethods } from './suppression-port.js';
 export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port.js';
 export * from './team-records.js';
 export type { TeamMethods } from './team-port.js';
+export type { ChannelMethods } from './channel-port.js';
+export * from './channel-records.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
 /** A position in the (leadId, time, seq) order of a workspace's attributed events. */
@@ -99,7 +102,8 @@ export interface StoreTx
     SuppressionMethods,
     ImportMethods,
     ImportRejectMethods,
-    TeamMethods {
+    TeamMethods,
+    ChannelMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

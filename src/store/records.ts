@@ -173,9 +173,29 @@ export const NOTIFICATION_TYPES = [
   'lead.segment_entered',
 ] as const;
 
+/**
+ * Messages only channels receive (never a webhook subscription): a segment action's e-mail or
+ * Slack message, a lead's changed state for write-back to a CDP or CRM (`lead.changed`, sent
+ * with the lead's state at the time of sending, so queued ones coalesce), and a daily digest.
+ */
+export const CHANNEL_MESSAGE_TYPES = [
+  'channel.email',
+  'channel.slack',
+  'lead.changed',
+  'channel.digest',
+] as const;
+
+/** Every type an outbox message may have. */
+export const MESSAGE_TYPES = [...NOTIFICATION_TYPES, ...CHANNEL_MESSAGE_TYPES] as const;
+
 /** A notification for the webhook outbox, written in the transaction of the change it tells of. */
 export const newNotificationSchema = z.object({
-  type: z.enum(NOTIFICATION_TYPES),
+  type: z.enum(MESSAGE_TYPES),
+  /**
+   * Only this channel gets it (a segment action's message, a digest, a test send); absent: every
+   * enabled subscription (webhook or channel) that names the type gets it.
+   */
+  channelId: z.string().optional(),
   /** The lead it is about: notifications of one lead reach each subscriber in order. */
   leadId: z.string().nullable(),
   data: jsonObject,
@@ -239,4 +259,6 @@ export type LeadRouting = z.infer<typeof leadRoutingSchema>;
 export type AccountScoreRow = z.infer<typeof accountScoreRowSchema>;
 export type JsonObject = z.infer<typeof jsonObject>;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export type ChannelMessageType = (typeof CHANNEL_MESSAGE_TYPES)[number];
+export type MessageType = (typeof MESSAGE_TYPES)[number];
 export type NewNotification = z.infer<typeof newNotificationSchema>;

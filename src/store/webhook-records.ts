@@ -1,6 +1,6 @@
 // The webhook records the store keeps (subscriptions, deliveries, attempts), as zod schemas.
 import { z } from 'zod';
-import { NOTIFICATION_TYPES } from './records.js';
+import { MESSAGE_TYPES, NOTIFICATION_TYPES } from './records.js';
 
 /** Epoch milliseconds, UTC. */
 const millis = z.number();
@@ -49,7 +49,7 @@ export const webhookDeliverySchema = z.object({
   webhookId: z.string(),
   /** The outbox message: the `webhook-id` header, the same on every attempt and redelivery. */
   messageId: z.string(),
-  type: z.enum(NOTIFICATION_TYPES),
+  type: z.enum(MESSAGE_TYPES),
   leadId: z.string().nullable(),
   status: z.enum(WEBHOOK_DELIVERY_STATUSES),
   attemptCount: z.number().int(),
@@ -89,10 +89,12 @@ export const claimedDeliverySchema = z.object({
   /** When the current retry period began: null before the first attempt (or a redelivery). */
   retrySince: millis.nullable(),
   webhookId: z.string(),
+  /** The channel whose queue the subscription is; null for a webhook. */
+  channelId: z.string().nullable(),
   url: z.string(),
   secret: z.string(),
   messageId: z.string(),
-  type: z.enum(NOTIFICATION_TYPES),
+  type: z.enum(MESSAGE_TYPES),
   leadId: z.string().nullable(),
   data: z.record(z.string(), z.unknown()),
   at: millis,

@@ -2,7 +2,7 @@
 // booleans as 0/1 and arrays as JSON text, PostgreSQL as booleans and text[].
 import { randomUUID } from 'node:crypto';
 import { StoreError } from './errors.js';
-import type { JsonObject, NotificationType } from './records.js';
+import type { JsonObject, MessageType, NotificationType } from './records.js';
 import type {
   ClaimedDelivery,
   Webhook,
@@ -55,7 +55,7 @@ export interface DeliveryRow {
   id: string;
   subscription_id: string;
   message_id: string;
-  type: NotificationType;
+  type: MessageType;
   lead_id: string | null;
   status: WebhookDeliveryStatus;
   attempt_count: number;
@@ -101,10 +101,11 @@ export interface ClaimRow {
   attempt_count: number;
   retry_since: number | null;
   subscription_id: string;
+  channel_id: string | null;
   url: string;
   secret: string;
   message_id: string;
-  type: NotificationType;
+  type: MessageType;
   lead_id: string | null;
   data: string;
   at: number;
@@ -117,6 +118,7 @@ export const toClaimed = (r: ClaimRow, claim: string): ClaimedDelivery => ({
   attemptCount: r.attempt_count,
   retrySince: r.retry_since,
   webhookId: r.subscription_id,
+  channelId: r.channel_id,
   url: r.url,
   secret: r.secret,
   messageId: r.message_id,

@@ -1,7 +1,7 @@
 // Webhook deliveries as the API answers them: a page of them, one with its attempts, and what
 // redelivering all failed ones answers. Times in ISO-8601.
 import { z } from 'zod';
-import { NOTIFICATION_TYPES } from '../../store/records.js';
+import { MESSAGE_TYPES } from '../../store/records.js';
 import {
   WEBHOOK_DELIVERY_STATUSES,
   type WebhookAttempt,
@@ -18,7 +18,7 @@ export const webhookDeliveryViewSchema = z.object({
   messageId: z
     .string()
     .describe('The webhook-id header: the same on every attempt, for receivers to dedupe'),
-  type: z.enum(NOTIFICATION_TYPES),
+  type: z.enum(MESSAGE_TYPES).describe('The notification type, or for a channel its message kind'),
   leadId: z.string().nullable(),
   status: z.enum(WEBHOOK_DELIVERY_STATUSES),
   attemptCount: z.number().int(),

@@ -37,3 +37,24 @@ export function enteredQualified(compiled: CompiledModel, entry: HistoryEntry): 
   const left = compiled.segments.find((s) => s.id === before);
   return entered?.qualified === true && left?.qualified !== true;
 }
+
+/**
+ * The write-back message of a change: channels that sync lead state to a CDP or CRM receive it
+ * (webhooks never do). It is sent with the lead's state at the time of sending, so the data here
+ * is what the delivery log shows of the change that queued it.
+ */
+export function leadChanged(entry: HistoryEntry): NewNotification {
+  return {
+    type: 'lead.changed',
+    leadId: entry.leadId,
+    at: entry.at,
+    data: {
+      leadId: entry.leadId,
+      score: entry.score,
+      grade: entry.grade,
+      segment: entry.segment,
+      stage: entry.stage,
+      cause: entry.cause,
+    },
+  };
+}

@@ -9,7 +9,7 @@ import { feedbackNotifications } from '../lifecycle/feedback-notification.js';
 import { handOverMove } from '../lifecycle/hand-over.js';
 import { applyMovesInOrder, type OrderedMove } from '../lifecycle/moves-in-order.js';
 import type { ActiveScoring } from '../scoring/active-model.js';
-import { enteredQualified, notificationsOf } from './notifications-of.js';
+import { enteredQualified, leadChanged, notificationsOf } from './notifications-of.js';
 import { runSegmentActions } from './segment-actions.js';
 
 /** A conversion, placed after the first `after` entries: those of the calls before its own, and its own call's. */
@@ -53,8 +53,10 @@ export async function recordChanges(
   const lifecycleEntries = new Map(moved.map((slot, i) => [slot, recorded[i] ?? null]));
   const actions = await runSegmentActions(tx, ws, compiled, entries);
   const notifications: NewNotification[] = slots.flatMap((slot) => {
-    if (slot.entry !== null)
-      return [...notificationsOf(compiled, entries[slot.entry]!), ...actions[slot.entry]!];
+    if (slot.entry !== null) {
+      const entry = entries[slot.entry]!;
+      return [...notificationsOf(compiled, entry), ...actions[slot.entry]!, leadChanged(entry)];
+    }
     const converted = lifecycleEntries.get(slot);
     return converted ? feedbackNotifications([converted]) : [];
   });

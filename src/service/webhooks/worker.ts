@@ -3,6 +3,7 @@
 // each claim keeps two processes from sending the same delivery at once; one lead's
 // deliveries go out in order because the store hands out only the head of each lane.
 import type { ClaimedDelivery, Store, WebhookAttemptResult } from '../../store/port.js';
+import type { ChannelAttempt, ChannelDispatch } from '../channels/channel-dispatch.js';
 import { PLAIN_SECRETS, type SecretBox } from '../secret-box.js';
 import { afterFailure } from './backoff.js';
 import { payloadOf, signatureHeaders } from './payload.js';
@@ -28,6 +29,8 @@ export interface WebhookWorkerDeps {
   log?: (line: string) => void;
   /** Opens the stored signing secrets (PLAIN_SECRETS when absent). */
   secrets?: SecretBox;
+  /** Sends channel messages (e-mail, Slack, CDP, CRM); without it they fail as not sendable. */
+  channels?: ChannelDispatch;
 }
 
 export class WebhookWorker {
@@ -141,11 +144,21 @@ export class WebhookWorker {
       limit: free,
       leaseMs: this.options.leaseMs ?? this.options.timeoutMs + LEASE_MARGIN_MS,
     });
+    // A webhook's deliveries go out one request each; a channel's, together (a sender may batch).
+    const groups = new Map<string, ClaimedDelivery[]>();
     for (const delivery of claimed) {
-      const attempt: Promise<void> = this.deliver(delivery)
+      const key =
+        delivery.channelId === null ? `w:${delivery.deliveryId}` : `c:${delivery.channelId}`;
+      const group = groups.get(key);
+      if (group) group.push(delivery);
+      else groups.set(key, [delivery]);
+    }
+    for (const group of groups.values()) {
+      const attempt: Promise<void> = this.deliverGroup(group)
         .catch((error: unknown) => {
           // The lease runs out and the delivery is tried again: at least once, never lost.
-          this.log(`webhooks: could not record delivery ${delivery.deliveryId}: ${String(error)}`);
+          const ids = group.map((d) => d.deliveryId).join(', ');
+          this.log(`webhooks: could not record delivery ${ids}: ${String(error)}`);
         })
         .finally(() => {
           this.inFlight.delete(attempt);
@@ -156,20 +169,51 @@ export class WebhookWorker {
     return claimed.length;
   }
 
+  private async deliverGroup(group: readonly ClaimedDelivery[]): Promise<void> {
+    const first = group[0]!;
+    if (first.channelId === null) return this.deliver(first);
+    const at = this.deps.clock();
+    const reports = await this.sendToChannel(group);
+    // One by one: each records its own attempt and decides its own lane.
+    for (const [i, delivery] of group.entries()) await this.record(delivery, at, reports[i]!);
+  }
+
+  private async sendToChannel(group: readonly ClaimedDelivery[]): Promise<ChannelAttempt[]> {
+    const notSent = (error: string): ChannelAttempt[] =>
+      group.map(() => ({ statusCode: null, error, latencyMs: 0, responseExcerpt: null }));
+    if (!this.deps.channels) return notSent('not sent: this server has no channel senders');
+    try {
+      const reports = await this.deps.channels.send(group);
+      if (reports.length !== group.length)
+        return notSent(
+          `not sent: the sender answered ${reports.length} reports for ${group.length}`,
+        );
+      return reports;
+    } catch (error) {
+      return notSent(`not sent: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
   private async deliver(delivery: ClaimedDelivery): Promise<void> {
+    const at = this.deps.clock();
+    await this.record(delivery, at, await this.attempt(delivery, at));
+  }
+
+  /** Records an attempt made at `at`, its outcome decided by the backoff rules. */
+  private async record(
+    delivery: ClaimedDelivery,
+    at: number,
+    report: ChannelAttempt,
+  ): Promise<void> {
     const { clock, random, store } = this.deps;
     const { options } = this;
-    const at = clock();
-    const report = await this.attempt(delivery, at);
+    const { retryAfterMs, permanent, ...attemptReport } = report;
     const attempt = delivery.attemptCount + 1;
-    const decision: Pick<WebhookAttemptResult, 'outcome' | 'nextAttemptAt'> =
-      report.error === null
-        ? { outcome: 'succeeded', nextAttemptAt: null }
-        : afterFailure(attempt, delivery.retrySince ?? at, clock(), options, random);
+    const decision = decide();
     const recorded = await store.recordWebhookAttempt(
       delivery.workspaceId,
       delivery,
-      { ...report, at, ...decision },
+      { ...attemptReport, at, ...decision },
       {
         disableAfter: options.disableAfter,
         disabledReason: `disabled after ${options.disableAfter} failed attempts in a row; the last: ${report.error}`,
@@ -179,6 +223,19 @@ export class WebhookWorker {
       this.log(
         `webhooks: subscription ${delivery.webhookId} disabled after ${options.disableAfter} failed attempts in a row`,
       );
+
+    function decide(): Pick<WebhookAttemptResult, 'outcome' | 'nextAttemptAt'> {
+      if (report.error === null) return { outcome: 'succeeded', nextAttemptAt: null };
+      if (permanent === true) return { outcome: 'failed', nextAttemptAt: null };
+      const now = clock();
+      const backoff = afterFailure(attempt, delivery.retrySince ?? at, now, options, random);
+      if (backoff.outcome === 'failed' || retryAfterMs === undefined) return backoff;
+      // Asked to wait: no sooner than that, and failed when that falls after the retry period.
+      const next = Math.max(backoff.nextAttemptAt ?? now, at + retryAfterMs);
+      if (next > (delivery.retrySince ?? at) + options.retryPeriodMs)
+        return { outcome: 'failed', nextAttemptAt: null };
+      return { outcome: 'retry', nextAttemptAt: next };
+    }
   }
 
   /** Sends one signed attempt; a secret that cannot be opened is a failed attempt, never sent. */

@@ -22,6 +22,7 @@ import { importPending } from './018-import-pending.js';
 import { importRejects } from './019-import-rejects.js';
 import { teamsMigration } from './020-teams.js';
 import { retraining } from './021-retraining.js';
+import { channels } from './022-channels.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   importRejects,
   teamsMigration,
   retraining,
+  channels,
 ];

@@ -30,6 +30,7 @@ import { membershipMethods } from './memberships.js';
 import { sessionMethods } from './sessions.js';
 import { signInMethods } from './sign-in.js';
 import { auditMethods } from './audit.js';
+import { channelMethods } from './channels.js';
 
 export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
@@ -48,6 +49,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     predictiveMethods(db, wsKeys),
     retrainingMethods(db, wsKeys),
     webhookMethods(db, wsKeys),
+    channelMethods(db, wsKeys),
     deliveryMethods(db, wsKeys),
     retentionMethods(db),
     eventMethods(db, wsKeys),

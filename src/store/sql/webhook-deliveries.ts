@@ -53,6 +53,8 @@ export function deliveryMethods(db: SqlDb, wsKeys: WorkspaceKeys): DeliveryMetho
        WHERE s.id = webhook_deliveries.subscription_id) AS url,
       (SELECT s.secret FROM webhook_subscriptions s
        WHERE s.id = webhook_deliveries.subscription_id) AS secret,
+      (SELECT s.channel_id FROM webhook_subscriptions s
+       WHERE s.id = webhook_deliveries.subscription_id) AS channel_id,
       (SELECT m.type FROM webhook_messages m WHERE m.id = webhook_deliveries.message_id) AS type,
       (SELECT m.lead_id FROM webhook_messages m
        WHERE m.id = webhook_deliveries.message_id) AS lead_id,

@@ -17,6 +17,12 @@ export interface Lanes {
   lockOf(subscriptionId: string, status: 'pending' | 'failed'): Promise<void>;
   /** The lanes (as `laneKey`s) among these that have a pending delivery. */
   busy(lanes: readonly Lane[]): Promise<Set<string>>;
+  /**
+   * The lanes among these that have a pending delivery no worker holds (never claimed, or
+   * released after an attempt): one that reads its lead's state when sent makes a newer
+   * delivery of the same state needless.
+   */
+  unclaimed(lanes: readonly Lane[]): Promise<Set<string>>;
   /** Makes the lane's oldest pending delivery its head, due now, unless it has a head. */
   promote(subscriptionId: string, leadKey: string, now: number): Promise<void>;
   /** promote for every lane of the subscription. */
@@ -42,6 +48,18 @@ export function lanes(db: SqlDb): Lanes {
   const busySql = `SELECT l.sub, l.lk FROM ${d.jsonRows('lanes', LANE_COLUMNS)} AS l
     WHERE EXISTS (SELECT 1 FROM webhook_deliveries d
                   WHERE d.subscription_id = l.sub AND d.lead_key = l.lk AND d.status = 'pending')`;
+  const unclaimedSql = `${busySql.slice(0, -1)} AND d.lease_token IS NULL)`;
+  const lanesWith = async (sql: string, list: readonly Lane[]) => {
+    if (list.length === 0) return new Set<string>();
+    const unique = new Map<string, Lane>();
+    for (const l of list) unique.set(laneKey(l.subscriptionId, l.leadKey), l);
+    const rows = await db.tuples<[string, string]>(sql, {
+      lanes: JSON.stringify(
+        [...unique.values()].map((l) => ({ sub: l.subscriptionId, lk: l.leadKey })),
+      ),
+    });
+    return new Set(rows.map(([sub, lk]) => laneKey(sub, lk)));
+  };
   const lockKeys = async (keys: string[]) => {
     if (!lockSql) return;
     const sorted = [...new Set(keys)].sort();
@@ -59,17 +77,8 @@ export function lanes(db: SqlDb): Lanes {
       );
       await lockKeys(rows.map((r) => laneKey(sub, r.lead_key)));
     },
-    async busy(list) {
-      if (list.length === 0) return new Set();
-      const unique = new Map<string, Lane>();
-      for (const l of list) unique.set(laneKey(l.subscriptionId, l.leadKey), l);
-      const rows = await db.tuples<[string, string]>(busySql, {
-        lanes: JSON.stringify(
-          [...unique.values()].map((l) => ({ sub: l.subscriptionId, lk: l.leadKey })),
-        ),
-      });
-      return new Set(rows.map(([sub, lk]) => laneKey(sub, lk)));
-    },
+    busy: (list) => lanesWith(busySql, list),
+    unclaimed: (list) => lanesWith(unclaimedSql, list),
     async promote(sub, lk, now) {
       await db.run(
         `UPDATE webhook_deliveries SET next_attempt_at = :now

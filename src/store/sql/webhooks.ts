@@ -68,11 +68,54 @@ const DELIVERY_COLUMNS: Column<Planned>[] = [
   { name: 'created_at', type: 'bigint', value: (p) => p.at },
 ];
 
+/**
+ * Changes a subscription (a webhook or a channel's queue). Enabling one that was disabled clears
+ * its reason and failure run and gives its pending deliveries a new retry period starting now;
+ * disabling takes its lanes' heads out of the due index. Undefined when the row went away.
+ */
+export async function patchSubscription(
+  db: SqlDb,
+  ws: number,
+  before: { id: string; enabled: number | boolean },
+  patch: WebhookPatch,
+  now: number,
+): Promise<WebhookRow | undefined> {
+  const lane = lanes(db);
+  const { id } = before;
+  const enabling = patch.enabled === true && !before.enabled;
+  // Lanes before the subscription's row: the worker takes them in that order too.
+  if (enabling) await lane.lockOf(id, 'pending');
+  const full: WebhookPatch = enabling ? { ...patch, disabledReason: null } : patch;
+  const keys = (Object.keys(PATCH_COLUMNS) as (keyof WebhookPatch)[]).filter(
+    (k) => full[k] !== undefined,
+  );
+  const set = keys.map((k) => `${PATCH_COLUMNS[k]} = :${k}`);
+  if (enabling) set.push('consecutive_failures = 0');
+  const params: Record<string, SqlParams[string]> = { ws, id, now };
+  for (const k of keys) params[k] = full[k] ?? null;
+  const row = await db.get<WebhookRow>(
+    `UPDATE webhook_subscriptions SET ${[...set, 'updated_at = :now'].join(', ')}
+     WHERE ws = :ws AND id = :id RETURNING ${WEBHOOK_COLUMNS}`,
+    params,
+  );
+  if (enabling) {
+    // A new retry period for what waited while it was disabled, and a head per lane again.
+    await db.run(
+      `UPDATE webhook_deliveries SET retry_since = NULL
+       WHERE subscription_id = :id AND status = 'pending'`,
+      { id },
+    );
+    await lane.promoteAll(id, now);
+  } else if (patch.enabled === false && before.enabled) await lane.park(id, now);
+  return row;
+}
+
 export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMethods {
   const lane = lanes(db);
   const find = (ws: number, id: string) =>
     db.get<WebhookRow>(
-      `SELECT ${WEBHOOK_COLUMNS} FROM webhook_subscriptions WHERE ws = :ws AND id = :id`,
+      `SELECT ${WEBHOOK_COLUMNS} FROM webhook_subscriptions
+       WHERE ws = :ws AND id = :id AND channel_id IS NULL`,
       { ws, id },
     );
 
@@ -105,7 +148,8 @@ export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMe
     async listWebhooks(wsId) {
       const ws = await wsKeys.of(wsId);
       const rows = await db.all<WebhookRow>(
-        `SELECT ${WEBHOOK_COLUMNS} FROM webhook_subscriptions WHERE ws = :ws ORDER BY created_at, id`,
+        `SELECT ${WEBHOOK_COLUMNS} FROM webhook_subscriptions
+         WHERE ws = :ws AND channel_id IS NULL ORDER BY created_at, id`,
         { ws },
       );
       return rows.map(toWebhook);
@@ -114,38 +158,14 @@ export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMe
       const ws = await wsKeys.of(wsId);
       const before = await find(ws, id);
       if (!before) throw new StoreError('not_found', `webhook ${id} not found`);
-      const enabling = patch.enabled === true && !before.enabled;
-      // Lanes before the subscription's row: the worker takes them in that order too.
-      if (enabling) await lane.lockOf(id, 'pending');
-      const full: WebhookPatch = enabling ? { ...patch, disabledReason: null } : patch;
-      const keys = (Object.keys(PATCH_COLUMNS) as (keyof WebhookPatch)[]).filter(
-        (k) => full[k] !== undefined,
-      );
-      const set = keys.map((k) => `${PATCH_COLUMNS[k]} = :${k}`);
-      if (enabling) set.push('consecutive_failures = 0');
-      const params: Record<string, SqlParams[string]> = { ws, id, now };
-      for (const k of keys) params[k] = full[k] ?? null;
-      const row = await db.get<WebhookRow>(
-        `UPDATE webhook_subscriptions SET ${[...set, 'updated_at = :now'].join(', ')}
-         WHERE ws = :ws AND id = :id RETURNING ${WEBHOOK_COLUMNS}`,
-        params,
-      );
-      if (enabling) {
-        // A new retry period for what waited while it was disabled, and a head per lane again.
-        await db.run(
-          `UPDATE webhook_deliveries SET retry_since = NULL
-           WHERE subscription_id = :id AND status = 'pending'`,
-          { id },
-        );
-        await lane.promoteAll(id, now);
-      } else if (patch.enabled === false && before.enabled) await lane.park(id, now);
+      const row = await patchSubscription(db, ws, before, patch, now);
       if (!row) throw new StoreError('not_found', `webhook ${id} not found`);
       return toWebhook(row);
     },
     async deleteWebhook(wsId, id) {
       const ws = await wsKeys.of(wsId);
       const changed = await db.run(
-        'DELETE FROM webhook_subscriptions WHERE ws = :ws AND id = :id',
+        'DELETE FROM webhook_subscriptions WHERE ws = :ws AND id = :id AND channel_id IS NULL',
         { ws, id },
       );
       return changed > 0;
@@ -154,17 +174,30 @@ export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMe
       const ws = await wsKeys.of(wsId);
       if (notifications.length === 0) return;
       const subscriptions = (
-        await db.all<{ id: string; event_types: WebhookRow['event_types'] }>(
-          `SELECT id, event_types FROM webhook_subscriptions
+        await db.all<{
+          id: string;
+          event_types: WebhookRow['event_types'];
+          channel_id: string | null;
+        }>(
+          `SELECT id, event_types, channel_id FROM webhook_subscriptions
            WHERE ws = :ws AND enabled = TRUE`,
           { ws },
         )
-      ).map((s) => ({ id: s.id, types: new Set<string>(readEventTypes(s.event_types)) }));
+      ).map((s) => ({
+        id: s.id,
+        channelId: s.channel_id,
+        types: new Set<string>(readEventTypes(s.event_types)),
+      }));
       if (subscriptions.length === 0) return;
       const messages: Message[] = [];
-      const planned: Planned[] = [];
+      const planned: (Planned & { coalesce: boolean })[] = [];
       for (const n of notifications) {
-        const targets = subscriptions.filter((s) => s.types.has(n.type));
+        // A message for one channel goes to its queue only (even when that channel is disabled
+        // it is kept: the queue waits until it is enabled again).
+        const targets =
+          n.channelId === undefined
+            ? subscriptions.filter((s) => s.types.has(n.type))
+            : subscriptions.filter((s) => s.channelId === n.channelId);
         if (targets.length === 0) continue;
         const messageId = newMessageId();
         messages.push({
@@ -182,12 +215,26 @@ export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMe
             leadKey: n.leadId ?? '',
             next: null,
             at: n.at,
+            coalesce: n.type === 'lead.changed' && n.leadId !== null,
           });
       }
       if (planned.length === 0) return;
       const laneList = planned.map((p) => ({ subscriptionId: p.sub, leadKey: p.leadKey }));
       await lane.lock(laneList);
       const taken = await lane.busy(laneList);
+      // lead.changed is sent with the lead's state when it goes out: a pending one no worker
+      // holds yet will carry this change too, and so will one planned just before in this call.
+      const waiting = await lane.unclaimed(laneList.filter((_, i) => planned[i]!.coalesce));
+      const kept = planned.filter((p) => {
+        if (!p.coalesce) return true;
+        const key = laneKey(p.sub, p.leadKey);
+        if (waiting.has(key)) return false;
+        waiting.add(key);
+        return true;
+      });
+      const used = new Set(kept.map((p) => p.messageId));
+      messages.splice(0, messages.length, ...messages.filter((m) => used.has(m.id)));
+      planned.splice(0, planned.length, ...kept);
       // The first new delivery of a lane without pending ones is its head, due at once; the rest
       // wait behind it.
       for (const p of planned) {

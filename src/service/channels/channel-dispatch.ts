@@ -1,0 +1,28 @@
+// How the delivery worker hands channel messages to their senders. The worker claims due
+// deliveries as for webhooks; those of a channel (ClaimedDelivery.channelId) are grouped per
+// channel and given to `ChannelDispatch.send` together, so a sender may batch them (HubSpot's
+// batch upsert, Salesforce's composite API) and answers one report per delivery.
+import type { ClaimedDelivery } from '../../store/port.js';
+import type { AttemptReport } from '../webhooks/send.js';
+
+/** What came of one delivery's attempt (`error` null exactly when it succeeded). */
+export interface ChannelAttempt extends AttemptReport {
+  /**
+   * The service asked to wait (HTTP 429 or 503 with Retry-After): the next attempt comes no
+   * sooner than this many ms after the attempt, whatever the backoff says.
+   */
+  retryAfterMs?: number;
+  /**
+   * It can never succeed as it is (a refused address, a 400 for this record, a channel whose
+   * settings or secrets cannot be used): failed for good now, without the retries.
+   */
+  permanent?: boolean;
+}
+
+export interface ChannelDispatch {
+  /**
+   * Sends deliveries of one channel (all share `channelId` and `workspaceId`), answering one
+   * report per delivery in the same order. Never throws: a failure is a report.
+   */
+  send(deliveries: readonly ClaimedDelivery[]): Promise<ChannelAttempt[]>;
+}
