@@ -105,6 +105,15 @@ const envSchema = z.object({
   LEADSCORE_PUBLIC_URL: z
     .url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' })
     .optional(),
+  /**
+   * The daily digest's hour (0-23, in each workspace's digest time zone) for workspaces that have
+   * not set their own; `off` (the default) sends none unless a workspace sets an hour.
+   */
+  LEADSCORE_DIGEST_HOUR: z
+    .string()
+    .regex(/^(off|[0-9]|1[0-9]|2[0-3])$/, 'expected an hour 0-23 or off')
+    .transform((v): number | null => (v === 'off' ? null : Number(v)))
+    .optional(),
   /** The first owner's e-mail on a fresh database (`serve` prints its one-time sign-in link). */
   LEADSCORE_OWNER_EMAIL: z.email({ error: 'expected an e-mail address' }).optional(),
   /** The demo users' shared password (`serve --demo`); a fixed documented one when unset. */
