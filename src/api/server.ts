@@ -26,6 +26,7 @@ import {
 import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
+import { channelDispatch } from '../service/channels/dispatch.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
@@ -108,8 +109,20 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const startedWith = await prepareFirstStart(store, models, firstStart);
 
   // Delivers the webhook outbox: what a previous process left pending goes out too.
+  // Known once listening (`--port 0` picks one); messages sent before read it when they go.
+  let listeningUrl: string | undefined;
+  const channels = channelDispatch({
+    store,
+    clock,
+    secrets,
+    publicUrl: () =>
+      listeningUrl === undefined
+        ? config.LEADSCORE_PUBLIC_URL
+        : publicUrlOf(config.LEADSCORE_PUBLIC_URL, Number(new URL(listeningUrl).port)),
+    log: options.log,
+  });
   const webhooks = new WebhookWorker(
-    { store, clock, random: Math.random, log: options.log, secrets },
+    { store, clock, random: Math.random, log: options.log, secrets, channels },
     webhookSettingsFrom(config),
   );
   const sso = oidcSettingsFrom(config);
@@ -155,6 +168,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     await store.close();
     throw listenStartupError(error, options.host, options.port) ?? error;
   }
+  listeningUrl = url;
   // The link's address is known once listening (`--port 0` picks one).
   const publicUrl = publicUrlOf(config.LEADSCORE_PUBLIC_URL, Number(new URL(url).port));
   await announceSignIn(
