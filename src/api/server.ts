@@ -110,15 +110,12 @@ export async function startServer(config: Config, options: ServeOptions): Promis
 
   // Delivers the webhook outbox: what a previous process left pending goes out too.
   // Known once listening (`--port 0` picks one); messages sent before read it when they go.
-  let listeningUrl: string | undefined;
+  let sendersUrl = config.LEADSCORE_PUBLIC_URL;
   const channels = channelDispatch({
     store,
     clock,
     secrets,
-    publicUrl: () =>
-      listeningUrl === undefined
-        ? config.LEADSCORE_PUBLIC_URL
-        : publicUrlOf(config.LEADSCORE_PUBLIC_URL, Number(new URL(listeningUrl).port)),
+    publicUrl: () => sendersUrl,
     log: options.log,
   });
   const webhooks = new WebhookWorker(
@@ -168,9 +165,9 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     await store.close();
     throw listenStartupError(error, options.host, options.port) ?? error;
   }
-  listeningUrl = url;
   // The link's address is known once listening (`--port 0` picks one).
   const publicUrl = publicUrlOf(config.LEADSCORE_PUBLIC_URL, Number(new URL(url).port));
+  sendersUrl = publicUrl;
   await announceSignIn(
     store,
     startedWith,
