@@ -164,6 +164,21 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: leads', { timeout: 60_000 }, () => {
       .poll(() => page.getByTestId('readiness').first().textContent())
       .toMatch(/^(poor|fair|good|excellent)$/);
     await page.getByTestId('readiness-reason').waitFor();
+    // Once active, its drift since training is measured (none yet: the leads are those it was
+    // trained on), and retraining can be scheduled.
+    await page
+      .getByTestId('predictive-models')
+      .getByRole('button', { name: 'Activate', exact: true })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('predictive-drift').textContent(), { timeout: 30_000 })
+      .toMatch(/No drift past 0\.2 since v1 was trained/);
+    await page.getByRole('img', { name: /^Drift \(population stability index\)/ }).waitFor();
+    await page.getByLabel('Every (days, empty: off)').fill('14');
+    await page.getByRole('button', { name: 'Save schedule' }).click();
+    await expect
+      .poll(() => page.getByTestId('predictive-retraining').textContent())
+      .toContain('Retrained every 14 days');
     await screenshot(page, 'analytics');
 
     await page.getByRole('link', { name: 'Automation', exact: true }).click();

@@ -24,3 +24,5 @@ export const predictiveDriftSchema = z.object({
     .array(itemSchema.extend({ column: z.string() }))
     .describe('The most influential columns (up to 5), most influential first'),
 });
+
+export type PredictiveDrift = z.infer<typeof predictiveDriftSchema>;

@@ -46,3 +46,6 @@ export const retrainingRunsSchema = z.object({
     }),
   ),
 });
+
+export type RetrainingSchedule = z.infer<typeof scheduleSchema>;
+export type RetrainingRuns = z.infer<typeof retrainingRunsSchema>;

@@ -125,3 +125,6 @@ type Exhaustive<Missing extends never> = Missing;
 export type AllNotificationTypes = Exhaustive<
   Exclude<NotificationType, (typeof NOTIFICATION_TYPES)[number]>
 >;
+
+export type { PredictiveDrift } from '../../../src/api/schemas/predictive-drift';
+export type { RetrainingRuns, RetrainingSchedule } from '../../../src/api/schemas/retraining';

@@ -19,6 +19,7 @@ import { useAccess } from '../lib/use-access';
 import { useApi } from '../lib/use-api';
 import { useApiAction } from '../lib/use-api-action';
 import { useJobRunner } from '../lib/use-job-runner';
+import { DriftCard, RetrainingCard } from './predictive-health';
 
 const METRICS: [keyof NonNullable<TrainingReport['metrics']>, string][] = [
   ['auc', 'ROC AUC'],
@@ -202,6 +203,10 @@ export function PredictivePanel() {
           )}
           {shown !== null && detail.loading && <Loading label="Loading the report…" />}
           {report && <Report report={report} />}
+          <h3>Drift since training</h3>
+          <DriftCard active={models.data?.active ?? null} />
+          <h3>Scheduled retraining</h3>
+          <RetrainingCard />
         </>
       )}
     </section>
