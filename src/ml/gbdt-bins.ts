@@ -16,8 +16,15 @@ export interface Binned {
   edges: (Float64Array | undefined)[];
 }
 
-function quantileEdges(values: Float64Array): Float64Array {
-  const present = values.filter((v) => !Number.isNaN(v)).sort();
+/**
+ * Edges at the quantiles of the present values, each value counted `weights[i]` times (the rows
+ * it stands for): with every weight 1 the q-th edge is the value at index floor(q * n / 254).
+ */
+function quantileEdges(values: Float64Array, weights: Float64Array): Float64Array {
+  const order: number[] = [];
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i]!)) order.push(i);
+  order.sort((a, b) => values[a]! - values[b]! || a - b);
+  const present = Float64Array.from(order, (i) => values[i]!);
   const distinct: number[] = [];
   for (const v of present) if (distinct[distinct.length - 1] !== v) distinct.push(v);
   const edges: number[] = [];
@@ -25,8 +32,15 @@ function quantileEdges(values: Float64Array): Float64Array {
     for (let k = 1; k < distinct.length; k++) edges.push((distinct[k - 1]! + distinct[k]!) / 2);
     return Float64Array.from(edges);
   }
+  let total = 0;
+  for (const i of order) total += weights[i]!;
+  let k = 0;
+  let through = weights[order[0]!]!;
   for (let q = 1; q < MAX_BINS - 1; q++) {
-    const edge = present[Math.floor((q * present.length) / (MAX_BINS - 1))]!;
+    // The first value whose running weight passes q / 254 of the total.
+    const at = Math.floor((q * total) / (MAX_BINS - 1));
+    while (through <= at && k < order.length - 1) through += weights[order[++k]!]!;
+    const edge = present[k]!;
     if (edge !== edges[edges.length - 1] && edge < distinct[distinct.length - 1]!) edges.push(edge);
   }
   return Float64Array.from(edges);
@@ -45,7 +59,9 @@ function binOf(edges: Float64Array, x: number): number {
   return lo + 1;
 }
 
-export function binMatrix(encoding: Encoding, matrix: Matrix): Binned {
+/** `weights`: how many rows each row stands for (all 1 when absent). */
+export function binMatrix(encoding: Encoding, matrix: Matrix, weights?: Float64Array): Binned {
+  const w = weights ?? new Float64Array(matrix[0]?.length ?? 0).fill(1);
   const binned: Binned = { bins: [], sizes: [], edges: [], rowMajor: new Uint8Array(0) };
   for (const [c, column] of encoding.columns.entries()) {
     const values = matrix[c]!;
@@ -55,7 +71,7 @@ export function binMatrix(encoding: Encoding, matrix: Matrix): Binned {
       binned.edges.push(undefined);
       continue;
     }
-    const edges = quantileEdges(values);
+    const edges = quantileEdges(values, w);
     binned.bins.push(Uint8Array.from(values, (x) => binOf(edges, x)));
     binned.sizes.push(edges.length + 2);
     binned.edges.push(edges);

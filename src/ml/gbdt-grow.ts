@@ -21,8 +21,10 @@ export interface GrowContext {
   binned: Binned;
   offsets: Int32Array;
   categorical: boolean[];
-  /** Each row's gradient and hessian side by side (2i, 2i + 1). */
+  /** Each row's gradient and hessian side by side (2i, 2i + 1), times its weight. */
   gh: Float64Array;
+  /** How many rows each row stands for (gbdt-weights.ts). */
+  weights: Float64Array;
   /** Row indexes, reordered in place so each node's rows are contiguous. */
   rows: Uint32Array;
   scratch: Uint32Array;
@@ -42,14 +44,16 @@ interface Leaf {
 
 /** Grows a tree over rows[0..n) and adds its leaf values to `margins` of those rows. */
 export function growTree(ctx: GrowContext, options: GrowOptions, margins: Float64Array): Tree {
-  const { binned, offsets, categorical, gh, rows, pool } = ctx;
+  const { binned, offsets, categorical, gh, weights, rows, pool } = ctx;
   const take = () => pool.pop() ?? new Float64Array(histogramSize(offsets));
   const n = rows.length;
   const nodes: TreeNode[] = [];
   const makeLeaf = (start: number, end: number, histogram: Histogram, g: number, h: number) => {
     const node = nodes.length;
     nodes.push({ value: (-g / (h + options.l2)) * options.learningRate });
-    const count = end - start;
+    // The rows' weights summed: every row is in exactly one bin of the first column.
+    let count = 0;
+    for (let b = offsets[0]!; b < offsets[1]!; b++) count += histogram[b * 3 + 2]!;
     const split =
       count >= 2 * options.minSamplesLeaf
         ? findSplit(histogram, offsets, categorical, { g, h, n: count }, options)
@@ -63,7 +67,7 @@ export function growTree(ctx: GrowContext, options: GrowOptions, margins: Float6
     h += gh[2 * rows[k]! + 1]!;
   }
   const leaves: Leaf[] = [
-    makeLeaf(0, n, buildHistogram(take(), binned, offsets, gh, rows, 0, n), g, h),
+    makeLeaf(0, n, buildHistogram(take(), binned, offsets, gh, weights, rows, 0, n), g, h),
   ];
   while (leaves.length < options.maxLeaves) {
     let pick = -1;
@@ -76,7 +80,7 @@ export function growTree(ctx: GrowContext, options: GrowOptions, margins: Float6
     const mid = partition(ctx, leaf.start, leaf.end, split);
     const leftSmaller = mid - leaf.start <= leaf.end - mid;
     const [s0, s1] = leftSmaller ? [leaf.start, mid] : [mid, leaf.end];
-    const small = buildHistogram(take(), binned, offsets, gh, rows, s0, s1);
+    const small = buildHistogram(take(), binned, offsets, gh, weights, rows, s0, s1);
     const large = subtractInPlace(leaf.histogram, small);
     const [leftHist, rightHist] = leftSmaller ? [small, large] : [large, small];
     const sums = (hist: Histogram) => {

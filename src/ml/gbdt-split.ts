@@ -8,7 +8,10 @@ export interface SplitOptions {
   minHessianLeaf: number;
 }
 
-/** Per bin: sum of gradients, sum of hessians, count (3 slots per bin, columns one after another). */
+/**
+ * Per bin: sum of gradients, sum of hessians, count — the rows' weights summed (3 slots per bin,
+ * columns one after another).
+ */
 export type Histogram = Float64Array;
 
 export interface Split {
@@ -28,13 +31,14 @@ export function histogramOffsets(binned: Binned): Int32Array {
 
 /**
  * Fills `histogram` (of histogramSize length) from rows[start..end); `gh` holds each row's
- * gradient and hessian side by side (2i, 2i + 1).
+ * gradient and hessian side by side (2i, 2i + 1), already times its weight.
  */
 export function buildHistogram(
   histogram: Histogram,
   binned: Binned,
   offsets: Int32Array,
   gh: Float64Array,
+  weights: Float64Array,
   rows: Uint32Array,
   start: number,
   end: number,
@@ -49,12 +53,13 @@ export function buildHistogram(
     const i = all ? k : rows[k]!;
     const g = gh[2 * i]!;
     const h = gh[2 * i + 1]!;
+    const w = weights[i]!;
     const row = i * width;
     for (let c = 0; c < width; c++) {
       const at = base[c]! + bins[row + c]! * 3;
       histogram[at]! += g;
       histogram[at + 1]! += h;
-      histogram[at + 2]! += 1;
+      histogram[at + 2]! += w;
     }
   }
   return histogram;

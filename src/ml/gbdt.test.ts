@@ -21,6 +21,27 @@ function encode(train: Synthetic, ...others: Synthetic[]) {
 }
 
 describe('fitBoosted', () => {
+  it('fits exact duplicates as one weighted row: the same trees as every copy fitted', () => {
+    const train = logisticLeads(2_000, 31);
+    const { encoding, matrices } = encode(train);
+    // Every row three times, and a few rows ten times more.
+    const copies = [...Array(3).keys()].flatMap(() => [...train.labels.keys()]);
+    for (let i = 0; i < 50; i++) for (let k = 0; k < 10; k++) copies.push(i * 7);
+    const matrix = matrices[0]!.map((column) => Float64Array.from(copies, (i) => column[i]!));
+    const labels = Uint8Array.from(copies, (i) => train.labels[i]!);
+    const options = { validationFraction: 0, maxIterations: 25 };
+    const weighted = fitBoosted(encoding, matrix, labels, options);
+    const everyCopy = fitBoosted(encoding, matrix, labels, {
+      ...options,
+      collapseDuplicates: false,
+    });
+    expect(weighted.baseScore).toBeCloseTo(everyCopy.baseScore, 12);
+    expect(weighted.trees.map((t) => t.length)).toEqual(everyCopy.trees.map((t) => t.length));
+    const a = forestMargins(weighted, matrices[0]!);
+    const b = forestMargins(everyCopy, matrices[0]!);
+    for (let i = 0; i < a.length; i++) expect(a[i]).toBeCloseTo(b[i]!, 9);
+  });
+
   it('comes near the Bayes AUC of a known logistic model', () => {
     const train = logisticLeads(10_000, 11);
     const test = logisticLeads(10_000, 12);

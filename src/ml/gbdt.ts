@@ -8,8 +8,8 @@ import type { Encoding } from './encoding-schema.js';
 import { selectRows, type Matrix } from './encoding.js';
 import { binMatrix } from './gbdt-bins.js';
 import { growTree, type GrowOptions } from './gbdt-grow.js';
+import { collapseDuplicates } from './gbdt-weights.js';
 import { histogramOffsets } from './gbdt-split.js';
-import { logLoss } from './metrics.js';
 import { createRandom } from './prng.js';
 import { addTree } from './tree-predict.js';
 import { treeSchema, type Tree } from './tree-schema.js';
@@ -32,6 +32,8 @@ export interface BoostOptions extends GrowOptions {
   /** Stop when the validation log loss has not improved for this many trees. */
   patience: number;
   seed: number;
+  /** Exact duplicate rows fitted as one weighted row (gbdt-weights.ts); off only to check it. */
+  collapseDuplicates: boolean;
   onIteration?: (iteration: number, maxIterations: number) => void;
 }
 
@@ -47,6 +49,7 @@ export const BOOST_DEFAULTS: BoostOptions = {
   validationFraction: 0.1,
   patience: 10,
   seed: 42,
+  collapseDuplicates: true,
 };
 
 const sigmoid = (m: number) => 1 / (1 + Math.exp(-m));
@@ -59,24 +62,37 @@ export function fitBoosted(
 ): BoostedParams {
   const o = { ...BOOST_DEFAULTS, ...options };
   const random = createRandom(o.seed);
+  // Each distinct row once, with the number of rows it stands for.
+  const distinct = o.collapseDuplicates
+    ? collapseDuplicates(matrix, labels)
+    : { matrix, labels, weights: new Float64Array(labels.length).fill(1) };
   const fitRows: number[] = [];
   const validRows: number[] = [];
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0; i < distinct.labels.length; i++) {
     (random.next() < o.validationFraction ? validRows : fitRows).push(i);
   }
-  const fitMatrix = selectRows(matrix, fitRows);
-  const validMatrix = selectRows(matrix, validRows);
-  const y = Uint8Array.from(fitRows, (i) => labels[i]!);
-  const validY = Uint8Array.from(validRows, (i) => labels[i]!);
+  const fitMatrix = selectRows(distinct.matrix, fitRows);
+  const validMatrix = selectRows(distinct.matrix, validRows);
+  const y = Uint8Array.from(fitRows, (i) => distinct.labels[i]!);
+  const w = Float64Array.from(fitRows, (i) => distinct.weights[i]!);
+  const validY = Uint8Array.from(validRows, (i) => distinct.labels[i]!);
+  const validW = Float64Array.from(validRows, (i) => distinct.weights[i]!);
   const n = y.length;
-  const rate = Math.min(Math.max(y.reduce((a, b) => a + b, 0) / n, 1e-6), 1 - 1e-6);
+  let positives = 0;
+  let rows = 0;
+  for (let i = 0; i < n; i++) {
+    positives += w[i]! * y[i]!;
+    rows += w[i]!;
+  }
+  const rate = Math.min(Math.max(positives / rows, 1e-6), 1 - 1e-6);
   const baseScore = Math.log(rate / (1 - rate));
-  const binned = binMatrix(encoding, fitMatrix);
+  const binned = binMatrix(encoding, fitMatrix, w);
   const ctx = {
     binned,
     offsets: histogramOffsets(binned),
     categorical: encoding.columns.map((c) => c.type === 'categorical'),
     gh: new Float64Array(2 * n),
+    weights: w,
     rows: new Uint32Array(n),
     scratch: new Uint32Array(n),
     pool: [],
@@ -88,8 +104,8 @@ export function fitBoosted(
   for (let iteration = 0; iteration < o.maxIterations; iteration++) {
     for (let i = 0; i < n; i++) {
       const p = sigmoid(margins[i]!);
-      ctx.gh[2 * i] = p - y[i]!;
-      ctx.gh[2 * i + 1] = Math.max(p * (1 - p), 1e-16);
+      ctx.gh[2 * i] = w[i]! * (p - y[i]!);
+      ctx.gh[2 * i + 1] = w[i]! * Math.max(p * (1 - p), 1e-16);
       ctx.rows[i] = i;
     }
     const tree = growTree(ctx, o, margins);
@@ -97,7 +113,7 @@ export function fitBoosted(
     o.onIteration?.(iteration + 1, o.maxIterations);
     if (validRows.length === 0) continue;
     addTree(tree, validMatrix, validMargins);
-    const loss = logLoss(validY, validMargins.map(sigmoid));
+    const loss = weightedLogLoss(validY, validW, validMargins);
     if (loss < best.loss - 1e-7) best = { loss, trees: trees.length };
     else if (trees.length - best.trees >= o.patience) break;
   }
@@ -109,4 +125,16 @@ export function fitBoosted(
     baseScore,
     trees: validRows.length === 0 ? trees : trees.slice(0, best.trees),
   };
+}
+
+/** Log loss of the margins, each row counted `weights[i]` times. */
+function weightedLogLoss(labels: Uint8Array, weights: Float64Array, margins: Float64Array): number {
+  let sum = 0;
+  let total = 0;
+  for (let i = 0; i < labels.length; i++) {
+    const q = Math.min(Math.max(sigmoid(margins[i]!), 1e-15), 1 - 1e-15);
+    sum -= weights[i]! * (labels[i] === 1 ? Math.log(q) : Math.log(1 - q));
+    total += weights[i]!;
+  }
+  return sum / total;
 }
