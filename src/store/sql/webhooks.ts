@@ -178,14 +178,16 @@ export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMe
           id: string;
           event_types: WebhookRow['event_types'];
           channel_id: string | null;
+          enabled: number | boolean;
         }>(
-          `SELECT id, event_types, channel_id FROM webhook_subscriptions
-           WHERE ws = :ws AND enabled = TRUE`,
+          `SELECT id, event_types, channel_id, enabled FROM webhook_subscriptions
+           WHERE ws = :ws AND (enabled = TRUE OR channel_id IS NOT NULL)`,
           { ws },
         )
       ).map((s) => ({
         id: s.id,
         channelId: s.channel_id,
+        enabled: Boolean(s.enabled),
         types: new Set<string>(readEventTypes(s.event_types)),
       }));
       if (subscriptions.length === 0) return;
@@ -196,7 +198,7 @@ export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMe
         // it is kept: the queue waits until it is enabled again).
         const targets =
           n.channelId === undefined
-            ? subscriptions.filter((s) => s.types.has(n.type))
+            ? subscriptions.filter((s) => s.enabled && s.types.has(n.type))
             : subscriptions.filter((s) => s.channelId === n.channelId);
         if (targets.length === 0) continue;
         const messageId = newMessageId();
@@ -237,9 +239,11 @@ export function webhookMethods(db: SqlDb, wsKeys: WorkspaceKeys): SubscriptionMe
       planned.splice(0, planned.length, ...kept);
       // The first new delivery of a lane without pending ones is its head, due at once; the rest
       // wait behind it.
+      const parked = new Set(subscriptions.filter((s) => !s.enabled).map((s) => s.id));
       for (const p of planned) {
         const key = laneKey(p.sub, p.leadKey);
-        if (taken.has(key)) continue;
+        // A disabled queue's lanes get their heads when it is enabled again (promoteAll).
+        if (taken.has(key) || parked.has(p.sub)) continue;
         taken.add(key);
         p.next = 0;
       }
