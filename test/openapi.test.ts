@@ -96,6 +96,44 @@ const WEBHOOK_ROUTES: [string, string, string, string[], string[]][] = [
   ],
 ];
 
+const CHANNEL_KEYS = ['id', 'kind', 'name', 'config', 'secretsSet', 'sync', 'enabled', 'createdBy'];
+const CHANNEL_ROUTES: [string, string, string, string[], string[]][] = [
+  ['post', '/v1/channels', '201', CHANNEL_KEYS, ['400', '401', '403', '409', ...BODY_ERRORS]],
+  ['get', '/v1/channels', '200', ['items'], ['400', '401', '403']],
+  ['get', '/v1/channels/{id}', '200', CHANNEL_KEYS, BY_ID_ERRORS],
+  ['patch', '/v1/channels/{id}', '200', CHANNEL_KEYS, [...BY_ID_ERRORS, '409', ...BODY_ERRORS]],
+  ['delete', '/v1/channels/{id}', '200', ['id', 'deleted'], BY_ID_ERRORS],
+  [
+    'post',
+    '/v1/channels/{id}/test',
+    '200',
+    ['ok', 'statusCode', 'error', 'latencyMs'],
+    [...BY_ID_ERRORS, ...BODY_ERRORS],
+  ],
+  ['get', '/v1/channels/{id}/deliveries', '200', ['items', 'next'], BY_ID_ERRORS],
+  [
+    'get',
+    '/v1/channels/{id}/deliveries/{deliveryId}',
+    '200',
+    ['id', 'status', 'attempts', 'data'],
+    BY_ID_ERRORS,
+  ],
+  [
+    'post',
+    '/v1/channels/{id}/deliveries/{deliveryId}/redeliver',
+    '202',
+    ['id', 'status'],
+    [...BY_ID_ERRORS, '409', ...BODY_ERRORS],
+  ],
+  [
+    'post',
+    '/v1/channels/{id}/redeliver-failed',
+    '202',
+    ['redelivered'],
+    [...BY_ID_ERRORS, ...BODY_ERRORS],
+  ],
+];
+
 const LIFECYCLE_KEYS = ['leadId', 'stage', 'since', 'handover', 'moves'];
 const MOVE_ERRORS = [...BY_ID_ERRORS, ...BODY_ERRORS, '409'];
 const LIFECYCLE_ROUTES: [string, string, string, string[], string[]][] = [
@@ -249,6 +287,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ],
   ['get', '/v1/jobs/{id}', '200', ['id', 'kind', 'status', 'progress', 'total'], BY_ID_ERRORS],
   ...WEBHOOK_ROUTES,
+  ...CHANNEL_ROUTES,
   ...LIFECYCLE_ROUTES,
   ...DASHBOARD_ROUTES,
   ...INTELLIGENCE_ROUTES,
