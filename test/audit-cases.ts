@@ -91,8 +91,7 @@ async function channelWithDelivery(s: Setup): Promise<{ channel: string; deliver
   return { channel: channel.id, delivery: claim.deliveryId };
 }
 
-const channelTarget = async (s: Setup) =>
-  `channel:${(await s.store.listChannels(s.a.ws))[0]!.id}`;
+const channelTarget = async (s: Setup) => `channel:${(await s.store.listChannels(s.a.ws))[0]!.id}`;
 
 export const CASES: Record<string, Case> = {
   'POST /v1/channels': {

@@ -82,8 +82,12 @@ export async function deliveryCounts(
   cap: number,
 ): Promise<{ pending: number; failed: number }> {
   const count = async (status: 'pending' | 'failed') =>
-    (await store.listWebhookDeliveries(ws, channel.subscriptionId, { status: [status], limit: cap }))
-      .items.length;
+    (
+      await store.listWebhookDeliveries(ws, channel.subscriptionId, {
+        status: [status],
+        limit: cap,
+      })
+    ).items.length;
   const [pending, failed] = await Promise.all([count('pending'), count('failed')]);
   return { pending, failed };
 }

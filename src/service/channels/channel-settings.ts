@@ -80,9 +80,7 @@ export function channelSettings(
   const secretHome = input.secrets === undefined ? 'config' : 'secrets';
   const secrets = kinds.secrets.safeParse(merge(stored?.secrets ?? {}, secretPart));
   if (!secrets.success)
-    problems.push(
-      ...problemsOf(secrets.error, (key) => `${origin.get(key) ?? secretHome}.${key}`),
-    );
+    problems.push(...problemsOf(secrets.error, (key) => `${origin.get(key) ?? secretHome}.${key}`));
 
   let sync = stored?.sync ?? null;
   if (input.sync !== undefined) {

@@ -15,7 +15,12 @@ export interface TestResult {
   latencyMs: number;
 }
 
-const failed = (error: string): TestResult => ({ ok: false, statusCode: null, error, latencyMs: 0 });
+const failed = (error: string): TestResult => ({
+  ok: false,
+  statusCode: null,
+  error,
+  latencyMs: 0,
+});
 
 export async function testChannel(
   deps: DispatchDeps,
