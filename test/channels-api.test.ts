@@ -18,6 +18,7 @@ const SMTP_PASSWORD = 'pa55-smtp-w0rd';
 const WRITE_KEY = 'seg-write-key-0123';
 const SECRETS = [SLACK_URL, 's3cr3tSlackToken', SMTP_PASSWORD, WRITE_KEY];
 const KEY = 'k'.repeat(40);
+const TOKEN = 'pathT0kenOfHook';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 interface Answer {
@@ -227,6 +228,48 @@ describe.each(freshStores())('channels API on $name', (kind) => {
     expect((await h.call('GET', `/v1/channels/${id}`)).body).toMatchObject({
       name: 'Alerts',
       secretsSet: ['webhookUrl'],
+    });
+  });
+
+  it('refuses URLs that reach the server’s own networks, unless the guard is off', async () => {
+    const store = await open();
+    const app = await buildApp({ store, models: new ActiveModels(), clock: () => NOW });
+    const { admin } = await keys(store, 'guarded');
+    for (const [payload, field] of [
+      [
+        { kind: 'slack', name: 'a', config: { webhookUrl: `http://127.0.0.1:9/x/${TOKEN}` } },
+        'config.webhookUrl',
+      ],
+      [
+        { kind: 'slack', name: 'b', secrets: { webhookUrl: `http://10.0.0.1/x/${TOKEN}` } },
+        'secrets.webhookUrl',
+      ],
+      [
+        {
+          kind: 'hubspot',
+          name: 'c',
+          config: { baseUrl: 'http://localhost:8080', accessToken: 't' },
+        },
+        'config.baseUrl',
+      ],
+    ] as [object, string][]) {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/v1/channels',
+        headers: admin,
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json<{ error: { message: string } }>().error.message).toMatch(
+        new RegExp(`^${field.replace('.', '\\.')}: refused: `),
+      );
+      // By its host: the path of a Slack URL is its secret.
+      expect(res.body).not.toContain(TOKEN);
+    }
+    expect(
+      (await app.inject({ method: 'GET', url: '/v1/channels', headers: admin })).json(),
+    ).toEqual({
+      items: [],
     });
   });
 

@@ -147,6 +147,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     ingest: { partitions: config.LEADSCORE_INGEST_PARTITIONS },
     webhooks,
     secrets,
+    sendersPublicUrl: () => sendersUrl,
     imports: { maxBytes: config.LEADSCORE_IMPORT_MAX_BYTES },
     logging: { level: config.LOG_LEVEL ?? 'info' },
     sessions,
