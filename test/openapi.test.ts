@@ -619,6 +619,31 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     await send(200, ['GET', '/v1/audit?limit=1'], '/v1/audit', a.admin);
     await send(400, ['GET', '/v1/audit?after=nonsense'], '/v1/audit', a.admin);
 
+    // Channels: made, read, tested (without a reachable service: ok false), refused.
+    const channels = '/v1/channels';
+    const made = await send(201, ['POST', channels], channels, a.admin, {
+      // No URL given: no DNS lookup by the private-network guard.
+      kind: 'hubspot',
+      name: 'CRM',
+      config: { accessToken: 'pat-na1-0' },
+      sync: {},
+    });
+    const channel = `${channels}/${made.json<{ id: string }>().id}`;
+    await send(409, ['POST', channels], channels, a.admin, {
+      kind: 'hubspot',
+      name: 'CRM',
+      config: { accessToken: 'pat-na1-1' },
+    });
+    await send(400, ['POST', channels], channels, a.admin, { kind: 'email', name: 'x' });
+    await send(200, ['GET', channels], channels, a.admin);
+    await send(200, ['GET', channel], `${channels}/{id}`, a.admin);
+    await send(404, ['GET', `${channels}/nope`], `${channels}/{id}`, a.admin);
+    await send(200, ['PATCH', channel], `${channels}/{id}`, a.admin, { enabled: false });
+    await send(200, ['GET', `${channel}/deliveries`], `${channels}/{id}/deliveries`, a.admin);
+    const redeliverAll = `${channels}/{id}/redeliver-failed`;
+    await send(202, ['POST', `${channel}/redeliver-failed`], redeliverAll, a.admin);
+    await send(200, ['DELETE', channel], `${channels}/{id}`, a.admin);
+
     const events = '/v1/leads/{id}/events';
     await send(200, ['GET', '/v1/leads/u2/events?limit=1'], events, a.admin);
     await send(404, ['GET', '/v1/leads/nobody/events'], events, a.admin);
