@@ -23,10 +23,10 @@ import {
 } from '../../service/channels/channel-service.js';
 import { testChannel } from '../../service/channels/channel-test-send.js';
 import { PLAIN_SECRETS } from '../../service/secret-box.js';
-import { privateNetworkRefusal } from '../../service/webhooks/private-network.js';
 import { StoreError, type Channel } from '../../store/port.js';
 import { WEBHOOK_DELIVERY_STATUSES } from '../../store/webhook-records.js';
 import { auditTarget } from '../audit-trail.js';
+import { refusePrivateUrls } from '../channel-urls.js';
 import type { AppDeps } from '../deps.js';
 import { ApiError } from '../errors.js';
 import {
@@ -79,28 +79,6 @@ export async function channelRoutes(app: FastifyInstance, deps: AppDeps): Promis
     );
   const principalName = (request: FastifyRequest) =>
     request.principal ? actorName(request.principal) : null;
-  /**
-   * Unless the SSRF guard is off (as for webhooks), a URL setting that reaches the server's own
-   * networks (a Slack webhook, a CDP host, a CRM's base URL) is refused at once, by its host.
-   */
-  const checkUrls = async (body: { config?: object | undefined; secrets?: object | undefined }) => {
-    if (deps.webhooks?.options?.blockPrivateNetworks === false) return;
-    for (const [where, fields] of [
-      ['config', body.config],
-      ['secrets', body.secrets],
-    ] as const) {
-      for (const [key, value] of Object.entries(fields ?? {})) {
-        if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) continue;
-        // A name that does not resolve now is left to the sends to report.
-        const refusal = await privateNetworkRefusal(value).catch(() => undefined);
-        const field = `${where}.${key}`;
-        if (refusal)
-          throw new ApiError('invalid_request', `${field}: ${refusal}`, [
-            { field, message: refusal },
-          ]);
-      }
-    }
-  };
   /** Where links in messages point (LEADSCORE_PUBLIC_URL, or the server's address). */
   const publicUrl = deps.sendersPublicUrl ?? (() => deps.publicUrl);
 
@@ -119,7 +97,7 @@ export async function channelRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request, reply) => {
-      await checkUrls(request.body);
+      await refusePrivateUrls(deps, request.body);
       const channel = await orBadRequest(
         createChannel(
           deps.store,
@@ -186,7 +164,7 @@ export async function channelRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
     async (request) => {
       const ws = request.workspaceId;
-      await checkUrls(request.body);
+      await refusePrivateUrls(deps, request.body);
       const channel = await orBadRequest(
         changeChannel(deps.store, ws, request.params.id, request.body, box, deps.clock()),
       );
