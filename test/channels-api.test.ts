@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
+import { sealChannelSecrets } from '../src/service/channels/sealed-channel-secrets.js';
 import { CHANNEL_SENDERS } from '../src/service/channels/senders.js';
 import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
@@ -379,6 +380,43 @@ describe.each(freshStores())('channels API on $name', (kind) => {
     expect((await h.call('GET', `/v1/channels/${email.body.id}`)).body.secretsSet).toEqual([
       'password',
     ]);
+  });
+
+  it('seals secrets stored in clear once a key is set, and refuses another key', async () => {
+    const db = await shared();
+    const h = await harness(db.store);
+    const made = await h.call('POST', '/v1/channels', {
+      kind: 'slack',
+      name: 'Alerts',
+      config: { webhookUrl: SLACK_URL },
+    });
+    const id = String(made.body.id);
+    const stored = async () =>
+      String((await db.query(`SELECT secrets FROM channels WHERE id = '${id}'`))[0]!.secrets);
+    expect(JSON.parse(await stored())).toEqual({ webhookUrl: SLACK_URL });
+    const before = await db.store.getChannel(h.a.ws, id);
+    expect(await sealChannelSecrets(db.store, secretBox(KEY))).toBeGreaterThanOrEqual(1);
+    expect(await stored()).toMatch(/^enc:v1:/);
+    expect(await db.store.getChannel(h.a.ws, id)).toMatchObject({
+      updatedAt: before!.updatedAt,
+    });
+    // Sealed already: nothing more to do; the key opens them.
+    const withKey = await harness(db.store, KEY);
+    expect(withKey.app).toBeDefined();
+    const opened = await withKey.app.inject({
+      method: 'GET',
+      url: `/v1/channels/${id}`,
+      headers: h.a.admin,
+    });
+    expect(opened.json<{ secretsSet: string[] }>().secretsSet).toEqual(['webhookUrl']);
+    await expect(sealChannelSecrets(db.store, secretBox('x'.repeat(40)))).rejects.toThrow(
+      /not the key they were encrypted with \(channel /,
+    );
+    await expect(sealChannelSecrets(db.store, secretBox(undefined))).rejects.toThrow(
+      /LEADSCORE_SECRET_KEY is not set \(channel /,
+    );
+    // Other tests share the database: none left sealed with this test's key.
+    await db.store.deleteChannel(h.a.ws, id);
   });
 
   it('answers a test send: a kind this server cannot send to is ok: false saying why', async () => {
