@@ -447,6 +447,13 @@ describe.each(freshStores())('channels API on $name', (kind) => {
       400,
     );
     expect((await h.call('POST', '/v1/channels/nope/test', {})).status).toBe(404);
+    // No body at all is a test too (as `curl -X POST` sends it).
+    const bare = await h.app.inject({
+      method: 'POST',
+      url: `/v1/channels/${id}/test`,
+      headers: h.a.admin,
+    });
+    expect(bare.statusCode, bare.body).toBe(200);
   });
 
   it('shows a channel’s deliveries and sends them again on request', async () => {

@@ -196,14 +196,14 @@ export async function channelRoutes(app: FastifyInstance, deps: AppDeps): Promis
         tags: ['channels'],
         summary: 'Send a test message now and answer what came of it (a failure is ok: false)',
         params: idParams,
-        body: channelTestSchema,
+        body: channelTestSchema.nullish(),
         response: { 200: channelTestResultSchema, ...errorResponses(...WITH_BODY) },
       },
     },
     async (request) => {
       const { id } = request.params;
       const principal = request.principal;
-      const to = request.body.to ?? (principal?.kind === 'user' ? principal.email : undefined);
+      const to = request.body?.to ?? (principal?.kind === 'user' ? principal.email : undefined);
       auditTarget(request, `channel:${id}`, to === undefined ? {} : { to });
       const result = await testChannel(
         {
