@@ -50,7 +50,107 @@ async function webhookWithDelivery(s: Setup): Promise<{ webhook: string; deliver
   return { webhook: hook.id, delivery: claim!.deliveryId };
 }
 
+/** A Slack channel with one message already sent (so that it can be sent again). */
+async function channelWithDelivery(s: Setup): Promise<{ channel: string; delivery: string }> {
+  const { store, a } = s;
+  const channel = await store.createChannel(
+    a.ws,
+    {
+      kind: 'slack',
+      name: 'alerts',
+      config: {},
+      // Nothing listens on port 9: a test send fails at once.
+      secrets: JSON.stringify({ webhookUrl: 'http://127.0.0.1:9/services/T0/B0/tok3n' }),
+      sync: null,
+      createdBy: null,
+    },
+    T0,
+  );
+  await store.transaction((tx) =>
+    tx.enqueueNotifications(a.ws, [
+      { type: 'channel.slack', channelId: channel.id, leadId: 'u1', data: {}, at: T0 },
+    ]),
+  );
+  // The worker claims across workspaces: take them all, record this channel's.
+  const claims = await store.claimWebhookDeliveries({ now: T0, limit: 1000, leaseMs: 30_000 });
+  const claim = claims.find((c) => c.channelId === channel.id)!;
+  await store.recordWebhookAttempt(
+    a.ws,
+    claim,
+    {
+      at: T0,
+      statusCode: 200,
+      error: null,
+      latencyMs: 5,
+      responseExcerpt: 'ok',
+      outcome: 'succeeded',
+      nextAttemptAt: null,
+    },
+    { disableAfter: 10, disabledReason: 'failing' },
+  );
+  return { channel: channel.id, delivery: claim.deliveryId };
+}
+
+const channelTarget = async (s: Setup) => `channel:${(await s.store.listChannels(s.a.ws))[0]!.id}`;
+
 export const CASES: Record<string, Case> = {
+  'POST /v1/channels': {
+    call: (s) =>
+      s.call('POST', '/v1/channels', {
+        kind: 'slack',
+        name: 'alerts',
+        config: { webhookUrl: 'https://hooks.slack.com/services/T0/B0/tok3n' },
+      }),
+    status: 201,
+    target: channelTarget,
+    summary: { kind: 'slack', name: 'alerts', sync: false },
+  },
+  'PATCH /v1/channels/:id': {
+    call: async (s) => {
+      const { channel } = await channelWithDelivery(s);
+      return s.call('PATCH', `/v1/channels/${channel}`, {
+        enabled: false,
+        config: { webhookUrl: 'https://hooks.slack.com/services/T0/B0/tok3n' },
+      });
+    },
+    status: 200,
+    target: channelTarget,
+    summary: { changed: ['secrets.webhookUrl', 'enabled'], after: { enabled: false } },
+  },
+  'DELETE /v1/channels/:id': {
+    call: async (s) => {
+      const { channel } = await channelWithDelivery(s);
+      return s.call('DELETE', `/v1/channels/${channel}`);
+    },
+    status: 200,
+    target: (_s, res) => `channel:${res.json<{ id: string }>().id}`,
+    summary: { kind: 'slack', name: 'alerts' },
+  },
+  'POST /v1/channels/:id/test': {
+    call: async (s) => {
+      const { channel } = await channelWithDelivery(s);
+      return s.call('POST', `/v1/channels/${channel}/test`, {});
+    },
+    status: 200,
+    target: channelTarget,
+    summary: { ok: false },
+  },
+  'POST /v1/channels/:id/deliveries/:deliveryId/redeliver': {
+    call: async (s) => {
+      const { channel, delivery } = await channelWithDelivery(s);
+      return s.call('POST', `/v1/channels/${channel}/deliveries/${delivery}/redeliver`);
+    },
+    status: 202,
+    target: channelTarget,
+  },
+  'POST /v1/channels/:id/redeliver-failed': {
+    call: async (s) => {
+      const { channel } = await channelWithDelivery(s);
+      return s.call('POST', `/v1/channels/${channel}/redeliver-failed`);
+    },
+    status: 202,
+    target: channelTarget,
+  },
   'POST /v1/users': {
     call: (s) => s.call('POST', '/v1/users', { email: mail(s, 'Ann'), role: 'marketer' }),
     status: 201,

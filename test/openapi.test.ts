@@ -96,6 +96,44 @@ const WEBHOOK_ROUTES: [string, string, string, string[], string[]][] = [
   ],
 ];
 
+const CHANNEL_KEYS = ['id', 'kind', 'name', 'config', 'secretsSet', 'sync', 'enabled', 'createdBy'];
+const CHANNEL_ROUTES: [string, string, string, string[], string[]][] = [
+  ['post', '/v1/channels', '201', CHANNEL_KEYS, ['400', '401', '403', '409', ...BODY_ERRORS]],
+  ['get', '/v1/channels', '200', ['items'], ['400', '401', '403']],
+  ['get', '/v1/channels/{id}', '200', CHANNEL_KEYS, BY_ID_ERRORS],
+  ['patch', '/v1/channels/{id}', '200', CHANNEL_KEYS, [...BY_ID_ERRORS, '409', ...BODY_ERRORS]],
+  ['delete', '/v1/channels/{id}', '200', ['id', 'deleted'], BY_ID_ERRORS],
+  [
+    'post',
+    '/v1/channels/{id}/test',
+    '200',
+    ['ok', 'statusCode', 'error', 'latencyMs'],
+    [...BY_ID_ERRORS, ...BODY_ERRORS],
+  ],
+  ['get', '/v1/channels/{id}/deliveries', '200', ['items', 'next'], BY_ID_ERRORS],
+  [
+    'get',
+    '/v1/channels/{id}/deliveries/{deliveryId}',
+    '200',
+    ['id', 'status', 'attempts', 'data'],
+    BY_ID_ERRORS,
+  ],
+  [
+    'post',
+    '/v1/channels/{id}/deliveries/{deliveryId}/redeliver',
+    '202',
+    ['id', 'status'],
+    [...BY_ID_ERRORS, '409', ...BODY_ERRORS],
+  ],
+  [
+    'post',
+    '/v1/channels/{id}/redeliver-failed',
+    '202',
+    ['redelivered'],
+    [...BY_ID_ERRORS, ...BODY_ERRORS],
+  ],
+];
+
 const LIFECYCLE_KEYS = ['leadId', 'stage', 'since', 'handover', 'moves'];
 const MOVE_ERRORS = [...BY_ID_ERRORS, ...BODY_ERRORS, '409'];
 const LIFECYCLE_ROUTES: [string, string, string, string[], string[]][] = [
@@ -249,6 +287,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ],
   ['get', '/v1/jobs/{id}', '200', ['id', 'kind', 'status', 'progress', 'total'], BY_ID_ERRORS],
   ...WEBHOOK_ROUTES,
+  ...CHANNEL_ROUTES,
   ...LIFECYCLE_ROUTES,
   ...DASHBOARD_ROUTES,
   ...INTELLIGENCE_ROUTES,
@@ -579,6 +618,31 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     await send(404, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
     await send(200, ['GET', '/v1/audit?limit=1'], '/v1/audit', a.admin);
     await send(400, ['GET', '/v1/audit?after=nonsense'], '/v1/audit', a.admin);
+
+    // Channels: made, read, tested (without a reachable service: ok false), refused.
+    const channels = '/v1/channels';
+    const made = await send(201, ['POST', channels], channels, a.admin, {
+      // No URL given: no DNS lookup by the private-network guard.
+      kind: 'hubspot',
+      name: 'CRM',
+      config: { accessToken: 'pat-na1-0' },
+      sync: {},
+    });
+    const channel = `${channels}/${made.json<{ id: string }>().id}`;
+    await send(409, ['POST', channels], channels, a.admin, {
+      kind: 'hubspot',
+      name: 'CRM',
+      config: { accessToken: 'pat-na1-1' },
+    });
+    await send(400, ['POST', channels], channels, a.admin, { kind: 'email', name: 'x' });
+    await send(200, ['GET', channels], channels, a.admin);
+    await send(200, ['GET', channel], `${channels}/{id}`, a.admin);
+    await send(404, ['GET', `${channels}/nope`], `${channels}/{id}`, a.admin);
+    await send(200, ['PATCH', channel], `${channels}/{id}`, a.admin, { enabled: false });
+    await send(200, ['GET', `${channel}/deliveries`], `${channels}/{id}/deliveries`, a.admin);
+    const redeliverAll = `${channels}/{id}/redeliver-failed`;
+    await send(202, ['POST', `${channel}/redeliver-failed`], redeliverAll, a.admin);
+    await send(200, ['DELETE', channel], `${channels}/{id}`, a.admin);
 
     const events = '/v1/leads/{id}/events';
     await send(200, ['GET', '/v1/leads/u2/events?limit=1'], events, a.admin);

@@ -22,6 +22,7 @@ import { accountRoutes } from './routes/accounts.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { backtestRoutes } from './routes/backtests.js';
+import { channelRoutes } from './routes/channels.js';
 import { exportRoutes } from './routes/exports.js';
 import { predictiveRoutes } from './routes/predictive.js';
 import { predictiveRetrainingRoutes } from './routes/predictive-retraining.js';
@@ -98,6 +99,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => predictiveRetrainingRoutes(scope, deps));
   await app.register((scope) => accountRoutes(scope, deps));
   await app.register((scope) => webhookRoutes(scope, deps));
+  await app.register((scope) => channelRoutes(scope, deps));
   await app.register((scope) => leadEventRoutes(scope, deps));
   await app.register((scope) => keyRoutes(scope, deps));
   await app.register((scope) => authRoutes(scope, deps));

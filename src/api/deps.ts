@@ -31,6 +31,11 @@ export interface AppDeps {
   trustProxy?: boolean | string;
   /** Where people reach the dashboard, for sign-in links (LEADSCORE_PUBLIC_URL). */
   publicUrl?: string;
+  /**
+   * Where links in channel messages point, as the delivery worker's senders read it (known once
+   * the server listens); a test send uses it too. `publicUrl` when absent.
+   */
+  sendersPublicUrl?: () => string | undefined;
   /** Single sign-on with OpenID Connect (LEADSCORE_OIDC_*); its routes refuse when absent. */
   oidc?: OidcClient;
   /** The dashboard's build (dist/web when absent). */

@@ -27,6 +27,7 @@ import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { channelDispatch } from '../service/channels/dispatch.js';
+import { sealChannelSecrets } from '../service/channels/sealed-channel-secrets.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
@@ -88,6 +89,12 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     throw error instanceof SecretKeyError ? new StartupError(error.message) : error;
   });
   if (sealed > 0) options.log(`webhooks: ${sealed} signing secrets encrypted at rest`);
+  const sealedChannels = await sealChannelSecrets(store, secrets).catch(async (error: unknown) => {
+    await store.close();
+    throw error instanceof SecretKeyError ? new StartupError(error.message) : error;
+  });
+  if (sealedChannels > 0)
+    options.log(`channels: the secrets of ${sealedChannels} channels encrypted at rest`);
   const models = new ActiveModels();
   const clock = () => Date.now();
   // Jobs run in this process: any left unfinished were cut short when the last one died.
@@ -147,6 +154,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     ingest: { partitions: config.LEADSCORE_INGEST_PARTITIONS },
     webhooks,
     secrets,
+    sendersPublicUrl: () => sendersUrl,
     imports: { maxBytes: config.LEADSCORE_IMPORT_MAX_BYTES },
     logging: { level: config.LOG_LEVEL ?? 'info' },
     sessions,

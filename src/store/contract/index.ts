@@ -2,6 +2,7 @@
 import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
 import { auditContract } from './audit.contract.js';
+import { channelsContract } from './channels.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { eventsContract } from './events.contract.js';
 import { importRejectsContract } from './import-rejects.contract.js';
@@ -43,6 +44,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     isolationContract(makeStore);
     webhooksContract(makeStore);
     webhookDeliveriesContract(makeStore);
+    channelsContract(makeStore);
     dashboardContract(makeStore);
     suppressionsContract(makeStore);
     importsContract(makeStore);

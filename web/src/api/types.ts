@@ -4,6 +4,7 @@
 // rule in .dependency-cruiser.cjs allows nothing else from src/).
 import type { ApiKeyView, IssuedApiKey } from '../../../src/api/schemas/api-key';
 import type { BacktestResult } from '../../../src/api/schemas/backtest';
+import type { ChannelTestResult, ChannelView } from '../../../src/api/schemas/channel';
 import type { Distribution, Funnel } from '../../../src/api/schemas/dashboard-reports';
 import type { JobStarted, JobWithResult } from '../../../src/api/schemas/job';
 import type { LeadContribution, LeadResponse } from '../../../src/api/schemas/lead';
@@ -44,6 +45,9 @@ export type PredictiveModels = PredictiveList;
 export type Webhook = WebhookView;
 type NotificationType = Webhook['eventTypes'][number];
 export type WebhookDelivery = WebhookDeliveryView;
+export type Channel = ChannelView;
+export type ChannelKind = Channel['kind'];
+export type { ChannelTestResult };
 export type Transition = TransitionView;
 export type ScorePoint = Transition['to'];
 export type ApiKey = ApiKeyView;

@@ -1,4 +1,5 @@
-// One subscription's delivery log: status, attempts and the last error, with redelivery.
+// One subscription's or channel's delivery log: status, attempts and the last error, with
+// redelivery (`base` is its API path: /v1/webhooks/{id} or /v1/channels/{id}).
 import { useState } from 'react';
 import { withQuery } from '../api/client';
 import type { Page, WebhookDelivery } from '../api/types';
@@ -16,9 +17,8 @@ import { useApiAction } from '../lib/use-api-action';
 const STATUS_CLASS = { succeeded: 'ok', failed: 'bad', pending: '' } as const;
 const COLUMNS = ['When', 'Notification', 'Lead', 'Status', num('Attempts'), 'Last error', ACTIONS];
 
-export function DeliveriesPanel({ webhookId }: { webhookId: string }) {
+export function DeliveriesPanel({ base }: { base: string }) {
   const [status, setStatus] = useState('');
-  const base = `/v1/webhooks/${encodeURIComponent(webhookId)}`;
   const deliveries = useApi<Page<WebhookDelivery>>(
     withQuery(`${base}/deliveries`, { status, limit: 50 }),
   );
