@@ -136,6 +136,8 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
     'webhook.redeliver',
   ),
   'POST /v1/webhooks/:id/redeliver-failed': m('automation.write', 'webhook.redeliver_failed'),
+  'GET /v1/digest': m('automation.read'),
+  'PUT /v1/digest': m('automation.write', 'digest.update'),
 
   'GET /v1/jobs': m('jobs.read'),
   'GET /v1/jobs/:id': m('jobs.read'),
