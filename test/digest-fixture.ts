@@ -42,7 +42,7 @@ function entry(leadId: string, at: number, to: Snapshot, before: Snapshot | null
   return { leadId, at, cause: 'event', causeRef: null, modelVersion: 1, previous: before, ...to };
 }
 
-async function lead(tx: StoreTx, ws: string, id: string, owner: string | null, score = 70) {
+export async function lead(tx: StoreTx, ws: string, id: string, owner: string | null, score = 70) {
   await tx.upsertLead(
     ws,
     id,
@@ -71,7 +71,7 @@ async function lead(tx: StoreTx, ws: string, id: string, owner: string | null, s
 }
 
 /** A hand-over at `at`: its history entry and the lead's stage (mql since then, or later `stage`). */
-async function handOver(tx: StoreTx, ws: string, id: string, at: number, stage = 'mql') {
+export async function handOver(tx: StoreTx, ws: string, id: string, at: number, stage = 'mql') {
   await tx.appendLifecycleEntries(ws, [
     {
       leadId: id,
