@@ -103,6 +103,11 @@ export async function seedOwners(store: Store, ws: string): Promise<void> {
     // Ann: a hand-over, two leads that got hot, one waiting; and what must not show.
     await lead(tx, ws, 'a-new', ANN);
     await handOver(tx, ws, 'a-new', ago(2));
+    // Its hand-over came with entering the qualified segment: listed once, as a hand-over.
+    await tx.appendHistory(
+      ws,
+      entry('a-new', ago(2), state('sales-ready', 'A'), state('warm', 'A')),
+    );
     await lead(tx, ws, 'a-entered', ANN);
     await tx.appendHistory(
       ws,

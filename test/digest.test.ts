@@ -163,6 +163,12 @@ describe.each(freshStores())('daily digest on $name', (kind) => {
     for (const channel of [mail, slack])
       expect((await digestsIn(shared.store, ws, channel)).map((d) => d.owner)).toEqual([ANN, BOB]);
     expect(await digestsIn(shared.store, ws, crm)).toEqual([]);
+    // Carol had nothing to say: no digest, and no claim of her day.
+    const claims = await shared.query('SELECT owner, day FROM digest_sends ORDER BY owner');
+    expect(claims).toEqual([
+      { owner: ANN, day: '2026-03-02' },
+      { owner: BOB, day: '2026-03-02' },
+    ]);
 
     // The next day both servers run their rounds again: each owner gets the new day's once.
     now = NOW + 24 * HOUR;

@@ -100,10 +100,12 @@ export async function digestContents(
   const awaiting = await tx.listOwnedAwaiting(ws, {
     before: now - options.waitingHours * HOUR_MS,
   });
+  // Entering a qualified segment hands the lead over too: it is listed once, as a hand-over.
+  const handedOver = new Set(handOvers.map((h) => `${h.owner}\u0000${h.leadId}`));
   const lists = {
     handOvers: byOwner(handOvers, true),
     hot: byOwner(
-      entries.filter((e) => gotHot(e, hot)),
+      entries.filter((e) => gotHot(e, hot) && !handedOver.has(`${e.owner}\u0000${e.leadId}`)),
       true,
     ),
     waiting: byOwner(awaiting, false),
