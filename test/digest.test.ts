@@ -1,7 +1,7 @@
 // The daily digest on both stores: what each owner's digest says (with a fixed clock over seeded
 // data), the hour in the workspace's time zone, once per owner and day with two servers running
 // rounds at the same time over one database, again the next day, and off when the hour is null.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { digestContents, hotStatesOf } from '../src/service/digest/digest-content.js';
 import { DigestScheduler } from '../src/service/digest/digest-scheduler.js';
 import { setDigestSettings } from '../src/service/digest/digest-settings.js';
@@ -18,6 +18,10 @@ import {
   seededWorkspace,
 } from './digest-fixture.js';
 import { freshStores } from './fresh-stores.js';
+
+// Each test has a database of its own (the rounds read every workspace): dropping them all at
+// the end may take longer than the default 10 s on a busy machine.
+vi.setConfig({ hookTimeout: 60_000 });
 
 const URL = 'https://scores.example.com';
 const ids = (items: { id: string }[]) => items.map((i) => i.id);
