@@ -290,6 +290,18 @@ export const CASES: Record<string, Case> = {
     target: null,
     summary: { after: { active: null } },
   },
+  'PUT /v1/digest': {
+    call: (s) =>
+      s.call('PUT', '/v1/digest', {
+        channelIds: [],
+        hour: 8,
+        timeZone: 'Europe/Paris',
+        waitingHours: 24,
+      }),
+    status: 200,
+    target: 'digest',
+    summary: { hour: 8, timeZone: 'Europe/Paris', waitingHours: 24, channelIds: [] },
+  },
   'POST /v1/webhooks': {
     call: (s) =>
       s.call('POST', '/v1/webhooks', {

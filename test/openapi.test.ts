@@ -57,6 +57,7 @@ const LEAD_KEYS = [
 const INGEST_ERRORS = ['400', '401', '409', '413', '429'];
 const BY_ID_ERRORS = ['400', '401', '403', '404'];
 const BODY_ERRORS = ['413', '415'];
+const DIGEST_KEYS = ['channelIds', 'hour', 'timeZone', 'waitingHours', 'updatedAt'];
 
 const WEBHOOK_KEYS = ['id', 'url', 'eventTypes', 'enabled', 'disabledReason', 'createdAt'];
 const DELIVERY_KEYS = ['id', 'messageId', 'type', 'leadId', 'status', 'attemptCount'];
@@ -94,6 +95,8 @@ const WEBHOOK_ROUTES: [string, string, string, string[], string[]][] = [
     ['redelivered'],
     [...BY_ID_ERRORS, ...BODY_ERRORS],
   ],
+  ['get', '/v1/digest', '200', DIGEST_KEYS, ['400', '401', '403']],
+  ['put', '/v1/digest', '200', DIGEST_KEYS, ['400', '401', '403', ...BODY_ERRORS]],
 ];
 
 const CHANNEL_KEYS = ['id', 'kind', 'name', 'config', 'secretsSet', 'sync', 'enabled', 'createdBy'];

@@ -149,6 +149,8 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
     'channel.redeliver',
   ),
   'POST /v1/channels/:id/redeliver-failed': m('automation.write', 'channel.redeliver_failed'),
+  'GET /v1/digest': m('automation.read'),
+  'PUT /v1/digest': m('automation.write', 'digest.update'),
 
   'GET /v1/jobs': m('jobs.read'),
   'GET /v1/jobs/:id': m('jobs.read'),

@@ -41,6 +41,7 @@ import { reportRoutes } from './routes/reports.js';
 import { suppressionRoutes } from './routes/suppressions.js';
 import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { digestRoutes } from './routes/digest.js';
 import { webStaticRoutes } from './routes/web-static.js';
 import { refuseUnstorableParams } from './safe-params.js';
 import { installCookies } from './session-cookie.js';
@@ -100,6 +101,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => accountRoutes(scope, deps));
   await app.register((scope) => webhookRoutes(scope, deps));
   await app.register((scope) => channelRoutes(scope, deps));
+  await app.register((scope) => digestRoutes(scope, deps));
   await app.register((scope) => leadEventRoutes(scope, deps));
   await app.register((scope) => keyRoutes(scope, deps));
   await app.register((scope) => authRoutes(scope, deps));

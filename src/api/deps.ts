@@ -40,6 +40,8 @@ export interface AppDeps {
   oidc?: OidcClient;
   /** The dashboard's build (dist/web when absent). */
   webRoot?: string;
+  /** LEADSCORE_DIGEST_HOUR: the daily digest's hour where a workspace set none (off when absent). */
+  digestHour?: number | null;
   /** Seals webhook signing secrets before they are stored (kept as given when absent). */
   secrets?: SecretBox;
 }

@@ -13,6 +13,7 @@ import { sessionSweep as sessionSweepTask } from '../service/auth/session-sweep.
 import { retrainingSweep } from '../service/predictive/retraining-sweep.js';
 import { sessionOptions } from '../service/auth/sessions.js';
 import { DecayScheduler } from '../service/decay/decay-scheduler.js';
+import { DigestScheduler } from '../service/digest/digest-scheduler.js';
 import { announceSignIn, prepareFirstStart } from '../service/first-start.js';
 import { OrphanWatch } from '../service/jobs/orphan-watch.js';
 import { publicUrlOf } from '../service/users/public-url.js';
@@ -158,6 +159,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     imports: { maxBytes: config.LEADSCORE_IMPORT_MAX_BYTES },
     logging: { level: config.LOG_LEVEL ?? 'info' },
     sessions,
+    digestHour: config.LEADSCORE_DIGEST_HOUR ?? null,
     ...(config.LEADSCORE_TRUST_PROXY === undefined
       ? {}
       : { trustProxy: config.LEADSCORE_TRUST_PROXY }),
@@ -191,6 +193,20 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     onError: (error) => options.log(`decay sweep failed (retried next interval): ${String(error)}`),
   });
   decay.start();
+  // Each owner's daily digest once its workspace's hour has come, once per day across servers.
+  const digests = new DigestScheduler({
+    store,
+    models,
+    defaults: { hour: config.LEADSCORE_DIGEST_HOUR ?? null },
+    publicUrl: () => sendersUrl,
+    clock,
+    onSend: (r) => options.log(`digest: ${r.sent} daily digests enqueued`),
+    onError: (error, ws) =>
+      options.log(
+        `daily digest failed${ws === undefined ? '' : ` for workspace ${ws}`} (retried next minute): ${String(error)}`,
+      ),
+  });
+  digests.start();
   // Delivered webhook messages older than the retention period go, so the outbox stays small.
   const retention = webhookRetention(store, {
     days: config.LEADSCORE_WEBHOOK_RETENTION_DAYS ?? DEFAULT_WEBHOOK_RETENTION_DAYS,
@@ -245,6 +261,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     close: async () => {
       await app.close();
       await decay.stop();
+      await digests.stop();
       await retention.stop();
       await auditRetention.stop();
       await sessionSweep.stop();

@@ -35,6 +35,7 @@ import type { SuppressionMethods } from './suppression-port.js';
 import type { ImportMethods } from './import-port.js';
 import type { TeamMethods } from './team-port.js';
 import type { ChannelMethods } from './channel-port.js';
+import type { DigestContentMethods } from './digest-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -60,6 +61,8 @@ export * from './team-records.js';
 export type { TeamMethods } from './team-port.js';
 export type { ChannelMethods } from './channel-port.js';
 export * from './channel-records.js';
+export type { DigestContentMethods } from './digest-port.js';
+export * from './digest-records.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
 /** A position in the (leadId, time, seq) order of a workspace's attributed events. */
@@ -103,7 +106,8 @@ export interface StoreTx
     ImportMethods,
     ImportRejectMethods,
     TeamMethods,
-    ChannelMethods {
+    ChannelMethods,
+    DigestContentMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

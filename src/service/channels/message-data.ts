@@ -81,6 +81,17 @@ export const digestMessageSchema = z.object({
   /** Hand-overs waiting for acceptance for `waitingHours` or more. */
   waiting: z.array(digestItemSchema),
   waitingHours: z.number(),
+  /**
+   * Items left out of each list (each holds at most 20): "and 3 more" in the dashboard. Absent
+   * when none were left out.
+   */
+  more: z
+    .object({
+      handOvers: z.number().int().min(0),
+      hot: z.number().int().min(0),
+      waiting: z.number().int().min(0),
+    })
+    .optional(),
   /** The dashboard's "My leads"; null without LEADSCORE_PUBLIC_URL. */
   link: z.string().nullable(),
 });

@@ -4,6 +4,7 @@ import { accountsContract } from './accounts.contract.js';
 import { auditContract } from './audit.contract.js';
 import { channelsContract } from './channels.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
+import { digestContentContract } from './digest-content.contract.js';
 import { eventsContract } from './events.contract.js';
 import { importRejectsContract } from './import-rejects.contract.js';
 import type { MakeStore } from './harness.js';
@@ -52,5 +53,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     retrainingContract(makeStore);
     teamContract(makeStore);
     auditContract(makeStore);
+    digestContentContract(makeStore);
   });
 }
