@@ -35,6 +35,7 @@ import type { SuppressionMethods } from './suppression-port.js';
 import type { ImportMethods } from './import-port.js';
 import type { TeamMethods } from './team-port.js';
 import type { ChannelMethods } from './channel-port.js';
+import type { ChannelSyncMethods } from './channel-sync-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -59,6 +60,7 @@ export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port
 export * from './team-records.js';
 export type { TeamMethods } from './team-port.js';
 export type { ChannelMethods } from './channel-port.js';
+export type { ChannelSyncMethods, ChannelSyncState } from './channel-sync-port.js';
 export * from './channel-records.js';
 export { StoreError, type StoreErrorCode } from './errors.js';
 
@@ -103,7 +105,8 @@ export interface StoreTx
     ImportMethods,
     ImportRejectMethods,
     TeamMethods,
-    ChannelMethods {
+    ChannelMethods,
+    ChannelSyncMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

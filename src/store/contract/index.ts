@@ -2,6 +2,7 @@
 import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
 import { auditContract } from './audit.contract.js';
+import { channelSyncContract } from './channel-sync.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { eventsContract } from './events.contract.js';
 import { importRejectsContract } from './import-rejects.contract.js';
@@ -50,5 +51,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     retrainingContract(makeStore);
     teamContract(makeStore);
     auditContract(makeStore);
+    channelSyncContract(makeStore);
   });
 }

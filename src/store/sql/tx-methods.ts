@@ -31,6 +31,7 @@ import { sessionMethods } from './sessions.js';
 import { signInMethods } from './sign-in.js';
 import { auditMethods } from './audit.js';
 import { channelMethods } from './channels.js';
+import { channelSyncMethods } from './channel-sync.js';
 
 export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
@@ -50,6 +51,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     retrainingMethods(db, wsKeys),
     webhookMethods(db, wsKeys),
     channelMethods(db, wsKeys),
+    channelSyncMethods(db, wsKeys),
     deliveryMethods(db, wsKeys),
     retentionMethods(db),
     eventMethods(db, wsKeys),
