@@ -82,7 +82,11 @@ async function upsertByEmail(
   try {
     const answer = await withTimeout(
       client.crm.contacts.batchApi.upsert({
-        inputs: chunk.map((s) => ({ idProperty: 'email', id: s.email!, properties: propertiesOf(s) })),
+        inputs: chunk.map((s) => ({
+          idProperty: 'email',
+          id: s.email!,
+          properties: propertiesOf(s),
+        })),
       }),
       SYNC_CALL_TIMEOUT_MS,
       'HubSpot batch upsert',

@@ -59,7 +59,10 @@ async function call(
       Date.now(),
     );
     // An expired session is not the record's fault: logged in again on the next attempt.
-    return { ok: false, attempt: response.status === 401 ? { ...attempt, permanent: false } : attempt };
+    return {
+      ok: false,
+      attempt: response.status === 401 ? { ...attempt, permanent: false } : attempt,
+    };
   } catch (error) {
     return { ok: false, attempt: networkFailure(error, Date.now() - started) };
   }
@@ -85,7 +88,11 @@ async function idsByEmail(
   return { ok: true, ids };
 }
 
-type RecordAnswer = { id?: string; success: boolean; errors?: { statusCode?: string; message?: string }[] };
+type RecordAnswer = {
+  id?: string;
+  success: boolean;
+  errors?: { statusCode?: string; message?: string }[];
+};
 
 /** Errors of one record that a later attempt may not meet (a lock, a busy org). */
 const TRANSIENT = new Set(['UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED', 'SERVER_UNAVAILABLE']);
@@ -114,7 +121,12 @@ async function update(
     const one = list[i];
     if (one?.success)
       return results.set(state.leadId, {
-        attempt: { statusCode: 200, error: null, latencyMs: answer.latencyMs, responseExcerpt: `${session.object} ${id}` },
+        attempt: {
+          statusCode: 200,
+          error: null,
+          latencyMs: answer.latencyMs,
+          responseExcerpt: `${session.object} ${id}`,
+        },
         remoteId: id,
       });
     const errors = one?.errors ?? [];
@@ -162,7 +174,8 @@ async function writeSalesforce(
   }
   const items: { state: LeadSyncState; id: string }[] = [];
   for (const state of states) {
-    const id = (state.email && found.ids.get(state.email.toLowerCase())) || remoteIds.get(state.leadId);
+    const id =
+      (state.email && found.ids.get(state.email.toLowerCase())) || remoteIds.get(state.leadId);
     if (id) items.push({ state, id });
     else
       results.set(state.leadId, {

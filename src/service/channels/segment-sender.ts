@@ -43,7 +43,9 @@ function keepingClient(sent: Sent[]): HTTPClient {
           Date.now(),
         );
         sent.push({ userIds, attempt });
-        return attempt.error === null ? response : { status: 400, statusText: 'kept for the outbox' };
+        return attempt.error === null
+          ? response
+          : { status: 400, statusText: 'kept for the outbox' };
       } catch (error) {
         sent.push({ userIds, attempt: networkFailure(error, Date.now() - started) });
         return { status: 400, statusText: 'kept for the outbox' };

@@ -1,6 +1,6 @@
 // What a channel sender is and receives (kept apart from the CHANNEL_SENDERS registry, which
 // imports every sender: a sender imports these types without a cycle).
-import type { Channel, ChannelKind, ClaimedDelivery, Store } from '../../store/port.js';
+import type { Channel, ClaimedDelivery, Store } from '../../store/port.js';
 import type { ChannelAttempt } from './channel-dispatch.js';
 
 /** A channel with its secrets opened (never logged, never answered back). */

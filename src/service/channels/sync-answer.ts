@@ -29,7 +29,12 @@ export function attemptOf(answer: HttpAnswer, now: number): ChannelAttempt {
   const excerpt = answer.body.slice(0, EXCERPT) || null;
   if (status >= 200 && status < 300)
     return { statusCode: status, error: null, latencyMs, responseExcerpt: excerpt };
-  const report = { statusCode: status, error: `HTTP ${status}`, latencyMs, responseExcerpt: excerpt };
+  const report = {
+    statusCode: status,
+    error: `HTTP ${status}`,
+    latencyMs,
+    responseExcerpt: excerpt,
+  };
   const wait = retryAfterMs(answer.retryAfter, now);
   if (status === 429 || (status === 503 && wait !== undefined))
     return wait === undefined ? report : { ...report, retryAfterMs: wait };
