@@ -136,6 +136,7 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
     'webhook.redeliver',
   ),
   'POST /v1/webhooks/:id/redeliver-failed': m('automation.write', 'webhook.redeliver_failed'),
+  'POST /v1/channels/:id/backfill': m('automation.write', 'channel.backfill'),
 
   'GET /v1/jobs': m('jobs.read'),
   'GET /v1/jobs/:id': m('jobs.read'),

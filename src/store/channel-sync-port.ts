@@ -34,4 +34,6 @@ export interface ChannelSyncMethods {
     states: readonly ({ leadId: string } & ChannelSyncState)[],
     now: number,
   ): Promise<void>;
+  /** Forgets what the channel wrote (a backfill writes every lead again). */
+  clearChannelSyncStates(ws: string, channelId: string): Promise<void>;
 }

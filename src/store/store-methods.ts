@@ -130,6 +130,7 @@ const TX_METHODS: Record<TxMethodName, true> = {
   claimChannelDeliveries: true,
   getChannelSyncStates: true,
   putChannelSyncStates: true,
+  clearChannelSyncStates: true,
   firstReached: true,
   suppressLead: true,
   suppressedAmong: true,

@@ -135,6 +135,9 @@ export function channelSyncContract(makeStore: MakeStore): void {
       );
       expect(await store.getChannelSyncStates(other, a.id, ['l1'])).toEqual(new Map());
       expect(await store.getChannelSyncStates(ws, a.id, [])).toEqual(new Map());
+      await store.clearChannelSyncStates(ws, b.id);
+      expect(await store.getChannelSyncStates(ws, b.id, ['l1'])).toEqual(new Map());
+      expect((await store.getChannelSyncStates(ws, a.id, ['l1'])).size).toBe(1);
       await store.deleteChannel(ws, a.id);
       expect(await store.getChannelSyncStates(ws, a.id, ['l1', 'l2'])).toEqual(new Map());
     });

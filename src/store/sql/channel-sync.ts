@@ -59,5 +59,12 @@ export function channelSyncMethods(db: SqlDb, wsKeys: WorkspaceKeys): ChannelSyn
           remote_id = coalesce(excluded.remote_id, channel_sync_state.remote_id), at = excluded.at`,
       });
     },
+    async clearChannelSyncStates(wsId, channelId) {
+      const ws = await wsKeys.of(wsId);
+      await db.run('DELETE FROM channel_sync_state WHERE ws = :ws AND channel_id = :channelId', {
+        ws,
+        channelId,
+      });
+    },
   };
 }
