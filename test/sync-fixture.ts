@@ -3,6 +3,7 @@
 // and the delivery worker with the real channel dispatch on a clock the test moves.
 import { parseModel } from '../src/core/parse-model.js';
 import { channelDispatch } from '../src/service/channels/dispatch.js';
+import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { WebhookWorker } from '../src/service/webhooks/worker.js';
@@ -32,6 +33,8 @@ segments:
 export interface SyncWorld {
   store: Store;
   ws: string;
+  /** The workspace's admin key as a request header. */
+  admin: Record<string, string>;
   now: { at: number };
   /** Identifies the leads (with an e-mail unless `null`) and sends the events. */
   track(leads: readonly { id: string; email?: string | null; events?: string[] }[]): Promise<void>;
@@ -53,7 +56,8 @@ export interface SyncWorld {
 
 export async function syncWorld(store: Store): Promise<SyncWorld> {
   const now = { at: T0 };
-  const ws = (await store.createWorkspace('w', T0)).id;
+  const made = await createWorkspaceWithKeys(store, 'w', T0);
+  const ws = made.workspace.id;
   const version = await store.addModel(ws, syncModel as unknown as Record<string, unknown>, T0);
   await store.activateModel(ws, version, T0);
   const models = new ActiveModels();
@@ -82,6 +86,7 @@ export async function syncWorld(store: Store): Promise<SyncWorld> {
   return {
     store,
     ws,
+    admin: { authorization: `Bearer ${made.admin.secret}` },
     now,
     async track(leads) {
       const calls: Record<string, unknown>[] = [];

@@ -36,7 +36,9 @@ export async function channelBackfillRoutes(app: FastifyInstance, deps: AppDeps)
         return await reply.code(202).send({ jobId: job.id, job: jobView(job) });
       } catch (error) {
         if (error instanceof NotSyncChannel)
-          throw new ApiError('invalid_request', `params.id: ${error.message}`, { field: 'params.id' });
+          throw new ApiError('invalid_request', `params.id: ${error.message}`, {
+            field: 'params.id',
+          });
         throw error;
       }
     },
