@@ -41,6 +41,8 @@ const SINCE = [
   '019-import-rejects',
   '020-teams',
   '021-retraining',
+  '022-channels',
+  '023-channel-sync-state',
 ];
 
 /** Tables the migrations since made: empty after an upgrade. */
@@ -56,6 +58,10 @@ const NEW_TABLES = {
   audit_log: 0,
   retraining_schedules: 0,
   retraining_runs: 0,
+  channels: 0,
+  digest_settings: 0,
+  digest_sends: 0,
+  channel_sync_state: 0,
 };
 
 describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {
