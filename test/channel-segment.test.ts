@@ -10,7 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
+import { openChannel } from '../src/service/channels/open-channel.js';
+import { segmentSender } from '../src/service/channels/segment-sender.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
+import { PLAIN_SECRETS } from '../src/service/secret-box.js';
 import type { Store } from '../src/store/port.js';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
 import { freshStores } from './fresh-stores.js';
@@ -78,6 +81,25 @@ describe.each(freshStores())('Segment write-back to another leadscore on $name',
       { host: b.url, path: '/v1/batch' },
       { writeKey: b.workspace.writeKey },
     );
+    // The test send proves the host, path and write key without writing a profile.
+    const stored = (await world.store.getChannel(world.ws, channel))!;
+    const opened = openChannel(stored, PLAIN_SECRETS);
+    if (!opened.ok) throw new Error(opened.error);
+    const context = {
+      store: world.store,
+      clock: () => world.now.at,
+      publicUrl: undefined,
+      log: () => undefined,
+    };
+    expect(await segmentSender.test(opened.channel, context, undefined)).toMatchObject({
+      error: null,
+    });
+    const wrongKey = { ...opened.channel, secrets: { writeKey: 'nope' } };
+    expect(await segmentSender.test(wrongKey, context, undefined)).toMatchObject({
+      statusCode: 401,
+      permanent: true,
+    });
+
     await world.track([{ id: 'l1', events: ['Demo Requested'] }, { id: 'l2' }]);
     await world.worker().runOnce();
     expect(await world.statuses(channel)).toEqual({ pending: 0, succeeded: 2, failed: 0 });
