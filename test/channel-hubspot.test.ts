@@ -155,6 +155,27 @@ describe.each(freshStores())('HubSpot write-back on $name', ({ open }) => {
     expect(hubspot.violations).toEqual([]);
   });
 
+  it('fails a record refused in a 207 for good and writes the rest of its batch', async () => {
+    const { world, hubspot, channel } = await setup(open);
+    hubspot.refuseInBatch.add('odd@example.com');
+    await world.track(['one', 'odd', 'two'].map((id) => ({ id, events: ['Pricing Viewed'] })));
+    await world.worker().runOnce();
+    expect(hubspot.upserts).toHaveLength(1);
+    const byLead = Object.fromEntries(
+      (await world.deliveries(channel)).map((d) => [d.leadId, [d.status, d.lastError]]),
+    );
+    expect(byLead).toEqual({
+      one: ['succeeded', null],
+      two: ['succeeded', null],
+      odd: [
+        'failed',
+        'HubSpot refused the contact: VALIDATION_ERROR: Property values were not valid for odd@example.com',
+      ],
+    });
+    expect([...hubspot.contacts.keys()].sort()).toEqual(['one@example.com', 'two@example.com']);
+    expect(hubspot.violations).toEqual([]);
+  });
+
   it('fails a refused record and a lead without an e-mail for good, and writes the others', async () => {
     const { world, hubspot, channel } = await setup(open);
     hubspot.refuse.add('bad@example.com');

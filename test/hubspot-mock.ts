@@ -29,6 +29,8 @@ export class HubspotMock {
   readonly script: Scripted[] = [];
   /** Records refused with a 400 when present in a batch (by e-mail). */
   readonly refuse = new Set<string>();
+  /** Records refused one by one in a 207 answer, the others written (by e-mail). */
+  readonly refuseInBatch = new Set<string>();
   private nextId = 1000;
   private constructor(
     private readonly server: Server,
@@ -178,32 +180,48 @@ export class HubspotMock {
         },
       };
     const now = new Date().toISOString();
-    const results = inputs.map((i) => {
-      const email =
-        kind === 'upsert'
-          ? i.id.toLowerCase()
-          : [...this.contacts].find(([, c]) => c.id === i.id)?.[0];
-      if (email === undefined) return undefined;
-      const known = this.contacts.get(email);
-      const contact = known ?? { id: String(this.nextId++), properties: {} };
-      contact.properties = { ...contact.properties, ...i.properties, email };
-      this.contacts.set(email, contact);
-      return {
-        id: contact.id,
-        properties: contact.properties,
-        createdAt: now,
-        updatedAt: now,
-        archived: false,
-        new: !known,
-      };
-    });
+    const refused = inputs.filter((i) => this.refuseInBatch.has(i.id));
+    const results = inputs
+      .filter((i) => !this.refuseInBatch.has(i.id))
+      .map((i) => {
+        const email =
+          kind === 'upsert'
+            ? i.id.toLowerCase()
+            : [...this.contacts].find(([, c]) => c.id === i.id)?.[0];
+        if (email === undefined) return undefined;
+        const known = this.contacts.get(email);
+        const contact = known ?? { id: String(this.nextId++), properties: {} };
+        contact.properties = { ...contact.properties, ...i.properties, email };
+        this.contacts.set(email, contact);
+        return {
+          id: contact.id,
+          properties: contact.properties,
+          createdAt: now,
+          updatedAt: now,
+          archived: false,
+          new: !known,
+        };
+      });
+    const body = {
+      status: 'COMPLETE',
+      results: results.filter(Boolean),
+      startedAt: now,
+      completedAt: now,
+    };
+    if (refused.length === 0) return { status: 200, body };
     return {
-      status: 200,
+      status: 207,
       body: {
-        status: 'COMPLETE',
-        results: results.filter(Boolean),
-        startedAt: now,
-        completedAt: now,
+        ...body,
+        numErrors: refused.length,
+        errors: refused.map((r) => ({
+          status: 'error',
+          category: 'VALIDATION_ERROR',
+          message: `Property values were not valid for ${r.id}`,
+          context: { ids: [r.id] },
+          links: {},
+          errors: [],
+        })),
       },
     };
   }

@@ -95,12 +95,27 @@ async function upsertByEmail(
     const byEmail = new Map(
       answer.results.map((r) => [String(r.properties.email ?? '').toLowerCase(), r.id]),
     );
+    // A 207 names the inputs it refused in each error's context (their e-mails).
+    const refused = new Map<string, string>();
+    for (const e of 'errors' in answer ? (answer.errors ?? []) : [])
+      for (const values of Object.values(e.context ?? {}))
+        for (const v of values) refused.set(v.toLowerCase(), `${e.category}: ${e.message}`);
+    const byIndex = refused.size === 0 && answer.results.length === chunk.length;
     chunk.forEach((s, i) => {
-      const id = byEmail.get(s.email!.toLowerCase()) ?? answer.results[i]?.id ?? null;
-      results.set(s.leadId, {
-        attempt: { statusCode: 200, error: null, latencyMs, responseExcerpt: `contact ${id}` },
-        remoteId: id,
-      });
+      const email = s.email!.toLowerCase();
+      const id = byEmail.get(email) ?? (byIndex ? answer.results[i]?.id : undefined);
+      const why = refused.get(email);
+      const attempt: ChannelAttempt = id
+        ? { statusCode: 200, error: null, latencyMs, responseExcerpt: `contact ${id}` }
+        : {
+            statusCode: 207,
+            error: why ? `HubSpot refused the contact: ${why}` : 'HubSpot answered nothing for it',
+            latencyMs,
+            responseExcerpt: null,
+            // Refused by name: for good; left out without a word: tried again.
+            permanent: why !== undefined,
+          };
+      results.set(s.leadId, id ? { attempt, remoteId: id } : { attempt });
     });
     return results;
   } catch (error) {
