@@ -4,6 +4,9 @@
 // `__c` custom fields, a lead Salesforce does not have failed for good, 429 / 503 with
 // Retry-After and an expired session retried, batches, unchanged states not sent.
 import { afterEach, describe, expect, it } from 'vitest';
+import { openChannel } from '../src/service/channels/open-channel.js';
+import { salesforceSender } from '../src/service/channels/salesforce-sender.js';
+import { PLAIN_SECRETS } from '../src/service/secret-box.js';
 import type { Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
 import { SalesforceMock, SF_VERSION } from './salesforce-mock.js';
@@ -96,6 +99,35 @@ describe.each(freshStores())('Salesforce write-back on $name', ({ open }) => {
       expect(sf.byEmail('l2@example.com')!.leadscore_segment__c).toBe('sales');
     },
   );
+
+  it('proves the login on a test send, and names a refused one', async () => {
+    const { world, sf, channel } = await setup(open, 'client_credentials');
+    const stored = (await world.store.getChannel(world.ws, channel))!;
+    const opened = openChannel(stored, PLAIN_SECRETS);
+    if (!opened.ok) throw new Error(opened.error);
+    const context = {
+      store: world.store,
+      clock: () => world.now.at,
+      publicUrl: undefined,
+      log: () => undefined,
+    };
+    expect(await salesforceSender.test(opened.channel, context, undefined)).toMatchObject({
+      error: null,
+      responseExcerpt: 'logged in; Lead can be read',
+    });
+    const wrong = {
+      channel: { ...opened.channel.channel, updatedAt: opened.channel.channel.updatedAt + 1 },
+      secrets: { clientSecret: 'wrong' },
+    };
+    expect(await salesforceSender.test(wrong, context, undefined)).toMatchObject({
+      error: 'Salesforce refused the login: invalid_grant: authentication failure',
+      permanent: true,
+    });
+    expect(JSON.stringify(await salesforceSender.test(wrong, context, undefined))).not.toContain(
+      'wrong',
+    );
+    expect(sf.violations).toEqual([]);
+  });
 
   it('waits as 429 and 503 ask, logs in again after a 401, and every state arrives', async () => {
     const { world, sf, channel } = await setup(open, 'client_credentials');

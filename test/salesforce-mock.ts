@@ -122,6 +122,8 @@ export class SalesforceMock {
     if (route === `GET ${data}/query`)
       return this.script.shift() ?? this.query(url.searchParams.get('q') ?? '');
     if (route === `PATCH ${data}/composite/sobjects`) return this.update(text);
+    if (route === `GET ${data}/sobjects/Lead/describe`)
+      return { status: 200, body: { name: 'Lead', updateable: true, fields: [] } };
     this.violations.push(`unexpected ${route}`);
     return { status: 404, body: [{ errorCode: 'NOT_FOUND', message: route }] };
   }
