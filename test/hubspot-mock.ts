@@ -29,6 +29,9 @@ export class HubspotMock {
   readonly script: Scripted[] = [];
   /** Records refused with a 400 when present in a batch (by e-mail). */
   readonly refuse = new Set<string>();
+  /** While true, every batch call answers 503 (an outage), recorded in `outageCalls`. */
+  down = false;
+  outageCalls = 0;
   /** Records refused one by one in a 207 answer, the others written (by e-mail). */
   readonly refuseInBatch = new Set<string>();
   private nextId = 1000;
@@ -166,6 +169,10 @@ export class HubspotMock {
     if (!shapeOk) {
       this.violations.push(`${route}: ${JSON.stringify(json).slice(0, 300)}`);
       return { status: 400, body: { status: 'error', category: 'VALIDATION_ERROR' } };
+    }
+    if (this.down) {
+      this.outageCalls++;
+      return { status: 503, body: { status: 'error', message: 'Service Unavailable' } };
     }
     (kind === 'upsert' ? this.upserts : this.updates).push({ inputs });
     const scripted = this.script.shift();
