@@ -58,6 +58,11 @@ export async function ensureHubspotProperties(
   readyChannels.add(readyKey);
 }
 
+/** A refusal may mean a property was deleted since: the next send sets up again. */
+export function forgetHubspotSetUp(readyKey: string): void {
+  readyChannels.delete(readyKey);
+}
+
 /** Another process created it first. */
 function conflictIsFine(error: unknown): void {
   if (statusOf(error) !== 409) throw error;

@@ -7,7 +7,7 @@ import { Client } from '@hubspot/api-client';
 import type { ChannelAttempt } from './channel-dispatch.js';
 import type { HubspotConfig, HubspotSecrets, SyncSettings } from './kind-settings.js';
 import { hubspotConfigSchema, syncSettingsSchema } from './kind-settings.js';
-import { ensureHubspotProperties, statusOf } from './hubspot-properties.js';
+import { ensureHubspotProperties, forgetHubspotSetUp, statusOf } from './hubspot-properties.js';
 import type { ChannelSender, OpenChannel } from './sender-types.js';
 import {
   attemptOf,
@@ -201,6 +201,7 @@ async function writeHubspot(
   for (let i = 0; i < byId.length; i += BATCH)
     for (const [id, write] of await updateById(client, byId.slice(i, i + BATCH)))
       results.set(id, write);
+  if ([...results.values()].some((r) => r.attempt.permanent)) forgetHubspotSetUp(readyKey(open));
   return results;
 }
 
