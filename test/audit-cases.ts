@@ -345,6 +345,18 @@ export const CASES: Record<string, Case> = {
     status: 202,
     target: async (s) => `webhook:${(await s.store.listWebhooks(s.a.ws))[0]!.id}`,
   },
+  'POST /v1/channels/:id/backfill': {
+    call: async (s) => {
+      const channel = await s.store.createChannel(
+        s.a.ws,
+        { kind: 'hubspot', name: 'crm', config: {}, secrets: '{}', sync: {}, createdBy: null },
+        T0,
+      );
+      return s.call('POST', `/v1/channels/${channel.id}/backfill`);
+    },
+    status: 202,
+    target: async (s) => `channel:${(await s.store.listChannels(s.a.ws))[0]!.id}`,
+  },
   'POST /v1/keys': {
     call: (s) => s.call('POST', '/v1/keys', { kind: 'write', name: 'website' }),
     status: 201,

@@ -42,6 +42,7 @@ const SINCE = [
   '020-teams',
   '021-retraining',
   '022-channels',
+  '023-channel-sync-state',
 ];
 
 /** Tables the migrations since made: empty after an upgrade. */
@@ -60,6 +61,7 @@ const NEW_TABLES = {
   channels: 0,
   digest_settings: 0,
   digest_sends: 0,
+  channel_sync_state: 0,
 };
 
 describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {

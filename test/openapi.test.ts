@@ -135,6 +135,7 @@ const CHANNEL_ROUTES: [string, string, string, string[], string[]][] = [
     ['redelivered'],
     [...BY_ID_ERRORS, ...BODY_ERRORS],
   ],
+  ['post', '/v1/channels/{id}/backfill', '202', ['jobId', 'job'], BY_ID_ERRORS],
 ];
 
 const LIFECYCLE_KEYS = ['leadId', 'stage', 'since', 'handover', 'moves'];

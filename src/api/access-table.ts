@@ -151,6 +151,7 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /v1/channels/:id/redeliver-failed': m('automation.write', 'channel.redeliver_failed'),
   'GET /v1/digest': m('automation.read'),
   'PUT /v1/digest': m('automation.write', 'digest.update'),
+  'POST /v1/channels/:id/backfill': m('automation.write', 'channel.backfill'),
 
   'GET /v1/jobs': m('jobs.read'),
   'GET /v1/jobs/:id': m('jobs.read'),

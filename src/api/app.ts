@@ -42,6 +42,7 @@ import { suppressionRoutes } from './routes/suppressions.js';
 import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { digestRoutes } from './routes/digest.js';
+import { channelBackfillRoutes } from './routes/channel-backfill.js';
 import { webStaticRoutes } from './routes/web-static.js';
 import { refuseUnstorableParams } from './safe-params.js';
 import { installCookies } from './session-cookie.js';
@@ -102,6 +103,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => webhookRoutes(scope, deps));
   await app.register((scope) => channelRoutes(scope, deps));
   await app.register((scope) => digestRoutes(scope, deps));
+  await app.register((scope) => channelBackfillRoutes(scope, deps));
   await app.register((scope) => leadEventRoutes(scope, deps));
   await app.register((scope) => keyRoutes(scope, deps));
   await app.register((scope) => authRoutes(scope, deps));

@@ -36,6 +36,7 @@ import type { ImportMethods } from './import-port.js';
 import type { TeamMethods } from './team-port.js';
 import type { ChannelMethods } from './channel-port.js';
 import type { DigestContentMethods } from './digest-port.js';
+import type { ChannelSyncMethods } from './channel-sync-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -60,6 +61,7 @@ export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port
 export * from './team-records.js';
 export type { TeamMethods } from './team-port.js';
 export type { ChannelMethods } from './channel-port.js';
+export type { ChannelSyncMethods, ChannelSyncState } from './channel-sync-port.js';
 export * from './channel-records.js';
 export type { DigestContentMethods } from './digest-port.js';
 export * from './digest-records.js';
@@ -107,7 +109,8 @@ export interface StoreTx
     ImportRejectMethods,
     TeamMethods,
     ChannelMethods,
-    DigestContentMethods {
+    DigestContentMethods,
+    ChannelSyncMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

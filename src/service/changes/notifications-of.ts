@@ -58,3 +58,12 @@ export function leadChanged(entry: HistoryEntry): NewNotification {
     },
   };
 }
+
+/**
+ * A lead's owner changed outside a recorded change (seeding, an assignment by hand): write-back
+ * channels send the lead's state as it is when the delivery goes out, so the message carries no
+ * values. Enqueue it in the transaction that changes the owner.
+ */
+export function ownerChanged(leadId: string, at: number): NewNotification {
+  return { type: 'lead.changed', leadId, at, data: { leadId, cause: 'owner' } };
+}

@@ -25,4 +25,10 @@ export interface ChannelDispatch {
    * report per delivery in the same order. Never throws: a failure is a report.
    */
   send(deliveries: readonly ClaimedDelivery[]): Promise<ChannelAttempt[]>;
+  /**
+   * More deliveries to send with these (all of one channel), claimed for `leaseMs` as the
+   * worker's own claims are: a write-back channel's batch grows to its API's batch size, while
+   * the worker claims only as many as it has slots. Never throws (none on any failure).
+   */
+  more?(deliveries: readonly ClaimedDelivery[], leaseMs: number): Promise<ClaimedDelivery[]>;
 }

@@ -4,6 +4,7 @@
 // reason, never retried for nothing.
 import type { ClaimedDelivery, Store } from '../../store/port.js';
 import { PLAIN_SECRETS, type SecretBox } from '../secret-box.js';
+import { moreToSync } from './sync-batch-claim.js';
 import type { ChannelAttempt, ChannelDispatch } from './channel-dispatch.js';
 import { openChannel } from './open-channel.js';
 import { CHANNEL_SENDERS, type SenderContext } from './senders.js';
@@ -38,6 +39,7 @@ export function channelDispatch(deps: DispatchDeps): ChannelDispatch {
       if (!opened.ok) return refuse(opened.error);
       return sender.send(opened.channel, deliveries as ClaimedDelivery[], senderContext(deps));
     },
+    more: (deliveries, leaseMs) => moreToSync(deps.store, deps.clock, deliveries, leaseMs),
   };
 }
 

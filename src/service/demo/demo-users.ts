@@ -3,6 +3,7 @@
 import type { Role } from '../../store/team-records.js';
 import type { Store } from '../../store/port.js';
 import { hashPassword } from '../auth/passwords.js';
+import { ownerChanged } from '../changes/notifications-of.js';
 
 /** The demo users' password when LEADSCORE_DEMO_PASSWORD is unset: documented, never secret. */
 export const DEFAULT_DEMO_PASSWORD = 'leadscore-demo-password';
@@ -48,6 +49,10 @@ export async function seedDemoUsers(
       await tx.setMembership(ws, user.id, role, now);
     }
     await tx.setLeadOwners(ws, owners, now);
+    await tx.enqueueNotifications(
+      ws,
+      owners.map((o) => ownerChanged(o.leadId, now)),
+    );
   });
   const owned: Record<string, number> = {};
   for (const { owner } of owners) if (owner) owned[owner] = (owned[owner] ?? 0) + 1;

@@ -142,7 +142,7 @@ export class WebhookWorker {
     const claimed = await this.deps.store.claimWebhookDeliveries({
       now: this.deps.clock(),
       limit: free,
-      leaseMs: this.options.leaseMs ?? this.options.timeoutMs + LEASE_MARGIN_MS,
+      leaseMs: this.leaseMs(),
     });
     // A webhook's deliveries go out one request each; a channel's, together (a sender may batch).
     const groups = new Map<string, ClaimedDelivery[]>();
@@ -172,10 +172,27 @@ export class WebhookWorker {
   private async deliverGroup(group: readonly ClaimedDelivery[]): Promise<void> {
     const first = group[0]!;
     if (first.channelId === null) return this.deliver(first);
+    const whole = [...group, ...(await this.moreFor(group))];
     const at = this.deps.clock();
-    const reports = await this.sendToChannel(group);
+    const reports = await this.sendToChannel(whole);
     // One by one: each records its own attempt and decides its own lane.
-    for (const [i, delivery] of group.entries()) await this.record(delivery, at, reports[i]!);
+    for (const [i, delivery] of whole.entries()) await this.record(delivery, at, reports[i]!);
+  }
+
+  /** What a channel's dispatch claims to send with the group (a write-back batch). */
+  private async moreFor(group: readonly ClaimedDelivery[]): Promise<ClaimedDelivery[]> {
+    const more = this.deps.channels?.more;
+    if (!more) return [];
+    try {
+      return await more.call(this.deps.channels, group, this.leaseMs());
+    } catch (error) {
+      this.log(`webhooks: could not claim more channel deliveries: ${String(error)}`);
+      return [];
+    }
+  }
+
+  private leaseMs(): number {
+    return this.options.leaseMs ?? this.options.timeoutMs + LEASE_MARGIN_MS;
   }
 
   private async sendToChannel(group: readonly ClaimedDelivery[]): Promise<ChannelAttempt[]> {

@@ -3,6 +3,7 @@ import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
 import { auditContract } from './audit.contract.js';
 import { channelsContract } from './channels.contract.js';
+import { channelSyncContract } from './channel-sync.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
 import { digestContentContract } from './digest-content.contract.js';
 import { eventsContract } from './events.contract.js';
@@ -54,5 +55,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     teamContract(makeStore);
     auditContract(makeStore);
     digestContentContract(makeStore);
+    channelSyncContract(makeStore);
   });
 }

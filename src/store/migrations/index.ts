@@ -23,6 +23,7 @@ import { importRejects } from './019-import-rejects.js';
 import { teamsMigration } from './020-teams.js';
 import { retraining } from './021-retraining.js';
 import { channels } from './022-channels.js';
+import { channelSyncState } from './023-channel-sync-state.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   teamsMigration,
   retraining,
   channels,
+  channelSyncState,
 ];

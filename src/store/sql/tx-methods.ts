@@ -32,6 +32,7 @@ import { signInMethods } from './sign-in.js';
 import { auditMethods } from './audit.js';
 import { channelMethods } from './channels.js';
 import { digestContentMethods } from './digest-content.js';
+import { channelSyncMethods } from './channel-sync.js';
 
 export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
@@ -52,6 +53,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     webhookMethods(db, wsKeys),
     channelMethods(db, wsKeys),
     digestContentMethods(db, wsKeys),
+    channelSyncMethods(db, wsKeys),
     deliveryMethods(db, wsKeys),
     retentionMethods(db),
     eventMethods(db, wsKeys),

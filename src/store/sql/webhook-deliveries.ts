@@ -32,18 +32,22 @@ const FROM = 'FROM webhook_deliveries d JOIN webhook_messages m ON m.id = d.mess
 /** Subscriptions answer 0/1 (SQLite) or booleans (PostgreSQL). */
 type SubRow = { enabled: number | boolean; consecutive_failures: number };
 
-export function deliveryMethods(db: SqlDb, wsKeys: WorkspaceKeys): DeliveryMethods {
+/**
+ * The claim: due heads in due order, each taken under a lease. With `oneSubscription`, only the
+ * deliveries of the subscription given as `:sub` (a sync channel's batch, channel-sync.ts).
+ */
+export function claimStatement(db: SqlDb, oneSubscription = false): string {
   const d = db.dialect;
-  const lane = lanes(db);
-  // Due heads in due order, each taken under a lease. The rows are locked as they are read,
+  const only = oneSubscription ? 'AND q.subscription_id = :sub\n        ' : '';
+  // The rows are locked as they are read,
   // and rows another claim holds are skipped (dialect.skipLocked); the RETURNING list reads the
   // subscription and the message by key (SQLite's RETURNING names only the updated table).
-  const claimSql = `UPDATE webhook_deliveries SET lease_until = :until, lease_token = :claim
+  return `UPDATE webhook_deliveries SET lease_until = :until, lease_token = :claim
     WHERE seq IN (
       SELECT q.seq FROM webhook_deliveries q
       WHERE q.status = 'pending' AND q.next_attempt_at <= :now
         AND (q.lease_until IS NULL OR q.lease_until <= :now)
-        AND EXISTS (SELECT 1 FROM webhook_subscriptions s
+        ${only}AND EXISTS (SELECT 1 FROM webhook_subscriptions s
                     WHERE s.id = q.subscription_id AND s.enabled = TRUE)
       ORDER BY q.next_attempt_at, q.seq
       LIMIT :limit ${d.skipLocked})
@@ -61,6 +65,12 @@ export function deliveryMethods(db: SqlDb, wsKeys: WorkspaceKeys): DeliveryMetho
       (SELECT m.data FROM webhook_messages m WHERE m.id = webhook_deliveries.message_id) AS data,
       (SELECT m.at FROM webhook_messages m WHERE m.id = webhook_deliveries.message_id) AS at,
       (SELECT w.id FROM workspaces w WHERE w.ws = webhook_deliveries.ws) AS workspace_id`;
+}
+
+export function deliveryMethods(db: SqlDb, wsKeys: WorkspaceKeys): DeliveryMethods {
+  const d = db.dialect;
+  const lane = lanes(db);
+  const claimSql = claimStatement(db);
 
   const subscription = async (ws: number, id: string) => {
     const row = await db.get<{ enabled: number | boolean }>(
