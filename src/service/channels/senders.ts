@@ -1,38 +1,15 @@
 // The sender of each kind of channel: what the delivery worker (through ChannelDispatch) and a
-// test send call. Each kind's module says how it reaches its service.
-import type { Channel, ChannelKind, ClaimedDelivery, Store } from '../../store/port.js';
-import type { ChannelAttempt } from './channel-dispatch.js';
+// test send call. Each kind's module says how it reaches its service; the interface is in
+// sender-types.ts, which the senders import (importing this registry would make a cycle).
+import type { ChannelKind } from '../../store/port.js';
+import { emailSender } from './email-sender.js';
+import type { ChannelSender } from './sender-types.js';
+import { slackSender } from './slack-sender.js';
 
-/** A channel with its secrets opened (never logged, never answered back). */
-export interface OpenChannel {
-  channel: Channel;
-  /** Parsed with the kind's secrets schema (kind-settings.ts). */
-  secrets: Record<string, unknown>;
-}
-
-export interface SenderContext {
-  store: Store;
-  /** Epoch ms now. */
-  clock: () => number;
-  /** Where people reach the dashboard (LEADSCORE_PUBLIC_URL): links to leads point there. */
-  publicUrl: string | undefined;
-  log: (line: string) => void;
-}
-
-export interface ChannelSender {
-  /** Sends deliveries of this channel; one report per delivery, in order. Never throws. */
-  send(
-    open: OpenChannel,
-    deliveries: readonly ClaimedDelivery[],
-    context: SenderContext,
-  ): Promise<ChannelAttempt[]>;
-  /**
-   * A test send (`POST /v1/channels/{id}/test`): a sample message to the channel (e-mail to `to`,
-   * or the signed-in person), or for write-back a call that proves the credentials work
-   * (never a change to a real record). Never throws.
-   */
-  test(open: OpenChannel, context: SenderContext, to: string | undefined): Promise<ChannelAttempt>;
-}
+export type { ChannelSender, OpenChannel, SenderContext } from './sender-types.js';
 
 /** Filled in per kind; a kind without a sender refuses to send with a clear error. */
-export const CHANNEL_SENDERS: Partial<Record<ChannelKind, ChannelSender>> = {};
+export const CHANNEL_SENDERS: Partial<Record<ChannelKind, ChannelSender>> = {
+  email: emailSender,
+  slack: slackSender,
+};
