@@ -64,7 +64,12 @@ function escapeDeep(value: unknown): unknown {
   return value;
 }
 
+/** The message's first line; for a parse error, with its last (what was expected, what came). */
 function firstLine(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n').filter((l) => l.trim() !== '')[0] ?? message;
+  const lines = message.split('\n').filter((l) => l.trim() !== '');
+  const first = lines[0] ?? message;
+  if (lines.length > 1 && first.startsWith('Parse error'))
+    return `${first.replace(/:$/, '')}: ${lines.at(-1)!.replace(/^Expecting .*, got/, 'unexpected')}`;
+  return first;
 }
