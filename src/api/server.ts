@@ -27,6 +27,7 @@ import { SecretKeyError, secretBox } from '../service/secret-box.js';
 import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { channelDispatch } from '../service/channels/dispatch.js';
+import { closeSmtpPools } from '../service/channels/smtp-pool.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
@@ -244,6 +245,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();
+      // Pooled SMTP connections would otherwise keep the process alive.
+      closeSmtpPools();
       await store.close();
     },
   };
