@@ -2,12 +2,16 @@
 // mailparser: a lead entering a segment gets exactly one e-mail per action with its card (the
 // name escaped in HTML, score, top contributions, link), `to: owner` goes to the owner the
 // segment's assign action just set, a lead without an owner gets none (and a warning says so),
-// and a relay that is down for a while still gets every message exactly once.
+// a relay that is down for a while still gets every message exactly once, and the digest and
+// the test send go out too.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModelError } from '../src/core/model-errors.js';
 import { parseModel } from '../src/core/parse-model.js';
 import { channelDispatch } from '../src/service/channels/dispatch.js';
+import { openChannel } from '../src/service/channels/open-channel.js';
+import { CHANNEL_SENDERS } from '../src/service/channels/senders.js';
 import { closeSmtpPools } from '../src/service/channels/smtp-pool.js';
+import { PLAIN_SECRETS } from '../src/service/secret-box.js';
 import { ACTION_SKIPPED } from '../src/service/changes/channel-messages.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { addModelVersion } from '../src/service/models/add-model-version.js';
@@ -242,6 +246,79 @@ describe.each(freshStores())('e-mail actions on $name', ({ open }) => {
         expect.objectContaining({ statusCode: 550, error: expect.stringMatching(/^SMTP: .*550/) }),
       ],
     });
+  });
+
+  it('sends a digest, and a test e-mail to the address given', async () => {
+    const { store, ws, receiver, channel, drain } = await setUp(open);
+    const item = {
+      id: 'd1',
+      name: 'Dee <D>',
+      company: 'Acme',
+      score: 61,
+      grade: 'A',
+      segment: 'hot',
+      since: Date.UTC(2026, 3, 1, 7),
+      link: null,
+    };
+    await store.transaction((tx) =>
+      tx.enqueueNotifications(ws, [
+        {
+          type: 'channel.digest',
+          channelId: channel.id,
+          leadId: null,
+          at: Date.now(),
+          data: {
+            owner: 'ann@acme.io',
+            to: 'ann@acme.io',
+            day: '2026-04-01',
+            timeZone: 'Europe/Paris',
+            handOvers: [item],
+            hot: [],
+            waiting: [item],
+            waitingHours: 24,
+            link: null,
+          },
+        },
+      ]),
+    );
+    await drain();
+    const [digest] = receiver.to('ann@acme.io');
+    expect(digest?.subject).toBe('Your leads on 2026-04-01: 1 new, 0 hot, 1 waiting');
+    expect(String(digest?.html)).toContain(`<a href="${PUBLIC_URL}/leads/d1">Dee &lt;D&gt;</a>`);
+    expect(digest?.text).toContain('Waiting for acceptance (24 hours or more):');
+
+    const opened = openChannel(channel, PLAIN_SECRETS);
+    if (!opened.ok) throw new Error(opened.error);
+    const context = { store, clock: Date.now, publicUrl: PUBLIC_URL, log: () => {} };
+    const sender = CHANNEL_SENDERS.email!;
+    expect(await sender.test(opened.channel, context, 'me@acme.io')).toMatchObject({
+      statusCode: 250,
+      error: null,
+    });
+    expect(receiver.to('me@acme.io')[0]?.subject).toBe('leadscore test: Ada Lovelace (sample)');
+    expect(await sender.test(opened.channel, context, undefined)).toMatchObject({
+      error: 'a test e-mail needs an address to go to',
+      permanent: true,
+    });
+  });
+
+  it('rebuilds the pooled transport when the channel is changed', async () => {
+    const { store, ws, receiver, channel, send, drain } = await setUp(open);
+    await send([{ type: 'track', userId: 'p1', event: 'Demo Requested' }]);
+    await drain();
+    expect(receiver.received).toHaveLength(2);
+    const moved = await SmtpReceiver.start();
+    receivers.push(moved);
+    await store.updateChannel(
+      ws,
+      channel.id,
+      { config: { ...channel.config, port: moved.port } },
+      Date.now(),
+    );
+    await send([{ type: 'track', userId: 'p2', event: 'Demo Requested' }]);
+    await drain();
+    expect(receiver.received).toHaveLength(2);
+    expect(moved.received.map((m) => m.subject)).toContain('p2 entered Sales ready (30)');
   });
 
   it('refuses a model naming an unknown channel, or a template that does not compile', async () => {
