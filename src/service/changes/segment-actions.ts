@@ -90,9 +90,10 @@ export async function runSegmentActions(
       case 'email':
       case 'slack': {
         const owner = routing.get(leadId)?.owner ?? null;
+        const segment = compiled.model.segments.findIndex((s) => s.id === entry.segment);
         const message = await channelMessage(tx, ws, compiled, entry, action, owner, {
           channels: channelsByName,
-          path: `segments[${compiled.model.segments.findIndex((s) => s.id === entry.segment)}].actions[${step.index}]`,
+          path: `segments[${segment}].actions[${step.index}]`,
         });
         if (message) out[step.entry]!.push(message);
         break;
