@@ -1,7 +1,7 @@
 // Slack actions end to end on both stores, against a local stand-in for an incoming webhook that
 // checks each request's documented shape (slack-receiver.ts): the Block Kit card (header,
 // fields, top contributions, a button to the lead), a 429 with Retry-After waited out, a 500
-// retried, a 4xx failed for good, and the channel's test send.
+// retried, a 4xx failed for good, the channel's test send, and the SSRF guard.
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseModel } from '../src/core/parse-model.js';
 import { channelDispatch } from '../src/service/channels/dispatch.js';
@@ -76,7 +76,14 @@ async function setUp(open: () => Promise<Store>) {
       now,
     );
   const clock = () => now;
-  const channels = channelDispatch({ store, clock, publicUrl: () => PUBLIC_URL, log: () => {} });
+  // The receiver is on loopback: the SSRF guard is off here, as with LEADSCORE_WEBHOOK_ALLOW_PRIVATE.
+  const channels = channelDispatch({
+    store,
+    clock,
+    publicUrl: () => PUBLIC_URL,
+    log: () => {},
+    blockPrivateNetworks: false,
+  });
   const worker = new WebhookWorker({ store, clock, random: () => 0, channels }, LOCAL_RECEIVERS);
   const deliveries = async () => {
     const page = await store.listWebhookDeliveries(ws, channel.subscriptionId, { limit: 100 });
@@ -192,13 +199,24 @@ describe.each(freshStores())('Slack actions on $name', ({ open }) => {
     const { receiver, channel, clock, store } = await setUp(open);
     const opened = openChannel(channel, PLAIN_SECRETS);
     if (!opened.ok) throw new Error(opened.error);
-    const report = await CHANNEL_SENDERS.slack!.test(
+    const context = { store, clock, publicUrl: PUBLIC_URL, log: () => {} };
+    const sender = CHANNEL_SENDERS.slack!;
+    const report = await sender.test(
       opened.channel,
-      { store, clock, publicUrl: PUBLIC_URL, log: () => {} },
+      { ...context, blockPrivateNetworks: false },
       undefined,
     );
     expect(report).toMatchObject({ statusCode: 200, error: null });
     expect(receiver.problems).toEqual([]);
     expect(receiver.posts[0]?.text).toBe('A test message from leadscore: *Ada Lovelace (sample)*');
+    // With the SSRF guard on (the default), a webhook URL on loopback is refused for good.
+    expect(await sender.test(opened.channel, context, undefined)).toMatchObject({
+      statusCode: null,
+      error: expect.stringMatching(
+        /^not sent: refused: 127.0.0.1 is a private or loopback address/,
+      ),
+      permanent: true,
+    });
+    expect(receiver.posts).toHaveLength(1);
   });
 });

@@ -118,6 +118,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     secrets,
     publicUrl: () => sendersUrl,
     log: options.log,
+    blockPrivateNetworks: !config.LEADSCORE_WEBHOOK_ALLOW_PRIVATE,
   });
   const webhooks = new WebhookWorker(
     { store, clock, random: Math.random, log: options.log, secrets, channels },

@@ -15,6 +15,8 @@ export interface DispatchDeps {
   /** Where people reach the dashboard; read at each send (known once the server listens). */
   publicUrl: () => string | undefined;
   log: (line: string) => void;
+  /** The webhooks' SSRF guard for senders that call a URL (on unless false). */
+  blockPrivateNetworks?: boolean;
 }
 
 export function channelDispatch(deps: DispatchDeps): ChannelDispatch {
@@ -47,5 +49,8 @@ export function senderContext(deps: DispatchDeps): SenderContext {
     clock: deps.clock,
     publicUrl: deps.publicUrl(),
     log: deps.log,
+    ...(deps.blockPrivateNetworks === undefined
+      ? {}
+      : { blockPrivateNetworks: deps.blockPrivateNetworks }),
   };
 }

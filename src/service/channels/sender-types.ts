@@ -17,6 +17,8 @@ export interface SenderContext {
   /** Where people reach the dashboard (LEADSCORE_PUBLIC_URL): links to leads point there. */
   publicUrl: string | undefined;
   log: (line: string) => void;
+  /** Refuse service URLs on private networks (the webhooks' SSRF guard); on unless false. */
+  blockPrivateNetworks?: boolean;
 }
 
 export interface ChannelSender {

@@ -11,6 +11,7 @@ import {
 } from '@slack/webhook';
 import type { ClaimedDelivery } from '../../store/port.js';
 import type { ChannelAttempt } from './channel-dispatch.js';
+import { guardedFetch, PrivateNetworkError } from './guarded-fetch.js';
 import { slackSecretsSchema } from './kind-settings.js';
 import { digestMessageSchema, slackMessageSchema } from './message-data.js';
 import { sampleCard } from './sample-card.js';
@@ -25,7 +26,8 @@ const DEFAULT_RETRY_AFTER_MS = 30_000;
 export const slackSender: ChannelSender = {
   async send(open, deliveries, context) {
     const reports: ChannelAttempt[] = [];
-    for (const delivery of deliveries) reports.push(await post(open, messageOf(delivery, context)));
+    for (const delivery of deliveries)
+      reports.push(await post(open, messageOf(delivery, context), context));
     return reports;
   },
   async test(open, context) {
@@ -36,6 +38,7 @@ export const slackSender: ChannelSender = {
         { text: 'A test message from leadscore: *{{lead.displayName}}*', lead },
         context.publicUrl,
       ),
+      context,
     );
   },
 };
@@ -54,14 +57,19 @@ function messageOf(delivery: ClaimedDelivery, context: SenderContext): RenderedS
   return { ok: false, error: `a Slack channel does not send ${delivery.type} messages` };
 }
 
-async function post(open: OpenChannel, message: RenderedSlack): Promise<ChannelAttempt> {
+async function post(
+  open: OpenChannel,
+  message: RenderedSlack,
+  context: SenderContext,
+): Promise<ChannelAttempt> {
   if (!message.ok) return failed(`not sent: ${message.error}`);
   const secrets = slackSecretsSchema.safeParse(open.secrets);
   if (!secrets.success) return failed("not sent: the channel's webhook URL is not set");
   // The library keeps no response headers on its errors: the fetch it is given notes them.
   let retryAfter: string | null = null;
+  const guarded = guardedFetch(context.blockPrivateNetworks);
   const noting: FetchFunction = async (url, init) => {
-    const response = await fetch(url, init as RequestInit);
+    const response = await guarded(url, init as RequestInit);
     retryAfter = response.headers.get('retry-after');
     return response;
   };
@@ -98,6 +106,8 @@ async function post(open: OpenChannel, message: RenderedSlack): Promise<ChannelA
     }
     // No answer: the library's message names the cause, never the URL's secret path.
     const cause = (error as { original?: Error }).original ?? (error as Error);
+    if (cause instanceof PrivateNetworkError)
+      return { ...failed(`not sent: ${cause.message}`), latencyMs: latencyMs() };
     return {
       statusCode: null,
       error: `no answer from Slack: ${cause.name === 'TimeoutError' ? 'timed out' : cause.message}`,
