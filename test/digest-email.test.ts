@@ -53,8 +53,8 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
-describe.skip.each(freshStores())(
-  'daily digest by e-mail on $name (skipped until the e-mail sender of branch h-msg is merged)',
+describe.each(freshStores())(
+  'daily digest by e-mail on $name',
   (kind) => {
     it('arrives once per owner and day with two servers, with the owner’s leads', async () => {
       const mail = await smtp();

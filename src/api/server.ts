@@ -29,6 +29,7 @@ import { sealStoredSecrets } from '../service/webhooks/stored-secrets.js';
 import { WebhookWorker } from '../service/webhooks/worker.js';
 import { channelDispatch } from '../service/channels/dispatch.js';
 import { sealChannelSecrets } from '../service/channels/sealed-channel-secrets.js';
+import { closeSmtpPools } from '../service/channels/smtp-pool.js';
 import { webhookSettingsFrom } from '../service/webhooks/worker-options.js';
 import type { Store } from '../store/port.js';
 import { buildApp } from './app.js';
@@ -125,6 +126,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
     secrets,
     publicUrl: () => sendersUrl,
     log: options.log,
+    blockPrivateNetworks: !config.LEADSCORE_WEBHOOK_ALLOW_PRIVATE,
   });
   const webhooks = new WebhookWorker(
     { store, clock, random: Math.random, log: options.log, secrets, channels },
@@ -269,6 +271,8 @@ export async function startServer(config: Config, options: ServeOptions): Promis
       await orphans.stop();
       // Attempts in flight are recorded first (each ends by its timeout).
       await webhooks.stop();
+      // Pooled SMTP connections would otherwise keep the process alive.
+      closeSmtpPools();
       await store.close();
     },
   };

@@ -8,7 +8,14 @@ import { MODEL_SCHEMA_ID, modelJsonSchema } from './json-schema.js';
 const modelsDir = new URL('../../examples/models/', import.meta.url);
 
 function validator() {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  // `format: email` (e-mail actions) comes with the pattern zod checks, which ajv applies: the
+  // format itself is known to editors, and needs no second check here.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: true,
+    allowUnionTypes: true,
+    formats: { email: true },
+  });
   return ajv.compile(modelJsonSchema());
 }
 
@@ -76,5 +83,18 @@ describe('modelJsonSchema', () => {
     expect(validate(withWhen({ all: [{ field: 'a', eq: 1, neq: 2 }] }))).toBe(false);
     expect(validate(withWhen({ any: [{ field: 'a' }] }))).toBe(false);
     expect(validate(withWhen({ not: { field: 'a', equals: 1 } }))).toBe(false);
+  });
+  it('accepts e-mail and Slack actions, and rejects a recipient that is not an address', () => {
+    const validate = validator();
+    const withActions = (actions: unknown[]) => ({
+      name: 'm',
+      segments: [{ id: 'all', stage: 'tofu', actions }],
+    });
+    const email = { type: 'email', channel: 'mail', to: 'owner', subject: 'Hot', once: true };
+    const slack = { type: 'slack', channel: 'sales', text: '*{{lead.name}}*' };
+    expect(validate(withActions([email, slack, { ...email, to: ['ann@acme.io'] }]))).toBe(true);
+    expect(validate(withActions([{ ...email, to: ['not an address'] }]))).toBe(false);
+    expect(validate(withActions([{ ...slack, to: 'owner' }]))).toBe(false);
+    expect(validate(withActions([{ type: 'email', to: 'owner' }]))).toBe(false);
   });
 });

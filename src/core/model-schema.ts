@@ -65,6 +65,11 @@ const once = z
   .optional()
   .describe('Fire at most once per lead, however often it enters the segment again');
 
+const channelName = z
+  .string()
+  .min(1)
+  .describe("The channel's name (channels are set up in the workspace)");
+
 /** What happens when a lead enters a segment. */
 export const actionSchema = z.discriminatedUnion('type', [
   z
@@ -91,6 +96,37 @@ export const actionSchema = z.discriminatedUnion('type', [
       once,
     })
     .describe('Send a lead.segment_entered webhook notification'),
+  z
+    .strictObject({
+      type: z.literal('email'),
+      channel: channelName,
+      to: z
+        .union([
+          z.literal('owner').describe("The lead's owner (an assign action before it counts)"),
+          z.array(z.email({ error: 'expected an e-mail address' })).min(1),
+        ])
+        .describe('"owner", or a list of addresses'),
+      subject: z.string().min(1).optional().describe('A Handlebars template; a default otherwise'),
+      template: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('The HTML body as a Handlebars template with `lead` as its data'),
+      once,
+    })
+    .describe("E-mail the lead's card through an e-mail channel"),
+  z
+    .strictObject({
+      type: z.literal('slack'),
+      channel: channelName,
+      text: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('A Handlebars template (Slack mrkdwn) shown above the card'),
+      once,
+    })
+    .describe("Post the lead's card to a Slack channel"),
 ]);
 
 export const segmentSchema = z.strictObject({

@@ -61,7 +61,7 @@ describe('segment actions', () => {
     expect(found).toEqual([
       {
         path: 'segments[0].actions[2].type',
-        message: 'expected one of "assign", "tag", "notify", got "call"',
+        message: 'expected one of "assign", "tag", "notify", "email", "slack", got "call"',
         line: 9,
       },
       expect.objectContaining({
@@ -74,6 +74,38 @@ describe('segment actions', () => {
         message: 'byField needs a map of field values to owners',
         line: 8,
       }),
+    ]);
+  });
+  it('accepts e-mail and Slack actions, and names a wrong recipient', () => {
+    const parsed = parseModel(
+      model(
+        '  - id: mql',
+        '    above: 20',
+        '    stage: mofu',
+        '    actions:',
+        '      - { type: email, channel: sales-mail, to: owner, once: true }',
+        '      - { type: email, channel: sales-mail, to: [ann@acme.io], subject: "Hot: {{lead.name}}" }',
+        '      - { type: slack, channel: sales, text: "*{{lead.name}}* is hot" }',
+      ),
+    );
+    expect(parsed.segments[0]?.actions).toEqual([
+      { type: 'email', channel: 'sales-mail', to: 'owner', once: true },
+      { type: 'email', channel: 'sales-mail', to: ['ann@acme.io'], subject: 'Hot: {{lead.name}}' },
+      { type: 'slack', channel: 'sales', text: '*{{lead.name}}* is hot' },
+    ]);
+    const found = problems(
+      model(
+        '  - id: mql',
+        '    above: 20',
+        '    stage: mofu',
+        '    actions:',
+        '      - { type: email, channel: m, to: [not-an-address] }',
+        '      - { type: slack, text: hi }',
+      ),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ path: 'segments[0].actions[0].to[0]', line: 7 }),
+      { path: 'segments[0].actions[1].channel', message: 'required: expected a text', line: 8 },
     ]);
   });
 });

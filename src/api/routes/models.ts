@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { parseModel, validateModel } from '../../core/parse-model.js';
+import { parseModelWithLines, validateModel } from '../../core/parse-model.js';
 import { jobWithResult } from '../../service/jobs/job-with-result.js';
 import { startActivation } from '../../service/models/activation.js';
 import { addModelVersion } from '../../service/models/add-model-version.js';
@@ -41,11 +41,15 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
       },
     },
     async (request, reply) => {
-      const model =
+      const source = 'request body';
+      const { model, lineOf } =
         typeof request.body === 'string'
-          ? parseModel(request.body, 'request body', modelTextProblem)
-          : validateModel(request.body, 'request body');
-      const added = await addModelVersion(deps.store, request.workspaceId, model, deps.clock());
+          ? parseModelWithLines(request.body, source, modelTextProblem)
+          : { model: validateModel(request.body, source), lineOf: undefined };
+      const added = await addModelVersion(deps.store, request.workspaceId, model, deps.clock(), {
+        source,
+        lineOf,
+      });
       return reply.code(201).send(added);
     },
   );

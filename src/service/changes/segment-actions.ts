@@ -1,5 +1,6 @@
 // Segment actions: what the model says to do when a lead enters a segment (assign an owner by
-// round robin or by a field, add a tag, send a notification), each optionally once per lead.
+// round robin or by a field, add a tag, send a notification, e-mail or post the lead's card to a
+// channel), each optionally once per lead.
 // A batch of transitions (a rescore switches thousands of leads over) is handled in a few
 // statements with the outcome of taking the entries one at a time, in order: the once-only
 // claims and the round-robin turns they would take are asked for together, owners and tags are
@@ -9,6 +10,7 @@ import type { CompiledModel } from '../../core/compile-model.js';
 import type { SegmentAction } from '../../core/model-schema.js';
 import type { HistoryEntry, LeadRouting, NewNotification, StoreTx } from '../../store/port.js';
 import { leadRecord } from '../scoring/lead-record.js';
+import { channelMessage, type ChannelsByName } from './channel-messages.js';
 
 type Assign = Extract<SegmentAction, { type: 'assign' }>;
 
@@ -47,6 +49,10 @@ export async function runSegmentActions(
   const owners: { leadId: string; owner: string | null }[] = [];
   const tags: { leadId: string; tags: string[] }[] = [];
   const records = new Map<string, Record<string, unknown> | undefined>();
+  // Read once per batch, and only when a message action fires.
+  let channels: Promise<ChannelsByName> | undefined;
+  const channelsByName = () =>
+    (channels ??= tx.listChannels(ws).then((list) => new Map(list.map((c) => [c.name, c]))));
 
   for (const step of steps) {
     const entry = entries[step.entry]!;
@@ -81,6 +87,17 @@ export async function runSegmentActions(
           }),
         );
         break;
+      case 'email':
+      case 'slack': {
+        const owner = routing.get(leadId)?.owner ?? null;
+        const segment = compiled.model.segments.findIndex((s) => s.id === entry.segment);
+        const message = await channelMessage(tx, ws, compiled, entry, action, owner, {
+          channels: channelsByName,
+          path: `segments[${segment}].actions[${step.index}]`,
+        });
+        if (message) out[step.entry]!.push(message);
+        break;
+      }
     }
   }
   await tx.setLeadOwners(ws, owners, now);

@@ -1,6 +1,6 @@
 // The ChannelDispatch the delivery worker uses: finds the channel of the claimed deliveries,
 // opens its secrets, and hands them to its kind's sender. What cannot be sent as it stands (a
-// channel gone, secrets that cannot be opened, a kind without a sender) fails for good with the
+// channel gone, secrets that cannot be opened) fails for good with the
 // reason, never retried for nothing.
 import type { ClaimedDelivery, Store } from '../../store/port.js';
 import { PLAIN_SECRETS, type SecretBox } from '../secret-box.js';
@@ -16,6 +16,8 @@ export interface DispatchDeps {
   /** Where people reach the dashboard; read at each send (known once the server listens). */
   publicUrl: () => string | undefined;
   log: (line: string) => void;
+  /** The webhooks' SSRF guard for senders that call a URL (on unless false). */
+  blockPrivateNetworks?: boolean;
 }
 
 export function channelDispatch(deps: DispatchDeps): ChannelDispatch {
@@ -34,7 +36,6 @@ export function channelDispatch(deps: DispatchDeps): ChannelDispatch {
       const channel = await deps.store.getChannel(first.workspaceId, first.channelId);
       if (!channel) return refuse(`channel ${first.channelId} no longer exists`);
       const sender = CHANNEL_SENDERS[channel.kind];
-      if (!sender) return refuse(`this server cannot send to ${channel.kind} channels`);
       const opened = openChannel(channel, deps.secrets ?? PLAIN_SECRETS);
       if (!opened.ok) return refuse(opened.error);
       return sender.send(opened.channel, deliveries as ClaimedDelivery[], senderContext(deps));
@@ -49,5 +50,8 @@ export function senderContext(deps: DispatchDeps): SenderContext {
     clock: deps.clock,
     publicUrl: deps.publicUrl(),
     log: deps.log,
+    ...(deps.blockPrivateNetworks === undefined
+      ? {}
+      : { blockPrivateNetworks: deps.blockPrivateNetworks }),
   };
 }

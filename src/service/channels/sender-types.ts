@@ -1,5 +1,5 @@
-// What a channel sender is and receives (kept apart from the CHANNEL_SENDERS registry, which
-// imports every sender: a sender imports these types without a cycle).
+// What a channel's sender is: the interface each kind's sender implements, and what it is given
+// (kept apart from the registry in senders.ts, which imports the senders).
 import type { Channel, ClaimedDelivery, Store } from '../../store/port.js';
 import type { ChannelAttempt } from './channel-dispatch.js';
 
@@ -17,6 +17,8 @@ export interface SenderContext {
   /** Where people reach the dashboard (LEADSCORE_PUBLIC_URL): links to leads point there. */
   publicUrl: string | undefined;
   log: (line: string) => void;
+  /** Refuse service URLs on private networks (the webhooks' SSRF guard); on unless false. */
+  blockPrivateNetworks?: boolean;
 }
 
 export interface ChannelSender {

@@ -7,16 +7,13 @@ import { Field } from '../components/field';
 import { Loaded } from '../components/loaded';
 import { ErrorNote } from '../components/status';
 import { can } from '../lib/access';
+import type { Channel } from '../api/types';
 import { useAccess } from '../lib/use-access';
 import { useApi } from '../lib/use-api';
 import { useApiAction } from '../lib/use-api-action';
 
 /** What the panel reads of a channel (GET /v1/channels). */
-interface ChannelOption {
-  id: string;
-  name: string;
-  kind: string;
-}
+type ChannelOption = Pick<Channel, 'id' | 'name' | 'kind'>;
 
 const DIGEST_KINDS = ['email', 'slack'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);

@@ -6,6 +6,7 @@ import { PageHeader } from '../components/page-header';
 import { useApi } from '../lib/use-api';
 import { ChannelsPanel } from './automation-channels';
 import { DeliveriesPanel } from './automation-deliveries';
+import { DigestSettingsPanel } from './automation-digest';
 import { TransitionsPanel } from './automation-transitions';
 import { WebhooksPanel } from './automation-webhooks';
 
@@ -39,6 +40,7 @@ function ChannelsTab() {
       {selected && (
         <DeliveriesPanel key={selected} base={`/v1/channels/${encodeURIComponent(selected)}`} />
       )}
+      <DigestSettingsPanel />
     </>
   );
 }
