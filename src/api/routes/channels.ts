@@ -23,7 +23,8 @@ import {
 } from '../../service/channels/channel-service.js';
 import { testChannel } from '../../service/channels/channel-test-send.js';
 import { PLAIN_SECRETS } from '../../service/secret-box.js';
-import { StoreError, type Channel } from '../../store/port.js';
+import { StoreError } from '../../store/errors.js';
+import type { Channel } from '../../store/port.js';
 import { WEBHOOK_DELIVERY_STATUSES } from '../../store/webhook-records.js';
 import { auditTarget } from '../audit-trail.js';
 import { refusePrivateUrls } from '../channel-urls.js';
