@@ -15,5 +15,7 @@ export default defineConfig({
       ...(testStores().includes('postgres') ? [] : POSTGRES_ONLY),
     ],
     testTimeout: 30_000,
+    // Setting up and dropping test databases waits on PostgreSQL, which a loaded machine slows.
+    hookTimeout: 60_000,
   },
 });

@@ -14,6 +14,7 @@ const NOT_BY_WORKSPACE: Readonly<Record<string, string>> = {
   webhook_messages: 'keyed by id, referred to by deliveries: to widen together',
   webhook_deliveries: 'keyed by seq and id, referred to by attempts: to widen together',
   webhook_attempts: 'keyed by id: to widen together',
+  channels: 'keyed by id, referred to by its queue in webhook_subscriptions: to widen together',
   users: 'people are global (one user may belong to several workspaces): a reference table',
   sessions:
     'looked up by token hash before the workspace is known, and a user may switch workspaces',
