@@ -213,6 +213,8 @@ export async function channelRoutes(app: FastifyInstance, deps: AppDeps): Promis
           ...(deps.secrets ? { secrets: deps.secrets } : {}),
           publicUrl,
           log: (line) => request.log.info(line),
+          // The same guard as the delivery worker's (LEADSCORE_WEBHOOK_ALLOW_PRIVATE).
+          blockPrivateNetworks: deps.webhooks?.options?.blockPrivateNetworks ?? true,
         },
         request.workspaceId,
         id,
