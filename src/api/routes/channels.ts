@@ -23,12 +23,11 @@ import {
 } from '../../service/channels/channel-service.js';
 import { testChannel } from '../../service/channels/channel-test-send.js';
 import { PLAIN_SECRETS } from '../../service/secret-box.js';
-import { StoreError } from '../../store/errors.js';
 import type { Channel } from '../../store/port.js';
-import { WEBHOOK_DELIVERY_STATUSES } from '../../store/webhook-records.js';
 import { auditTarget } from '../audit-trail.js';
 import { refusePrivateUrls } from '../channel-urls.js';
 import type { AppDeps } from '../deps.js';
+import { deliveryLogRoutes } from './delivery-log-routes.js';
 import { ApiError } from '../errors.js';
 import {
   channelCreateSchema,
@@ -43,19 +42,8 @@ import {
 } from '../schemas/channel.js';
 import { apiErrorSchema, errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
-import {
-  deliveryDetailView,
-  deliveryView,
-  redeliveredSchema,
-  webhookDeliveryDetailSchema,
-  webhookDeliveryPageSchema,
-  webhookDeliveryViewSchema,
-} from '../schemas/webhook-delivery.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('The channel id') });
-const deliveryParams = idParams.extend({
-  deliveryId: z.string().min(1).describe('The delivery id'),
-});
 const BY_ID = [400, 401, 403, 404] as const;
 const WITH_BODY = [...BY_ID, 413, 415] as const;
 const nameTaken = jsonResponse('The name is taken by another channel', apiErrorSchema);
@@ -226,104 +214,14 @@ export async function channelRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
   );
 
-  typed.get(
-    '/v1/channels/:id/deliveries',
-    {
-      schema: {
-        tags: ['channels'],
-        summary: 'Deliveries of a channel, newest first, with cursor pagination',
-        params: idParams,
-        querystring: z.object({
-          status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().min(1).optional().describe('The `next` of the previous page'),
-        }),
-        response: { 200: webhookDeliveryPageSchema, ...errorResponses(...BY_ID) },
-      },
-    },
-    async (request) => {
-      const page = await channelDeliveryPage(
-        deps.store,
-        request.workspaceId,
-        request.params.id,
-        request.query,
-      ).catch((error: unknown) => {
-        // The store reads only the cursor; the answer names where the caller gave it.
-        if (error instanceof StoreError && error.code === 'invalid')
-          throw new ApiError('invalid_request', `querystring.cursor: ${error.message}`);
-        throw error;
-      });
-      return { items: page.items.map(deliveryView), next: page.next };
-    },
-  );
-
-  typed.get(
-    '/v1/channels/:id/deliveries/:deliveryId',
-    {
-      schema: {
-        tags: ['channels'],
-        summary: 'One delivery of a channel with every attempt',
-        params: deliveryParams,
-        response: { 200: webhookDeliveryDetailSchema, ...errorResponses(...BY_ID) },
-      },
-    },
-    async (request) => {
-      const { id, deliveryId } = request.params;
-      return deliveryDetailView(
-        await channelDelivery(deps.store, request.workspaceId, id, deliveryId),
-      );
-    },
-  );
-
-  typed.post(
-    '/v1/channels/:id/deliveries/:deliveryId/redeliver',
-    {
-      schema: {
-        tags: ['channels'],
-        summary: 'Send a finished delivery of a channel again, after any pending of its lead',
-        params: deliveryParams,
-        response: {
-          202: jsonResponse('Accepted: the delivery is pending again', webhookDeliveryViewSchema),
-          409: jsonResponse('The delivery is still pending', apiErrorSchema),
-          ...errorResponses(...WITH_BODY),
-        },
-      },
-    },
-    async (request, reply) => {
-      const { id, deliveryId } = request.params;
-      auditTarget(request, `channel:${id}`, { delivery: deliveryId });
-      const delivery = await redeliverChannelDelivery(
-        deps.store,
-        request.workspaceId,
-        id,
-        deliveryId,
-        deps.clock(),
-      );
-      deps.webhooks?.wake();
-      return reply.code(202).send(deliveryView(delivery));
-    },
-  );
-
-  typed.post(
-    '/v1/channels/:id/redeliver-failed',
-    {
-      schema: {
-        tags: ['channels'],
-        summary: 'Send every failed delivery of the channel again, each lead in order',
-        params: idParams,
-        response: { 202: redeliveredSchema, ...errorResponses(...WITH_BODY) },
-      },
-    },
-    async (request, reply) => {
-      auditTarget(request, `channel:${request.params.id}`);
-      const redelivered = await redeliverFailedOfChannel(
-        deps.store,
-        request.workspaceId,
-        request.params.id,
-        deps.clock(),
-      );
-      deps.webhooks?.wake();
-      return reply.code(202).send({ redelivered });
-    },
-  );
+  deliveryLogRoutes(app, deps, {
+    base: '/v1/channels',
+    tag: 'channels',
+    noun: 'channel',
+    target: (id) => `channel:${id}`,
+    page: channelDeliveryPage,
+    get: channelDelivery,
+    redeliver: redeliverChannelDelivery,
+    redeliverFailed: redeliverFailedOfChannel,
+  });
 }

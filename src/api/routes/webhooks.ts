@@ -15,12 +15,11 @@ import {
   subscribe,
   unsubscribe,
 } from '../../service/webhooks/subscriptions.js';
-import { StoreError } from '../../store/errors.js';
-import { WEBHOOK_DELIVERY_STATUSES } from '../../store/webhook-records.js';
 import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
+import { deliveryLogRoutes } from './delivery-log-routes.js';
 import { ApiError } from '../errors.js';
-import { apiErrorSchema, errorResponses } from '../schemas/error.js';
+import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
 import {
   webhookCreatedSchema,
@@ -31,19 +30,8 @@ import {
   webhookView,
   webhookViewSchema,
 } from '../schemas/webhook.js';
-import {
-  deliveryDetailView,
-  deliveryView,
-  redeliveredSchema,
-  webhookDeliveryDetailSchema,
-  webhookDeliveryPageSchema,
-  webhookDeliveryViewSchema,
-} from '../schemas/webhook-delivery.js';
 
 const idParams = z.object({ id: z.string().min(1).describe('The subscription id') });
-const deliveryParams = idParams.extend({
-  deliveryId: z.string().min(1).describe('The delivery id'),
-});
 const BY_ID = [400, 401, 403, 404] as const;
 const WITH_BODY = [...BY_ID, 413, 415] as const;
 
@@ -168,102 +156,15 @@ export async function webhookRoutes(app: FastifyInstance, deps: AppDeps): Promis
     },
   );
 
-  typed.get(
-    '/v1/webhooks/:id/deliveries',
-    {
-      schema: {
-        tags: ['webhooks'],
-        summary: 'Deliveries of a subscription, newest first, with cursor pagination',
-        params: idParams,
-        querystring: z.object({
-          status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
-          limit: z.coerce.number().int().min(1).max(200).default(50),
-          cursor: z.string().min(1).optional().describe('The `next` of the previous page'),
-        }),
-        response: { 200: webhookDeliveryPageSchema, ...errorResponses(...BY_ID) },
-      },
-    },
-    async (request) => {
-      const page = await deliveryPage(
-        deps.store,
-        request.workspaceId,
-        request.params.id,
-        request.query,
-      ).catch((error: unknown) => {
-        // The store reads only the cursor; the answer names where the caller gave it.
-        if (error instanceof StoreError && error.code === 'invalid')
-          throw new ApiError('invalid_request', `querystring.cursor: ${error.message}`);
-        throw error;
-      });
-      return { items: page.items.map(deliveryView), next: page.next };
-    },
-  );
-
-  typed.get(
-    '/v1/webhooks/:id/deliveries/:deliveryId',
-    {
-      schema: {
-        tags: ['webhooks'],
-        summary: 'One delivery with every attempt: status, latency, response excerpt',
-        params: deliveryParams,
-        response: { 200: webhookDeliveryDetailSchema, ...errorResponses(...BY_ID) },
-      },
-    },
-    async (request) => {
-      const { id, deliveryId } = request.params;
-      return deliveryDetailView(await getDelivery(deps.store, request.workspaceId, id, deliveryId));
-    },
-  );
-
-  typed.post(
-    '/v1/webhooks/:id/deliveries/:deliveryId/redeliver',
-    {
-      schema: {
-        tags: ['webhooks'],
-        summary: 'Send a finished delivery again (same webhook-id), after any pending of its lead',
-        params: deliveryParams,
-        response: {
-          202: jsonResponse('Accepted: the delivery is pending again', webhookDeliveryViewSchema),
-          409: jsonResponse('The delivery is still pending', apiErrorSchema),
-          ...errorResponses(...WITH_BODY),
-        },
-      },
-    },
-    async (request, reply) => {
-      const { id, deliveryId } = request.params;
-      auditTarget(request, `webhook:${id}`, { delivery: deliveryId });
-      const delivery = await redeliver(
-        deps.store,
-        request.workspaceId,
-        id,
-        deliveryId,
-        deps.clock(),
-      );
-      deps.webhooks?.wake();
-      return reply.code(202).send(deliveryView(delivery));
-    },
-  );
-
-  typed.post(
-    '/v1/webhooks/:id/redeliver-failed',
-    {
-      schema: {
-        tags: ['webhooks'],
-        summary: 'Send every failed delivery of the subscription again, each lead in order',
-        params: idParams,
-        response: { 202: redeliveredSchema, ...errorResponses(...WITH_BODY) },
-      },
-    },
-    async (request, reply) => {
-      auditTarget(request, `webhook:${request.params.id}`);
-      const redelivered = await redeliverFailed(
-        deps.store,
-        request.workspaceId,
-        request.params.id,
-        deps.clock(),
-      );
-      deps.webhooks?.wake();
-      return reply.code(202).send({ redelivered });
-    },
-  );
+  deliveryLogRoutes(app, deps, {
+    base: '/v1/webhooks',
+    tag: 'webhooks',
+    noun: 'subscription',
+    target: (id) => `webhook:${id}`,
+    redeliverNote: ' (same webhook-id)',
+    page: deliveryPage,
+    get: getDelivery,
+    redeliver,
+    redeliverFailed,
+  });
 }
