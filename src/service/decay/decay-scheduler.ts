@@ -1,5 +1,6 @@
 // Runs the decay sweep every interval (and once at start), one sweep at a time, until stopped.
 import type { Store } from '../../store/port.js';
+import { RepeatingRound } from '../repeating-round.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { sweepDue, type SweepResult } from './sweep-due.js';
 
@@ -12,19 +13,18 @@ export interface DecaySchedulerOptions {
 }
 
 export class DecayScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly rounds: RepeatingRound;
 
   constructor(
     private readonly store: Store,
     private readonly models: ActiveModels,
     private readonly options: DecaySchedulerOptions,
-  ) {}
+  ) {
+    this.rounds = new RepeatingRound(() => this.sweepNow(), options.intervalMs, options.onError);
+  }
 
   start(): void {
-    this.stopped = false;
-    this.tick();
+    this.rounds.start();
   }
 
   /** Runs one sweep now (tests; also what every tick does). */
@@ -35,22 +35,7 @@ export class DecayScheduler {
   }
 
   /** No new sweep starts; resolves once the one running (if any) has ended. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.stopped) return;
-    this.running = this.sweepNow()
-      .then(
-        () => undefined,
-        (error: unknown) => this.options.onError?.(error),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (!this.stopped) this.timer = setTimeout(() => this.tick(), this.options.intervalMs);
-      });
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 }

@@ -2,6 +2,7 @@
 // round at a time, until stopped. It remembers the (workspace, day) rounds it has done, so each
 // workspace's content is read once a day per server; the claims make the send once per owner
 // and day across servers.
+import { RepeatingRound } from '../repeating-round.js';
 import { sendDueDigests, type DigestRoundDeps, type DigestRoundResult } from './send-digests.js';
 
 export const DEFAULT_DIGEST_CHECK_MS = 60_000;
@@ -17,17 +18,20 @@ export interface DigestSchedulerOptions extends DigestRoundDeps {
 }
 
 export class DigestScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
+  private readonly rounds: RepeatingRound;
   /** Rounds done, by key; kept for two days (a day's keys are useless after it). */
   private readonly done = new Map<string, number>();
 
-  constructor(private readonly options: DigestSchedulerOptions) {}
+  constructor(private readonly options: DigestSchedulerOptions) {
+    this.rounds = new RepeatingRound(
+      () => this.checkNow(),
+      options.intervalMs ?? DEFAULT_DIGEST_CHECK_MS,
+      (error) => options.onError?.(error),
+    );
+  }
 
   start(): void {
-    this.stopped = false;
-    this.tick();
+    this.rounds.start();
   }
 
   /** Runs one round now (tests; also what every tick does). */
@@ -42,26 +46,7 @@ export class DigestScheduler {
   }
 
   /** No new round starts; resolves once the one running (if any) has ended. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private tick(): void {
-    if (this.stopped) return;
-    this.running = this.checkNow()
-      .then(
-        () => undefined,
-        (error: unknown) => this.options.onError?.(error),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (!this.stopped)
-          this.timer = setTimeout(
-            () => this.tick(),
-            this.options.intervalMs ?? DEFAULT_DIGEST_CHECK_MS,
-          );
-      });
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 }
