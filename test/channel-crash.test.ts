@@ -4,22 +4,14 @@
 // itself, as another process would; the server is killed with SIGKILL while deliveries are
 // pending, more changes are made while it is dead, and once restarted with HubSpot up every
 // lead's latest state arrives and no delivery is left pending or failed.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
-import type { Store } from '../src/store/port.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { describe, expect, it } from 'vitest';
 import { HubspotMock } from './hubspot-mock.js';
-import { PG_SERVER, pgAdmin } from './pg-admin.js';
+import { crashTargets, until } from './crash-targets.js';
 import { startServe } from './serve-process.js';
 import { syncModel } from './sync-fixture.js';
 import { ingestMessages } from '../src/service/ingest/ingest-messages.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
 import { segmentMessages } from './segment-messages.js';
-import { onTestStores } from './test-stores.js';
 
 const ENV = {
   LEADSCORE_ADMIN_KEY: 'ls_admin_sync-crash-admin-key-0123456789',
@@ -33,46 +25,7 @@ const ENV = {
 };
 const LEADS = Array.from({ length: 12 }, (_, i) => `lead-${i}`);
 
-const dir = mkdtempSync(join(tmpdir(), 'leadscore-sync-crash-'));
-const databases: string[] = [];
-afterAll(async () => {
-  for (const name of databases) await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const targets = onTestStores([
-  {
-    name: 'sqlite',
-    make: async () => {
-      const db = join(dir, `${randomBytes(4).toString('hex')}.db`);
-      return { db, env: { DATABASE_URL: '' }, open: (): Store => openSqliteStore({ file: db }) };
-    },
-  },
-  {
-    name: 'postgres',
-    make: async () => {
-      const name = `leadscore_synccrash_${randomBytes(6).toString('hex')}`;
-      await pgAdmin(`CREATE DATABASE ${name}`);
-      databases.push(name);
-      const url = new URL(PG_SERVER);
-      url.pathname = `/${name}`;
-      const connectionString = url.toString();
-      return {
-        db: join(dir, 'unused.db'),
-        env: { DATABASE_URL: connectionString },
-        open: (): Store => openPostgresStore({ connectionString }),
-      };
-    },
-  },
-]);
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 30_000) {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const targets = crashTargets('synccrash');
 
 describe.each(targets)('write-back across a crash on $name', ({ make }) => {
   it('writes every lead’s latest state after a SIGKILL and an outage', async () => {

@@ -4,18 +4,11 @@
 // enqueueNotifications in a transaction. The receiver is down, the server retries, is killed
 // with SIGKILL while deliveries are pending, and more notifications are written while it is
 // dead; restarted with the receiver up, it delivers every one, each lead in order.
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
-import type { NewNotification, Store } from '../src/store/port.js';
-import { openSqliteStore } from '../src/store/sqlite/sqlite-store.js';
+import { describe, expect, it } from 'vitest';
+import type { NewNotification } from '../src/store/port.js';
+import { crashTargets, until } from './crash-targets.js';
 import { startServe } from './serve-process.js';
-import { onTestStores } from './test-stores.js';
 import { ALLOW_PRIVATE_ENV, Receiver } from './webhook-receiver.js';
-import { PG_SERVER, pgAdmin } from './pg-admin.js';
 
 const ADMIN = 'ls_admin_webhook-crash-admin-key-0123456789';
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -32,47 +25,7 @@ const ENV = {
   LEADSCORE_WEBHOOK_DISABLE_AFTER: '100000',
 };
 
-const dir = mkdtempSync(join(tmpdir(), 'leadscore-webhook-crash-'));
-const databases: string[] = [];
-
-afterAll(async () => {
-  for (const name of databases) await pgAdmin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const targets = onTestStores([
-  {
-    name: 'sqlite',
-    make: async () => {
-      const db = join(dir, `${randomBytes(4).toString('hex')}.db`);
-      return { db, env: { DATABASE_URL: '' }, open: (): Store => openSqliteStore({ file: db }) };
-    },
-  },
-  {
-    name: 'postgres',
-    make: async () => {
-      const name = `leadscore_whcrash_${randomBytes(6).toString('hex')}`;
-      await pgAdmin(`CREATE DATABASE ${name}`);
-      databases.push(name);
-      const url = new URL(PG_SERVER);
-      url.pathname = `/${name}`;
-      const connectionString = url.toString();
-      return {
-        db: join(dir, 'unused.db'),
-        env: { DATABASE_URL: connectionString },
-        open: (): Store => openPostgresStore({ connectionString }),
-      };
-    },
-  },
-]);
-
-async function until(what: string, check: () => boolean | Promise<boolean>, ms = 20_000) {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const targets = crashTargets('whcrash');
 
 describe.each(targets)('webhook outbox across a crash on $name', ({ make }) => {
   it('delivers every notification written before, during and after a SIGKILL', async () => {
