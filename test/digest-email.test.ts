@@ -53,71 +53,68 @@ afterEach(async () => {
   for (const close of closing.splice(0)) await close();
 });
 
-describe.each(freshStores())(
-  'daily digest by e-mail on $name',
-  (kind) => {
-    it('arrives once per owner and day with two servers, with the owner’s leads', async () => {
-      const mail = await smtp();
-      closing.push(mail.close);
-      const shared = await kind.openShared();
-      const ws = await seededWorkspace(shared.store);
-      const channel = await shared.store.createChannel(
-        ws,
-        {
-          kind: 'email',
-          name: 'mail',
-          config: { host: '127.0.0.1', port: mail.port, from: 'leadscore <digest@example.com>' },
-          secrets: '',
-          sync: null,
-          createdBy: null,
-        },
-        ago(100),
-      );
-      await setDigestSettings(
-        shared.store,
-        ws,
-        { channelIds: [channel.id], hour: 8, timeZone: 'UTC', waitingHours: 24 },
-        ago(100),
-      );
-      let now = NOW;
-      const servers = [shared.store, shared.another()];
-      const round = (store: Store) =>
-        new DigestScheduler({
-          store,
-          models: new ActiveModels(),
-          defaults: { hour: null },
-          publicUrl: () => 'https://scores.example.com',
-          clock: () => now,
-        }).checkNow();
-      const deliver = async () => {
-        const worker = new WebhookWorker({
+describe.each(freshStores())('daily digest by e-mail on $name', (kind) => {
+  it('arrives once per owner and day with two servers, with the owner’s leads', async () => {
+    const mail = await smtp();
+    closing.push(mail.close);
+    const shared = await kind.openShared();
+    const ws = await seededWorkspace(shared.store);
+    const channel = await shared.store.createChannel(
+      ws,
+      {
+        kind: 'email',
+        name: 'mail',
+        config: { host: '127.0.0.1', port: mail.port, from: 'leadscore <digest@example.com>' },
+        secrets: '',
+        sync: null,
+        createdBy: null,
+      },
+      ago(100),
+    );
+    await setDigestSettings(
+      shared.store,
+      ws,
+      { channelIds: [channel.id], hour: 8, timeZone: 'UTC', waitingHours: 24 },
+      ago(100),
+    );
+    let now = NOW;
+    const servers = [shared.store, shared.another()];
+    const round = (store: Store) =>
+      new DigestScheduler({
+        store,
+        models: new ActiveModels(),
+        defaults: { hour: null },
+        publicUrl: () => 'https://scores.example.com',
+        clock: () => now,
+      }).checkNow();
+    const deliver = async () => {
+      const worker = new WebhookWorker({
+        store: shared.store,
+        clock: () => now,
+        random: () => 0.5,
+        channels: channelDispatch({
           store: shared.store,
           clock: () => now,
-          random: () => 0.5,
-          channels: channelDispatch({
-            store: shared.store,
-            clock: () => now,
-            publicUrl: () => 'https://scores.example.com',
-            log: () => undefined,
-          }),
-        });
-        while ((await worker.runOnce()) > 0);
-      };
+          publicUrl: () => 'https://scores.example.com',
+          log: () => undefined,
+        }),
+      });
+      while ((await worker.runOnce()) > 0);
+    };
 
-      for (const store of servers) await round(store);
-      await deliver();
-      for (const store of servers) await round(store);
-      await deliver();
-      expect(mail.received.map((m) => m.to).sort()).toEqual([[ANN], [BOB]]);
-      const ann = mail.received.find((m) => m.to.includes(ANN))!;
-      expect(ann.text).toContain('Lead a-new');
-      expect(ann.text).toContain('https://scores.example.com/leads/a-new');
-      expect(ann.text).not.toContain('b-new');
+    for (const store of servers) await round(store);
+    await deliver();
+    for (const store of servers) await round(store);
+    await deliver();
+    expect(mail.received.map((m) => m.to).sort()).toEqual([[ANN], [BOB]]);
+    const ann = mail.received.find((m) => m.to.includes(ANN))!;
+    expect(ann.text).toContain('Lead a-new');
+    expect(ann.text).toContain('https://scores.example.com/leads/a-new');
+    expect(ann.text).not.toContain('b-new');
 
-      now = NOW + 24 * HOUR;
-      for (const store of servers) await round(store);
-      await deliver();
-      expect(mail.received).toHaveLength(4);
-    });
-  },
-);
+    now = NOW + 24 * HOUR;
+    for (const store of servers) await round(store);
+    await deliver();
+    expect(mail.received).toHaveLength(4);
+  });
+});
