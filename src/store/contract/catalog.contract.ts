@@ -54,5 +54,15 @@ export function catalogContract(makeStore: MakeStore): void {
       expect(await store.getCatalog(ws)).toEqual({ document: { leads: 2 }, computedAt: T0 + 1 });
       expect(await store.getCatalog(other)).toBeUndefined();
     });
+
+    it("drops the workspace's catalog when a lead is erased (its values may be in it)", async () => {
+      const { store, ws, other } = ctx();
+      await store.upsertLead(ws, 'gone', { email: 'gone@acme.io' }, T0);
+      await store.putCatalog(ws, { document: { values: ['gone@acme.io'] }, computedAt: T0 });
+      await store.putCatalog(other, { document: {}, computedAt: T0 });
+      await store.deleteLead(ws, 'gone');
+      expect(await store.getCatalog(ws)).toBeUndefined();
+      expect(await store.getCatalog(other)).toEqual({ document: {}, computedAt: T0 });
+    });
   });
 }
