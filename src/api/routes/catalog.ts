@@ -57,8 +57,9 @@ export async function catalogRoutes(app: FastifyInstance, deps: AppDeps): Promis
       },
     },
     async (request, reply) => {
+      // Before the job's row is written: the entry goes in that transaction.
+      auditTarget(request, 'catalog');
       const { job } = await refreshCatalog(deps.store, request.workspaceId, deps.clock);
-      auditTarget(request, `job:${job.id}`);
       void reply.code(202);
       return { jobId: job.id, job: jobView(job) };
     },
