@@ -256,6 +256,11 @@ export const CASES: Record<string, Case> = {
     target: 'model:2',
     summary: { before: { active: 1 }, after: { active: 2 } },
   },
+  'POST /v1/catalog/refresh': {
+    call: (s) => s.call('POST', '/v1/catalog/refresh'),
+    status: 202,
+    target: 'catalog',
+  },
   'POST /v1/predictive/train': {
     call: (s) => s.call('POST', '/v1/predictive/train', { kind: 'lr' }),
     status: 202,

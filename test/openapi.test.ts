@@ -290,6 +290,14 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
     [...BY_ID_ERRORS, ...BODY_ERRORS],
   ],
   ['get', '/v1/jobs/{id}', '200', ['id', 'kind', 'status', 'progress', 'total'], BY_ID_ERRORS],
+  [
+    'get',
+    '/v1/catalog',
+    '200',
+    ['asOf', 'traits', 'companyTraits', 'events'],
+    ['400', '401', '403'],
+  ],
+  ['post', '/v1/catalog/refresh', '202', ['jobId', 'job'], ['400', '401', '403']],
   ...WEBHOOK_ROUTES,
   ...CHANNEL_ROUTES,
   ...LIFECYCLE_ROUTES,
@@ -621,6 +629,9 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     await send(200, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
     await send(404, ['DELETE', '/v1/suppressions/u1'], suppression, a.admin);
     await send(200, ['GET', '/v1/audit?limit=1'], '/v1/audit', a.admin);
+    await send(200, ['GET', '/v1/catalog'], '/v1/catalog', a.admin);
+    await send(202, ['POST', '/v1/catalog/refresh'], '/v1/catalog/refresh', a.admin);
+    await send(401, ['GET', '/v1/catalog'], '/v1/catalog', {});
     await send(400, ['GET', '/v1/audit?after=nonsense'], '/v1/audit', a.admin);
 
     // Channels: made, read, tested (without a reachable service: ok false), refused.

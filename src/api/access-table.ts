@@ -106,6 +106,8 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'GET /v1/models/:version': m('models.read'),
   'POST /v1/models/:version/activate': m('models.write', 'model.activate'),
   'POST /v1/models/backtest': m('models.read'),
+  'GET /v1/catalog': m('models.read'),
+  'POST /v1/catalog/refresh': m('models.write', 'catalog.refresh'),
 
   'GET /v1/reports/handover': m('analytics.read'),
   'GET /v1/reports/distribution': m('analytics.read'),

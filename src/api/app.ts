@@ -39,6 +39,7 @@ import { oidcRoutes } from './routes/oidc.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
 import { suppressionRoutes } from './routes/suppressions.js';
+import { catalogRoutes } from './routes/catalog.js';
 import { userRoutes } from './routes/users.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { digestRoutes } from './routes/digest.js';
@@ -112,6 +113,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => importRoutes(scope, deps));
   await app.register((scope) => transitionRoutes(scope, deps));
   await app.register((scope) => suppressionRoutes(scope, deps));
+  await app.register((scope) => catalogRoutes(scope, deps));
   await app.register((scope) => exportRoutes(scope, deps));
   await app.register((scope) => oidcRoutes(scope, deps));
   await app.register((scope) => auditRoutes(scope, deps));

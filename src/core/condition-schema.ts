@@ -27,7 +27,12 @@ export type Operator = (typeof OPERATORS)[number];
 
 export const leafConditionSchema = z
   .strictObject({
-    field: z.string().min(1).describe('Dotted path of the field, e.g. company.industry'),
+    field: z
+      .string()
+      .min(1)
+      .describe(
+        'Dotted path of the field, e.g. company.industry; on a lead also the derived email.domain, email.isBusiness and email.isDisposable (computed from the email trait when the lead has no value there)',
+      ),
     eq: scalarSchema.optional(),
     neq: scalarSchema.optional(),
     in: z.array(scalarSchema).min(1).optional(),

@@ -23,6 +23,7 @@ import type {
 import type { AccountMethods } from './account-port.js';
 import type { JobLeaseMethods } from './job-lease-port.js';
 import type { JobResultMethods } from './job-results-port.js';
+import type { CatalogMethods } from './catalog-port.js';
 import type { ImportRejectMethods } from './import-rejects-port.js';
 import type { PredictiveMethods } from './predictive-port.js';
 import type { RetrainingMethods } from './retraining-port.js';
@@ -47,6 +48,7 @@ export type { LifecycleMethods } from './lifecycle-port.js';
 export type { AccountMethods, AccountPage } from './account-port.js';
 export type { JobLeaseMethods } from './job-lease-port.js';
 export type { JobResultMethods } from './job-results-port.js';
+export type * from './catalog-port.js';
 export type { ImportRejectMethods } from './import-rejects-port.js';
 export * from './import-reject-records.js';
 export type { PredictiveMethods, PredictiveModelSummary } from './predictive-port.js';
@@ -99,6 +101,7 @@ export interface StoreTx
     AccountMethods,
     LifecycleMethods,
     JobResultMethods,
+    CatalogMethods,
     JobLeaseMethods,
     PredictiveMethods,
     RetrainingMethods,

@@ -2,6 +2,7 @@
 import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
 import { auditContract } from './audit.contract.js';
+import { catalogContract } from './catalog.contract.js';
 import { channelsContract } from './channels.contract.js';
 import { channelSyncContract } from './channel-sync.contract.js';
 import { dashboardContract } from './dashboard.contract.js';
@@ -56,5 +57,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     auditContract(makeStore);
     digestContentContract(makeStore);
     channelSyncContract(makeStore);
+    catalogContract(makeStore);
   });
 }
