@@ -1,6 +1,7 @@
 // The store contract: one suite every adapter must pass unchanged.
 import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
+import { adjustmentsContract } from './adjustments.contract.js';
 import { auditContract } from './audit.contract.js';
 import { channelsContract } from './channels.contract.js';
 import { channelSyncContract } from './channel-sync.contract.js';
@@ -56,5 +57,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     auditContract(makeStore);
     digestContentContract(makeStore);
     channelSyncContract(makeStore);
+    adjustmentsContract(makeStore);
   });
 }

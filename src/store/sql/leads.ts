@@ -115,6 +115,8 @@ export function leadMethods(db: SqlDb, wsKeys: WorkspaceKeys): LeadMethods {
       const del = (table: string, column: string) => count(table, column, ws, id);
       // What write-back channels last wrote for it (a hash of its values) goes too.
       await del('channel_sync_state', 'lead_id');
+      // Its manual score adjustments too.
+      await del('lead_adjustments', 'lead_id');
       return {
         leads: await del('leads', 'id'),
         events: anonymous + (await del('events', 'lead_id')),

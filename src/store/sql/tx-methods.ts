@@ -33,6 +33,7 @@ import { auditMethods } from './audit.js';
 import { channelMethods } from './channels.js';
 import { digestContentMethods } from './digest-content.js';
 import { channelSyncMethods } from './channel-sync.js';
+import { adjustmentMethods } from './adjustments.js';
 
 export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
@@ -54,6 +55,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     channelMethods(db, wsKeys),
     digestContentMethods(db, wsKeys),
     channelSyncMethods(db, wsKeys),
+    adjustmentMethods(db, wsKeys),
     deliveryMethods(db, wsKeys),
     retentionMethods(db),
     eventMethods(db, wsKeys),
