@@ -1,5 +1,6 @@
 // Every lead of a workspace with what its stored score shows now: the starting point of a full
 // rescore and of a backtest.
+import type { Adjustment } from '../../core/manual-adjustment.js';
 import type { Lead, Store } from '../../store/port.js';
 import type { ScoreSummary } from '../scoring/score-change.js';
 import type { PreviousScores } from './model-change.js';
@@ -8,6 +9,8 @@ import type { PreviousScores } from './model-change.js';
 export interface Found {
   lead: Lead;
   previous: ScoreSummary | undefined;
+  /** Its manual adjustments as its stored state holds them: a rescore keeps them. */
+  manual: Adjustment[] | undefined;
 }
 
 export async function findLeads(
@@ -25,7 +28,11 @@ export async function findLeads(
       ...(after ? { after } : {}),
     });
     for (const { lead, score } of page.items)
-      found.set(lead.id, { lead, previous: score ? await previous.of(store, score) : undefined });
+      found.set(lead.id, {
+        lead,
+        previous: score ? await previous.of(store, score) : undefined,
+        manual: score?.state.manual,
+      });
     after = page.next ?? undefined;
   } while (after);
   return found;
