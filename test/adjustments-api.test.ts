@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../src/api/app.js';
 import { parseModel } from '../src/core/parse-model.js';
+import { createWorkspaceWithKeys } from '../src/service/keys.js';
 import { sweepDue } from '../src/service/decay/sweep-due.js';
 import { startActivation } from '../src/service/models/activation.js';
 import { ActiveModels } from '../src/service/scoring/active-model.js';
@@ -181,6 +182,27 @@ describe.each(freshStores())('manual adjustments on $name', ({ open }) => {
     expect(after).toMatchObject({ score: 55, segment: 'hot' });
     expect(sum(after)).toBeCloseTo(after.score, 9);
     expect((await store.getScore(a.ws, 'u1'))?.score).toBe(55);
+  });
+
+  it('keeps an adjustment made before any model is active, counted from the first', async () => {
+    const { store, models, app, clock } = await setup(open);
+    const made = await createWorkspaceWithKeys(store, 'unscored', T0);
+    const ws = made.workspace.id;
+    await store.upsertLead(ws, 'u9', { title: 'VP' }, T0);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/leads/u9/adjustments',
+      headers: { authorization: `Bearer ${made.admin.secret}` },
+      payload: { points: 7, reason: 'Referral' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(await store.getScore(ws, 'u9')).toBeUndefined();
+    const v1 = await store.addModel(ws, model as unknown as Record<string, unknown>, T0);
+    clock.now = T0 + H;
+    await (
+      await startActivation(store, models, ws, v1, () => clock.now)
+    ).running;
+    expect((await store.getScore(ws, 'u9'))?.score).toBe(27);
   });
 
   it('answers 400 naming the field for bad input', async () => {

@@ -9,7 +9,7 @@ import type { PreviousScores } from './model-change.js';
 export interface Found {
   lead: Lead;
   previous: ScoreSummary | undefined;
-  /** Its manual adjustments as its stored state holds them: a rescore keeps them. */
+  /** Its manual adjustments: a rescore keeps them. */
   manual: Adjustment[] | undefined;
 }
 
@@ -27,11 +27,16 @@ export async function findLeads(
       limit: 1000,
       ...(after ? { after } : {}),
     });
+    // From the table, not the stored state: a lead adjusted while no model was active has none.
+    const manual = await store.adjustmentsOfLeads(
+      ws,
+      page.items.map((i) => i.lead.id),
+    );
     for (const { lead, score } of page.items)
       found.set(lead.id, {
         lead,
         previous: score ? await previous.of(store, score) : undefined,
-        manual: score?.state.manual,
+        manual: manual.get(lead.id),
       });
     after = page.next ?? undefined;
   } while (after);
