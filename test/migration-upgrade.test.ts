@@ -43,6 +43,7 @@ const SINCE = [
   '021-retraining',
   '022-channels',
   '023-channel-sync-state',
+  '026-adjustments',
 ];
 
 /** Tables the migrations since made: empty after an upgrade. */
@@ -62,6 +63,7 @@ const NEW_TABLES = {
   digest_settings: 0,
   digest_sends: 0,
   channel_sync_state: 0,
+  lead_adjustments: 0,
 };
 
 describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {
