@@ -216,6 +216,24 @@ export const CASES: Record<string, Case> = {
     target: 'lead:u1',
     summary: { action: 'reset', to: 'sql', reason: 'call' },
   },
+  'POST /v1/leads/:id/adjustments': {
+    prepare: (s) => lead(s).then(() => undefined),
+    call: (s) => s.call('POST', '/v1/leads/u1/adjustments', { points: 10, reason: 'trade show' }),
+    status: 201,
+    target: 'lead:u1',
+    summary: { points: 10, reason: 'trade show' },
+  },
+  'DELETE /v1/leads/:id/adjustments/:adjustmentId': {
+    prepare: async (s) => {
+      await lead(s);
+      const made = { points: 10, reason: 'x', author: 'k', at: T0, expiresAt: null };
+      await s.store.addAdjustment(s.a.ws, 'u1', { id: 'adj-1', ...made });
+    },
+    call: (s) => s.call('DELETE', '/v1/leads/u1/adjustments/adj-1'),
+    status: 200,
+    target: 'lead:u1',
+    summary: { adjustment: 'adj-1' },
+  },
   'POST /v1/imports': {
     call: (s) => {
       const body = form([

@@ -44,6 +44,7 @@ const SINCE = [
   '022-channels',
   '023-channel-sync-state',
   '024-catalog',
+  '026-adjustments',
 ];
 
 /** Tables the migrations since made: empty after an upgrade. */
@@ -64,6 +65,7 @@ const NEW_TABLES = {
   digest_sends: 0,
   channel_sync_state: 0,
   catalogs: 0,
+  lead_adjustments: 0,
 };
 
 describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {

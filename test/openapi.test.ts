@@ -148,6 +148,12 @@ const LIFECYCLE_ROUTES: [string, string, string, string[], string[]][] = [
   ['post', '/v1/leads/{id}/lifecycle/reset', '200', LIFECYCLE_KEYS, MOVE_ERRORS],
   ['get', '/v1/reports/handover', '200', ['from', 'to', 'segments'], ['400', '401', '403']],
 ];
+const ADJUSTMENT_KEYS = ['id', 'points', 'reason', 'author', 'createdAt', 'expiresAt'];
+const ADJUSTMENT_ROUTES: [string, string, string, string[], string[]][] = [
+  ['get', '/v1/leads/{id}/adjustments', '200', ['adjustments'], BY_ID_ERRORS],
+  ['post', '/v1/leads/{id}/adjustments', '201', ADJUSTMENT_KEYS, [...BY_ID_ERRORS, ...BODY_ERRORS]],
+  ['delete', '/v1/leads/{id}/adjustments/{adjustmentId}', '200', ADJUSTMENT_KEYS, BY_ID_ERRORS],
+];
 
 const DASHBOARD_ROUTES: [string, string, string, string[], string[]][] = [
   ['get', '/v1/leads/{id}/events', '200', ['items', 'next'], BY_ID_ERRORS],
@@ -301,6 +307,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ...WEBHOOK_ROUTES,
   ...CHANNEL_ROUTES,
   ...LIFECYCLE_ROUTES,
+  ...ADJUSTMENT_ROUTES,
   ...DASHBOARD_ROUTES,
   ...INTELLIGENCE_ROUTES,
   ...IMPORT_ROUTES,

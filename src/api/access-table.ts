@@ -89,6 +89,9 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /v1/leads/:id/outcome': m('leads.act', 'lead.outcome', 'id'),
   'POST /v1/leads/:id/lifecycle': m('leads.act', 'lead.lifecycle_move', 'id'),
   'POST /v1/leads/:id/lifecycle/reset': m('leads.act', 'lead.lifecycle_reset', 'id'),
+  'GET /v1/leads/:id/adjustments': m('leads.read'),
+  'POST /v1/leads/:id/adjustments': m('leads.act', 'lead.adjust', 'id'),
+  'DELETE /v1/leads/:id/adjustments/:adjustmentId': m('leads.act', 'lead.adjust_remove', 'id'),
   'GET /v1/accounts': m('leads.read'),
   'GET /v1/accounts/:id': m('leads.read'),
 

@@ -35,6 +35,7 @@ import { jobRoutes } from './routes/jobs.js';
 import { importRoutes } from './routes/imports.js';
 import { transitionRoutes } from './routes/transitions.js';
 import { lifecycleRoutes } from './routes/lifecycle.js';
+import { adjustmentRoutes } from './routes/adjustments.js';
 import { oidcRoutes } from './routes/oidc.js';
 import { modelRoutes } from './routes/models.js';
 import { reportRoutes } from './routes/reports.js';
@@ -95,6 +96,7 @@ export async function buildApp(given: AppDeps): Promise<FastifyInstance> {
   await app.register((scope) => ingestRoutes(scope, deps));
   await app.register((scope) => leadRoutes(scope, deps));
   await app.register((scope) => lifecycleRoutes(scope, deps));
+  await app.register((scope) => adjustmentRoutes(scope, deps));
   await app.register((scope) => reportRoutes(scope, deps));
   await app.register((scope) => modelRoutes(scope, deps));
   await app.register((scope) => backtestRoutes(scope, deps));

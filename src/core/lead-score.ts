@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { STAGES } from './model-schema.js';
 
 export const contributionSchema = z.object({
-  kind: z.enum(['criterion', 'rule']),
+  kind: z.enum(['criterion', 'rule', 'manual']),
   id: z.string(),
   category: z.string(),
   /** The points the model gives. */
@@ -15,6 +15,10 @@ export const contributionSchema = z.object({
   /** The event's time, epoch ms (rules only). */
   time: z.number().optional(),
   messageId: z.string().optional(),
+  /** Manual adjustments: why, who, and when it stops counting (epoch ms, null for never). */
+  reason: z.string().optional(),
+  author: z.string().optional(),
+  expiresAt: z.number().nullable().optional(),
 });
 
 export const leadScoreSchema = z.object({

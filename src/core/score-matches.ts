@@ -5,10 +5,13 @@ import type { CompiledModel, CompiledRule } from './compile-model.js';
 import { decayFactor } from './decay.js';
 import type { FitResult } from './fit.js';
 import type { Contribution, LeadScore } from './lead-score.js';
+import { manualContributions, manualPoints, type Adjustment } from './manual-adjustment.js';
 
 export interface ScoreOptions {
   /** Include the contribution list that explains every point. */
   explain?: boolean;
+  /** The lead's manual adjustments: those active as of the scoring time count. */
+  adjustments?: readonly Adjustment[];
 }
 
 /** Scores from matches in any order; matches after `asOf` are ignored. */
@@ -60,6 +63,8 @@ export function scoreMatches(
       ...(award.messageId === undefined ? {} : { messageId: award.messageId }),
     });
   }
+  engagement += manualPoints(options.adjustments, asOf);
+  contributions?.push(...manualContributions(options.adjustments, asOf));
   return classify(compiled, fitResult.fit, engagement, categories, qualified, contributions);
 }
 

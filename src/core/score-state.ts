@@ -6,6 +6,7 @@ import { decayFactor } from './decay.js';
 import { matchRules, type ScoringEvent } from './event.js';
 import type { FitResult } from './fit.js';
 import type { LeadScore } from './lead-score.js';
+import { adjustmentSchema, manualPoints } from './manual-adjustment.js';
 import { classify } from './score-matches.js';
 
 const ruleStateSchema = z.object({
@@ -29,6 +30,8 @@ export const scoreStateSchema = z.object({
   qualified: z.array(z.number().int()),
   /** Latest event time absorbed; the state can be read as of this time or later. */
   lastEventTime: z.number().nullable(),
+  /** The lead's manual adjustments, data the service passes in; they count while active. */
+  manual: z.array(adjustmentSchema).optional(),
 });
 
 export type ScoreState = z.infer<typeof scoreStateSchema>;
@@ -135,5 +138,6 @@ export function readState(compiled: CompiledModel, state: ScoreState, asOf: numb
     engagement += value;
     categories[rule.category] = (categories[rule.category] ?? 0) + value;
   });
+  engagement += manualPoints(state.manual, asOf);
   return classify(compiled, state.fit, engagement, categories, state.qualified);
 }

@@ -4,6 +4,7 @@
 import { DAY_MS, type CompiledModel } from './compile-model.js';
 import { gradeRank, segmentFor } from './classify.js';
 import { evaluate, expSum, monotonePieces, type ExpTerm } from './exp-sum.js';
+import { isActive, manualPoints } from './manual-adjustment.js';
 import { readState, type ScoreState } from './score-state.js';
 
 /** How far ahead a change is looked for. */
@@ -12,21 +13,24 @@ export const DUE_HORIZON_MS = 10 * 365 * DAY_MS;
 /**
  * The first epoch ms after `from` at which the segment read from `state` (as readState reads it)
  * differs from the segment at `from`; null when no such moment comes within `horizonMs`. Exact to
- * the millisecond: the segment one millisecond earlier is still the one at `from`.
+ * the millisecond: the segment one millisecond earlier is still the one at `from`. Manual
+ * adjustments count as they stand at `from`: their expiries are due times of their own
+ * (`nextExpiry`), which the caller takes when earlier.
  */
 export function nextSegmentChange(
   compiled: CompiledModel,
-  state: ScoreState,
+  stateAsGiven: ScoreState,
   from: number,
   horizonMs = DUE_HORIZON_MS,
 ): number | null {
   // A state cannot be read before its latest event.
-  const start = Math.max(from, state.lastEventTime ?? from);
+  const start = Math.max(from, stateAsGiven.lastEventTime ?? from);
+  const state = frozenAdjustments(stateAsGiven, start);
   const segmentAt = (t: number) => readState(compiled, state, t).segment;
   const current = segmentAt(start);
 
   // score(start + t) = fit + constant + Σ value·2^(−(start + t − ref)/halfLife), one term per rule.
-  let constant = state.fit;
+  let constant = state.fit + manualPoints(state.manual, start);
   const terms: ExpTerm[] = [];
   compiled.rules.forEach((rule, i) => {
     const s = state.rules[i];
@@ -69,4 +73,13 @@ function settle(t: number, current: string, segmentAt: (t: number) => string): n
   for (let steps = 0; steps < 1000 && segmentAt(due) === current; steps++) due++;
   for (let steps = 0; steps < 1000 && segmentAt(due - 1) !== current; steps++) due--;
   return due;
+}
+
+/** The state with only its adjustments active at `at`, made to never expire. */
+function frozenAdjustments(state: ScoreState, at: number): ScoreState {
+  if (!state.manual || state.manual.length === 0) return state;
+  const manual = state.manual
+    .filter((a) => isActive(a, at))
+    .map((a) => ({ ...a, expiresAt: null }));
+  return { ...state, manual };
 }

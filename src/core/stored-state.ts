@@ -4,6 +4,7 @@
 // 506 for a lead with ten events of the ingestion benchmark), and every event writes the state
 // again (both stores, the write-ahead logs, the JSON parsing on both sides). States stored
 // before this form (the state object itself) still read as they were.
+import type { Adjustment } from './manual-adjustment.js';
 import type { ScoreState } from './score-state.js';
 
 type RuleState = ScoreState['rules'][number];
@@ -26,6 +27,8 @@ export interface StoredState {
   q?: number[];
   /** lastEventTime. */
   t: number | null;
+  /** Manual adjustments, when any. */
+  a?: Adjustment[];
 }
 
 const untouched = (r: RuleState) =>
@@ -49,6 +52,7 @@ export function encodeState(state: ScoreState): StoredState {
     r,
     ...(state.qualified.length > 0 ? { q: state.qualified } : {}),
     t: state.lastEventTime,
+    ...(state.manual && state.manual.length > 0 ? { a: state.manual } : {}),
   };
 }
 
@@ -75,6 +79,7 @@ export function decodeState(stored: unknown): ScoreState {
     rules,
     qualified: stored.q ?? [],
     lastEventTime: stored.t,
+    ...(stored.a ? { manual: stored.a } : {}),
   };
 }
 

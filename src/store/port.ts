@@ -38,6 +38,7 @@ import type { TeamMethods } from './team-port.js';
 import type { ChannelMethods } from './channel-port.js';
 import type { DigestContentMethods } from './digest-port.js';
 import type { ChannelSyncMethods } from './channel-sync-port.js';
+import type { AdjustmentMethods } from './adjustment-port.js';
 
 export * from './records.js';
 export * from './webhook-records.js';
@@ -63,6 +64,7 @@ export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port
 export * from './team-records.js';
 export type { TeamMethods } from './team-port.js';
 export type { ChannelMethods } from './channel-port.js';
+export type { AdjustmentMethods } from './adjustment-port.js';
 export type { ChannelSyncMethods, ChannelSyncState } from './channel-sync-port.js';
 export * from './channel-records.js';
 export type { DigestContentMethods } from './digest-port.js';
@@ -113,7 +115,8 @@ export interface StoreTx
     TeamMethods,
     ChannelMethods,
     DigestContentMethods,
-    ChannelSyncMethods {
+    ChannelSyncMethods,
+    AdjustmentMethods {
   createWorkspace(name: string, now: number): Promise<Workspace>;
   getWorkspace(id: string): Promise<Workspace | undefined>;
   listWorkspaces(): Promise<Workspace[]>;

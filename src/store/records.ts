@@ -105,7 +105,7 @@ export const dueLeadSchema = z.object({
   dueAt: millis,
 });
 
-export const HISTORY_CAUSES = ['event', 'traits', 'model', 'decay', 'merge'] as const;
+export const HISTORY_CAUSES = ['event', 'traits', 'model', 'decay', 'merge', 'manual'] as const;
 
 const scoreSnapshotSchema = z.object({
   score: z.number(),

@@ -9,8 +9,16 @@ import { predictionSchema } from './predictive.js';
 const traits = z.record(z.string(), z.unknown());
 
 export const leadContributionSchema = contributionSchema
-  .extend({ time: isoTime.optional().describe('The event’s time (rules only)') })
-  .describe('Points from one fit criterion or engagement rule, after cap and decay');
+  .extend({
+    time: isoTime.optional().describe('The event’s time (rules), when it was made (manual)'),
+    expiresAt: isoTime
+      .nullable()
+      .optional()
+      .describe('Manual adjustments: when it stops counting, null for never'),
+  })
+  .describe(
+    'Points from one fit criterion, engagement rule or manual adjustment, after cap and decay',
+  );
 
 export const leadSchema = z
   .object({

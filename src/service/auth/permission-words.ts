@@ -5,7 +5,7 @@ import { type Permission, OWN_LEADS_ONLY } from './permissions.js';
 
 export const PERMISSION_WORDS: Readonly<Record<Permission, string>> = {
   'leads.read': 'read leads and accounts',
-  'leads.act': 'record feedback, lifecycle moves and outcomes',
+  'leads.act': 'record feedback, lifecycle moves, outcomes and manual score adjustments',
   'leads.write': 'change lead traits',
   'leads.erase': 'erase leads or lift their suppressions',
   'data.export': 'export leads and accounts',

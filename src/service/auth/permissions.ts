@@ -5,7 +5,7 @@ import type { Role } from '../../store/team-records.js';
 export const PERMISSIONS = [
   /** Leads, their events, history and lifecycle; accounts. */
   'leads.read',
-  /** Feedback, lifecycle moves and outcomes: every lead (sales: only the leads it owns). */
+  /** Feedback, lifecycle moves, outcomes, score adjustments: every lead (sales: own leads). */
   'leads.act',
   /** Lead traits. */
   'leads.write',

@@ -70,7 +70,7 @@ export async function backtest(
   let done = 0;
 
   await replayHistories(store, ws, compiledModels, new Set(found.keys()), async (id, history) => {
-    const { lead, previous } = found.get(id)!;
+    const { lead, previous, manual } = found.get(id)!;
     const record = leadRecord(lead.id, lead.traits, await companies.of(lead));
     const outcome = outcomes.get(id);
     const replay = (compiled: CompiledModel) =>
@@ -78,7 +78,7 @@ export async function backtest(
 
     const next = replay(candidate.compiled);
     const asOf = Math.max(now, next.state.lastEventTime ?? now);
-    const to = readState(candidate.compiled, next.state, asOf).segment;
+    const to = readState(candidate.compiled, { ...next.state, manual }, asOf).segment;
     const from = previous?.segment ?? null;
     const key = `${from}\u0000${to}`;
     const move = moves.get(key);

@@ -30,7 +30,8 @@ export async function leadCard(
     .filter((e) => isScoredType(e.type))
     .map(scoringEventOf);
   const record = leadRecord(entry.leadId, traits, company?.traits);
-  const explained = scoreLead(compiled, record, events, entry.at, { explain: true });
+  const adjustments = await tx.listAdjustments(ws, entry.leadId);
+  const explained = scoreLead(compiled, record, events, entry.at, { explain: true, adjustments });
   const contributions = explained.contributions ?? [];
   const segment = compiled.model.segments.find((s) => s.id === entry.segment);
   return {

@@ -1,7 +1,10 @@
 // The decay sweep: leads whose segment decay has changed by now (their stored dueAt has passed)
 // are read again as of now and saved with a history entry, so a lead goes cold on time rather
-// than on its next read. Only due leads are touched: the store lists them from an index.
+// than on its next read. Only due leads are touched: the store lists them from an index. A due
+// time is also a manual adjustment's expiry: the sweep removes it then (history cause `manual`).
+import type { Adjustment } from '../../core/manual-adjustment.js';
 import type { HistoryEntry, LeadScoreRow, Store } from '../../store/port.js';
+import type { Cause } from '../scoring/lead-scoring.js';
 import type { ActiveModels } from '../scoring/active-model.js';
 import { refreshAccountsOfLeads } from '../accounts/account-scoring.js';
 import { recordChanges } from '../changes/record-changes.js';
@@ -65,8 +68,10 @@ function sweepWorkspace(
         saved.push({ ...row, dueAt: null });
         continue;
       }
-      const next = scoredRow(scoring, id, row.state, now);
-      const cause = { cause: 'decay' as const, causeRef: new Date(row.dueAt).toISOString() };
+      const expired = await tx.deleteExpiredAdjustments(ws, id, now);
+      const { state, cause } =
+        expired.length === 0 ? decayed(row, row.dueAt) : withoutExpired(row, expired);
+      const next = scoredRow(scoring, id, state, now);
       const entry = changeEntry(scoring, row, next, now, cause, true);
       if (entry) history.push(entry);
       saved.push(next.row);
@@ -84,6 +89,21 @@ function sweepWorkspace(
     }
     return { leads: saved.length, changes: history.length };
   });
+}
+
+function decayed(row: LeadScoreRow, dueAt: number): { state: LeadScoreRow['state']; cause: Cause } {
+  return {
+    state: row.state,
+    cause: { cause: 'decay', causeRef: new Date(dueAt).toISOString() },
+  };
+}
+
+/** The row's state without the adjustments that expired; the cause names them. */
+function withoutExpired(row: LeadScoreRow, expired: readonly Adjustment[]) {
+  const gone = new Set(expired.map((a) => a.id));
+  const manual = (row.state.manual ?? []).filter((a) => !gone.has(a.id));
+  const cause: Cause = { cause: 'manual', causeRef: expired.map((a) => a.id).join(',') };
+  return { state: { ...row.state, manual }, cause };
 }
 
 function byWorkspace(due: readonly { workspaceId: string; leadId: string }[]) {

@@ -109,7 +109,7 @@ async function scoreBatch(
     const company = lead.companyId ? companies.get(lead.companyId)?.traits : undefined;
     const record = leadRecord(id, lead.traits, company);
     const fit = evaluateFit(scoring.compiled, record);
-    const state = stateFromHistory(scoring.compiled, fit, history);
+    const state = stateFromHistory(scoring.compiled, fit, history, beforeRow?.state.manual);
     const next = scoredRow(scoring, id, state, now);
     rows.push(next.row);
     // A lead scored before has its own history: only a lead new to scoring gets its past.

@@ -78,7 +78,8 @@ async function refitState(
 ): Promise<ScoreState> {
   const fit = await fitOf(tx, ws, leadId, scoring);
   if (!merged && row && row.modelVersion === scoring.version) return withFit(row.state, fit);
-  return stateFromHistory(scoring.compiled, fit, await scoringHistory(tx, ws, leadId, seq));
+  const history = await scoringHistory(tx, ws, leadId, seq);
+  return stateFromHistory(scoring.compiled, fit, history, row?.state.manual);
 }
 
 /**
@@ -97,7 +98,7 @@ async function nextState(
   const history = () => scoringHistory(tx, ws, leadId, step.seq);
   if (!row || row.modelVersion !== scoring.version) {
     const fit = await fitOf(tx, ws, leadId, scoring);
-    return stateFromHistory(scoring.compiled, fit, await history());
+    return stateFromHistory(scoring.compiled, fit, await history(), row?.state.manual);
   }
   const fit: FitResult = { fit: row.state.fit, matched: row.state.fitMatched };
   return (await advanceState(scoring.compiled, row.state, fit, step.event, history)).state;

@@ -21,7 +21,10 @@ export interface LeadView {
   segment: string | null;
   stage: string | null;
   categories: Record<string, number>;
-  contributions: (Omit<Contribution, 'time'> & { time?: string })[];
+  contributions: (Omit<Contribution, 'time' | 'expiresAt'> & {
+    time?: string;
+    expiresAt?: string | null;
+  })[];
   /** The time the score is as of (now, or the latest event if that is later). */
   asOf: string;
   createdAt: string;
@@ -66,7 +69,11 @@ export async function leadView(
       return { ...base, ...none, categories: {}, contributions: [] };
     }
     const record = (await recordOf(tx, ws, id)) ?? {};
-    const score = scoreLead(scoring.compiled, record, history, asOf, { explain: true });
+    const adjustments = await tx.listAdjustments(ws, id);
+    const score = scoreLead(scoring.compiled, record, history, asOf, {
+      explain: true,
+      adjustments,
+    });
     return {
       ...base,
       modelVersion: scoring.version,
@@ -77,9 +84,12 @@ export async function leadView(
       segment: score.segment,
       stage: score.stage,
       categories: score.categories,
-      contributions: (score.contributions ?? []).map(({ time, ...c }) => ({
+      contributions: (score.contributions ?? []).map(({ time, expiresAt, ...c }) => ({
         ...c,
         ...(time === undefined ? {} : { time: new Date(time).toISOString() }),
+        ...(expiresAt === undefined
+          ? {}
+          : { expiresAt: expiresAt === null ? null : new Date(expiresAt).toISOString() }),
       })),
     };
   });

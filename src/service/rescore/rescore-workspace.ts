@@ -42,10 +42,10 @@ export async function rescoreWorkspace(
     [scoring.compiled],
     new Set(found.keys()),
     async (leadId, history) => {
-      const { lead, previous: before } = found.get(leadId)!;
+      const { lead, previous: before, manual } = found.get(leadId)!;
       const record = leadRecord(lead.id, lead.traits, await companies.of(lead));
       const fit = evaluateFit(scoring.compiled, record);
-      const state = stateFromHistory(scoring.compiled, fit, history);
+      const state = stateFromHistory(scoring.compiled, fit, history, manual);
       const next = scoredRow(scoring, lead.id, state, now);
       rescored.set(lead.id, { row: next.row, entry: modelChangeEntry(scoring, before, next, now) });
       if (rescored.size % 1000 === 0) onProgress?.({ leads: rescored.size, total });

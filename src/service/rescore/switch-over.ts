@@ -71,7 +71,9 @@ async function rescoreInTx(
   const record = await recordOf(tx, ws, id);
   if (!record) return undefined;
   const fit = evaluateFit(scoring.compiled, record);
-  const state = stateFromHistory(scoring.compiled, fit, await scoringHistory(tx, ws, id));
+  const history = await scoringHistory(tx, ws, id);
+  const manual = await tx.listAdjustments(ws, id);
+  const state = stateFromHistory(scoring.compiled, fit, history, manual);
   const next = scoredRow(scoring, id, state, now);
   const before = await tx.getScore(ws, id);
   const previous = before ? await job.previous.of(tx, before) : undefined;

@@ -4,6 +4,7 @@
 import type { CompiledModel } from '../../core/compile-model.js';
 import type { ScoringEvent } from '../../core/event.js';
 import type { FitResult } from '../../core/fit.js';
+import type { Adjustment } from '../../core/manual-adjustment.js';
 import { applyEvent, initialState, type ScoreState } from '../../core/score-state.js';
 
 export type Advance = { state: ScoreState; rebuilt: boolean };
@@ -23,17 +24,22 @@ export async function advanceState(
   const base = state ?? initialState(compiled, fit);
   const applied = applyEvent(compiled, base, event);
   if (applied.ok) return { state: applied.state, rebuilt: false };
-  return { state: stateFromHistory(compiled, fit, await history()), rebuilt: true };
+  return { state: stateFromHistory(compiled, fit, await history(), base.manual), rebuilt: true };
 }
 
-/** A fresh state from a whole history, taken in time order (stable: ties keep their order). */
+/**
+ * A fresh state from a whole history, taken in time order (stable: ties keep their order), with
+ * the lead's manual adjustments (they are not events: a rebuild carries them over).
+ */
 export function stateFromHistory(
   compiled: CompiledModel,
   fit: FitResult,
   events: readonly ScoringEvent[],
+  manual?: readonly Adjustment[],
 ): ScoreState {
   const ordered = [...events].sort((a, b) => a.time - b.time);
-  let state = initialState(compiled, fit);
+  let state: ScoreState = initialState(compiled, fit);
+  if (manual && manual.length > 0) state = { ...state, manual: [...manual] };
   for (const event of ordered) {
     const applied = applyEvent(compiled, state, event);
     // In time order a capped rule never sees an older event, so this cannot refuse.

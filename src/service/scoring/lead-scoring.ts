@@ -6,6 +6,7 @@ import { evaluateFit } from '../../core/fit.js';
 import type { LeadScore } from '../../core/lead-score.js';
 import { readState, withFit, type ScoreState } from '../../core/score-state.js';
 import { nextSegmentChange } from '../../core/segment-due.js';
+import { nextExpiry, type Adjustment } from '../../core/manual-adjustment.js';
 import type { HistoryEntry, LeadScoreRow, StoreTx } from '../../store/port.js';
 import { refreshAccountsOfLeads } from '../accounts/account-scoring.js';
 import { recordChanges } from '../changes/record-changes.js';
@@ -53,8 +54,27 @@ async function rescoreLead(
   const record = await recordOf(tx, ws, leadId);
   if (!record) return undefined;
   const fit = evaluateFit(scoring.compiled, record);
-  const state = stateFromHistory(scoring.compiled, fit, await scoringHistory(tx, ws, leadId));
+  const history = await scoringHistory(tx, ws, leadId);
+  const manual = await tx.listAdjustments(ws, leadId);
+  const state = stateFromHistory(scoring.compiled, fit, history, manual);
   return save(tx, ws, leadId, scoring, state, now, cause);
+}
+
+/** The lead's manual adjustments changed (`manual` is the whole list now). */
+export async function readjust(
+  tx: StoreTx,
+  ws: string,
+  leadId: string,
+  scoring: ActiveScoring,
+  manual: readonly Adjustment[],
+  now: number,
+  cause: Cause,
+): Promise<LeadScore | undefined> {
+  const row = await tx.getScore(ws, leadId);
+  if (!row || row.modelVersion !== scoring.version)
+    return rescoreLead(tx, ws, leadId, scoring, now, cause);
+  const state = { ...row.state, manual: [...manual] };
+  return save(tx, ws, leadId, scoring, state, now, cause, row);
 }
 
 /** The lead's traits or company changed: a new fit on the same engagement. */
@@ -130,9 +150,17 @@ export function scoredRow(
     scoredAt: asOf,
     lastEventTime: state.lastEventTime,
     updatedAt: now,
-    dueAt: nextSegmentChange(scoring.compiled, state, asOf),
+    dueAt: dueAt(scoring, state, asOf),
   };
   return { row, score };
+}
+
+/** The next moment the sweep must act on: a segment change by decay, or an adjustment's expiry. */
+function dueAt(scoring: ActiveScoring, state: ScoreState, asOf: number): number | null {
+  const change = nextSegmentChange(scoring.compiled, state, asOf);
+  const expiry = nextExpiry(state.manual, asOf);
+  if (change === null) return expiry;
+  return expiry === null ? change : Math.min(change, expiry);
 }
 
 /**

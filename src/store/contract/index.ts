@@ -1,6 +1,7 @@
 // The store contract: one suite every adapter must pass unchanged.
 import { describe } from 'vitest';
 import { accountsContract } from './accounts.contract.js';
+import { adjustmentsContract } from './adjustments.contract.js';
 import { auditContract } from './audit.contract.js';
 import { catalogContract } from './catalog.contract.js';
 import { channelsContract } from './channels.contract.js';
@@ -58,5 +59,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     digestContentContract(makeStore);
     channelSyncContract(makeStore);
     catalogContract(makeStore);
+    adjustmentsContract(makeStore);
   });
 }

@@ -25,6 +25,7 @@ import { retraining } from './021-retraining.js';
 import { channels } from './022-channels.js';
 import { channelSyncState } from './023-channel-sync-state.js';
 import { catalog } from './024-catalog.js';
+import { adjustments } from './026-adjustments.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   channels,
   channelSyncState,
   catalog,
+  adjustments,
 ];

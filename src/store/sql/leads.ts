@@ -117,6 +117,8 @@ export function leadMethods(db: SqlDb, wsKeys: WorkspaceKeys): LeadMethods {
       await del('channel_sync_state', 'lead_id');
       // The kept catalog's frequent values may hold its values: dropped, computed again when read.
       await db.run('DELETE FROM catalogs WHERE ws = :ws', { ws });
+      // Its manual score adjustments too.
+      await del('lead_adjustments', 'lead_id');
       return {
         leads: await del('leads', 'id'),
         events: anonymous + (await del('events', 'lead_id')),

@@ -34,6 +34,7 @@ import { channelMethods } from './channels.js';
 import { digestContentMethods } from './digest-content.js';
 import { channelSyncMethods } from './channel-sync.js';
 import { catalogMethods } from './catalog.js';
+import { adjustmentMethods } from './adjustments.js';
 
 export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
   return merge(
@@ -56,6 +57,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     digestContentMethods(db, wsKeys),
     channelSyncMethods(db, wsKeys),
     catalogMethods(db, wsKeys),
+    adjustmentMethods(db, wsKeys),
     deliveryMethods(db, wsKeys),
     retentionMethods(db),
     eventMethods(db, wsKeys),

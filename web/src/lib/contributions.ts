@@ -11,6 +11,8 @@ export interface ContributionGroup {
   afterCap: number;
   afterDecay: number;
   lastTime: string | undefined;
+  /** Manual adjustments: why. */
+  reason?: string | undefined;
 }
 
 export function groupContributions(contributions: readonly Contribution[]): ContributionGroup[] {
@@ -26,6 +28,7 @@ export function groupContributions(contributions: readonly Contribution[]): Cont
       afterCap: 0,
       afterDecay: 0,
       lastTime: undefined,
+      reason: c.reason,
     };
     group.count += 1;
     group.points += c.points;

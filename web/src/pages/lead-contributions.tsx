@@ -1,4 +1,4 @@
-// "Why this score": every criterion and rule with its points as given, after the cap and after
+// "Why this score": every criterion, rule and manual adjustment with its points as given, after the cap and after
 // decay, adding up to the score; each event's contribution on demand.
 import { useState } from 'react';
 import type { Contribution } from '../api/types';
@@ -26,7 +26,7 @@ export function LeadContributions({
 }) {
   const [detail, setDetail] = useState(false);
   if (contributions.length === 0)
-    return <Empty>No criterion or rule gives this lead points yet.</Empty>;
+    return <Empty>No criterion, rule or adjustment gives this lead points yet.</Empty>;
   const groups = groupContributions(contributions);
   const total = totalOf(contributions);
   return (
@@ -49,7 +49,12 @@ export function LeadContributions({
           {groups.map((g) => (
             <tr key={`${g.kind}:${g.id}`}>
               <td>
-                <code>{g.id}</code> <span className="badge">{g.kind}</span>
+                {g.kind === 'manual' ? (
+                  <span data-testid="manual-contribution">{g.reason}</span>
+                ) : (
+                  <code>{g.id}</code>
+                )}{' '}
+                <span className="badge">{g.kind}</span>
               </td>
               <td>{g.category}</td>
               <td className="num">{g.count}</td>

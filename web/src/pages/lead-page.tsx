@@ -14,6 +14,7 @@ import { actRefusalOf } from '../lib/access';
 import { useAccess } from '../lib/use-access';
 import { useActiveModel } from '../lib/use-active-model';
 import { useApi } from '../lib/use-api';
+import { LeadAdjustments } from './lead-adjustments';
 import { LeadContributions } from './lead-contributions';
 import { LeadLifecycle } from './lead-lifecycle';
 import { LeadPrediction } from './lead-prediction';
@@ -154,6 +155,13 @@ export function LeadPage({ id }: { id: string }) {
       <section className="card" aria-labelledby="why-h">
         <h2 id="why-h">Why this score</h2>
         <LeadContributions contributions={l.contributions} score={l.score} />
+        <h3>Manual adjustments</h3>
+        <LeadAdjustments
+          leadId={l.id}
+          contributions={l.contributions}
+          refusal={actRefusalOf(workspace, email, l.owner)}
+          onChange={refresh}
+        />
       </section>
 
       <div className="grid grid-2">
