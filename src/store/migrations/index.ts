@@ -24,6 +24,7 @@ import { teamsMigration } from './020-teams.js';
 import { retraining } from './021-retraining.js';
 import { channels } from './022-channels.js';
 import { channelSyncState } from './023-channel-sync-state.js';
+import { modelNotes } from './025-model-notes.js';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -49,4 +50,5 @@ export const migrations: readonly Migration[] = [
   retraining,
   channels,
   channelSyncState,
+  modelNotes,
 ];
