@@ -15,6 +15,7 @@ import { leadsContract } from './leads.contract.js';
 import { lifecycleContract } from './lifecycle.contract.js';
 import { listLeadsContract } from './list-leads.contract.js';
 import { listLeadsKeysetContract } from './list-leads-keyset.contract.js';
+import { modelHistoryContract } from './model-history.contract.js';
 import { retrainingContract } from './retraining.contract.js';
 import { routingContract } from './routing.contract.js';
 import { accountScoresContract } from './account-scores.contract.js';
@@ -56,5 +57,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     auditContract(makeStore);
     digestContentContract(makeStore);
     channelSyncContract(makeStore);
+    modelHistoryContract(makeStore);
   });
 }
