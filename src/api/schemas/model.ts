@@ -84,4 +84,5 @@ export const modelDiffSchema = z
   .describe('What changed from version `against` to `version`, by id');
 
 export type ModelList = z.infer<typeof modelListSchema>;
+export type ModelDiff = z.infer<typeof modelDiffSchema>;
 export type ModelVersionView = z.infer<typeof modelVersionSchema>;

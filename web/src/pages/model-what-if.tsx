@@ -118,7 +118,14 @@ function Capacity({ result, perWeek }: { result: BacktestResult; perWeek: number
   );
 }
 
-export function WhatIf({ version }: { version: number }) {
+export function WhatIf({
+  version,
+  kept = null,
+}: {
+  version: number;
+  /** The version's last what-if, kept by the server: shown until one is run here. */
+  kept?: { at: string; result: Record<string, unknown> } | null;
+}) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const [perWeek, setPerWeek] = useState('50');
@@ -139,7 +146,12 @@ export function WhatIf({ version }: { version: number }) {
     }
   };
 
-  const result = job?.status === 'succeeded' ? (job.result ?? null) : null;
+  const result =
+    job?.status === 'succeeded'
+      ? (job.result ?? null)
+      : jobId === null && kept
+        ? (kept.result as unknown as BacktestResult)
+        : null;
   return (
     <section className="card" aria-labelledby="whatif-h" data-testid="what-if">
       <h2 id="whatif-h">What-if: v{version} against the active model</h2>
