@@ -90,6 +90,9 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
 
     const kept = await server.admin<{ lastWhatIf: { at: string } | null }>('/v1/models/2');
     expect(kept.lastWhatIf).not.toBeNull();
+    await expect
+      .poll(() => dialog.getByTestId('last-what-if').textContent())
+      .toContain('Last what-if:');
     await page.getByRole('button', { name: 'Confirm activation of v2' }).click();
     const progress = page.getByRole('progressbar', { name: 'Activating model version 2' });
     await progress.waitFor();

@@ -1,7 +1,7 @@
 // The hand-written line diff: kept lines in order, and the two texts rebuilt from its sides.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineDiff } from './line-diff';
+import { foldKept, lineDiff } from './line-diff';
 
 describe('lineDiff', () => {
   it('marks added and removed lines around kept ones', () => {
@@ -29,5 +29,18 @@ describe('lineDiff', () => {
         expect(side('removed')).toBe(b);
       }),
     );
+  });
+
+  it('folds long runs of kept lines, keeping context around changes', () => {
+    const a = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'].join('\n');
+    const b = a.replace('9', 'nine');
+    expect(foldKept(lineDiff(a, b), 2)).toEqual([
+      { kind: 'gap', count: 6 },
+      { kind: 'same', text: '7' },
+      { kind: 'same', text: '8' },
+      { kind: 'removed', text: '9' },
+      { kind: 'added', text: 'nine' },
+      { kind: 'same', text: '10' },
+    ]);
   });
 });

@@ -31,3 +31,29 @@ export function lineDiff(a: string, b: string): DiffLine[] {
   while (j < y.length) out.push({ kind: 'added', text: y[j++]! });
   return out;
 }
+
+/** A diff's lines with runs of kept lines longer than twice `context` folded into a gap. */
+export function foldKept(
+  lines: readonly DiffLine[],
+  context = 3,
+): (DiffLine | { kind: 'gap'; count: number })[] {
+  const out: (DiffLine | { kind: 'gap'; count: number })[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i]!.kind !== 'same') {
+      out.push(lines[i++]!);
+      continue;
+    }
+    let end = i;
+    while (end < lines.length && lines[end]!.kind === 'same') end++;
+    const keepBefore = i === 0 ? 0 : context;
+    const keepAfter = end === lines.length ? 0 : context;
+    if (end - i > keepBefore + keepAfter + 1) {
+      out.push(...lines.slice(i, i + keepBefore));
+      out.push({ kind: 'gap', count: end - i - keepBefore - keepAfter });
+      out.push(...lines.slice(end - keepAfter, end));
+    } else out.push(...lines.slice(i, end));
+    i = end;
+  }
+  return out;
+}

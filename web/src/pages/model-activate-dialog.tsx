@@ -41,7 +41,7 @@ export function ActivateDialog({ version, onConfirm, onCancel }: Props) {
               ? `Last what-if: ${formatTime(last.at)}.`
               : 'No what-if has been run for this version yet: run it below.'}
           </p>
-          <WhatIf version={version} kept={last} />
+          <WhatIf version={version} kept={last} onRan={model.reload} />
         </>
       )}
       <div className="form-row">

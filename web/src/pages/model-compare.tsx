@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ModelDiff, ModelSummary, ModelVersion } from '../api/types';
 import { ErrorNote, Loading } from '../components/status';
 import { Table } from '../components/table';
-import { lineDiff } from '../lib/line-diff';
+import { foldKept, lineDiff } from '../lib/line-diff';
 import { specToYaml } from '../lib/model-doc';
 import { useApi } from '../lib/use-api';
 
@@ -37,15 +37,21 @@ function Changes({ diff }: { diff: ModelDiff }) {
 }
 
 function YamlDiff({ from, to }: { from: ModelVersion; to: ModelVersion }) {
-  const lines = lineDiff(specToYaml(from.spec), specToYaml(to.spec));
+  const lines = foldKept(lineDiff(specToYaml(from.spec), specToYaml(to.spec)));
   return (
     <pre className="yaml-diff" data-testid="yaml-diff">
-      {lines.map((l, i) => (
-        <div key={i} className={`diff-${l.kind}`}>
-          {l.kind === 'added' ? '+ ' : l.kind === 'removed' ? '- ' : '  '}
-          {l.text}
-        </div>
-      ))}
+      {lines.map((l, i) =>
+        l.kind === 'gap' ? (
+          <div key={i} className="diff-gap">
+            ⋯ {l.count} unchanged lines
+          </div>
+        ) : (
+          <div key={i} className={`diff-${l.kind}`}>
+            {l.kind === 'added' ? '+ ' : l.kind === 'removed' ? '- ' : '  '}
+            {l.text}
+          </div>
+        ),
+      )}
     </pre>
   );
 }
