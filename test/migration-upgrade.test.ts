@@ -44,6 +44,7 @@ const SINCE = [
   '022-channels',
   '023-channel-sync-state',
   '024-catalog',
+  '025-model-notes',
   '026-adjustments',
 ];
 
@@ -66,6 +67,7 @@ const NEW_TABLES = {
   channel_sync_state: 0,
   catalogs: 0,
   lead_adjustments: 0,
+  model_what_ifs: 0,
 };
 
 describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {
@@ -125,7 +127,9 @@ describe.each(emptyDatabases())('migrations on $name', ({ name, open }) => {
     // here, whichever table it was in), and every lead's score, history, events, lifecycle and
     // routing, every webhook delivery with its attempts and message, keys, models, jobs,
     // predictive versions, accounts and suppressions read the same through the store.
-    expect(await countsOf(db)).toEqual({ ...copied, ...NEW_TABLES });
+    // Each workspace's active version is its first recorded activation.
+    const activations = { model_activations: copied['active_models'] };
+    expect(await countsOf(db)).toEqual({ ...copied, ...NEW_TABLES, ...activations });
     expect(await readThroughPort(store)).toEqual((await source()).expected);
     // The admin keys made before roles became owners; write keys (ingestion only) have none.
     const roles = await db.query('SELECT kind, role FROM api_keys ORDER BY kind');

@@ -288,6 +288,7 @@ const ROUTES: [method: string, path: string, status: string, keys: string[], err
   ['post', '/v1/models', '201', ['version', 'name'], ['400', '401', '403', ...BODY_ERRORS, '422']],
   ['get', '/v1/models', '200', ['active', 'items'], ['400', '401', '403']],
   ['get', '/v1/models/{version}', '200', ['version', 'spec', 'createdAt', 'active'], BY_ID_ERRORS],
+  ['get', '/v1/models/{version}/diff', '200', ['version', 'against', 'changes'], BY_ID_ERRORS],
   [
     'post',
     '/v1/models/{version}/activate',
@@ -616,6 +617,10 @@ describe.each(freshStores())('real answers on $name', ({ open }) => {
     await send(200, ['GET', '/v1/models'], '/v1/models', a.admin);
     await send(200, ['GET', `/v1/models/${version}`], '/v1/models/{version}', a.admin);
     await send(400, ['GET', '/v1/models/first'], '/v1/models/{version}', a.admin);
+    const diff = '/v1/models/{version}/diff';
+    await send(200, ['GET', `/v1/models/${version}/diff?against=${version}`], diff, a.admin);
+    await send(404, ['GET', `/v1/models/${version}/diff?against=99`], diff, a.admin);
+    await send(400, ['GET', `/v1/models/${version}/diff?against=first`], diff, a.admin);
     const activate = '/v1/models/{version}/activate';
     const started = await send(202, ['POST', `/v1/models/${version}/activate`], activate, a.admin);
     await send(404, ['POST', '/v1/models/99/activate'], activate, a.admin);

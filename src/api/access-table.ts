@@ -107,6 +107,7 @@ export const ACCESS_TABLE: Readonly<Record<string, RouteAccess>> = {
   'POST /v1/models': m('models.write', 'model.create'),
   'GET /v1/models': m('models.read'),
   'GET /v1/models/:version': m('models.read'),
+  'GET /v1/models/:version/diff': m('models.read'),
   'POST /v1/models/:version/activate': m('models.write', 'model.activate'),
   'POST /v1/models/backtest': m('models.read'),
   'GET /v1/catalog': m('models.read'),

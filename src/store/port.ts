@@ -33,6 +33,7 @@ import type { RoutingMethods } from './routing-port.js';
 import type { WebhookMethods } from './webhook-port.js';
 import type { DashboardMethods } from './dashboard-port.js';
 import type { SuppressionMethods } from './suppression-port.js';
+import type { ModelHistoryMethods } from './model-history-port.js';
 import type { ImportMethods } from './import-port.js';
 import type { TeamMethods } from './team-port.js';
 import type { ChannelMethods } from './channel-port.js';
@@ -60,6 +61,7 @@ export * from './dashboard-records.js';
 export type { DashboardMethods, KeyRevocation } from './dashboard-port.js';
 export * from './suppression-records.js';
 export type { SuppressionMethods } from './suppression-port.js';
+export type { ModelActivation, ModelHistoryMethods, ModelWhatIf } from './model-history-port.js';
 export type { ImportMethods, ImportedCompany, ImportedLead } from './import-port.js';
 export * from './team-records.js';
 export type { TeamMethods } from './team-port.js';
@@ -110,6 +112,7 @@ export interface StoreTx
     SegmentReachMethods,
     DashboardMethods,
     SuppressionMethods,
+    ModelHistoryMethods,
     ImportMethods,
     ImportRejectMethods,
     TeamMethods,
@@ -217,11 +220,17 @@ export interface StoreTx
   listHistory(ws: string, leadId: string, options: { limit: number }): Promise<HistoryEntry[]>;
 
   /** Answers the new version: 1, 2, 3, ... per workspace. */
-  addModel(ws: string, spec: JsonObject, now: number): Promise<number>;
+  addModel(
+    ws: string,
+    spec: JsonObject,
+    now: number,
+    /** What changed and why, and who saved it; null (unknown) when not given. */
+    about?: { note?: string | null; author?: string | null },
+  ): Promise<number>;
   getModel(ws: string, version: number): Promise<ModelRecord | undefined>;
   /** Oldest first. */
   listModels(ws: string): Promise<ModelRecord[]>;
-  /** Throws StoreError 'not_found' for an unknown version. */
+  /** Records the switch (listModelActivations). Throws StoreError 'not_found' for an unknown version. */
   activateModel(ws: string, version: number, now: number): Promise<void>;
   activeModel(ws: string): Promise<ActiveModel | undefined>;
   /** The active version alone: the cheap read each ingestion transaction makes. */

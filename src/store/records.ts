@@ -128,6 +128,10 @@ export const modelRecordSchema = z.object({
   version: z.number().int().positive(),
   spec: jsonObject,
   createdAt: millis,
+  /** What changed and why, given when saved; null for versions saved without one. */
+  note: z.string().nullable(),
+  /** Who saved it (a user's e-mail or a key's name); null for versions saved before 025. */
+  author: z.string().nullable(),
 });
 
 export const activeModelSchema = z.object({

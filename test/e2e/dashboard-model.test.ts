@@ -1,6 +1,8 @@
 // The model editor in a real browser against `leadscore serve --demo`, signed in as the demo's
-// marketer: problems shown at their field and line, form and YAML in sync, the what-if preview,
-// activation with progress, the lead list re-ranked by the new version; and no People page.
+// marketer: problems shown at their field and line, form and YAML in sync, a version saved with a
+// note and its author, the diff of two versions, the what-if run on a saved version after a
+// reload, activation confirmed and shown with progress, the lead list re-ranked by the new
+// version, rollback offered only to a version that was active; and no People page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAVE_CHROMIUM, openBrowser, screenshot, signIn, type Browser } from './browser.js';
 import { DEMO, startDemoServer, type DemoServer } from './demo-server.js';
@@ -47,7 +49,7 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
     await expect.poll(() => page.getByLabel('Model name').inputValue()).toBe('b2b-saas');
   });
 
-  it('edits a rule, previews the what-if, activates it and re-ranks the leads', async () => {
+  it('saves a version with a note, compares it, runs its what-if after a reload, confirms activation and re-ranks the leads', async () => {
     const { page } = browser;
     const before = await topIds(server);
     await page.getByLabel('Rule demo points').fill('150');
@@ -55,9 +57,30 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
     const yaml = await page.locator('#model-yaml').inputValue();
     expect(yaml).toMatch(/id: demo[\s\S]*?points: 150[\s\S]*?points: 600/);
 
+    await page.getByLabel('Version note').fill('Demos weigh more');
     await page.getByRole('button', { name: 'Save as new version' }).click();
     await page.getByText('Saved as v2').waitFor();
-    await page.getByRole('button', { name: 'Preview what-if' }).click();
+    const versions = page.getByTestId('versions');
+    await expect.poll(() => versions.textContent()).toContain('Demos weigh more');
+    expect(await versions.textContent()).toContain(DEMO.marketer);
+    // Only v1 was active: v2 is offered activation, never a rollback.
+    expect(await page.getByRole('button', { name: 'Roll back to v2' }).count()).toBe(0);
+
+    // The changes by id beside the YAML line diff.
+    const changes = page.getByTestId('model-diff');
+    await changes.waitFor();
+    expect(await changes.textContent()).toMatch(/rule\s*demo\s*changed\s*cap, points/);
+    expect(await page.getByTestId('yaml-diff').textContent()).toMatch(/\+ +points: 150/);
+    await screenshot(page, 'model-compare');
+
+    // After a reload the saved version's what-if is run from the confirmation and kept.
+    await page.reload();
+    await page.getByRole('button', { name: 'Activate v2' }).click();
+    const dialog = page.getByTestId('activate-dialog');
+    await expect
+      .poll(() => dialog.getByTestId('last-what-if').textContent())
+      .toContain('No what-if has been run');
+    await dialog.getByRole('button', { name: 'Preview what-if' }).click();
     await page.getByTestId('move-matrix').waitFor({ timeout: 30_000 });
     expect(
       Number((await page.getByTestId('moved-count').textContent())?.replace(/,/g, '')),
@@ -65,7 +88,12 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
     await page.getByTestId('ranking').waitFor();
     await screenshot(page, 'model-what-if');
 
-    await page.getByRole('button', { name: 'Activate saved v2' }).click();
+    const kept = await server.admin<{ lastWhatIf: { at: string } | null }>('/v1/models/2');
+    expect(kept.lastWhatIf).not.toBeNull();
+    await expect
+      .poll(() => dialog.getByTestId('last-what-if').textContent())
+      .toContain('Last what-if:');
+    await page.getByRole('button', { name: 'Confirm activation of v2' }).click();
     const progress = page.getByRole('progressbar', { name: 'Activating model version 2' });
     await progress.waitFor();
     await expect
@@ -102,6 +130,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: model', { timeout: 60_000 }, () => {
   it('rolls back to the first version', async () => {
     const { page } = browser;
     await page.getByRole('link', { name: 'Model', exact: true }).click();
+    await page.getByRole('button', { name: 'Roll back to v1' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Roll back to/ }).count()).toBe(1);
     await page.getByRole('button', { name: 'Roll back to v1' }).click();
     await page.getByText('done, every lead is rescored').waitFor({ timeout: 30_000 });
     await expect

@@ -127,6 +127,8 @@ describe.skipIf(!HAVE_CHROMIUM)('dashboard: roles', { timeout: 90_000 }, () => {
     await page.getByRole('button', { name: 'Save as new version' }).click();
     await page.getByText('Saved as v2').waitFor();
     await page.getByRole('button', { name: 'Activate saved v2' }).click();
+    // Activation asks to confirm, showing the version's what-if.
+    await page.getByRole('button', { name: 'Confirm activation of v2' }).click();
     await page.getByText('done, every lead is rescored').waitFor({ timeout: 45_000 });
     await signOut(page);
   });

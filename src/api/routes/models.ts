@@ -7,7 +7,13 @@ import { parseModelWithLines, validateModel } from '../../core/parse-model.js';
 import { jobWithResult } from '../../service/jobs/job-with-result.js';
 import { startActivation } from '../../service/models/activation.js';
 import { addModelVersion } from '../../service/models/add-model-version.js';
-import { getModelVersion, listModelVersions } from '../../service/models/model-versions.js';
+import { diffModelVersions } from '../../service/models/model-version-diff.js';
+import {
+  getModelVersion,
+  listModelVersions,
+  type ModelVersionSummary,
+} from '../../service/models/model-versions.js';
+import { actorName } from '../../service/auth/principal.js';
 import { auditTarget } from '../audit-trail.js';
 import type { AppDeps } from '../deps.js';
 import { bodyText, MAX_BODY_BYTES, modelTextProblem } from '../json-body.js';
@@ -15,10 +21,29 @@ import { errorResponses } from '../schemas/error.js';
 import { jsonResponse } from '../schemas/json-response.js';
 import { activationSchema, jobWithResultSchema } from '../schemas/job.js';
 import { jobView } from './job-view.js';
-import { modelListSchema, modelUploadSchema, modelVersionSchema } from '../schemas/model.js';
+import {
+  modelDiffSchema,
+  modelListSchema,
+  modelNoteQuerySchema,
+  modelUploadSchema,
+  modelVersionSchema,
+} from '../schemas/model.js';
 
 const versionParams = z.object({ version: z.coerce.number().int().positive() });
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** A version with its times as ISO 8601 text. */
+function versionView<T extends ModelVersionSummary>(m: T) {
+  return {
+    ...m,
+    createdAt: iso(m.createdAt),
+    activePeriods: m.activePeriods.map((p) => ({
+      from: iso(p.from),
+      to: p.to === null ? null : iso(p.to),
+    })),
+    lastActiveAt: m.lastActiveAt === null ? null : iso(m.lastActiveAt),
+  };
+}
 
 export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // YAML arrives as text (checked once parsed, in the handler); JSON goes through the app's
@@ -37,19 +62,29 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
         tags: ['models'],
         summary:
           'Upload a model (JSON, or YAML with Content-Type: application/yaml) as a new version',
+        querystring: modelNoteQuerySchema,
         response: { 201: modelUploadSchema, ...errorResponses(400, 401, 403, 413, 415, 422) },
       },
     },
     async (request, reply) => {
       const source = 'request body';
+      const { note } = request.query;
+      const principal = request.principal;
       const { model, lineOf } =
         typeof request.body === 'string'
           ? parseModelWithLines(request.body, source, modelTextProblem)
           : { model: validateModel(request.body, source), lineOf: undefined };
-      const added = await addModelVersion(deps.store, request.workspaceId, model, deps.clock(), {
-        source,
-        lineOf,
-      });
+      const added = await addModelVersion(
+        deps.store,
+        request.workspaceId,
+        model,
+        deps.clock(),
+        { source, lineOf },
+        {
+          note: note === undefined || note.trim() === '' ? null : note.trim(),
+          author: principal ? actorName(principal) : null,
+        },
+      );
       return reply.code(201).send(added);
     },
   );
@@ -65,7 +100,7 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     },
     async (request) => {
       const { active, items } = await listModelVersions(deps.store, request.workspaceId);
-      return { active, items: items.map((m) => ({ ...m, createdAt: iso(m.createdAt) })) };
+      return { active, items: items.map(versionView) };
     },
   );
 
@@ -81,7 +116,30 @@ export async function modelRoutes(app: FastifyInstance, deps: AppDeps): Promise<
     },
     async (request) => {
       const model = await getModelVersion(deps.store, request.workspaceId, request.params.version);
-      return { ...model, createdAt: iso(model.createdAt) };
+      const { lastWhatIf, ...rest } = model;
+      return {
+        ...versionView(rest),
+        lastWhatIf: lastWhatIf && { at: iso(lastWhatIf.at), result: lastWhatIf.result },
+      };
+    },
+  );
+
+  typed.get(
+    '/v1/models/:version/diff',
+    {
+      schema: {
+        tags: ['models'],
+        summary: 'What changed from version `against` to this one, by id',
+        params: versionParams,
+        querystring: z.object({ against: z.coerce.number().int().positive() }),
+        response: { 200: modelDiffSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const { version } = request.params;
+      const { against } = request.query;
+      const changes = await diffModelVersions(deps.store, request.workspaceId, version, against);
+      return { version, against, changes };
     },
   );
 

@@ -1,4 +1,5 @@
-// Starts a backtest as a read-only background job; its result is the backtest report.
+// Starts a backtest as a read-only background job; its result is the backtest report, also kept
+// as the last what-if of the stored model version it tried (a draft's is not kept).
 import type { Job, JsonObject, Store } from '../../store/port.js';
 import { startReadOnlyJob } from '../jobs/read-only-job.js';
 import type { ActiveModels } from '../scoring/active-model.js';
@@ -18,6 +19,9 @@ export function startBacktest(
     const result = await backtest(store, models, ws, candidate, options, clock(), (p) =>
       progress(p.leads, p.total),
     );
-    return result as unknown as JsonObject;
+    const report = result as unknown as JsonObject;
+    if (candidate.kind === 'rules' && candidate.version !== null)
+      await store.putModelWhatIf(ws, { version: candidate.version, at: clock(), result: report });
+    return report;
   });
 }

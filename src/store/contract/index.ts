@@ -17,6 +17,7 @@ import { leadsContract } from './leads.contract.js';
 import { lifecycleContract } from './lifecycle.contract.js';
 import { listLeadsContract } from './list-leads.contract.js';
 import { listLeadsKeysetContract } from './list-leads-keyset.contract.js';
+import { modelHistoryContract } from './model-history.contract.js';
 import { retrainingContract } from './retraining.contract.js';
 import { routingContract } from './routing.contract.js';
 import { accountScoresContract } from './account-scores.contract.js';
@@ -60,5 +61,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     channelSyncContract(makeStore);
     catalogContract(makeStore);
     adjustmentsContract(makeStore);
+    modelHistoryContract(makeStore);
   });
 }

@@ -120,7 +120,13 @@ export function scoresContract(makeStore: MakeStore): void {
       expect(await store.addModel(ws, spec, T0)).toBe(1);
       expect(await store.addModel(ws, { ...spec, name: 'v2' }, T0 + 1)).toBe(2);
       expect(await store.addModel(other, spec, T0)).toBe(1);
-      expect(await store.getModel(ws, 1)).toEqual({ version: 1, spec, createdAt: T0 });
+      expect(await store.getModel(ws, 1)).toEqual({
+        version: 1,
+        spec,
+        createdAt: T0,
+        note: null,
+        author: null,
+      });
       expect(await store.getModel(ws, 3)).toBeUndefined();
       expect((await store.listModels(ws)).map((m) => m.version)).toEqual([1, 2]);
       expect(await store.activeModel(ws)).toBeUndefined();

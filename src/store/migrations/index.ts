@@ -25,6 +25,7 @@ import { retraining } from './021-retraining.js';
 import { channels } from './022-channels.js';
 import { channelSyncState } from './023-channel-sync-state.js';
 import { catalog } from './024-catalog.js';
+import { modelNotes } from './025-model-notes.js';
 import { adjustments } from './026-adjustments.js';
 
 export const migrations: readonly Migration[] = [
@@ -52,5 +53,6 @@ export const migrations: readonly Migration[] = [
   channels,
   channelSyncState,
   catalog,
+  modelNotes,
   adjustments,
 ];

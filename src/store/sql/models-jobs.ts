@@ -11,6 +11,8 @@ interface ModelRow {
   version: number;
   spec: unknown;
   created_at: number;
+  note: string | null;
+  author: string | null;
 }
 
 interface JobRow {
@@ -46,6 +48,8 @@ const PATCH_COLUMNS: Record<keyof JobPatch, string> = {
   finishedAt: 'finished_at',
 };
 
+const MODEL_COLUMNS = 'version, spec, created_at, note, author';
+
 const JOB_COLUMNS = 'id, kind, status, progress, total, error, created_at, started_at, finished_at';
 
 /** How an unreadable spec is named in the warning (see ../stored-json.ts). */
@@ -71,6 +75,8 @@ export function modelJobMethods(db: SqlDb, wsKeys: WorkspaceKeys): ModelJobMetho
     version: r.version,
     spec: d.readObject(r.spec, SPEC),
     createdAt: r.created_at,
+    note: r.note ?? null,
+    author: r.author ?? null,
   });
   const getJob = (ws: number, id: string) =>
     db.get<JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE ws = :ws AND id = :id`, {
@@ -79,7 +85,7 @@ export function modelJobMethods(db: SqlDb, wsKeys: WorkspaceKeys): ModelJobMetho
     });
 
   return {
-    async addModel(wsId, spec, now) {
+    async addModel(wsId, spec, now, about = {}) {
       const ws = await wsKeys.of(wsId);
       // On PostgreSQL the row lock on the workspace serialises concurrent uploads until commit.
       const seq = await db.get<{ model_seq: number }>(
@@ -88,16 +94,23 @@ export function modelJobMethods(db: SqlDb, wsKeys: WorkspaceKeys): ModelJobMetho
       );
       if (!seq) throw new StoreError('not_found', `workspace ${wsId} not found`);
       await db.run(
-        `INSERT INTO models (ws, version, spec, created_at)
-         VALUES (:ws, :version, :spec, :now)`,
-        { ws, version: seq.model_seq, spec: JSON.stringify(spec), now },
+        `INSERT INTO models (ws, version, spec, created_at, note, author)
+         VALUES (:ws, :version, :spec, :now, :note, :author)`,
+        {
+          ws,
+          version: seq.model_seq,
+          spec: JSON.stringify(spec),
+          now,
+          note: about.note ?? null,
+          author: about.author ?? null,
+        },
       );
       return seq.model_seq;
     },
     async getModel(wsId, version) {
       const ws = await wsKeys.of(wsId);
       const row = await db.get<ModelRow>(
-        'SELECT version, spec, created_at FROM models WHERE ws = :ws AND version = :version',
+        `SELECT ${MODEL_COLUMNS} FROM models WHERE ws = :ws AND version = :version`,
         { ws, version },
       );
       return row && toModel(row);
@@ -105,7 +118,7 @@ export function modelJobMethods(db: SqlDb, wsKeys: WorkspaceKeys): ModelJobMetho
     async listModels(wsId) {
       const ws = await wsKeys.of(wsId);
       const rows = await db.all<ModelRow>(
-        'SELECT version, spec, created_at FROM models WHERE ws = :ws ORDER BY version',
+        `SELECT ${MODEL_COLUMNS} FROM models WHERE ws = :ws ORDER BY version`,
         { ws },
       );
       return rows.map(toModel);
@@ -122,6 +135,12 @@ export function modelJobMethods(db: SqlDb, wsKeys: WorkspaceKeys): ModelJobMetho
         { ws, version, now },
       );
       if (changed === 0) throw new StoreError('not_found', `model version ${version} not found`);
+      // Activating the same version twice at one instant records it once.
+      await db.run(
+        `INSERT INTO model_activations (ws, version, at) VALUES (:ws, :version, :now)
+         ON CONFLICT (ws, at, version) DO NOTHING`,
+        { ws, version, now },
+      );
     },
     async activeModel(wsId) {
       const ws = await wsKeys.of(wsId);

@@ -14,6 +14,7 @@ import { jobLeaseMethods } from './job-leases.js';
 import { jobResultMethods } from './job-results.js';
 import { importRejectMethods } from './import-rejects.js';
 import { modelJobMethods } from './models-jobs.js';
+import { modelHistoryMethods } from './model-history.js';
 import { predictiveMethods } from './predictive.js';
 import { retrainingMethods } from './retraining.js';
 import { deliveryMethods } from './webhook-deliveries.js';
@@ -47,6 +48,7 @@ export function sqlTxMethods(db: SqlDb, wsKeys: WorkspaceKeys): StoreTx {
     reportMethods(db, wsKeys),
     segmentReachMethods(db, wsKeys),
     modelJobMethods(db, wsKeys),
+    modelHistoryMethods(db, wsKeys),
     jobResultMethods(db, wsKeys),
     importRejectMethods(db, wsKeys),
     jobLeaseMethods(db, wsKeys),

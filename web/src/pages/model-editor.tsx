@@ -48,6 +48,7 @@ export function ModelEditor(props: Props) {
   const [savedText, setSavedText] = useState(props.initialText);
   const [problems, setProblems] = useState<ModelProblem[]>([]);
   const [saveError, setSaveError] = useState<string>();
+  const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<{ version: number; name: string } | null>(null);
   const parsed = useMemo(() => parseModelText(text), [text]);
@@ -75,7 +76,11 @@ export function ModelEditor(props: Props) {
     setSaving(true);
     setSaveError(undefined);
     try {
-      const created = await api<{ version: number; name: string }>('/v1/models', { yaml: text });
+      const query = note.trim() === '' ? '' : `?note=${encodeURIComponent(note.trim())}`;
+      const created = await api<{ version: number; name: string }>(`/v1/models${query}`, {
+        yaml: text,
+      });
+      setNote('');
       setProblems([]);
       setSaved(created);
       setSavedText(text);
@@ -133,6 +138,15 @@ export function ModelEditor(props: Props) {
               {props.readOnly}
             </span>
           ) : (
+            <input
+              aria-label="Version note"
+              placeholder="What changed and why"
+              value={note}
+              maxLength={2000}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          )}
+          {!props.readOnly && (
             <button
               type="button"
               className="button primary"

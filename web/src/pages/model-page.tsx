@@ -1,5 +1,6 @@
-// Model: the versions (active marked, activate or roll back with progress) and the editor over
-// a copy of one of them.
+// Model: the versions (note, author, when active; activate after a confirmation showing the
+// what-if, roll back to a version that was active, with progress), the comparison of two
+// versions, and the editor over a copy of one of them.
 import { useState } from 'react';
 import type { ModelList, ModelVersion } from '../api/types';
 import { LoadedList } from '../components/loaded-list';
@@ -13,12 +14,15 @@ import { formatTime } from '../lib/format';
 import { specToYaml } from '../lib/model-doc';
 import { useAccess } from '../lib/use-access';
 import { useApi } from '../lib/use-api';
+import { ActivateDialog } from './model-activate-dialog';
 import { ActivationProgress, useActivation } from './model-activation';
+import { ModelCompare } from './model-compare';
 import { ModelEditor } from './model-editor';
 
 export function ModelPage() {
   const list = useApi<ModelList>('/v1/models');
   const [chosen, setChosen] = useState<number | null>(null);
+  const [confirming, setConfirming] = useState<number | null>(null);
   const base = chosen ?? list.data?.active ?? list.data?.items.at(-1)?.version ?? null;
   const spec = useApi<ModelVersion>(base === null ? null : `/v1/models/${base}`);
   const activation = useActivation(list.reload);
@@ -40,6 +44,16 @@ export function ModelPage() {
           : 'Edit a copy of a version, save it as a new one, preview what it would change, then activate it.'}
       </PageHeader>
       <ActivationProgress state={activation} />
+      {confirming !== null && (
+        <ActivateDialog
+          version={confirming}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            setConfirming(null);
+            void activation.activate(confirming);
+          }}
+        />
+      )}
       <section className="card" aria-labelledby="versions-h">
         <h2 id="versions-h">Versions</h2>
         <LoadedList resource={list} empty="No model yet: write one below and save it." scroll>
@@ -47,7 +61,7 @@ export function ModelPage() {
             <Table
               testId="versions"
               caption="Model versions"
-              columns={['Version', 'Name', 'Created', ACTIONS]}
+              columns={['Version', 'Name', 'Note', 'Author', 'Created', 'Active', ACTIONS]}
             >
               {[...data.items].reverse().map((m) => (
                 <tr key={m.version}>
@@ -56,7 +70,20 @@ export function ModelPage() {
                     {m.version === base && <span className="badge accent">in editor</span>}
                   </td>
                   <td>{m.name}</td>
+                  <td>{m.note ?? <span className="muted">—</span>}</td>
+                  <td>{m.author ?? <span className="muted">—</span>}</td>
                   <td>{formatTime(m.createdAt)}</td>
+                  <td>
+                    {m.activePeriods.length === 0 ? (
+                      <span className="muted">never</span>
+                    ) : (
+                      m.activePeriods.map((p) => (
+                        <div key={p.from}>
+                          {formatTime(p.from)} – {p.to === null ? 'now' : formatTime(p.to)}
+                        </div>
+                      ))
+                    )}
+                  </td>
                   <RowActions wrap>
                     <SmallButton disabled={m.version === base} onClick={() => setChosen(m.version)}>
                       Edit a copy
@@ -64,11 +91,14 @@ export function ModelPage() {
                     {!m.active && !readOnly && (
                       <SmallButton
                         disabled={activating}
-                        onClick={() => void activation.activate(m.version)}
+                        onClick={() =>
+                          // Only a version that was active before is a rollback.
+                          m.wasActive
+                            ? void activation.activate(m.version)
+                            : setConfirming(m.version)
+                        }
                       >
-                        {active !== null && m.version < active
-                          ? `Roll back to v${m.version}`
-                          : `Activate v${m.version}`}
+                        {m.wasActive ? `Roll back to v${m.version}` : `Activate v${m.version}`}
                       </SmallButton>
                     )}
                   </RowActions>
@@ -78,6 +108,7 @@ export function ModelPage() {
           )}
         </LoadedList>
       </section>
+      {list.data && list.data.items.length > 1 && <ModelCompare versions={list.data.items} />}
       {base === null && list.data ? (
         <ModelEditor
           key="new"
@@ -86,7 +117,7 @@ export function ModelPage() {
           activeVersion={active}
           activating={activating}
           onSaved={list.reload}
-          onActivate={(v) => void activation.activate(v)}
+          onActivate={(v) => setConfirming(v)}
           readOnly={readOnly}
         />
       ) : spec.error ? (
@@ -99,7 +130,7 @@ export function ModelPage() {
           activeVersion={active}
           activating={activating}
           onSaved={list.reload}
-          onActivate={(v) => void activation.activate(v)}
+          onActivate={(v) => setConfirming(v)}
           readOnly={readOnly}
         />
       ) : (

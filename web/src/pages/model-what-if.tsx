@@ -1,6 +1,6 @@
 // What-if preview of a saved version before activating it: the backtest job's segment moves,
 // how active and candidate rank leads with known outcomes, and the capacity threshold.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, messageOf } from '../api/client';
 import type { BacktestResult, JobStarted, RankingSide } from '../api/types';
 import { PairedBarChart } from '../charts/paired-bar-chart';
@@ -118,12 +118,28 @@ function Capacity({ result, perWeek }: { result: BacktestResult; perWeek: number
   );
 }
 
-export function WhatIf({ version }: { version: number }) {
+export function WhatIf({
+  version,
+  kept = null,
+  onRan,
+}: {
+  version: number;
+  /** The version's last what-if, kept by the server: shown until one is run here. */
+  kept?: { at: string; result: Record<string, unknown> } | null;
+  /** Called once a what-if run here has succeeded (the server has kept it by then). */
+  onRan?: () => void;
+}) {
   const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const [perWeek, setPerWeek] = useState('50');
   const { job, error: pollError } = useJob<BacktestResult>(jobId);
   const running = jobId !== null && job?.status !== 'succeeded' && job?.status !== 'failed';
+  const ran = useRef(onRan);
+  ran.current = onRan;
+  const succeeded = job?.status === 'succeeded' ? job.id : null;
+  useEffect(() => {
+    if (succeeded) ran.current?.();
+  }, [succeeded]);
 
   const run = async () => {
     setError(undefined);
@@ -139,7 +155,12 @@ export function WhatIf({ version }: { version: number }) {
     }
   };
 
-  const result = job?.status === 'succeeded' ? (job.result ?? null) : null;
+  const result =
+    job?.status === 'succeeded'
+      ? (job.result ?? null)
+      : jobId === null && kept
+        ? (kept.result as unknown as BacktestResult)
+        : null;
   return (
     <section className="card" aria-labelledby="whatif-h" data-testid="what-if">
       <h2 id="whatif-h">What-if: v{version} against the active model</h2>
