@@ -4,12 +4,22 @@
 // has answered or outside any request.
 import { describe, expect, it } from 'vitest';
 import { AuditScope, runInAuditScope } from '../src/service/audit/audit-scope.js';
-import { auditedStore } from '../src/service/audit/audited-store.js';
+import { auditedStore, READS } from '../src/service/audit/audited-store.js';
+import { transactionPerCall } from '../src/store/store-methods.js';
 import type { Store } from '../src/store/port.js';
 import { freshStores } from './fresh-stores.js';
 
 const T0 = Date.parse('2026-06-01T12:00:00Z');
 const actor = { actorKind: 'key' as const, actorId: 'k1', actorName: 'ci', ip: '203.0.113.9' };
+
+// A read missing from READS counts as a write: the request's entry would go with a transaction
+// that only read, before (or without) the change it records.
+it('counts every get, list and find method of the store as a read', () => {
+  const names = Object.keys(transactionPerCall((async () => undefined) as never));
+  expect(names.filter((n) => /^(get|list|find)[A-Z]/.test(n) && !READS.has(n as never))).toEqual(
+    [],
+  );
+});
 
 describe.each(freshStores())('audited store on $name', ({ open }) => {
   let shared: Promise<Store> | undefined;

@@ -7,7 +7,7 @@ import type { Store, StoreTx } from '../../store/port.js';
 import { currentAuditScope, type AuditScope } from './audit-scope.js';
 
 /** The methods that only read (a lock is no change): a transaction calling only these owes nothing. */
-const READS: ReadonlySet<keyof StoreTx> = new Set<keyof StoreTx>([
+export const READS: ReadonlySet<keyof StoreTx> = new Set<keyof StoreTx>([
   'getWorkspace',
   'listWorkspaces',
   'findApiKeyByHash',
@@ -53,6 +53,18 @@ const READS: ReadonlySet<keyof StoreTx> = new Set<keyof StoreTx>([
   'listChannels',
   'getDigestSettings',
   'listDigestSettings',
+  'listOwnedHandOvers',
+  'listOwnedScoreEntries',
+  'listOwnedAwaiting',
+  'getChannelSyncStates',
+  'catalogLeadsPage',
+  'catalogCompaniesPage',
+  'catalogEventsPage',
+  'getCatalog',
+  'listAdjustments',
+  'adjustmentsOfLeads',
+  'listModelActivations',
+  'getModelWhatIf',
   'getWebhookDelivery',
   'leadExtras',
   'listLeadEvents',
