@@ -150,7 +150,7 @@ describe('leadscore serve and LEADSCORE_SECRET_KEY', () => {
     const log: string[] = [];
     const first = await serve(db, {}, log);
     expect(log).toContain(
-      'warning: LEADSCORE_SECRET_KEY is not set, so webhook signing secrets are stored in clear',
+      'warning: LEADSCORE_SECRET_KEY is not set, so webhook signing secrets and channel secrets are stored in clear',
     );
     await first.close();
     const store = openSqliteStore({ file: db });

@@ -83,7 +83,7 @@ export async function startServer(config: Config, options: ServeOptions): Promis
   const secrets = secretBox(config.LEADSCORE_SECRET_KEY);
   if (!secrets.encrypts)
     options.log(
-      'warning: LEADSCORE_SECRET_KEY is not set, so webhook signing secrets are stored in clear',
+      'warning: LEADSCORE_SECRET_KEY is not set, so webhook signing secrets and channel secrets are stored in clear',
     );
   // A missing or wrong key stops the start here, before anything is signed with it.
   const sealed = await sealStoredSecrets(store, secrets).catch(async (error: unknown) => {
